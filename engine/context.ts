@@ -1,0 +1,58 @@
+import { isRecord } from './parse';
+import { containersOf, podSpecOf, type ContainerRef, type PodSpecRef } from './workloads';
+import type { Path, ReportDescriptor } from './types';
+
+export interface K8sObject {
+  apiVersion: string;
+  kind: string;
+  name: string;
+  namespace?: string;
+  value: Record<string, unknown>;
+  metadata: Record<string, unknown>;
+  /** Path of the object in its YAML document (`[]`, or `['items', i]` in a List). */
+  path: Path;
+}
+
+/** What a rule's check sees: one Kubernetes object and the engine's helpers. */
+export class RuleContext {
+  private pod?: PodSpecRef | null;
+  private ctrs?: ContainerRef[];
+  readonly reports: ReportDescriptor[] = [];
+
+  constructor(
+    readonly object: K8sObject,
+    readonly options: Readonly<Record<string, unknown>>,
+    /** Every object in the same scan (for cross-object rules); may be just this file's. */
+    readonly objects: ReadonlyArray<K8sObject> = [],
+  ) {}
+
+  podSpec(): PodSpecRef | undefined {
+    if (this.pod === undefined) this.pod = podSpecOf(this.object.kind, this.object.value) ?? null;
+    return this.pod ?? undefined;
+  }
+
+  /** Every container of the pod spec: init, regular and ephemeral, with its effective securityContext. */
+  containers(): ContainerRef[] {
+    if (!this.ctrs) {
+      const pod = this.podSpec();
+      this.ctrs = pod ? containersOf(pod) : [];
+    }
+    return this.ctrs;
+  }
+
+  report(d: ReportDescriptor): void { this.reports.push(d); }
+
+  /** Read a value at a path relative to the object. */
+  get(path: Path): unknown {
+    let v: unknown = this.object.value;
+    for (const seg of path) {
+      if (typeof seg === 'number') v = Array.isArray(v) ? v[seg] : undefined;
+      else v = isRecord(v) ? v[seg] : undefined;
+      if (v === undefined) return undefined;
+    }
+    return v;
+  }
+
+  /** A short label for messages: `Deployment web`. */
+  get label(): string { return `${this.object.kind} ${this.object.name || '(unnamed)'}`; }
+}

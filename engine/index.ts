@@ -1,0 +1,19 @@
+export * from './taxonomy';
+export * from './types';
+export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
+export { decodeBytes, checkText, MAX_NESTING } from './guards';
+export { parseManifest, YAML_OPTIONS, isRecord, type ParsedFile, type ParsedDoc, type Comment } from './parse';
+export { rangeForPath, locate, nodeAt } from './paths';
+export { planFix, verifyFix, formatScalar } from './fix';
+export { fixEdits, applyFixes, type FixAllResult } from './fixing';
+export { lintText, lintDocument, objectsOf, makeRuleSet, type ActiveRule, type RuleSet, type LintResult } from './lint';
+export { RuleContext, type K8sObject } from './context';
+export { POD_SPEC_KINDS, POD_SPEC_PATHS, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
+export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
+export { parseConfig, resolveRules, profileOf, type Config, type ConfigError, type RuleSetting } from './config';
+export { isTemplateSource } from './detect';
+export { default as configSchema } from './config.schema.json';
+
+import type { Rule } from './types';
+/** Identity helper that gives a rule module its types. */
+export function defineRule(rule: Rule): Rule { return rule; }

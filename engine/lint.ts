@@ -1,0 +1,136 @@
+import { RuleContext, type K8sObject } from './context';
+import { planFix } from './fix';
+import { API_VERSION_RE, KIND_RE, isRecord, parseManifest, type ParsedDoc, type ParsedFile } from './parse';
+import { rangeForPath } from './paths';
+import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
+import { POD_SPEC_KINDS } from './workloads';
+import type { Finding, ParseErrorInfo, Path, Rule } from './types';
+import type { Severity } from './taxonomy';
+
+export interface ActiveRule { rule: Rule; severity: Severity; options: Record<string, unknown> }
+
+export interface RuleSet {
+  rules: ActiveRule[];
+  /** Kinds any active rule reads; other documents are never composed. Undefined = compose all. */
+  kinds?: ReadonlySet<string>;
+  /** Extra suppression hook (e.g. peer tools' annotations), consulted per finding. */
+  suppressedBy?: (rule: Rule, object: K8sObject) => boolean;
+}
+
+export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppressedBy']): RuleSet {
+  const kinds = new Set<string>();
+  let all = false;
+  for (const { rule } of rules) {
+    for (const k of rule.meta.appliesTo) {
+      if (k === '*') all = true;
+      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
+      else kinds.add(k);
+    }
+  }
+  return { rules, kinds: all ? undefined : kinds, suppressedBy };
+}
+
+export interface LintResult {
+  parsed: ParsedFile;
+  findings: Finding[];
+  errors: ParseErrorInfo[];
+}
+
+export function lintText(text: string, set: RuleSet): LintResult {
+  const parsed = parseManifest(text, { kinds: set.kinds });
+  if (parsed.fatal) return { parsed, findings: [], errors: [parsed.fatal] };
+  const findings: Finding[] = [];
+  const errors: ParseErrorInfo[] = [];
+  for (const pd of parsed.docs) {
+    errors.push(...pd.errors);
+    findings.push(...lintDocument(parsed, pd, set));
+  }
+  return { parsed, findings, errors };
+}
+
+/** The Kubernetes objects in one document: the root object, or each item of a `kind: List`. */
+export function objectsOf(pd: ParsedDoc): K8sObject[] {
+  const v = pd.value;
+  if (!isRecord(v)) return [];
+  if (v.kind === 'List' && Array.isArray(v.items)) {
+    const out: K8sObject[] = [];
+    v.items.forEach((it, i) => {
+      const o = asObject(it, ['items', i]);
+      if (o) out.push(o);
+    });
+    return out;
+  }
+  const o = asObject(v, []);
+  return o ? [o] : [];
+}
+
+function asObject(v: unknown, path: Path): K8sObject | undefined {
+  if (!isRecord(v)) return undefined;
+  const { apiVersion, kind } = v;
+  if (typeof apiVersion !== 'string' || typeof kind !== 'string' || !API_VERSION_RE.test(apiVersion) || !KIND_RE.test(kind)) return undefined;
+  const metadata = isRecord(v.metadata) ? v.metadata : {};
+  const name = typeof metadata.name === 'string' ? metadata.name : typeof metadata.generateName === 'string' ? metadata.generateName : '';
+  const namespace = typeof metadata.namespace === 'string' ? metadata.namespace : undefined;
+  return { apiVersion, kind, name, namespace, value: v, metadata, path };
+}
+
+function applies(rule: Rule, kind: string): boolean {
+  for (const k of rule.meta.appliesTo) {
+    if (k === '*' || k === kind) return true;
+    if (k === 'podSpec' && POD_SPEC_KINDS.includes(kind)) return true;
+  }
+  return false;
+}
+
+function format(template: string, data: Record<string, string | number> | undefined): string {
+  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data && k in data ? String(data[k]) : `{{${k}}}`));
+}
+
+export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>): Finding[] {
+  if (!pd.doc || pd.errors.length) return [];
+  const objects = objectsOf(pd);
+  if (!objects.length) return [];
+  const directives = pd.comments.length ? parseDirectives(pd.comments, parsed.lines, parsed.text) : [];
+  const out: Finding[] = [];
+  for (const object of objects) {
+    for (const active of set.rules) {
+      const { rule } = active;
+      if (!applies(rule, object.kind)) continue;
+      if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
+      if (set.suppressedBy?.(rule, object)) continue;
+      const ctx = new RuleContext(object, active.options, all ?? objects);
+      try {
+        rule.check(ctx);
+      } catch (err) {
+        pd.errors.push({ code: 'rule-crash', message: `rule ${rule.meta.id} failed on ${object.kind} ${object.name}: ${(err as Error).message}` });
+        continue;
+      }
+      for (const r of ctx.reports) {
+        const path = [...object.path, ...r.path];
+        const [s, e] = rangeForPath(pd.doc, path);
+        const range = parsed.lines.range(s, e);
+        if (directives.length && isSuppressed(directives, rule.meta.id, range.start.line)) continue;
+        const tmpl = rule.meta.messages[r.messageId] ?? r.messageId;
+        const f: Finding = {
+          ruleId: rule.meta.id,
+          messageId: r.messageId,
+          message: format(tmpl, { kind: object.kind, name: object.name, ...r.data }),
+          severity: active.severity,
+          range,
+          offsets: [s, e],
+          path,
+          docIndex: pd.index,
+          object: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, ...(object.namespace ? { namespace: object.namespace } : {}) },
+          category: rule.meta.category,
+          goals: [...rule.meta.goals],
+        };
+        if (r.fix) {
+          const ops = r.fix.ops.map((op) => ({ ...op, path: [...object.path, ...op.path] }));
+          if (planFix(parsed.text, pd.doc, ops, parsed.lines)) f.fix = { ...r.fix, ops };
+        }
+        out.push(f);
+      }
+    }
+  }
+  return out;
+}

@@ -1,0 +1,240 @@
+import { Composer, Parser, isMap, isScalar, isSeq, isPair, type Document, type CST, type YAMLMap } from 'yaml';
+import { checkText } from './guards';
+import { LineIndex } from './text';
+import type { ParseErrorInfo, Path } from './types';
+
+/**
+ * Kubernetes reads manifests with YAML 1.1 scalars (yes/on/y are booleans, 0644 is octal) but, like
+ * its Go resolver, without base-60 numbers or timestamps. Keys stay strings as written.
+ */
+export const YAML_OPTIONS = {
+  version: '1.1' as const,
+  customTags: (tags: unknown[]) => [
+    ...tags.filter((t) => {
+      const tag = t as { format?: string; tag?: string };
+      return tag.format !== 'TIME' && tag.tag !== 'tag:yaml.org,2002:timestamp';
+    }),
+    'intOct',
+  ] as never,
+  stringKeys: true,
+  uniqueKeys: true,
+  maxAliasCount: 100,
+  prettyErrors: false,
+  keepSourceTokens: false,
+};
+
+export interface Comment { offset: number; end: number; text: string }
+
+export interface DuplicateKey { path: Path; count: number }
+
+export interface ParsedDoc {
+  index: number;
+  /** Offsets of the document in the file (from its first token to the start of the next). */
+  start: number;
+  end: number;
+  apiVersion?: string;
+  kind?: string;
+  /** The composed document; absent when no enabled rule applies to its kind. */
+  doc?: Document.Parsed;
+  /** Plain JS value of the document (aliases and merge keys resolved); absent when not composed. */
+  value?: unknown;
+  errors: ParseErrorInfo[];
+  duplicates: DuplicateKey[];
+  comments: Comment[];
+}
+
+export interface ParsedFile {
+  text: string;
+  lines: LineIndex;
+  docs: ParsedDoc[];
+  /** Problems that stop the whole file (binary, nesting bomb). */
+  fatal?: ParseErrorInfo;
+}
+
+export interface ParseOptions {
+  /** Compose only documents of these kinds (the kinds the enabled rules read); undefined = all. */
+  kinds?: ReadonlySet<string>;
+  /** Documents whose kind cannot be read cheaply are always composed. */
+  maxErrorsPerFile?: number;
+}
+
+export const API_VERSION_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
+export const KIND_RE = /^[A-Z][A-Za-z0-9]*$/;
+
+export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile {
+  const lines = new LineIndex(text);
+  const fatal = checkText(text);
+  if (fatal) return { text, lines, docs: [], fatal };
+
+  const docs: ParsedDoc[] = [];
+  const composer = new Composer(YAML_OPTIONS as never);
+  const pending: ParsedDoc[] = [];
+  const prelude: CST.Token[] = [];
+  let current: ParsedDoc | undefined;
+  const maxErrors = opts.maxErrorsPerFile ?? 100;
+
+  const take = (composed: Iterable<Document.Parsed>) => {
+    for (const d of composed) {
+      const pd = pending.shift();
+      if (pd) attach(pd, d, lines, maxErrors);
+    }
+  };
+
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document') {
+      const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
+      if (current) current.end = prelude.length ? prelude[0].offset : token.offset;
+      docs.push(pd);
+      current = pd;
+      const head = readHead(token);
+      pd.apiVersion = head.apiVersion;
+      pd.kind = head.kind;
+      const wanted = head.unknown || !opts.kinds || (pd.kind !== undefined && (opts.kinds.has(pd.kind) || pd.kind === 'List'));
+      if (wanted) {
+        for (const p of prelude) take(composer.next(p));
+        pending.push(pd);
+        take(composer.next(token));
+        for (const p of prelude) if (p.type === 'comment') pd.comments.push({ offset: p.offset, end: p.offset + p.source.length, text: p.source });
+        collectComments(token, pd.comments);
+      } else if (head.isObject && hasErrorToken(token)) {
+        pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
+      }
+      prelude.length = 0;
+    } else if (token.type === 'doc-end') {
+      if (current && pending.includes(current)) take(composer.next(token));
+    } else if (token.type === 'directive' || token.type === 'comment' || token.type === 'space' || token.type === 'newline' || token.type === 'byte-order-mark') {
+      prelude.push(token);
+    } else {
+      // stray error tokens between documents
+      for (const p of prelude) take(composer.next(p));
+      prelude.length = 0;
+      if (current && pending.includes(current)) take(composer.next(token));
+      else if (token.type === 'error') {
+        const e = token as CST.ErrorToken;
+        (current ?? orphan(docs, text)).errors.push({ code: 'syntax', message: e.message, range: lines.range(e.offset, e.offset + e.source.length) });
+      }
+    }
+  }
+  take(composer.end());
+  return { text, lines, docs };
+}
+
+function orphan(docs: ParsedDoc[], text: string): ParsedDoc {
+  const pd: ParsedDoc = { index: docs.length, start: 0, end: text.length, errors: [], duplicates: [], comments: [] };
+  docs.push(pd);
+  return pd;
+}
+
+function attach(pd: ParsedDoc, d: Document.Parsed, lines: LineIndex, maxErrors: number) {
+  pd.doc = d;
+  let dupes = false;
+  for (const e of d.errors) {
+    if (e.code === 'DUPLICATE_KEY') { dupes = true; continue; }
+    if (pd.errors.length >= maxErrors) break;
+    pd.errors.push({ code: e.code, message: cleanMessage(e.message), range: lines.range(e.pos[0], e.pos[1]) });
+  }
+  if (dupes) collectDuplicates(d.contents, [], pd.duplicates);
+  if (pd.errors.length) return;
+  try {
+    pd.value = d.toJS({ maxAliasCount: 100 });
+  } catch (err) {
+    const at = d.contents?.range?.[0] ?? pd.start;
+    pd.errors.push({ code: 'aliases', message: `document not evaluated: ${(err as Error).message}`, range: lines.range(at, at) });
+  }
+  if (!pd.kind && isRecord(pd.value)) {
+    if (typeof pd.value.kind === 'string') pd.kind = pd.value.kind;
+    if (typeof pd.value.apiVersion === 'string') pd.apiVersion = pd.value.apiVersion;
+  }
+}
+
+function cleanMessage(m: string): string {
+  return m.replace(/ at line \d+, column \d+[\s\S]*$/, '').replace(/\s+/g, ' ').trim();
+}
+
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function collectDuplicates(node: unknown, path: (string | number)[], out: DuplicateKey[]) {
+  if (isMap(node)) {
+    const counts = new Map<string, number>();
+    for (const it of (node as YAMLMap).items) {
+      if (!isPair(it)) continue;
+      const k = isScalar(it.key) ? String(it.key.value) : undefined;
+      if (k === undefined) continue;
+      counts.set(k, (counts.get(k) ?? 0) + 1);
+      collectDuplicates(it.value, [...path, k], out);
+    }
+    for (const [k, c] of counts) if (c > 1 && k !== '<<') out.push({ path: [...path, k], count: c });
+  } else if (isSeq(node)) {
+    node.items.forEach((it, i) => collectDuplicates(it, [...path, i], out));
+  }
+}
+
+interface Head { apiVersion?: string; kind?: string; isObject: boolean; unknown: boolean }
+
+/** Reads top-level `apiVersion` and `kind` from the CST without composing the document. */
+function readHead(token: CST.Document): Head {
+  const v = token.value;
+  if (!v) return { isObject: false, unknown: false };
+  if (v.type !== 'block-map') return { isObject: v.type === 'flow-collection', unknown: v.type === 'flow-collection' };
+  const head: Head = { isObject: true, unknown: false };
+  for (const it of v.items) {
+    if (!it.key || !('source' in it.key)) continue;
+    const key = unquote(it.key as CST.FlowScalar);
+    if (key !== 'kind' && key !== 'apiVersion') continue;
+    const val = it.value;
+    if (!val || !(val.type === 'scalar' || val.type === 'single-quoted-scalar' || val.type === 'double-quoted-scalar')) {
+      head.unknown = true;
+      continue;
+    }
+    const s = unquote(val as CST.FlowScalar);
+    if (key === 'kind') head.kind = s;
+    else head.apiVersion = s;
+  }
+  if (head.kind === undefined) head.isObject = false;
+  return head;
+}
+
+function unquote(t: CST.FlowScalar): string {
+  if (t.type === 'single-quoted-scalar') return t.source.slice(1, -1).replace(/''/g, "'");
+  if (t.type === 'double-quoted-scalar') {
+    try { return JSON.parse(t.source) as string; } catch { return t.source.slice(1, -1); }
+  }
+  return t.source.trim();
+}
+
+function hasErrorToken(token: CST.Token): boolean {
+  const stack: unknown[] = [token];
+  while (stack.length) {
+    const t = stack.pop() as Record<string, unknown>;
+    if (!t || typeof t !== 'object') continue;
+    if (t.type === 'error') return true;
+    for (const k of ['start', 'value', 'end', 'items', 'key', 'sep', 'props']) {
+      const c = t[k];
+      if (Array.isArray(c)) for (const x of c) stack.push(x);
+      else if (c && typeof c === 'object') stack.push(c);
+    }
+  }
+  return false;
+}
+
+/** Real comment tokens only: text inside strings or block scalars never looks like one. */
+function collectComments(token: CST.Token, out: Comment[]) {
+  const stack: unknown[] = [token];
+  while (stack.length) {
+    const t = stack.pop() as Record<string, unknown>;
+    if (!t || typeof t !== 'object') continue;
+    if (t.type === 'comment') {
+      const src = t.source as string;
+      out.push({ offset: t.offset as number, end: (t.offset as number) + src.length, text: src });
+      continue;
+    }
+    for (const k of ['start', 'value', 'end', 'items', 'key', 'sep', 'props']) {
+      const c = t[k];
+      if (Array.isArray(c)) for (const x of c) stack.push(x);
+      else if (c && typeof c === 'object') stack.push(c);
+    }
+  }
+  out.sort((a, b) => a.offset - b.offset);
+}

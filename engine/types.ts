@@ -1,0 +1,85 @@
+import type { Category, Goal, Layer, PeerTool, Profile, Severity } from './taxonomy';
+
+/** A path into a YAML document: map keys and sequence indexes. */
+export type Path = ReadonlyArray<string | number>;
+
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+
+/** A minimal replacement of the source text, by UTF-16 offsets into the whole file. */
+export interface TextEdit { start: number; end: number; newText: string }
+
+/** Fix operations on paths; the engine turns them into minimal text edits. */
+export type FixOp =
+  | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> }
+  | { op: 'remove'; path: Path }
+  | { op: 'append'; path: Path; value: string | number | boolean };
+
+export interface Fix {
+  title: string;
+  /** `safe`: the CLI's --fix may apply it unattended; `review`: offered in the editor only. */
+  safety: 'safe' | 'review';
+  ops: FixOp[];
+}
+
+export interface ObjectRef { apiVersion: string; kind: string; name: string; namespace?: string }
+
+export interface Finding {
+  ruleId: string;
+  messageId: string;
+  message: string;
+  severity: Severity;
+  range: Range;
+  /** Offsets of the range in the file text. */
+  offsets: [number, number];
+  /** Absolute path in the document that the finding is about. */
+  path: Path;
+  /** Index of the YAML document in the file. */
+  docIndex: number;
+  object: ObjectRef;
+  category: Category;
+  goals: Goal[];
+  fix?: Fix;
+}
+
+export interface RuleDocs {
+  summary: string;
+  /** The recipe: what to do, in one or two sentences. */
+  recipe: string;
+  url?: string;
+}
+
+export interface RuleMeta {
+  id: string;
+  title: string;
+  category: Category;
+  goals: Goal[];
+  severity: Severity;
+  /** Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind. */
+  appliesTo: ReadonlyArray<string>;
+  profiles: ReadonlyArray<Profile>;
+  docs: RuleDocs;
+  peers: Partial<Record<PeerTool, string[]>>;
+  messages: Record<string, string>;
+  layer?: Layer;
+  principle?: string;
+  /** PSS control this rule implements, e.g. `baseline: privileged`. */
+  pss?: string;
+  /** Option names and their defaults, documented in the README. */
+  defaultOptions?: Record<string, unknown>;
+}
+
+export interface ReportDescriptor {
+  messageId: string;
+  data?: Record<string, string | number>;
+  /** Path relative to the object being checked. */
+  path: Path;
+  fix?: Fix;
+}
+
+export interface Rule {
+  meta: RuleMeta;
+  check(ctx: import('./context').RuleContext): void;
+}
+
+export interface ParseErrorInfo { message: string; range?: Range; code?: string }

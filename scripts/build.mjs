@@ -1,0 +1,39 @@
+// Build: rule registry -> architecture check -> type check + test compile (tsc) -> bundles (esbuild).
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as esbuild from 'esbuild';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const node = process.execPath;
+const run = (args) => execFileSync(node, args, { cwd: root, stdio: 'inherit' });
+
+run([join(root, 'scripts/gen-registry.mjs')]);
+run([join(root, 'scripts/check-imports.mjs')]);
+try {
+  run([join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')]);
+} catch {
+  console.error('build failed: type errors (see above)');
+  process.exit(1);
+}
+
+mkdirSync(join(root, 'dist'), { recursive: true });
+const entries = [
+  { in: 'cli/main.ts', out: 'cli' },
+  { in: 'server/main.ts', out: 'server' },
+  { in: 'client/extension.ts', out: 'client' },
+].filter((e) => existsSync(join(root, e.in)));
+await esbuild.build({
+  absWorkingDir: root,
+  entryPoints: entries.map((e) => ({ in: e.in, out: e.out })),
+  outdir: 'dist',
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  external: ['vscode'],
+  sourcemap: true,
+  minify: process.env.KUBEHEX_MINIFY === '1',
+  logLevel: 'warning',
+});
