@@ -6,6 +6,8 @@ import { LineIndex } from './text';
 import { makeRuleSet, type ActiveRule, type RuleSet } from './lint';
 import { PROFILES, type Profile, type Severity } from './taxonomy';
 import type { Rule } from './types';
+import type { K8sObject } from './context';
+import { peerAnnotationSuppresses } from './peer-annotations';
 
 export type RuleSetting = 'off' | 'on' | Severity | { severity?: 'off' | 'on' | Severity; options?: Record<string, unknown> };
 
@@ -95,5 +97,7 @@ export function resolveRules(all: ReadonlyArray<Rule>, config: Config | undefine
     const options = { ...(rule.meta.defaultOptions ?? {}), ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
     active.push({ rule, severity, options });
   }
-  return makeRuleSet(active, extra);
+  const peers = config?.peerAnnotations === false ? undefined : peerAnnotationSuppresses;
+  const hook = extra && peers ? (r: Rule, o: K8sObject) => extra(r, o) || peers(r, o) : extra ?? peers;
+  return makeRuleSet(active, hook);
 }

@@ -1,4 +1,4 @@
-import { isRecord } from './parse';
+import { isRecord, type DuplicateKey } from './parse';
 import { containersOf, podSpecOf, type ContainerRef, type PodSpecRef } from './workloads';
 import type { Path, ReportDescriptor } from './types';
 
@@ -11,6 +11,8 @@ export interface K8sObject {
   metadata: Record<string, unknown>;
   /** Path of the object in its YAML document (`[]`, or `['items', i]` in a List). */
   path: Path;
+  /** The file the object came from, when known (cross-object rules name it). */
+  file?: string;
 }
 
 /** What a rule's check sees: one Kubernetes object and the engine's helpers. */
@@ -24,6 +26,8 @@ export class RuleContext {
     readonly options: Readonly<Record<string, unknown>>,
     /** Every object in the same scan (for cross-object rules); may be just this file's. */
     readonly objects: ReadonlyArray<K8sObject> = [],
+    /** Keys written more than once inside this object (Kubernetes keeps the last value). */
+    readonly duplicates: ReadonlyArray<DuplicateKey> = [],
   ) {}
 
   podSpec(): PodSpecRef | undefined {

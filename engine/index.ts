@@ -2,7 +2,7 @@ export * from './taxonomy';
 export * from './types';
 export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
 export { decodeBytes, checkText, MAX_NESTING } from './guards';
-export { parseManifest, YAML_OPTIONS, isRecord, type ParsedFile, type ParsedDoc, type Comment } from './parse';
+export { parseManifest, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
 export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, verifyFix, formatScalar } from './fix';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';
@@ -12,6 +12,7 @@ export { POD_SPEC_KINDS, POD_SPEC_PATHS, CONTAINER_LISTS, INHERITED_FIELDS, CONT
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
 export { parseConfig, resolveRules, profileOf, type Config, type ConfigError, type RuleSetting } from './config';
 export { isTemplateSource } from './detect';
+export { peerAnnotationSuppresses } from './peer-annotations';
 export { default as configSchema } from './config.schema.json';
 
 import type { Rule } from './types';

@@ -1,6 +1,6 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
-import { API_VERSION_RE, KIND_RE, isRecord, parseManifest, type ParsedDoc, type ParsedFile } from './parse';
+import { API_VERSION_RE, KIND_RE, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
 import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
 import { POD_SPEC_KINDS } from './workloads';
@@ -21,7 +21,7 @@ export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppres
   const kinds = new Set<string>();
   let all = false;
   for (const { rule } of rules) {
-    for (const k of rule.meta.appliesTo) {
+    for (const k of [...rule.meta.appliesTo, ...(rule.meta.reads ?? [])]) {
       if (k === '*') all = true;
       else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
       else kinds.add(k);
@@ -74,6 +74,12 @@ function asObject(v: unknown, path: Path): K8sObject | undefined {
   return { apiVersion, kind, name, namespace, value: v, metadata, path };
 }
 
+function duplicatesUnder(d: ReadonlyArray<DuplicateKey>, prefix: Path): DuplicateKey[] {
+  return d
+    .filter((x) => prefix.every((seg, i) => x.path[i] === seg))
+    .map((x) => ({ ...x, path: x.path.slice(prefix.length) }));
+}
+
 function applies(rule: Rule, kind: string): boolean {
   for (const k of rule.meta.appliesTo) {
     if (k === '*' || k === kind) return true;
@@ -98,7 +104,8 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
       if (!applies(rule, object.kind)) continue;
       if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
       if (set.suppressedBy?.(rule, object)) continue;
-      const ctx = new RuleContext(object, active.options, all ?? objects);
+      const dupes = pd.duplicates.length ? duplicatesUnder(pd.duplicates, object.path) : [];
+      const ctx = new RuleContext(object, active.options, all ?? objects, dupes);
       try {
         rule.check(ctx);
       } catch (err) {

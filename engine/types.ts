@@ -57,6 +57,8 @@ export interface RuleMeta {
   severity: Severity;
   /** Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind. */
   appliesTo: ReadonlyArray<string>;
+  /** Other kinds a cross-object rule looks up in `ctx.objects` (they are composed too). */
+  reads?: ReadonlyArray<string>;
   profiles: ReadonlyArray<Profile>;
   docs: RuleDocs;
   peers: Partial<Record<PeerTool, string[]>>;

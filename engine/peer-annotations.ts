@@ -1,0 +1,42 @@
+import type { K8sObject } from './context';
+import { isRecord } from './parse';
+import type { Rule } from './types';
+
+function list(v: unknown): string[] {
+  return typeof v === 'string' ? v.split(/[\s,]+/).filter(Boolean) : [];
+}
+
+/**
+ * Honours other linters' own exemption annotations through the rule's declared `peers` ids, so a
+ * team's existing exemptions keep working the day it switches. Looks at the object's metadata and, for
+ * pod-spec carriers, the pod template's metadata.
+ */
+export function peerAnnotationSuppresses(rule: Rule, object: K8sObject): boolean {
+  const peers = rule.meta.peers;
+  const sources = [object.metadata.annotations, templateAnnotations(object)];
+  for (const a of sources) {
+    if (!isRecord(a)) continue;
+    for (const id of peers['kube-linter'] ?? []) if (`ignore-check.kube-linter.io/${id}` in a) return true;
+    if (peers.polaris?.length && String(a['polaris.fairwinds.com/exempt']) === 'true') return true;
+    for (const id of peers.polaris ?? []) if (String(a[`polaris.fairwinds.com/${id}-exempt`]) === 'true') return true;
+    const ks = list(a['kube-score/ignore']);
+    if ((peers['kube-score'] ?? []).some((id) => ks.includes(id))) return true;
+    for (const [k, v] of Object.entries(a)) {
+      if (/^checkov\.io\/skip\d+$/.test(k) && typeof v === 'string') {
+        const id = v.split('=')[0].trim();
+        if ((peers.checkov ?? []).includes(id)) return true;
+      }
+      if (k.startsWith('datree.skip/') && (peers.datree ?? []).includes(k.slice('datree.skip/'.length))) return true;
+    }
+    const kss = list(a['kubescape.io/skip-controls']);
+    if ((peers.kubescape ?? []).some((id) => kss.includes(id))) return true;
+  }
+  return false;
+}
+
+function templateAnnotations(object: K8sObject): unknown {
+  const v = object.value as Record<string, unknown>;
+  const spec = isRecord(v.spec) ? v.spec : undefined;
+  const tpl = spec && (isRecord(spec.template) ? spec.template : isRecord(spec.jobTemplate) && isRecord(spec.jobTemplate.spec) && isRecord(spec.jobTemplate.spec.template) ? spec.jobTemplate.spec.template : undefined);
+  return tpl && isRecord(tpl.metadata) ? tpl.metadata.annotations : undefined;
+}
