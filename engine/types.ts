@@ -13,7 +13,9 @@ export interface TextEdit { start: number; end: number; newText: string }
 export type FixOp =
   | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> }
   | { op: 'remove'; path: Path }
-  | { op: 'append'; path: Path; value: string | number | boolean };
+  | { op: 'append'; path: Path; value: string | number | boolean }
+  /** Renames the map key at `path` to `to`; only the key's text changes. */
+  | { op: 'rename'; path: Path; to: string };
 
 export interface Fix {
   title: string;
