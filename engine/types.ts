@@ -78,6 +78,8 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   /** Path relative to the object being checked. */
   path: Path;
+  /** Narrow the range to the map key (`'key'`, e.g. an unknown field) or to the value (`'value'`). */
+  at?: 'key' | 'value';
   fix?: Fix;
 }
 

@@ -24,9 +24,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const p of schemaProblems(ctx)) {
-      if (p.type === 'type') ctx.report({ messageId: 'type', data: { field: p.field, expected: p.expected, actual: p.actual }, path: p.path });
-      else if (p.type === 'enum') ctx.report({ messageId: 'enum', data: { field: p.field, allowed: p.allowed }, path: p.path });
-      else if (p.type === 'value') ctx.report({ messageId: 'value', data: { field: p.field, problem: p.problem }, path: p.path });
+      if (p.type === 'type') ctx.report({ messageId: 'type', data: { field: p.field, expected: p.expected, actual: p.actual }, path: p.path, at: 'value' });
+      else if (p.type === 'enum') ctx.report({ messageId: 'enum', data: { field: p.field, allowed: p.allowed }, path: p.path, at: 'value' });
+      else if (p.type === 'value') ctx.report({ messageId: 'value', data: { field: p.field, problem: p.problem }, path: p.path, at: 'value' });
     }
   },
 });

@@ -26,13 +26,14 @@ export default defineRule({
     for (const p of schemaProblems(ctx)) {
       if (p.type !== 'unknown') continue;
       if (!p.suggestion) {
-        ctx.report({ messageId: 'unknown', data: { field: p.field }, path: p.path });
+        ctx.report({ messageId: 'unknown', data: { field: p.field }, path: p.path, at: 'key' });
         continue;
       }
       ctx.report({
         messageId: 'unknownSuggest',
         data: { field: p.field, suggestion: p.suggestion },
         path: p.path,
+        at: 'key',
         fix: { title: `Rename to ${p.suggestion}`, safety: 'review', ops: [{ op: 'rename', path: p.path, to: p.suggestion }] },
       });
     }
