@@ -106,6 +106,9 @@ function fieldOf(path: ReadonlyArray<string | number>): string {
   return '(root)';
 }
 
+/** Strategic-merge-patch directives (`$patch: delete`, ...) belong to kustomize patches, not to objects. */
+const PATCH_DIRECTIVE = /^\$(patch|retainKeys|setElementOrder\/|deleteFromPrimitiveList\/)/;
+
 function toProblems(errors: ErrorObject[], data: unknown): SchemaProblem[] {
   const out: SchemaProblem[] = [];
   const seen = new Set<string>();
@@ -116,6 +119,7 @@ function toProblems(errors: ErrorObject[], data: unknown): SchemaProblem[] {
     let p: SchemaProblem | undefined;
     if (e.keyword === 'additionalProperties') {
       const field = (e.params as { additionalProperty: string }).additionalProperty;
+      if (PATCH_DIRECTIVE.test(field)) continue;
       const props = (e.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties;
       p = { type: 'unknown', path: [...path, field], field, suggestion: props ? nearest(field, Object.keys(props)) : undefined };
     } else if (e.keyword === 'required') {
