@@ -161,8 +161,8 @@ function planRename(ctx: Ctx, path: Path, to: string): TextEdit | undefined {
   const key = st.pair.key as Node;
   if (!key?.range || !isScalar(key) || !isMap(st.container)) return undefined;
   if (st.container.items.some((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === to)) return undefined;
-  const quoted = key.type === 'QUOTE_DOUBLE' || key.type === 'QUOTE_SINGLE';
-  const text = ctx.json || quoted ? JSON.stringify(to) : fmtKey(to, false);
+  const text = key.type === 'QUOTE_SINGLE' ? `'${to.replace(/'/g, "''")}'`
+    : ctx.json || key.type === 'QUOTE_DOUBLE' ? JSON.stringify(to) : fmtKey(to, false);
   return { start: key.range[0], end: key.range[1], newText: text };
 }
 
