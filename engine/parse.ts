@@ -63,6 +63,22 @@ export interface ParseOptions {
 export const API_VERSION_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
 export const KIND_RE = /^[A-Z][A-Za-z0-9]*$/;
 
+/** Kinds-set token: compose documents of custom resources (see {@link isCustomApiVersion}). */
+export const CUSTOM_RESOURCE = 'customResource';
+/** Kinds-set prefix: compose documents of this kind only when the file holds a custom resource. */
+export const IF_CUSTOM = 'ifCustom:';
+
+/**
+ * A custom resource's apiVersion: its group has a dot and is not a Kubernetes API group (`*.k8s.io`).
+ * Built-in groups are either dot-less (`apps`, `batch`, `policy`, ...) or end in `.k8s.io`.
+ */
+export function isCustomApiVersion(apiVersion: string | undefined): boolean {
+  const slash = apiVersion?.indexOf('/') ?? -1;
+  if (!apiVersion || slash < 0) return false;
+  const group = apiVersion.slice(0, slash);
+  return group.includes('.') && !group.endsWith('.k8s.io');
+}
+
 export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
   const fatal = checkText(text);
@@ -82,7 +98,14 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
     }
   };
 
-  for (const token of new Parser().parse(text)) {
+  const kinds = opts.kinds;
+  const custom = !!kinds?.has(CUSTOM_RESOURCE);
+  const conditional = !!kinds && [...kinds].some((k) => k.startsWith(IF_CUSTOM));
+  // kinds read only for custom resources (CRDs) need to know first whether the file has one
+  const tokens: Iterable<CST.Token> = conditional ? [...new Parser().parse(text)] : new Parser().parse(text);
+  const hasCustom = conditional && (tokens as CST.Token[]).some((t) => t.type === 'document' && isCustomApiVersion(readHead(t).apiVersion));
+
+  for (const token of tokens) {
     if (token.type === 'document') {
       const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
       if (current) current.end = prelude.length ? prelude[0].offset : token.offset;
@@ -91,7 +114,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       const head = readHead(token);
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
-      const wanted = head.unknown || !opts.kinds || (pd.kind !== undefined && (opts.kinds.has(pd.kind) || pd.kind === 'List'));
+      const wanted = head.unknown || !kinds || (pd.kind !== undefined && (kinds.has(pd.kind) || pd.kind === 'List'
+        || (custom && isCustomApiVersion(pd.apiVersion)) || (hasCustom && kinds.has(IF_CUSTOM + pd.kind))));
       if (wanted) {
         for (const p of prelude) take(composer.next(p));
         pending.push(pd);

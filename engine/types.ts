@@ -57,9 +57,15 @@ export interface RuleMeta {
   category: Category;
   goals: Goal[];
   severity: Severity;
-  /** Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind. */
+  /**
+   * Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind, `customResource`
+   * for any object of a custom API group (group with a dot, not `*.k8s.io`).
+   */
   appliesTo: ReadonlyArray<string>;
-  /** Other kinds a cross-object rule looks up in `ctx.objects` (they are composed too). */
+  /**
+   * Other kinds a cross-object rule looks up in `ctx.objects` (they are composed too). For a rule that
+   * applies to `customResource`, they are composed only in files that hold a custom resource.
+   */
   reads?: ReadonlyArray<string>;
   profiles: ReadonlyArray<Profile>;
   docs: RuleDocs;

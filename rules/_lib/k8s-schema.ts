@@ -4,7 +4,7 @@
 // against the CustomResourceDefinition found among the scanned objects. One validation per object is
 // shared by the three rules (cached on the object's value).
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { isRecord, type K8sObject, type Path, type RuleContext } from '../../engine';
+import { CUSTOM_RESOURCE, isRecord, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
 
 /** `group/version/Kind` (core: `v1/Kind`) of every built-in API type in the schema. */
@@ -14,6 +14,13 @@ export const BUILTIN_GVKS: ReadonlySet<string> = new Set(kindsIndex.gvk);
 export const SCHEMA_KINDS: ReadonlyArray<string> = [...new Set(kindsIndex.gvk.map((g) => g.slice(g.lastIndexOf('/') + 1)))]
   .filter((k) => k !== 'CustomResourceDefinition')
   .sort();
+
+/**
+ * What the schema rules apply to: the built-in kinds, and custom resources. CRDs are read (for the
+ * custom resources' schemas) only in files that hold a custom resource.
+ */
+export const SCHEMA_APPLIES_TO: ReadonlyArray<string> = [...SCHEMA_KINDS, CUSTOM_RESOURCE];
+export const SCHEMA_READS: ReadonlyArray<string> = ['CustomResourceDefinition'];
 
 export type SchemaProblem =
   | { type: 'unknown'; path: Path; field: string; suggestion?: string }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { SCHEMA_KINDS, schemaProblems } from '../_lib/k8s-schema';
+import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaProblems } from '../_lib/k8s-schema';
 
 export default defineRule({
   meta: {
@@ -8,7 +8,8 @@ export default defineRule({
     category: 'chain',
     goals: ['integrity', 'utility', 'availability'],
     severity: 'error',
-    appliesTo: SCHEMA_KINDS,
+    appliesTo: SCHEMA_APPLIES_TO,
+    reads: SCHEMA_READS,
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {

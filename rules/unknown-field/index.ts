@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { SCHEMA_KINDS, schemaProblems } from '../_lib/k8s-schema';
+import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaProblems } from '../_lib/k8s-schema';
 
 export default defineRule({
   meta: {
@@ -8,8 +8,9 @@ export default defineRule({
     category: 'chain',
     goals: ['integrity', 'utility'],
     severity: 'error',
-    // every built-in kind of the Kubernetes 1.36 schema, CustomResourceDefinition excepted (see README)
-    appliesTo: SCHEMA_KINDS,
+    // every built-in kind of the Kubernetes 1.36 schema except CustomResourceDefinition, and custom resources
+    appliesTo: SCHEMA_APPLIES_TO,
+    reads: SCHEMA_READS,
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {
