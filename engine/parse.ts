@@ -102,10 +102,9 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   const custom = !!kinds?.has(CUSTOM_RESOURCE);
   const conditional = !!kinds && [...kinds].some((k) => k.startsWith(IF_CUSTOM));
   // kinds read only for custom resources (CRDs) need to know first whether the file has one
-  const tokens: Iterable<CST.Token> = conditional ? [...new Parser().parse(text)] : new Parser().parse(text);
-  const hasCustom = conditional && (tokens as CST.Token[]).some((t) => t.type === 'document' && isCustomApiVersion(readHead(t).apiVersion));
+  const hasCustom = conditional && mayHoldCustomResource(text);
 
-  for (const token of tokens) {
+  for (const token of new Parser().parse(text)) {
     if (token.type === 'document') {
       const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
       if (current) current.end = prelude.length ? prelude[0].offset : token.offset;
@@ -143,6 +142,17 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   }
   take(composer.end());
   return { text, lines, docs };
+}
+
+const API_VERSION_VALUE = /(?:^|[\s{,])["']?apiVersion["']?\s*:\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/v\d/gm;
+
+/**
+ * A cheap textual pre-check (no second parse, nothing kept in memory): does any `apiVersion` in the
+ * text name a custom API group? It may over-approximate (a nested reference), which only costs composing.
+ */
+function mayHoldCustomResource(text: string): boolean {
+  for (const m of text.matchAll(API_VERSION_VALUE)) if (isCustomApiVersion(`${m[1]}/v`)) return true;
+  return false;
 }
 
 function orphan(docs: ParsedDoc[], text: string): ParsedDoc {

