@@ -214,14 +214,25 @@ function planAppend(ctx: Ctx, path: Path, value: string | number | boolean): Tex
   return { start: at, end: at, newText: `${lead}${prefix}${text}${ctx.eol}` };
 }
 
-/** Re-parses one document after its edits and checks every op took effect; drops broken fixes. */
-export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>): boolean {
+/**
+ * Re-parses one document after its edits and checks every op took effect; drops broken fixes.
+ * `before` (the document the ops were planned on) lets a removed sequence item be verified: the next
+ * item moves into its index, so the sequence must have got shorter instead.
+ */
+export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: Document): boolean {
   const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(docText))];
   if (docs.length !== 1) return false;
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
+  const removedItems = new Map<string, { parent: Path; count: number }>();
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
+    if (op.op === 'remove' && before && typeof op.path[op.path.length - 1] === 'number') {
+      const parent = op.path.slice(0, -1);
+      const k = JSON.stringify(parent);
+      removedItems.set(k, { parent, count: (removedItems.get(k)?.count ?? 0) + 1 });
+      continue;
+    }
     if (op.op === 'remove') { if (n !== undefined) return false; continue; }
     if (op.op === 'set' && !Array.isArray(op.value)) {
       if (!n || !isScalar(n) || n.value !== op.value) return false;
@@ -229,5 +240,12 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>): boolean {
       return false;
     }
   }
+  for (const { parent, count } of removedItems.values()) {
+    if (seqLength(nodeAt(doc, parent)) !== seqLength(nodeAt(before as Document, parent)) - count) return false;
+  }
   return true;
+}
+
+function seqLength(n: Node | null | undefined): number {
+  return n && isSeq(n) ? n.items.length : 0;
 }

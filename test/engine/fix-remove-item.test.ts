@@ -1,0 +1,44 @@
+import * as assert from 'node:assert/strict';
+import { applyFixes, defineRule, lintText, makeRuleSet, parseManifest, planFix, verifyFix, applyEdits } from '../../engine';
+
+// A rule that removes one item of `spec.items` (by index), to exercise sequence-item removal.
+const removeItem = (index: number) => defineRule({
+  meta: {
+    id: 'remove-item', title: 'test', category: 'chain', goals: ['integrity'], severity: 'warning',
+    appliesTo: ['Thing'], profiles: [], docs: { summary: 's', recipe: 'r' }, peers: {}, messages: { m: 'm' },
+  },
+  check(ctx) {
+    const items = ctx.get(['spec', 'items']);
+    if (Array.isArray(items) && items[index] === 'bad') ctx.report({ messageId: 'm', path: ['spec', 'items', index], fix: { title: 'remove', safety: 'safe', ops: [{ op: 'remove', path: ['spec', 'items', index] }] } });
+  },
+});
+
+function fix(index: number, text: string): string {
+  const rule = removeItem(index);
+  return applyFixes(text, makeRuleSet([{ rule, severity: 'warning', options: {} }]), () => true).text;
+}
+
+describe('engine: removing a sequence item that is not the last', () => {
+  it('verifies a block item removal by the shorter sequence, not by the vanished index', () => {
+    const text = 'apiVersion: v1\nkind: Thing\nspec:\n  items:\n    - bad\n    - good\n';
+    assert.equal(fix(0, text), 'apiVersion: v1\nkind: Thing\nspec:\n  items:\n    - good\n');
+  });
+  it('verifies a flow item removal the same way', () => {
+    const text = 'apiVersion: v1\nkind: Thing\nspec:\n  items: [bad, good, other]\n';
+    assert.equal(fix(0, text), 'apiVersion: v1\nkind: Thing\nspec:\n  items: [good, other]\n');
+  });
+  it('still rejects an edit that did not shorten the sequence', () => {
+    const text = 'apiVersion: v1\nkind: Thing\nspec:\n  items: [bad, good]\n';
+    const doc = parseManifest(text).docs[0].doc!;
+    const ops = [{ op: 'remove' as const, path: ['spec', 'items', 0] }];
+    assert.equal(verifyFix('apiVersion: v1\nkind: Thing\nspec:\n  items: [good, bad]\n', ops, doc), false);
+    const edits = planFix(text, doc, ops)!;
+    assert.equal(verifyFix(applyEdits(text, edits), ops, doc), true);
+  });
+  it('the finding keeps its fix after linting', () => {
+    const rule = removeItem(0);
+    const res = lintText('apiVersion: v1\nkind: Thing\nspec:\n  items: [bad, good]\n', makeRuleSet([{ rule, severity: 'warning', options: {} }]));
+    assert.equal(res.findings.length, 1);
+    assert.ok(res.findings[0].fix);
+  });
+});
