@@ -1,4 +1,4 @@
-import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
@@ -224,6 +224,7 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
   if (docs.length !== 1) return false;
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
+  if (hasUnresolvedAlias(doc)) return false; // the edit removed an anchor that an alias still uses
   const removedItems = new Map<string, { parent: Path; count: number }>();
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
@@ -244,6 +245,18 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
     if (seqLength(nodeAt(doc, parent)) !== seqLength(nodeAt(before as Document, parent)) - count) return false;
   }
   return true;
+}
+
+function hasUnresolvedAlias(doc: Document): boolean {
+  let broken = false;
+  visit(doc, {
+    Alias(_, a) {
+      if (a.resolve(doc) !== undefined) return undefined;
+      broken = true;
+      return visit.BREAK;
+    },
+  });
+  return broken;
 }
 
 function seqLength(n: Node | null | undefined): number {

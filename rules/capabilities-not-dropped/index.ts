@@ -40,7 +40,8 @@ export default defineRule({
       }
       // Adds outside the baseline set are dangerous-capabilities' findings; only the baseline-allowed
       // ones (CHOWN, SETUID, ...) are reported here, so each `add` entry gets one finding.
-      for (const e of capabilityList(c, 'add') ?? []) {
+      const add = capabilityList(c, 'add') ?? [];
+      for (const e of add) {
         if (e.value === RESTRICTED_ADDABLE || !BASELINE_CAPABILITIES.has(e.value)) continue;
         ctx.report({ messageId: 'addNotAllowed', data: { ...data, capability: e.value }, path: e.path, fix: { title: `Remove ${e.value} from capabilities.add`, safety: 'review', ops: [{ op: 'remove', path: e.path }] } });
       }

@@ -36,13 +36,11 @@ export default defineRule({
       for (const e of add) {
         // exact, case-sensitive names as the API server compares them: `chown` and `CAP_CHOWN` are not CHOWN
         if (BASELINE_CAPABILITIES.has(e.value)) continue;
-        // removing the last block item would leave `add:` empty; remove the key instead
-        const target = add.length === 1 ? e.path.slice(0, -1) : e.path;
         ctx.report({
           messageId: 'dangerous',
           data: { container: c.name, capability: e.value },
           path: e.path,
-          fix: { title: `Remove ${e.value} from capabilities.add`, safety: 'review', ops: [{ op: 'remove', path: target }] },
+          fix: { title: `Remove ${e.value} from capabilities.add`, safety: 'review', ops: [{ op: 'remove', path: e.path }] },
         });
       }
     }

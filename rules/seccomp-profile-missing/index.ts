@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine';
+import { defineRule, isRecord, type Fix, type Path } from '../../engine';
 import { containerScPath, isConfinedSeccompType, isSet, isWindowsPod, legacySeccompAnnotation, podScPath, podSecurityContext, seccompType } from '../_lib/container';
 
 export default defineRule({
@@ -36,7 +36,7 @@ export default defineRule({
     if (!pod || isWindowsPod(pod)) return;
     const podProfile = podSecurityContext(pod).seccompProfile;
     const podType = seccompType(podProfile);
-    const setPodType = { title: 'Set the pod seccomp profile to RuntimeDefault', safety: 'safe' as const, ops: [{ op: 'set' as const, path: podScPath(pod, 'seccompProfile', 'type'), value: 'RuntimeDefault' }] };
+    const setPodType = setType(podScPath(pod, 'seccompProfile', 'type'), podProfile, 'pod');
     // An explicit Unconfined is seccomp-profile-unconfined's finding, never this rule's too.
     if (isSet(podProfile) && !isConfinedSeccompType(podType) && podType !== 'Unconfined') {
       ctx.report({ messageId: 'podInvalid', path: podScPath(pod, 'seccompProfile', ...(isSet(podType) ? ['type'] : [])), fix: setPodType });
@@ -48,7 +48,7 @@ export default defineRule({
         const t = seccompType(own);
         if (isConfinedSeccompType(t) || t === 'Unconfined') continue;
         const path = containerScPath(c, 'seccompProfile', 'type');
-        ctx.report({ messageId: 'missing', data, path: isSet(t) ? path : containerScPath(c, 'seccompProfile'), fix: { title: 'Set the container seccomp profile to RuntimeDefault', safety: 'safe', ops: [{ op: 'set', path, value: 'RuntimeDefault' }] } });
+        ctx.report({ messageId: 'missing', data, path: isSet(t) ? path : containerScPath(c, 'seccompProfile'), fix: setType(path, own, 'container') });
       } else if (!isSet(podProfile)) {
         // a legacy `unconfined` annotation is an explicit choice, reported by seccomp-profile-unconfined
         if (legacySeccompAnnotation(c) === 'unconfined') continue;
@@ -57,3 +57,12 @@ export default defineRule({
     }
   },
 });
+
+/**
+ * RuntimeDefault, unless the profile already names a `localhostProfile`: that only validates with
+ * type Localhost, which is clearly what was meant.
+ */
+function setType(path: Path, profile: unknown, where: 'pod' | 'container'): Fix {
+  const value = isRecord(profile) && isSet(profile.localhostProfile) ? 'Localhost' : 'RuntimeDefault';
+  return { title: `Set the ${where} seccomp profile type to ${value}`, safety: 'safe', ops: [{ op: 'set', path, value }] };
+}

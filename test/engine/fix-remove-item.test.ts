@@ -42,3 +42,33 @@ describe('engine: removing a sequence item that is not the last', () => {
     assert.ok(res.findings[0].fix);
   });
 });
+
+describe('engine: fixes that would break the document', () => {
+  it('a removal that deletes an anchor still used by an alias is not offered', () => {
+    const text = 'apiVersion: v1\nkind: Thing\nspec:\n  items:\n    - bad\n  keep: &k\n    - x\n  other: *k\n';
+    const doc = parseManifest(text).docs[0].doc!;
+    const ops = [{ op: 'remove' as const, path: ['spec', 'keep'] }];
+    const edits = planFix(text, doc, ops)!;
+    assert.ok(edits, 'the edit itself can be planned');
+    assert.equal(verifyFix(applyEdits(text, edits), ops, doc), false);
+  });
+});
+
+describe('engine: applying every fix', () => {
+  it('fixes two findings that reach the same path one after the other', () => {
+    // each round removes items[0]; the second "bad" moves into index 0 and is a new finding there
+    const rule = defineRule({
+      meta: {
+        id: 'remove-bad', title: 'test', category: 'chain', goals: ['integrity'], severity: 'warning',
+        appliesTo: ['Thing'], profiles: [], docs: { summary: 's', recipe: 'r' }, peers: {}, messages: { m: 'item {{v}}' },
+      },
+      check(ctx) {
+        const items = ctx.get(['spec', 'items']);
+        if (!Array.isArray(items)) return;
+        items.forEach((v, i) => { if (String(v).startsWith('bad')) ctx.report({ messageId: 'm', data: { v: String(v) }, path: ['spec', 'items', i], fix: { title: 'remove', safety: 'safe', ops: [{ op: 'remove', path: ['spec', 'items', i] }] } }); });
+      },
+    });
+    const text = 'apiVersion: v1\nkind: Thing\nspec:\n  items: [bad1, bad2, good]\n';
+    assert.equal(applyFixes(text, makeRuleSet([{ rule, severity: 'warning', options: {} }]), () => true).text, 'apiVersion: v1\nkind: Thing\nspec:\n  items: [good]\n');
+  });
+});
