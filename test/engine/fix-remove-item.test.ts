@@ -72,3 +72,21 @@ describe('engine: applying every fix', () => {
     assert.equal(applyFixes(text, makeRuleSet([{ rule, severity: 'warning', options: {} }]), () => true).text, 'apiVersion: v1\nkind: Thing\nspec:\n  items: [good]\n');
   });
 });
+
+describe('engine: filling an empty value that carries a trailing comment', () => {
+  const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: web\nspec:\n  containers:\n    - name: d\n      securityContext:   # hardened later\n      image: nginx\n';
+  const doc = () => parseManifest(text).docs[0].doc!;
+  it('creates the nested map below the comment', () => {
+    const ops = [{ op: 'set' as const, path: ['spec', 'containers', 0, 'securityContext', 'allowPrivilegeEscalation'], value: false }];
+    const edits = planFix(text, doc(), ops)!;
+    const out = applyEdits(text, edits);
+    assert.equal(out, text.replace('# hardened later\n', '# hardened later\n        allowPrivilegeEscalation: false\n'));
+    assert.equal(verifyFix(out, ops, doc()), true);
+  });
+  it('sets a scalar before the comment, keeping the blanks', () => {
+    const ops = [{ op: 'set' as const, path: ['spec', 'containers', 0, 'securityContext'], value: 'x' }];
+    const out = applyEdits(text, planFix(text, doc(), ops)!);
+    assert.equal(out, text.replace('securityContext:   #', 'securityContext: x   #'));
+    assert.equal(verifyFix(out, ops, doc()), true);
+  });
+});
