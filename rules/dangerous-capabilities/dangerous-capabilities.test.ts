@@ -98,7 +98,7 @@ spec:
 `,
     },
     {
-      name: "names are exact: lower case and the CAP_ prefix are outside the baseline set",
+      name: "names are exact: lower case and the CAP_ prefix are outside the baseline set; Windows pods are not exempt",
       code: `apiVersion: v1
 kind: Pod
 metadata:

@@ -297,5 +297,33 @@ items:
 }
 `,
     },
+    {
+      name: "hostUsers: false does not relax the check (Kubernetes v1.37 admission)",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: userns
+spec:
+  hostUsers: false
+  containers:
+    - name: app
+      image: nginx:1.27
+`,
+      errors: [
+        { messageId: 'runAsNonRoot', range: [7, 6, 7, 15] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: userns
+spec:
+  hostUsers: false
+  containers:
+    - name: app
+      image: nginx:1.27
+  securityContext:
+    runAsNonRoot: true
+`,
+    },
   ],
 });
