@@ -1,4 +1,4 @@
-import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
@@ -99,6 +99,11 @@ function planSet(ctx: Ctx, path: Path, value: Value): TextEdit | undefined {
   if (loc.exact) {
     const st = loc.steps[loc.steps.length - 1];
     const node = st.value;
+    // `key: *anchor`: replace the alias here, never the anchored node that other keys share
+    const written = (st.pair ? st.pair.value : st.item) as Node | null | undefined;
+    if (written && isAlias(written) && written.range && node && isScalar(node)) {
+      return { start: written.range[0], end: written.range[1], newText: formatValue(value, ctx.json) };
+    }
     if (node && isScalar(node) && node.range && node.value !== null) {
       return { start: node.range[0], end: node.range[1], newText: formatValue(value, ctx.json) };
     }

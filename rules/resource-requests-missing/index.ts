@@ -31,6 +31,8 @@ export default defineRule({
     messages: {
       cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU request.',
       memory: '{{kind}} {{name}}: container "{{container}}" has no memory request.',
+      cpuFromLimit: '{{kind}} {{name}}: container "{{container}}" has no CPU request; Kubernetes silently uses its CPU limit ({{limit}}) as the request.',
+      memoryFromLimit: '{{kind}} {{name}}: container "{{container}}" has no memory request; Kubernetes silently uses its memory limit ({{limit}}) as the request.',
     },
   },
   check(ctx) {
@@ -41,9 +43,14 @@ export default defineRule({
       const requests = isRecord(res.requests) ? res.requests : {};
       const limits = isRecord(res.limits) ? res.limits : {};
       for (const r of RESOURCES) {
-        // Kubernetes copies a limit into a missing request, so a limit alone is a request too
-        if (isSet(requests[r]) || isSet(limits[r])) continue;
-        ctx.report({ messageId: r, data: { container: c.name }, path: [...c.path, 'resources', 'requests', r] });
+        if (isSet(requests[r])) continue;
+        // Kubernetes copies a limit into a missing request: say so, since the request then moves with the limit
+        const fromLimit = isSet(limits[r]);
+        ctx.report({
+          messageId: fromLimit ? `${r}FromLimit` : r,
+          data: { container: c.name, limit: String(limits[r]) },
+          path: [...c.path, 'resources', 'requests', r],
+        });
       }
     }
   },
