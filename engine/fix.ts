@@ -182,8 +182,14 @@ function planRemove(ctx: Ctx, path: Path): TextEdit | undefined {
   let before = ctx.text.slice(lineStart, start);
   if (isSeq(container)) {
     if (!/^\s*-\s*$/.test(before)) return undefined;
+  } else if (/^\s*-\s*$/.test(before)) {
+    // first key of a `- key:` item: the next key moves up behind the dash (`- hostPort: 80` + `  containerPort: 80`)
+    const next = container.items[idx + 1] as Pair | undefined;
+    const nextStart = next ? startOf(next) : undefined;
+    if (nextStart === undefined || ctx.text.slice(end, nextStart).trim().replace(/^#.*$/gm, '').trim()) return undefined;
+    return { start, end: nextStart, newText: '' };
   } else if (!/^\s*$/.test(before)) {
-    return undefined; // first key of a `- key:` line; removing it would break the item
+    return undefined;
   }
   before = '';
   const lineEnd = afterLine(ctx, end);

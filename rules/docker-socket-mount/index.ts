@@ -54,7 +54,7 @@ export default defineRule({
     },
     messages: {
       socket: '{{kind}} {{name}}: volume "{{volume}}" mounts the container runtime socket {{socket}} from the node{{mountedBy}}; that is root on the node.',
-      directory: '{{kind}} {{name}}: volume "{{volume}}" mounts host directory "{{hostPath}}", which holds the container runtime socket {{socket}}{{mountedBy}}; that is root on the node.',
+      directory: '{{kind}} {{name}}: volume "{{volume}}" mounts host directory "{{hostPath}}", which contains the container runtime socket path {{socket}}{{mountedBy}}; that is root on the node.',
     },
   },
   check(ctx) {

@@ -30,3 +30,32 @@ spec:
     assert.equal(out, text.replace('hostNetwork: *on', 'hostNetwork: false'));
   });
 });
+
+describe('engine fix: remove the first key of a sequence item', () => {
+  const rule2 = defineRule({
+    ...rule,
+    meta: { ...rule.meta, id: 'test-remove-first-key' },
+    check(ctx) {
+      const path = ['spec', 'containers', 0, 'ports', 0, 'hostPort'];
+      if (ctx.get(path) === undefined) return;
+      ctx.report({ messageId: 'm', path, fix: { title: 't', safety: 'safe', ops: [{ op: 'remove', path }] } });
+    },
+  });
+  const fix = (text: string) => applyFixes(text, makeRuleSet([{ rule: rule2, severity: 'error', options: {} }]), () => true).text;
+  const head = `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  containers:
+    - name: a
+      image: x
+      ports:
+`;
+  it('moves the next key up behind the dash', () => {
+    assert.equal(fix(`${head}        - hostPort: 80 # node port\n          containerPort: 80\n          protocol: TCP\n`), `${head}        - containerPort: 80\n          protocol: TCP\n`);
+  });
+  it('offers nothing when the key is the only one of the item', () => {
+    const text = `${head}        - hostPort: 80\n`;
+    assert.equal(fix(text), text);
+  });
+});
