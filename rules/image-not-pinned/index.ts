@@ -22,7 +22,7 @@ export default defineRule({
       datree: ['CONTAINERS_MISSING_IMAGE_VALUE_DIGEST'],
     },
     messages: {
-      notPinned: '{{kind}} {{name}}: container "{{container}}" uses image "{{image}}" by tag, not by digest.',
+      notPinned: '{{kind}} {{name}}: container "{{container}}" uses image "{{image}}", which is not pinned by digest.',
       badDigest: '{{kind}} {{name}}: container "{{container}}" uses image "{{image}}" whose digest is malformed, so it pins nothing.',
     },
   },
