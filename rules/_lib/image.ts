@@ -17,6 +17,15 @@ export interface ImageRef {
   digest?: string;
 }
 
+const COMPONENT = '[a-z0-9]+(?:(?:[._]|__|-+)[a-z0-9]+)*';
+const REPOSITORY_RE = new RegExp(`^${COMPONENT}(?:/${COMPONENT})*$`);
+const TAG_RE = /^[\w][\w.-]{0,127}$/;
+const REGISTRY_RE = /^(?:[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?(?:\.[a-zA-Z0-9](?:[a-zA-Z0-9-]*[a-zA-Z0-9])?)*|\[[0-9a-fA-F:.]+\])(?::[0-9]+)?$/;
+
+/**
+ * Parses an image reference; undefined when it is not one a runtime would accept (empty, upper-case
+ * repository, or a template placeholder such as `${IMAGE}` or `<your-image>`), so rules do not judge it.
+ */
 export function parseImage(raw: string): ImageRef | undefined {
   const ref = raw.trim();
   if (!ref || /\s/.test(ref)) return undefined;
@@ -42,7 +51,7 @@ export function parseImage(raw: string): ImageRef | undefined {
     tag = rest.slice(colon + 1);
     rest = rest.slice(0, colon);
   }
-  if (!rest) return undefined;
+  if (!REPOSITORY_RE.test(rest) || (tag !== undefined && !TAG_RE.test(tag)) || (registry !== undefined && !REGISTRY_RE.test(registry))) return undefined;
   return { raw: ref, registry, repository: rest, tag: tag || undefined, digest: digest || undefined };
 }
 

@@ -34,6 +34,23 @@ template:
         image: ""
 `,
     },
+    {
+      name: "placeholders and invalid references are not image names",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: tpl}
+spec:
+  template:
+    spec:
+      containers:
+        - name: a
+          image: \${IMAGE}
+        - name: b
+          image: <your-image>
+        - name: c
+          image: MyApp
+`,
+    },
   ],
   invalid: [
     {

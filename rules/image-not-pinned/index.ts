@@ -28,11 +28,12 @@ export default defineRule({
   },
   check(ctx) {
     for (const c of ctx.containers()) {
-      if (typeof c.value.image !== 'string' || !c.value.image.trim()) continue;
+      if (typeof c.value.image !== 'string') continue;
       const ref = parseImage(c.value.image);
-      if (ref?.digest && isValidDigest(ref.digest)) continue;
+      // not an image reference at all (placeholder, empty): nothing to pin
+      if (!ref || (ref.digest && isValidDigest(ref.digest))) continue;
       ctx.report({
-        messageId: ref?.digest ? 'badDigest' : 'notPinned',
+        messageId: ref.digest ? 'badDigest' : 'notPinned',
         data: { container: c.name, image: c.value.image.trim() },
         path: [...c.path, 'image'],
       });

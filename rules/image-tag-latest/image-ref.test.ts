@@ -17,6 +17,11 @@ describe('rules/_lib/image: parseImage', () => {
   for (const [input, expected] of cases) {
     it(JSON.stringify(input), () => assert.deepEqual(parseImage(input), expected));
   }
+  it('rejects what no runtime would pull: placeholders, upper-case repositories, bad tags', () => {
+    for (const bad of ['${IMAGE}', '<your-image>', '{{ .Values.image }}', 'MyApp:1.0', 'app:-tag', 'app:', 'reg_istry.io:5000/app', 'a//b']) {
+      assert.equal(parseImage(bad), undefined, bad);
+    }
+  });
   it('rejects empty and space-separated references', () => {
     assert.equal(parseImage(''), undefined);
     assert.equal(parseImage('   '), undefined);

@@ -37,6 +37,23 @@ template:
       - name: app
 `,
     },
+    {
+      name: "placeholders and invalid references are not image names",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: tpl}
+spec:
+  template:
+    spec:
+      containers:
+        - name: a
+          image: \${IMAGE}
+        - name: b
+          image: <your-image>
+        - name: c
+          image: MyApp
+`,
+    },
   ],
   invalid: [
     {
