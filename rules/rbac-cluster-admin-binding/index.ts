@@ -1,0 +1,59 @@
+import { defineRule, isRecord } from '../../engine';
+import { RBAC_BINDING_KINDS, RBAC_ROLE_KINDS, findBoundRole, isAdminRule, policyRules, roleRefOf } from '../_lib/rbac';
+
+/**
+ * Bindings that ship with the platform: names in the `system:` namespace (reserved for Kubernetes
+ * components), `gce:` (created by GKE's add-on manager), and objects labelled as RBAC bootstrap defaults
+ * (the API server's own `cluster-admin` binding for `system:masters` carries that label).
+ */
+function isPlatformBinding(name: string, labels: unknown): boolean {
+  if (name.startsWith('system:') || name.startsWith('gce:')) return true;
+  return isRecord(labels) && labels['kubernetes.io/bootstrapping'] === 'rbac-defaults';
+}
+
+export default defineRule({
+  meta: {
+    id: 'rbac-cluster-admin-binding',
+    title: 'Binding grants cluster-admin',
+    category: 'cluster',
+    goals: ['possession', 'confidentiality', 'integrity', 'availability'],
+    severity: 'error',
+    appliesTo: [...RBAC_BINDING_KINDS],
+    reads: [...RBAC_ROLE_KINDS],
+    profiles: ['recommended'],
+    layer: 'orchestrator',
+    principle: 'least privilege',
+    docs: {
+      summary: 'Binding the `cluster-admin` ClusterRole (or a role with the same all-wildcard rights) gives its subjects full control of every object the binding reaches.',
+      recipe: 'Bind a role that lists only the verbs and resources the subject needs; keep cluster-admin for a break-glass group and name that binding in the `allowedBindings` option.',
+    },
+    peers: {
+      'kube-linter': ['cluster-admin-role-binding'],
+      polaris: ['clusterrolebindingClusterAdmin', 'rolebindingClusterAdminClusterRole', 'rolebindingClusterAdminRole'],
+      kubescape: ['C-0185', 'C-0035'],
+      datree: ['CIS_INVALID_ROLE_CLUSTER_ADMIN'],
+    },
+    messages: {
+      clusterAdmin: '{{kind}} {{name}} binds the cluster-admin ClusterRole: its subjects get full control{{scope}}.',
+      adminEquivalent: '{{kind}} {{name}} binds {{roleKind}} {{role}}, which grants every verb on every resource like cluster-admin{{scope}}.',
+    },
+    defaultOptions: { allowedBindings: [] },
+  },
+  check(ctx) {
+    const { object } = ctx;
+    if (isPlatformBinding(object.name, object.metadata.labels)) return;
+    const allowed = ctx.options.allowedBindings;
+    if (Array.isArray(allowed) && allowed.includes(object.name)) return;
+    const ref = roleRefOf(object);
+    if (!ref) return;
+    const scope = object.kind === 'RoleBinding' ? ` of namespace ${object.namespace ?? '(unset)'}` : ' of the cluster';
+    if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') {
+      ctx.report({ messageId: 'clusterAdmin', data: { scope }, path: ['roleRef', 'name'] });
+      return;
+    }
+    const role = findBoundRole(object, ref, ctx.objects);
+    if (role && policyRules(role).some(isAdminRule)) {
+      ctx.report({ messageId: 'adminEquivalent', data: { scope, roleKind: role.kind, role: role.name }, path: ['roleRef', 'name'] });
+    }
+  },
+});
