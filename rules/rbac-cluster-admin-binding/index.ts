@@ -35,7 +35,7 @@ export default defineRule({
     },
     messages: {
       clusterAdmin: '{{kind}} {{name}} binds the cluster-admin ClusterRole: its subjects get full control{{scope}}.',
-      adminEquivalent: '{{kind}} {{name}} binds {{roleKind}} {{role}}, which grants every verb on every resource like cluster-admin{{scope}}.',
+      adminEquivalent: '{{kind}} {{name}} binds {{roleKind}} {{role}}, which grants every verb on every resource: like cluster-admin, its subjects get full control{{scope}}.',
     },
     defaultOptions: { allowedBindings: [] },
   },
@@ -46,7 +46,7 @@ export default defineRule({
     if (Array.isArray(allowed) && allowed.includes(object.name)) return;
     const ref = roleRefOf(object);
     if (!ref) return;
-    const scope = object.kind === 'RoleBinding' ? ` of namespace ${object.namespace ?? '(unset)'}` : ' of the cluster';
+    const scope = object.kind === 'RoleBinding' ? (object.namespace ? ` of namespace ${object.namespace}` : ' of its namespace') : ' of the cluster';
     if (ref.kind === 'ClusterRole' && ref.name === 'cluster-admin') {
       ctx.report({ messageId: 'clusterAdmin', data: { scope }, path: ['roleRef', 'name'] });
       return;

@@ -31,7 +31,7 @@ export default defineRule({
   },
   check(ctx) {
     const { object } = ctx;
-    const scope = object.kind === 'ClusterRole' ? ' (in every namespace when bound by a ClusterRoleBinding)' : ` in namespace ${object.namespace ?? '(unset)'}`;
+    const scope = object.kind === 'ClusterRole' ? ' (in every namespace when bound by a ClusterRoleBinding)' : object.namespace ? ` in namespace ${object.namespace}` : ' in its namespace';
     for (const r of policyRules(object)) {
       // resourceNames narrows the grant to named Secrets: the remedy this rule recommends.
       if (r.resourceNames.length || !coversCoreGroup(r)) continue;
