@@ -37,6 +37,8 @@ function looksLikeCredentialName(name: string): boolean {
   if (w.length === 1 && (w[0] === 'PWD' || w[0] === 'PASS')) return false;
   for (let i = 0; i < w.length; i++) {
     if (CREDENTIAL_WORDS.has(w[i])) return true;
+    // Run-together names: PGPASSWORD, MYSQLPASSWD, GITHUBTOKEN, OAUTHSECRET.
+    if (/PASSWORD|PASSWD|PASSPHRASE/.test(w[i]) || /(SECRET|TOKEN|APIKEY)$/.test(w[i])) return true;
     if (w[i] === 'KEY' && i > 0 && KEY_QUALIFIERS.has(w[i - 1])) return true;
     if (w[i] === 'KEY' && w[i + 1] === 'CONTENT') return true;
   }
