@@ -26,7 +26,7 @@ export default defineRule({
     },
     messages: {
       secrets: '{{kind}} {{name}}: rules[{{rule}}] lets its subjects {{verbs}} Secrets{{scope}}.',
-      wildcard: '{{kind}} {{name}}: rules[{{rule}}] covers every core resource ("*"), so its subjects can {{verbs}} Secrets{{scope}}.',
+      wildcard: '{{kind}} {{name}}: rules[{{rule}}] grants "*" resources of the core group, so its subjects can {{verbs}} Secrets{{scope}}.',
     },
   },
   check(ctx) {
