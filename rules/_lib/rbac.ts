@@ -94,6 +94,17 @@ export function isAdminRule(r: PolicyRuleRef): boolean {
   return !r.resourceNames.length && !!hasItem(r.apiGroups, '*') && !!hasItem(r.resources, '*') && grantsAllVerbs(r);
 }
 
+/**
+ * RBAC objects that ship with Kubernetes: names in the reserved `system:` namespace, and objects the API
+ * server creates with the label `kubernetes.io/bootstrapping: rbac-defaults` (`cluster-admin`, `admin`, `edit`,
+ * `view` and their bindings). They show up in exported cluster state; they are not the author's to change.
+ */
+export function isPlatformRbac(obj: Pick<K8sObject, 'name' | 'metadata'>): boolean {
+  if (obj.name.startsWith('system:')) return true;
+  const labels = obj.metadata.labels;
+  return isRecord(labels) && labels['kubernetes.io/bootstrapping'] === 'rbac-defaults';
+}
+
 export interface RoleRef { kind: string; name: string; apiGroup?: string }
 
 /** The binding's roleRef, when well-formed. */

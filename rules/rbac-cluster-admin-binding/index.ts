@@ -1,14 +1,9 @@
-import { defineRule, isRecord } from '../../engine';
-import { RBAC_BINDING_KINDS, RBAC_ROLE_KINDS, findBoundRole, isAdminRule, policyRules, roleRefOf } from '../_lib/rbac';
+import { defineRule, type K8sObject } from '../../engine';
+import { RBAC_BINDING_KINDS, RBAC_ROLE_KINDS, findBoundRole, isAdminRule, isPlatformRbac, policyRules, roleRefOf } from '../_lib/rbac';
 
-/**
- * Bindings that ship with the platform: names in the `system:` namespace (reserved for Kubernetes
- * components), `gce:` (created by GKE's add-on manager), and objects labelled as RBAC bootstrap defaults
- * (the API server's own `cluster-admin` binding for `system:masters` carries that label).
- */
-function isPlatformBinding(name: string, labels: unknown): boolean {
-  if (name.startsWith('system:') || name.startsWith('gce:')) return true;
-  return isRecord(labels) && labels['kubernetes.io/bootstrapping'] === 'rbac-defaults';
+/** Platform bindings (see isPlatformRbac), and `gce:` bindings created by GKE's add-on manager. */
+function isPlatformBinding(binding: K8sObject): boolean {
+  return isPlatformRbac(binding) || binding.name.startsWith('gce:');
 }
 
 export default defineRule({
@@ -41,7 +36,7 @@ export default defineRule({
   },
   check(ctx) {
     const { object } = ctx;
-    if (isPlatformBinding(object.name, object.metadata.labels)) return;
+    if (isPlatformBinding(object)) return;
     const allowed = ctx.options.allowedBindings;
     if (Array.isArray(allowed) && allowed.includes(object.name)) return;
     const ref = roleRefOf(object);

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { RBAC_ROLE_KINDS, coversCoreGroup, hasItem, policyRules, resourceMatch } from '../_lib/rbac';
+import { RBAC_ROLE_KINDS, isPlatformRbac, coversCoreGroup, hasItem, policyRules, resourceMatch } from '../_lib/rbac';
 
 const READ_VERBS = ['get', 'list', 'watch', '*'];
 
@@ -30,6 +30,7 @@ export default defineRule({
     },
   },
   check(ctx) {
+    if (isPlatformRbac(ctx.object)) return;
     const { object } = ctx;
     const scope = object.kind === 'ClusterRole' ? ' (in every namespace when bound by a ClusterRoleBinding)' : object.namespace ? ` in namespace ${object.namespace}` : ' in its namespace';
     for (const r of policyRules(object)) {

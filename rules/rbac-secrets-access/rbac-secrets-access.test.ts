@@ -42,6 +42,24 @@ rules:
     resources: ["secrets/*"]
     verbs: [get]
 ` },
+    { name: 'roles that ship with Kubernetes (bootstrap label, system: name)', code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: admin
+  labels: {kubernetes.io/bootstrapping: rbac-defaults}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get, list, watch]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: "system:kube-controller-manager"}
+rules:
+  - apiGroups: [""]
+    resources: [secrets]
+    verbs: [get, list, watch]
+` },
     { name: 'the binding is not where the finding goes', code: `apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata: {name: app, namespace: shop}

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { RBAC_ROLE_KINDS, policyRules, type ListItem } from '../_lib/rbac';
+import { RBAC_ROLE_KINDS, isPlatformRbac, policyRules, type ListItem } from '../_lib/rbac';
 
 /** `*` alone, or `*` as one side of a `resource/subresource` pair (`pods/*`, `*\/scale`). */
 function isWildcardResource(v: string): boolean {
@@ -35,6 +35,7 @@ export default defineRule({
     },
   },
   check(ctx) {
+    if (isPlatformRbac(ctx.object)) return;
     for (const r of policyRules(ctx.object)) {
       const report = (messageId: 'verbs' | 'resources' | 'apiGroups', it: ListItem) =>
         ctx.report({ messageId, data: { rule: r.index, value: it.value }, path: [...r.path, messageId, it.index] });

@@ -31,6 +31,24 @@ rules:
     resources: ["*"]
     verbs: ["*"]
 ` },
+    { name: 'roles that ship with Kubernetes (bootstrap label, system: name)', code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata:
+  name: cluster-admin
+  labels: {kubernetes.io/bootstrapping: rbac-defaults}
+rules:
+  - apiGroups: ["*"]
+    resources: ["*"]
+    verbs: ["*"]
+---
+apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: "system:controller:generic-garbage-collector"}
+rules:
+  - apiGroups: ["*"]
+    resources: ["*"]
+    verbs: [get, list, watch, patch, update, delete]
+` },
     { name: 'bindings are not checked', code: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
 metadata: {name: ops}
