@@ -1,7 +1,7 @@
 import { defineRule } from '../../engine';
 import { RBAC_ROLE_KINDS, isPlatformRbac, coversCoreGroup, hasItem, policyRules, resourceMatch } from '../_lib/rbac';
 
-const READ_VERBS = ['get', 'list', 'watch', '*'];
+const READ_VERBS = ['get', 'list', 'watch'];
 
 export default defineRule({
   meta: {
@@ -38,7 +38,7 @@ export default defineRule({
       if (r.resourceNames.length || !coversCoreGroup(r)) continue;
       const res = resourceMatch(r, 'secrets');
       if (!res) continue;
-      const verbs = hasItem(r.verbs, '*') ? ['get', 'list', 'watch'] : READ_VERBS.filter((v) => hasItem(r.verbs, v));
+      const verbs = hasItem(r.verbs, '*') ? READ_VERBS : READ_VERBS.filter((v) => hasItem(r.verbs, v));
       if (!verbs.length) continue;
       ctx.report({
         messageId: res.value === '*' ? 'wildcard' : 'secrets',
