@@ -114,12 +114,20 @@ export function roleRefOf(binding: Pick<K8sObject, 'value'>): RoleRef | undefine
   return { kind: ref.kind, name: ref.name, apiGroup: typeof ref.apiGroup === 'string' ? ref.apiGroup : undefined };
 }
 
+function folderOf(file: string | undefined): string | undefined {
+  if (file === undefined) return undefined;
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return i < 0 ? '' : file.slice(0, i);
+}
+
 /**
- * Two objects can be in the same namespace: equal namespaces, or one of them has none written (it is then
- * placed by `kubectl apply -n`, kustomize or Helm, and may well land next to the other).
+ * Whether `other` can be the namespaced object `self` refers to: both namespaces written and equal; or one is
+ * missing and the two come from the same folder (a workspace scan sees many applications, and an unplaced
+ * ServiceAccount in one of them says nothing about another's pods).
  */
-export function sameNamespace(a: string | undefined, b: string | undefined): boolean {
-  return !a || !b || a === b;
+export function canShareNamespace(self: Pick<K8sObject, 'namespace' | 'file'>, other: Pick<K8sObject, 'namespace' | 'file'>): boolean {
+  if (self.namespace && other.namespace) return self.namespace === other.namespace;
+  return folderOf(self.file) === folderOf(other.file);
 }
 
 /**
@@ -129,7 +137,7 @@ export function sameNamespace(a: string | undefined, b: string | undefined): boo
 export function findBoundRole(binding: K8sObject, ref: RoleRef, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
   if (ref.kind === 'ClusterRole') return objects.find((o) => o.kind === 'ClusterRole' && o.name === ref.name);
   if (ref.kind === 'Role' && binding.kind === 'RoleBinding') {
-    return objects.find((o) => o.kind === 'Role' && o.name === ref.name && sameNamespace(o.namespace, binding.namespace));
+    return objects.find((o) => o.kind === 'Role' && o.name === ref.name && canShareNamespace(binding, o));
   }
   return undefined;
 }
@@ -155,8 +163,8 @@ export function podServiceAccount(pod: { value: Record<string, unknown>; path: P
   return { name: 'default', from: 'unset', path: [...pod.path, 'serviceAccountName'] };
 }
 
-/** The ServiceAccount object of that name among the scanned objects that can share the pod's namespace. */
-export function findServiceAccount(name: string, namespace: string | undefined, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
-  const candidates = objects.filter((o) => o.kind === 'ServiceAccount' && o.name === name && sameNamespace(o.namespace, namespace));
-  return candidates.find((o) => o.namespace === namespace) ?? candidates[0];
+/** The ServiceAccount of that name among the scanned objects that can be in the pod's namespace. */
+export function findServiceAccount(name: string, pod: Pick<K8sObject, 'namespace' | 'file'>, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
+  const candidates = objects.filter((o) => o.kind === 'ServiceAccount' && o.name === name && canShareNamespace(pod, o));
+  return candidates.find((o) => o.namespace === pod.namespace) ?? candidates[0];
 }

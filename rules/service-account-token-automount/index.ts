@@ -45,7 +45,7 @@ export default defineRule({
       return;
     }
     // Unset (or not a boolean): Kubernetes falls back to the ServiceAccount's setting.
-    const account = findServiceAccount(sa.name, ctx.object.namespace, ctx.objects);
+    const account = findServiceAccount(sa.name, ctx.object, ctx.objects);
     if (account?.value.automountServiceAccountToken === false) return;
     ctx.report({ messageId: account ? 'serviceAccountEnabled' : 'notDisabled', data, path, fix });
   },

@@ -1,4 +1,6 @@
+import * as assert from 'node:assert/strict';
 import rule from '.';
+import { lintDocument, makeRuleSet, objectsOf, parseManifest } from '../../engine';
 import { ruleTester } from '../../test/rule-tester';
 
 ruleTester(rule, {
@@ -376,4 +378,37 @@ items:
 `,
     },
   ],
+});
+
+/** A workspace scan: every object of every file is visible, each knowing its file. */
+function scan(files: Record<string, string>): string[] {
+  const set = makeRuleSet([{ rule, severity: rule.meta.severity, options: {} }]);
+  const parsed = Object.entries(files).map(([file, text]) => ({ file, parsed: parseManifest(text, { kinds: set.kinds }) }));
+  const all = parsed.flatMap(({ file, parsed: p }) => p.docs.flatMap((pd) => objectsOf(pd, file)));
+  return parsed.flatMap(({ file, parsed: p }) => p.docs.flatMap((pd) => lintDocument(p, pd, set, all).map((f) => `${file}:${f.messageId}`)));
+}
+
+describe('rule service-account-token-automount — ServiceAccounts across a workspace scan', () => {
+  const pod = (ns: string) => `apiVersion: v1
+kind: Pod
+metadata: {name: api${ns ? `, namespace: ${ns}` : ''}}
+spec:
+  serviceAccountName: api
+  containers: [{name: app, image: "api:1.0"}]
+`;
+  const account = (ns: string) => `apiVersion: v1
+kind: ServiceAccount
+metadata: {name: api${ns ? `, namespace: ${ns}` : ''}}
+automountServiceAccountToken: false
+`;
+  it('an unplaced ServiceAccount in the same folder is the pod\'s', () => {
+    assert.deepEqual(scan({ 'apps/api/pod.yaml': pod(''), 'apps/api/sa.yaml': account('') }), []);
+  });
+  it('an unplaced ServiceAccount of the same name in another folder is not', () => {
+    assert.deepEqual(scan({ 'apps/api/pod.yaml': pod(''), 'apps/other/sa.yaml': account('') }), ['apps/api/pod.yaml:notDisabled']);
+  });
+  it('written namespaces decide wherever the files are', () => {
+    assert.deepEqual(scan({ 'a/pod.yaml': pod('shop'), 'b/sa.yaml': account('shop') }), []);
+    assert.deepEqual(scan({ 'a/pod.yaml': pod('shop'), 'a/sa.yaml': account('prod') }), ['a/pod.yaml:notDisabled']);
+  });
 });
