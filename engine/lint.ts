@@ -48,8 +48,10 @@ export function lintText(text: string, set: RuleSet): LintResult {
   if (parsed.fatal) return { parsed, findings: [], errors: [parsed.fatal] };
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];
-  // cross-object rules see every object of the file (CLI scans pass every object of the scan instead)
-  const all = parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []));
+  // Cross-object rules (meta.reads) see every object of the file, not just their own document.
+  const all = set.rules.some((r) => r.rule.meta.reads?.length)
+    ? parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []))
+    : undefined;
   for (const pd of parsed.docs) {
     errors.push(...pd.errors);
     findings.push(...lintDocument(parsed, pd, set, all));
