@@ -213,8 +213,17 @@ function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>): Validate
   return null;
 }
 
+// CRD schemas are rebuilt on every parse; ajv keeps every compiled schema (and values in its code scope)
+// for the life of the instance, so a long-running language server uses a separate instance for them and
+// starts a new one now and then. Validators compiled earlier stay usable.
+let crdAjv: Ajv | undefined;
+let crdCompiles = 0;
 function compileCustom(s: Record<string, unknown>): ValidateFunction | null {
-  try { return getAjv().compile(s); } catch { return null; }
+  if (!crdAjv || ++crdCompiles > 200) {
+    crdAjv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true, code: { optimize: false } });
+    crdCompiles = 0;
+  }
+  try { return crdAjv.compile(s); } catch { return null; }
 }
 
 function crdSchema(spec: Record<string, unknown>, version: string): Record<string, unknown> | undefined {
