@@ -137,8 +137,9 @@ export class ConfigStore {
       }
     }
     const profile = trusted ? base.profile ?? settings.profile : undefined;
-    const effective: Config = { ...base, rules: ruleSettings };
-    const key = JSON.stringify([this.generation, config.path ?? '', trusted, profile ?? '', settings.severity]);
+    const kubernetesVersion = base.kubernetesVersion ?? (trusted ? settings.kubernetesVersion : undefined);
+    const effective: Config = { ...base, rules: ruleSettings, ...(kubernetesVersion ? { kubernetesVersion } : {}) };
+    const key = JSON.stringify([this.generation, config.path ?? '', trusted, profile ?? '', settings.severity, kubernetesVersion ?? '']);
     let set = this.sets.get(key);
     if (!set) {
       set = resolveRules(rules, effective, profile);
