@@ -157,7 +157,7 @@ export class KubehexServer {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return null;
       const a = await this.analyzeOrCancel(doc, token);
-      if (!a.result && !this.lintable(doc)) return null;
+      if (!a.result) return null; // only linted manifests get hovers
       return hover(doc, a.result, params.position);
     });
 
