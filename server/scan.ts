@@ -210,7 +210,7 @@ export class WorkspaceScanner {
       const doc = this.server.documents.get(pathToUri(f));
       if (!doc) continue;
       try {
-        const a = await this.server.analyze(doc);
+        const a = await this.server.analyzer.analyze(doc);
         results.set(f, { path: f, mtimeMs: 0, size: 0, findings: a.result?.findings ?? [], errors: a.result?.errors ?? [], hints: a.resolved ? [...a.resolved.hints] : [] });
       } catch { /* changed while scanning: its own lint reports it */ }
     }
