@@ -153,6 +153,21 @@ describe('server: diagnostics (pull)', function () {
     assert.ok(!c.log.some((m) => m.method === 'textDocument/publishDiagnostics'), 'pull mode never pushes for open documents');
   });
 
+  it('asks the client to pull again when settings change, and the new pull applies them', async () => {
+    const uri = 'file:///virtual/refresh.yaml';
+    c.open(uri, PRIV_DEPLOY, 1);
+    const before = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(before.items[0].severity, 1);
+    c.settings = { kubehex: { severity: { 'privileged-container': 'warning' } } };
+    const since = c.mark();
+    c.notify('workspace/didChangeConfiguration', { settings: {} });
+    await c.waitFor((m) => m.method === 'workspace/diagnostic/refresh', since, 'diagnostic refresh');
+    const after = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: before.resultId });
+    assert.equal(after.kind, 'full');
+    assert.deepEqual(after.items.map((d: any) => [d.code, d.severity]), [['privileged-container', 2]]);
+    c.settings = {};
+  });
+
   it('cancels superseded work: a client cancel gives RequestCancelled, a newer version ServerCancelled with retrigger', async () => {
     const uri = 'file:///virtual/big.yaml';
     const docs: string[] = [];
