@@ -91,6 +91,19 @@ describe('server: settings, .kubehex.yaml and workspace trust', function () {
     assert.deepEqual(await c.diagnostics(uri, 1, since), []);
   });
 
+  it('skips files the .kubehex.yaml `ignore` globs name, relative to the config file', async () => {
+    mkdirSync(join(dir, 'generated'), { recursive: true });
+    writeFileSync(join(dir, '.kubehex.yaml'), 'ignore:\n  - generated/**\n');
+    const c = await start({ root: dir });
+    const ignored = uriOf(join(dir, 'generated', 'pod.yaml'));
+    const linted = uriOf(join(dir, 'pod.yaml'));
+    const since = c.mark();
+    c.open(ignored, podDoc('p', true));
+    c.open(linted, podDoc('p', true));
+    assert.deepEqual(codes(await c.diagnostics(linted, 1, since)), ['privileged-container']);
+    assert.deepEqual(await c.diagnostics(ignored, 1, since), []);
+  });
+
   it('skips files in templates/ below a Chart.yaml', async () => {
     mkdirSync(join(dir, 'chart', 'templates'), { recursive: true });
     writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
