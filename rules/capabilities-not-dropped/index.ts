@@ -18,7 +18,6 @@ export default defineRule({
       recipe: 'Add `ALL` to `securityContext.capabilities.drop` on every container and add back only `NET_BIND_SERVICE` when the process binds a port below 1024.',
     },
     peers: {
-      polaris: ['insecureCapabilities'],
       kubesec: ['CapDropAll'],
       checkov: ['CKV_K8S_37'],
       trivy: ['KSV-0003', 'KSV-0106'],
