@@ -36,14 +36,19 @@ export interface LintResult {
   errors: ParseErrorInfo[];
 }
 
-export function lintText(text: string, set: RuleSet): LintResult {
+/**
+ * Lints every document of one file. Cross-object rules see `all` (the whole scan) when given, else every
+ * object of this file (not only those of the same document).
+ */
+export function lintText(text: string, set: RuleSet, all?: ReadonlyArray<K8sObject>): LintResult {
   const parsed = parseManifest(text, { kinds: set.kinds });
   if (parsed.fatal) return { parsed, findings: [], errors: [parsed.fatal] };
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];
+  const scope = all ?? parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []));
   for (const pd of parsed.docs) {
     errors.push(...pd.errors);
-    findings.push(...lintDocument(parsed, pd, set));
+    findings.push(...lintDocument(parsed, pd, set, scope));
   }
   return { parsed, findings, errors };
 }
