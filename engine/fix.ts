@@ -215,14 +215,29 @@ function planAppend(ctx: Ctx, path: Path, value: string | number | boolean): Tex
 }
 
 /** Re-parses one document after its edits and checks every op took effect; drops broken fixes. */
-export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>): boolean {
+/**
+ * Re-parses the fixed document and checks every op took effect. A removed sequence item is checked against
+ * `before` (the original document): its sequence must be one item shorter, since later items move up.
+ */
+export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: Document): boolean {
   const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(docText))];
   if (docs.length !== 1) return false;
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
-    if (op.op === 'remove') { if (n !== undefined) return false; continue; }
+    if (op.op === 'remove') {
+      const last = op.path[op.path.length - 1];
+      if (typeof last === 'number' && before) {
+        const was = nodeAt(before, op.path.slice(0, -1));
+        const now = nodeAt(doc, op.path.slice(0, -1));
+        const count = (x: unknown) => (isSeq(x) ? x.items.length : 0);
+        if (!isSeq(was) || count(now) !== was.items.length - 1) return false;
+        continue;
+      }
+      if (n !== undefined) return false;
+      continue;
+    }
     if (op.op === 'set' && !Array.isArray(op.value)) {
       if (!n || !isScalar(n) || n.value !== op.value) return false;
     } else if (!n || !isSeq(n) || !n.items.some((i) => isScalar(i) && i.value === (op.op === 'append' ? op.value : (op.value as unknown as string[])[0]))) {

@@ -14,7 +14,7 @@ const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => ty
 
 /** Roles Kubernetes creates and reconciles itself (or that a platform ships under a reserved prefix). */
 export function isBuiltInRoleName(name: string): boolean {
-  return name.startsWith('system:') || name === 'cluster-admin' || name === 'admin' || name === 'edit' || name === 'view';
+  return name.startsWith('system:') || name.startsWith('gce:') || name === 'cluster-admin' || name === 'admin' || name === 'edit' || name === 'view';
 }
 
 /** The policy rules of a Role or ClusterRole. An aggregated ClusterRole's rules are filled in by the controller: none. */
