@@ -11,7 +11,7 @@ export default defineRule({
     severity: 'warning',
     appliesTo: ['NetworkPolicy'],
     reads: ['podSpec'],
-    profiles: ['recommended'],
+    profiles: [],
     layer: 'orchestrator',
     docs: {
       summary: 'A NetworkPolicy whose pod selector matches none of the workloads it ships with protects nothing (or, as a peer selector, allows nothing); the labels have usually drifted apart.',
