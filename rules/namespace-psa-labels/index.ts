@@ -39,7 +39,11 @@ export default defineRule({
         fix: { title: 'Enforce the baseline Pod Security Standard', safety: 'review', ops: [{ op: 'set', path, value: 'baseline' }] },
       });
     } else if (v === 'privileged') {
-      ctx.report({ messageId: 'privileged', path });
+      ctx.report({
+        messageId: 'privileged',
+        path,
+        fix: { title: 'Enforce the baseline Pod Security Standard', safety: 'review', ops: [{ op: 'set', path, value: 'baseline' }] },
+      });
     }
   },
 });

@@ -49,7 +49,7 @@ metadata:
 ---
 apiVersion: v1
 kind: Namespace
-metadata: {name: legacy, labels: {pod-security.kubernetes.io/enforce: privileged}}
+metadata: {name: legacy, labels: {pod-security.kubernetes.io/enforce: baseline}}
 ---
 apiVersion: v1
 kind: Namespace
