@@ -45,6 +45,24 @@ export function selectorMatches(sel: unknown, labels: Labels): boolean {
   return true;
 }
 
+/** Labels controllers add to pods at run time; a selector may use them though no manifest writes them. */
+export const RUNTIME_POD_LABELS: ReadonlySet<string> = new Set([
+  'pod-template-hash', 'controller-revision-hash', 'statefulset.kubernetes.io/pod-name', 'apps.kubernetes.io/pod-index',
+  'job-name', 'batch.kubernetes.io/job-name', 'controller-uid', 'batch.kubernetes.io/controller-uid', 'batch.kubernetes.io/job-completion-index',
+]);
+
+/** A copy of a selector without the keys of labels that controllers add at run time. */
+export function withoutRuntimeLabels(sel: unknown): unknown {
+  if (!isRecord(sel)) return sel;
+  if (!isRecord(sel.matchLabels) && !Array.isArray(sel.matchExpressions)) {
+    return Object.fromEntries(Object.entries(sel).filter(([k]) => !RUNTIME_POD_LABELS.has(k)));
+  }
+  const out: Record<string, unknown> = { ...sel };
+  if (isRecord(sel.matchLabels)) out.matchLabels = Object.fromEntries(Object.entries(sel.matchLabels).filter(([k]) => !RUNTIME_POD_LABELS.has(k)));
+  if (Array.isArray(sel.matchExpressions)) out.matchExpressions = sel.matchExpressions.filter((e) => !(isRecord(e) && typeof e.key === 'string' && RUNTIME_POD_LABELS.has(e.key)));
+  return out;
+}
+
 /** Does a Service-style selector (a plain map, no expressions) select these labels? Empty selects nothing. */
 export function mapSelectorMatches(sel: unknown, labels: Labels): boolean {
   const ml = labelsOf(sel);
