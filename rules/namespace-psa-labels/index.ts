@@ -19,7 +19,7 @@ export default defineRule({
       recipe: 'Label the namespace `pod-security.kubernetes.io/enforce: restricted` (or `baseline` for workloads that cannot yet run restricted), and add `warn`/`audit` labels for the next level.',
     },
     peers: {
-      kubescape: ['C-0192', 'C-0193'],
+      kubescape: ['C-0193'],
     },
     messages: {
       missing: '{{kind}} {{name}}: no pod-security.kubernetes.io/enforce label, so Pod Security Admission admits any pod.',

@@ -18,6 +18,7 @@ export default defineRule({
     peers: {
       'kube-linter': ['mismatching-selector'],
       'kube-score': ['deployment-pod-selector-labels-match-template-metadata-labels', 'statefulset-pod-selector-labels-match-template-metadata-labels'],
+      kubescape: ['C-0296'],
     },
     messages: {
       mismatch: '{{kind}} {{name}}: spec.selector does not match the pod template labels ({{labels}}), so the controller cannot find its own pods.',
