@@ -36,25 +36,31 @@ export interface LintResult {
   errors: ParseErrorInfo[];
 }
 
-/**
- * Lints every document of one file. Cross-object rules see `all` (the whole scan) when given, else every
- * object of this file (not only those of the same document).
- */
-export function lintText(text: string, set: RuleSet, all?: ReadonlyArray<K8sObject>): LintResult {
+export function lintText(text: string, set: RuleSet): LintResult {
   const parsed = parseManifest(text, { kinds: set.kinds });
   if (parsed.fatal) return { parsed, findings: [], errors: [parsed.fatal] };
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];
-  const scope = all ?? parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []));
+  // Cross-object rules (meta.reads) see every object of the file, not just their own document.
+  const all = set.rules.some((r) => r.rule.meta.reads?.length)
+    ? parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []))
+    : undefined;
   for (const pd of parsed.docs) {
     errors.push(...pd.errors);
-    findings.push(...lintDocument(parsed, pd, set, scope));
+    findings.push(...lintDocument(parsed, pd, set, all));
   }
   return { parsed, findings, errors };
 }
 
 /** The Kubernetes objects in one document: the root object, or each item of a `kind: List`. */
-export function objectsOf(pd: ParsedDoc): K8sObject[] {
+export function objectsOf(pd: ParsedDoc, file?: string): K8sObject[] {
+  if (pd.objects) return pd.objects;
+  pd.objects = computeObjects(pd);
+  if (file) for (const o of pd.objects) o.file = file;
+  return pd.objects;
+}
+
+function computeObjects(pd: ParsedDoc): K8sObject[] {
   const v = pd.value;
   if (!isRecord(v)) return [];
   if (v.kind === 'List' && Array.isArray(v.items)) {

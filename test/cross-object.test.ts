@@ -19,9 +19,4 @@ describe('engine: cross-object scope', () => {
     const res = lintText(text, makeRuleSet([{ rule: counter, severity: 'info', options: {} }]));
     assert.deepEqual(res.findings.map((f) => f.message), ['ConfigMap/a,Secret/b']);
   });
-  it('ctx.objects is the scan when the caller passes it', () => {
-    const scan = [{ apiVersion: 'v1', kind: 'Secret', name: 'other', value: {}, metadata: {}, path: [] }];
-    const res = lintText(text, makeRuleSet([{ rule: counter, severity: 'info', options: {} }]), scan);
-    assert.deepEqual(res.findings.map((f) => f.message), ['Secret/other']);
-  });
 });

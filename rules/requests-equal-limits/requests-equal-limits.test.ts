@@ -52,7 +52,7 @@ spec:
           memory: 256Mi
         limits:
           cpu: 250m
-          memory: "256Mi"
+          memory: 256Mi
 `,
     },
     {
