@@ -71,9 +71,25 @@ export function mapSelectorMatches(sel: unknown, labels: Labels): boolean {
   return keys.every((k) => labels[k] === ml[k]);
 }
 
-/** Namespaces match when equal, or when either object does not say (it lands wherever it is applied). */
+function folderOf(file: string | undefined): string {
+  if (!file) return '';
+  const i = Math.max(file.lastIndexOf('/'), file.lastIndexOf('\\'));
+  return i < 0 ? '' : file.slice(0, i);
+}
+
+/**
+ * Can the two objects live in the same namespace? Both namespaces written and equal; or one is missing (it lands
+ * wherever it is applied) and they come from the same folder: a workspace scan holds many applications, and an
+ * unplaced object of one says nothing about another.
+ */
 export function sameNamespace(a: K8sObject, b: K8sObject): boolean {
-  return a.namespace === undefined || b.namespace === undefined || a.namespace === b.namespace;
+  if (a.namespace !== undefined && b.namespace !== undefined) return a.namespace === b.namespace;
+  return folderOf(a.file) === folderOf(b.file);
+}
+
+/** Is `other` part of the same application as `self` (same folder, or the same written namespace)? */
+export function sameScope(self: K8sObject, other: K8sObject): boolean {
+  return folderOf(self.file) === folderOf(other.file) || (self.namespace !== undefined && self.namespace === other.namespace);
 }
 
 export function sameObject(a: K8sObject, b: K8sObject): boolean {

@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type K8sObject, type Path } from '../../engine';
-import { isEmptySelector, mapSelectorMatches, sameNamespace, selectorMatches, withoutRuntimeLabels, workloadsIn } from '../_lib/selectors';
+import { isEmptySelector, mapSelectorMatches, sameNamespace, sameScope, selectorMatches, withoutRuntimeLabels, workloadsIn } from '../_lib/selectors';
 
 interface Backend { name: string; path: Path }
 
@@ -61,7 +61,7 @@ export default defineRule({
     if (o.kind === 'Ingress') {
       const { backends, legacy } = backendsOf(o);
       for (const path of legacy) ctx.report({ messageId: 'legacyBackend', path });
-      const services = ctx.objects.filter((x) => x.kind === 'Service');
+      const services = ctx.objects.filter((x) => x.kind === 'Service' && sameScope(o, x));
       if (!services.length) return; // no Service in the scan: they live elsewhere
       for (const b of backends) {
         if (!services.some((s) => s.name === b.name && sameNamespace(s, o))) ctx.report({ messageId: 'ingress', data: { service: b.name }, path: b.path });
@@ -71,15 +71,15 @@ export default defineRule({
     if (o.kind === 'HorizontalPodAutoscaler') {
       const ref = spec.scaleTargetRef;
       if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') return;
-      const sameKind = ctx.objects.filter((x) => x.kind === ref.kind);
+      const sameKind = ctx.objects.filter((x) => x.kind === ref.kind && sameScope(o, x));
       if (!sameKind.length) return; // the scan holds no object of the target's kind: nothing to judge
       if (!sameKind.some((x) => x.name === ref.name && sameNamespace(x, o))) {
         ctx.report({ messageId: 'hpa', data: { target: `${ref.kind} "${ref.name}"` }, path: ['spec', 'scaleTargetRef', 'name'] });
       }
       return;
     }
-    const workloads = workloadsIn(ctx.objects);
-    if (!workloads.length) return; // no workload in the scan: they live elsewhere
+    const workloads = workloadsIn(ctx.objects).filter((w) => sameScope(o, w.object));
+    if (!workloads.length) return; // no workload of this application in the scan: they live elsewhere
     if (o.kind === 'Service') {
       if (spec.type === 'ExternalName' || !isRecord(spec.selector) || !Object.keys(spec.selector).length) return;
       if (!workloads.some((w) => sameNamespace(w.object, o) && mapSelectorMatches(withoutRuntimeLabels(spec.selector), w.labels))) ctx.report({ messageId: 'service', path: ['spec', 'selector'] });

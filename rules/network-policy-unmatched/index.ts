@@ -1,6 +1,6 @@
 import { defineRule, isRecord, type Path } from '../../engine';
 import { podSelectorOf } from '../_lib/netpol';
-import { isEmptySelector, sameNamespace, selectorMatches, workloadsIn } from '../_lib/selectors';
+import { isEmptySelector, sameNamespace, sameScope, selectorMatches, workloadsIn } from '../_lib/selectors';
 
 export default defineRule({
   meta: {
@@ -29,7 +29,7 @@ export default defineRule({
   },
   check(ctx) {
     const np = ctx.object;
-    const workloads = workloadsIn(ctx.objects);
+    const workloads = workloadsIn(ctx.objects).filter((w) => sameScope(np, w.object));
     // With no workload in the scan at all (a policy kept in its own file or repository), we cannot judge.
     if (!workloads.length) return;
     const matches = (sel: unknown) => workloads.some((w) => sameNamespace(w.object, np) && selectorMatches(sel, w.labels));
