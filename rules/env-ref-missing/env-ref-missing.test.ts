@@ -10,6 +10,11 @@ data: {mode: fast}
 binaryData: {blob: AAAA}
 ---
 apiVersion: v1
+kind: Secret
+metadata: {name: runtime-made}
+type: Opaque
+---
+apiVersion: v1
 kind: Pod
 metadata: {name: web}
 spec:
@@ -21,6 +26,7 @@ spec:
         - {name: BLOB, valueFrom: {configMapKeyRef: {name: cfg, key: blob}}}
         - {name: OPT, valueFrom: {configMapKeyRef: {name: cfg, key: nope, optional: true}}}
         - {name: PASS, valueFrom: {secretKeyRef: {name: vault-db, key: password}}}
+        - {name: TOKEN, valueFrom: {secretKeyRef: {name: runtime-made, key: token}}}
       envFrom:
         - configMapRef: {name: cfg}
 ` },

@@ -61,8 +61,10 @@ export default defineRule({
         if (!inScope.length) continue;
         const target = inScope.find((x) => x.name === ref.name && sameNamespace(o, x));
         if (!target) {
+          // Secrets are often created at run time (init jobs, secret managers, controllers): only a missing key is judged
+          if (ref.kind === 'Secret') continue;
           ctx.report({ messageId: 'missingObject', data: { container: c.name, refKind: ref.kind, ref: ref.name }, path: ref.key === undefined ? ref.path : [...ref.path.slice(0, -1), 'name'] });
-        } else if (ref.key !== undefined && !keysOf(target).has(ref.key)) {
+        } else if (ref.key !== undefined && keysOf(target).size && !keysOf(target).has(ref.key)) {
           ctx.report({ messageId: 'missingKey', data: { container: c.name, refKind: ref.kind, ref: ref.name, key: ref.key }, path: ref.path });
         }
       }

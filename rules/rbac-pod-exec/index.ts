@@ -9,8 +9,11 @@ function execGrants(r: PolicyRule): string[] {
   return SUBRESOURCES.filter((s) => findGrant(r, [['', s]], ['create', 'get']));
 }
 
-/** Default ClusterRoles whose rights are known without seeing them: `admin` and `edit` include exec, attach and port-forward. */
-const BUILT_IN_EXEC: Readonly<Record<string, string>> = { 'cluster-admin': SUBRESOURCES.join(', '), admin: SUBRESOURCES.join(', '), edit: SUBRESOURCES.join(', ') };
+/**
+ * Default ClusterRoles whose rights are known without seeing them: `admin` and `edit` include exec, attach and
+ * port-forward. (A binding to the default `cluster-admin` is rbac-cluster-admin-binding's finding.)
+ */
+const BUILT_IN_EXEC: Readonly<Record<string, string>> = { admin: SUBRESOURCES.join(', '), edit: SUBRESOURCES.join(', ') };
 
 function boundExec(binding: K8sObject, objects: ReadonlyArray<K8sObject>): { roleKind: string; role: string; resources: string } | undefined {
   const ref = roleRefOf(binding);

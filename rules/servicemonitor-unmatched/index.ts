@@ -36,11 +36,12 @@ export default defineRule({
     const sm = ctx.object;
     if (!sm.apiVersion.startsWith('monitoring.coreos.com/')) return;
     const spec = isRecord(sm.value.spec) ? sm.value.spec : {};
-    const services = ctx.objects.filter((s) => s.kind === 'Service' && s.apiVersion === 'v1');
-    // with no Service of this application in the scan, the targets are simply elsewhere
-    if (!services.some((s) => sameScope(sm, s))) return;
+    // only Services of this application in the namespaces it watches can be judged; with none in the scan
+    // (control-plane Services, or targets kept elsewhere) the rule stays silent
+    const services = ctx.objects.filter((s) => s.kind === 'Service' && s.apiVersion === 'v1' && sameScope(sm, s) && watches(sm, s));
+    if (!services.length) return;
     const sel = spec.selector;
-    const hit = services.some((s) => watches(sm, s) && (isEmptySelector(sel) || selectorMatches(sel, labelsOf(s.metadata.labels))));
+    const hit = services.some((s) => isEmptySelector(sel) || selectorMatches(sel, labelsOf(s.metadata.labels)));
     if (!hit) ctx.report({ messageId: 'unmatched', path: spec.selector !== undefined ? ['spec', 'selector'] : ['spec'] });
   },
 });

@@ -16,11 +16,16 @@ apiVersion: monitoring.coreos.com/v1
 kind: ServiceMonitor
 metadata: {name: b, namespace: monitoring}
 spec: {namespaceSelector: {matchNames: [shop]}}
+---
+apiVersion: monitoring.coreos.com/v1
+kind: ServiceMonitor
+metadata: {name: c, namespace: monitoring}
+spec: {namespaceSelector: {matchNames: [kube-system]}, selector: {matchLabels: {k8s-app: kubelet}}}
 ` },
   ],
   invalid: [
     {
-      name: 'pod labels instead of Service labels; another namespace',
+      name: 'pod labels instead of Service labels; watching the right namespace for the wrong labels',
       code: `apiVersion: v1
 kind: Service
 metadata:
@@ -45,11 +50,12 @@ metadata:
   name: other
   namespace: monitoring
 spec:
-  namespaceSelector: {matchNames: [payments]}
+  namespaceSelector: {matchNames: [shop]}
+  selector: {matchLabels: {app.kubernetes.io/name: api}}
 `,
       errors: [
         { messageId: 'unmatched', range: [15, 2, 15, 10] },
-        { messageId: 'unmatched', range: [23, 0, 23, 4] },
+        { messageId: 'unmatched', range: [25, 2, 25, 56] },
       ],
       output: null,
     },
