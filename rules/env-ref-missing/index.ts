@@ -59,12 +59,16 @@ export default defineRule({
         // with no object of that kind from this application in the scan, they are managed elsewhere
         const inScope = ctx.objects.filter((x) => x.kind === ref.kind && sameScope(o, x));
         if (!inScope.length) continue;
-        const target = inScope.find((x) => x.name === ref.name && sameNamespace(o, x));
+        // a folder may hold alternative versions of the same object (one per install variant): prefer this file's
+        const all = inScope.filter((x) => x.name === ref.name && sameNamespace(o, x));
+        const own = all.filter((x) => x.file === o.file);
+        const candidates = own.length ? own : all;
+        const target = candidates[0];
         if (!target) {
           // Secrets are often created at run time (init jobs, secret managers, controllers): only a missing key is judged
           if (ref.kind === 'Secret') continue;
           ctx.report({ messageId: 'missingObject', data: { container: c.name, refKind: ref.kind, ref: ref.name }, path: ref.key === undefined ? ref.path : [...ref.path.slice(0, -1), 'name'] });
-        } else if (ref.key !== undefined && keysOf(target).size && !keysOf(target).has(ref.key)) {
+        } else if (ref.key !== undefined && candidates.every((t) => keysOf(t).size && !keysOf(t).has(ref.key as string))) {
           ctx.report({ messageId: 'missingKey', data: { container: c.name, refKind: ref.kind, ref: ref.name, key: ref.key }, path: ref.path });
         }
       }
