@@ -1,0 +1,45 @@
+import { defineRule, isRecord } from '../../engine';
+import { SAFE_SYSCTLS, show } from '../_lib/pss';
+
+export default defineRule({
+  meta: {
+    id: 'unsafe-sysctls',
+    title: 'Pod sets an unsafe sysctl',
+    category: 'cluster',
+    goals: ['availability', 'integrity'],
+    severity: 'error',
+    appliesTo: ['podSpec'],
+    profiles: ['recommended', 'pss-baseline', 'pss-restricted'],
+    pss: 'baseline: Sysctls',
+    layer: 'system',
+    principle: 'isolation',
+    docs: {
+      summary: 'A sysctl outside the safe, namespaced list can change kernel behaviour for the whole node or starve other pods, and the kubelet rejects it unless the node explicitly allows it.',
+      recipe: 'Remove the sysctl from `securityContext.sysctls`, or keep only the safe ones (e.g. `net.ipv4.ip_local_port_range`, `net.ipv4.tcp_keepalive_time`); tune node-wide settings on the node instead.',
+    },
+    peers: {
+      'kube-linter': ['unsafe-sysctls'],
+      trivy: ['KSV-0026'],
+      pss: ['sysctls'],
+    },
+    messages: {
+      unsafe: '{{kind}} {{name}}: sysctl "{{sysctl}}" is not on the safe list; it can affect the whole node.',
+    },
+  },
+  check(ctx) {
+    const pod = ctx.podSpec();
+    if (!pod) return;
+    const sc = pod.value.securityContext;
+    if (!isRecord(sc) || !Array.isArray(sc.sysctls)) return;
+    sc.sysctls.forEach((s, i) => {
+      if (!isRecord(s)) return;
+      const name = show(s.name);
+      if (SAFE_SYSCTLS.has(name)) return;
+      const item = [...pod.path, 'securityContext', 'sysctls', i];
+      ctx.report({
+        messageId: 'unsafe', data: { sysctl: name }, path: [...item, 'name'],
+        fix: { title: `Remove sysctl ${name}`, safety: 'review', ops: [{ op: 'remove', path: item }] },
+      });
+    });
+  },
+});
