@@ -43,7 +43,7 @@ export default defineRule({
       if (!isRecord(profile)) continue;
       if (typeof profile.type === 'string' && ALLOWED_TYPES.has(profile.type)) continue;
       const path = [...site.path, 'appArmorProfile', 'type'];
-      const data = { type: show(profile.type), container: site.container?.name ?? '' };
+      const data = { type: profile.type === undefined || profile.type === null ? '(missing)' : show(profile.type), container: site.container?.name ?? '' };
       ctx.report({
         messageId: site.container ? 'container' : 'pod',
         data,

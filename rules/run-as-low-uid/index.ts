@@ -23,8 +23,8 @@ export default defineRule({
       datree: ['CONTAINERS_INCORRECT_RUNASUSER_VALUE_LOWUID', 'CONTAINERS_INCORRECT_RUNASGROUP_VALUE_LOWGID'],
     },
     messages: {
-      runAsUser: '{{kind}} {{name}}: container "{{container}}" runs as UID {{id}}, below {{min}}; it may share the id of a user on the node.',
-      runAsGroup: '{{kind}} {{name}}: container "{{container}}" runs with GID {{id}}, below {{min}}; it may share the id of a group on the node.',
+      runAsUser: '{{kind}} {{name}}: {{who}} runs as UID {{id}}, below {{min}}; it may share the id of a user on the node.',
+      runAsGroup: '{{kind}} {{name}}: {{who}} runs with GID {{id}}, below {{min}}; it may share the id of a group on the node.',
     },
     defaultOptions: { minId: 10000 },
   },
@@ -39,7 +39,7 @@ export default defineRule({
         const key = JSON.stringify(s.path);
         if (seen.has(key)) continue;
         seen.add(key);
-        ctx.report({ messageId: field, data: { container: c.name, id: s.value, min }, path: s.path });
+        ctx.report({ messageId: field, data: { who: s.from === 'pod' ? 'the pod' : `container "${c.name}"`, id: s.value, min }, path: s.path });
       }
     }
   },

@@ -19,7 +19,7 @@ export default defineRule({
       trivy: ['KSV-0116'],
     },
     messages: {
-      runAsGroup: '{{kind}} {{name}}: container "{{container}}" runs with GID 0 (root group).',
+      runAsGroup: '{{kind}} {{name}}: {{who}} runs with GID 0 (root group).',
       fsGroup: '{{kind}} {{name}}: the pod sets fsGroup 0, so its volumes belong to the root group.',
       supplementalGroups: '{{kind}} {{name}}: the pod adds the root group (GID 0) to its supplementary groups.',
     },
@@ -34,7 +34,7 @@ export default defineRule({
       const key = JSON.stringify(s.path);
       if (seen.has(key)) continue;
       seen.add(key);
-      ctx.report({ messageId: 'runAsGroup', data: { container: c.name }, path: s.path });
+      ctx.report({ messageId: 'runAsGroup', data: { who: s.from === 'pod' ? 'the pod' : `container "${c.name}"` }, path: s.path });
     }
     const sc = pod.value.securityContext;
     if (!isRecord(sc)) return;

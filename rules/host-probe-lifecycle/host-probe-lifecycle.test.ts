@@ -1,0 +1,87 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: "probes without host, empty host, grpc and exec handlers", code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      livenessProbe:
+        httpGet: {path: /healthz, port: 8080, httpHeaders: [{name: Host, value: example.com}]}
+      readinessProbe:
+        tcpSocket: {port: 8080, host: ""}
+      startupProbe:
+        grpc: {port: 9090}
+      lifecycle:
+        preStop:
+          exec: {command: [sleep, "5"]}
+` },
+  ],
+  invalid: [
+    {
+      name: "liveness httpGet, startup tcpSocket on a sidecar init container, and a postStart hook",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: proxy
+          image: envoy:1.30
+          restartPolicy: Always
+          startupProbe:
+            tcpSocket:
+              host: 10.0.0.1
+              port: 15000
+      containers:
+        - name: app
+          image: nginx:1.27
+          livenessProbe:
+            httpGet:
+              host: 127.0.0.1 # loopback of the node, not of the pod
+              path: /healthz
+              port: 8080
+          lifecycle:
+            postStart:
+              httpGet: {host: metadata.internal, path: /register, port: 80}
+`,
+      errors: [
+        { messageId: 'probe', range: [13, 14, 13, 28] },
+        { messageId: 'probe', range: [20, 14, 20, 29] },
+        { messageId: 'hook', range: [25, 24, 25, 47] },
+      ],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: proxy
+          image: envoy:1.30
+          restartPolicy: Always
+          startupProbe:
+            tcpSocket:
+              port: 15000
+      containers:
+        - name: app
+          image: nginx:1.27
+          livenessProbe:
+            httpGet:
+              path: /healthz
+              port: 8080
+          lifecycle:
+            postStart:
+              httpGet: {path: /register, port: 80}
+`,
+    },
+  ],
+});

@@ -1,0 +1,77 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: "Default and unset", code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        procMount: Default
+    - name: side
+      image: envoy:1.30
+` },
+    { name: "Unmasked in a pod with its own user namespace (hostUsers: no, YAML 1.1) is baseline-compliant", code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: nested
+spec:
+  hostUsers: no
+  containers:
+    - name: podman
+      image: quay.io/podman/stable:v5
+      securityContext:
+        procMount: Unmasked
+` },
+  ],
+  invalid: [
+    {
+      name: "Deployment init container with hostUsers: true",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      hostUsers: true
+      initContainers:
+        - name: init
+          image: busybox:1.36
+          securityContext:
+            procMount: Unmasked
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext: {procMount: Unmasked}
+`,
+      errors: [
+        { messageId: 'unmasked', range: [12, 12, 12, 31] },
+        { messageId: 'unmasked', range: [16, 28, 16, 47] },
+      ],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    spec:
+      hostUsers: true
+      initContainers:
+        - name: init
+          image: busybox:1.36
+          securityContext:
+            procMount: Default
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext: {procMount: Default}
+`,
+    },
+  ],
+});
