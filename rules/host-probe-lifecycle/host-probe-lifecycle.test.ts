@@ -83,5 +83,36 @@ spec:
               httpGet: {path: /register, port: 80}
 `,
     },
+    {
+      name: "an anchored probe reused by readinessProbe: both probes are reported at the anchor",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      livenessProbe: &probe
+        httpGet: {host: 10.0.0.9, port: 8080}
+      readinessProbe: *probe
+`,
+      errors: [
+        { messageId: 'probe', range: [9, 18, 9, 32] },
+        { messageId: 'probe', range: [9, 18, 9, 32] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      livenessProbe: &probe
+        httpGet: {port: 8080}
+      readinessProbe: *probe
+`,
+    },
   ],
 });

@@ -73,5 +73,57 @@ spec:
           securityContext: {procMount: Default}
 `,
     },
+    {
+      name: "kind: List with a Pod and a user-namespaced Deployment",
+      code: `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: a}
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext: {procMount: Unmasked}
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: b}
+    spec:
+      template:
+        spec:
+          hostUsers: false
+          containers:
+            - name: app
+              image: nginx:1.27
+              securityContext: {procMount: Unmasked}
+`,
+      errors: [
+        { messageId: 'unmasked', range: [10, 28, 10, 47] },
+      ],
+      output: `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: a}
+    spec:
+      containers:
+        - name: app
+          image: nginx:1.27
+          securityContext: {procMount: Default}
+  - apiVersion: apps/v1
+    kind: Deployment
+    metadata: {name: b}
+    spec:
+      template:
+        spec:
+          hostUsers: false
+          containers:
+            - name: app
+              image: nginx:1.27
+              securityContext: {procMount: Unmasked}
+`,
+    },
   ],
 });
