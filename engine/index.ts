@@ -18,3 +18,7 @@ export { default as configSchema } from './config.schema.json';
 import type { Rule } from './types';
 /** Identity helper that gives a rule module its types. */
 export function defineRule(rule: Rule): Rule { return rule; }
+
+/** Where a rule's page lives; diagnostics and SARIF link to it. */
+export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
+export function ruleDocsUrl(id: string): string { return `${DOCS_BASE}${id}/README.md`; }

@@ -49,7 +49,14 @@ export function lintText(text: string, set: RuleSet): LintResult {
 }
 
 /** The Kubernetes objects in one document: the root object, or each item of a `kind: List`. */
-export function objectsOf(pd: ParsedDoc): K8sObject[] {
+export function objectsOf(pd: ParsedDoc, file?: string): K8sObject[] {
+  if (pd.objects) return pd.objects;
+  pd.objects = computeObjects(pd);
+  if (file) for (const o of pd.objects) o.file = file;
+  return pd.objects;
+}
+
+function computeObjects(pd: ParsedDoc): K8sObject[] {
   const v = pd.value;
   if (!isRecord(v)) return [];
   if (v.kind === 'List' && Array.isArray(v.items)) {

@@ -41,6 +41,8 @@ export interface ParsedDoc {
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
   comments: Comment[];
+  /** Kubernetes objects of this document, computed once (see lint.objectsOf). */
+  objects?: import('./context').K8sObject[];
 }
 
 export interface ParsedFile {

@@ -1,0 +1,134 @@
+import { relative, sep } from 'node:path';
+import { ruleDocsUrl, SEVERITY_RANK, type Finding, type Rule } from '../engine';
+import type { FileResult, ScanResult } from './scan';
+
+const VERSION = '0.1.0';
+
+export function displayPath(file: string): string {
+  if (file === '<stdin>') return file;
+  const rel = relative(process.cwd(), file);
+  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
+}
+
+function jsonFinding(f: Finding, file: string) {
+  return {
+    ruleId: f.ruleId,
+    severity: f.severity,
+    message: f.message,
+    file: displayPath(file),
+    range: f.range,
+    object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
+    category: f.category,
+    goals: f.goals,
+    fixable: !!f.fix,
+  };
+}
+
+export function formatJson(res: ScanResult): string {
+  const findings = res.results.flatMap((r) => r.findings.map((f) => jsonFinding(f, r.file)));
+  const errors = res.results.flatMap((r) => r.errors.map((e) => ({ file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) })));
+  return JSON.stringify({ version: 1, files: res.files, findings, errors }, null, 2) + '\n';
+}
+
+export function formatStylish(res: ScanResult, color: boolean): string {
+  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36' };
+  let out = '';
+  const counts = { error: 0, warning: 0, info: 0 };
+  let fixable = 0;
+  let errors = 0;
+  let skipped = 0;
+  for (const r of res.results) {
+    if (r.skipped) skipped++;
+    if (!r.findings.length && !r.errors.length) continue;
+    out += `\n${c('4', displayPath(r.file))}\n`;
+    const rows: string[][] = [];
+    for (const e of r.errors) {
+      errors++;
+      rows.push([e.range ? `${e.range.start.line + 1}:${e.range.start.character + 1}` : '-', c('31', 'fatal'), e.message, '']);
+    }
+    for (const f of r.findings) {
+      counts[f.severity]++;
+      if (f.fix) fixable++;
+      rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(sevColor[f.severity], f.severity), f.message, c('2', f.ruleId)]);
+    }
+    const w0 = Math.max(...rows.map((x) => x[0].length));
+    const w1 = Math.max(...rows.map((x) => x[1].length));
+    for (const x of rows) out += `  ${x[0].padEnd(w0)}  ${x[1].padEnd(w1)}  ${x[2]}  ${x[3]}\n`;
+  }
+  const total = counts.error + counts.warning + counts.info;
+  const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`];
+  const mark = total ? (counts.error ? c('31', '✖') : c('33', '⚠')) : c('32', '✔');
+  out += `\n${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${res.files} file${res.files === 1 ? '' : 's'}`;
+  if (errors) out += `; ${errors} file error${errors === 1 ? '' : 's'}`;
+  if (skipped) out += `; ${skipped} template file${skipped === 1 ? '' : 's'} skipped`;
+  out += '\n';
+  if (fixable) out += `  ${fixable} can be fixed; \`kubehex scan --fix\` applies the safe ones, the editor offers all.\n`;
+  return out;
+}
+
+const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
+const SECURITY_SEVERITY = { error: '8.0', warning: '5.0', info: '2.0' } as const;
+
+export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
+  const used = new Set(res.results.flatMap((r) => r.findings.map((f) => f.ruleId)));
+  const ruleList = all.filter((r) => used.has(r.meta.id));
+  const index = new Map(ruleList.map((r, i) => [r.meta.id, i]));
+  const driverRules = ruleList.map((r) => ({
+    id: r.meta.id,
+    name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
+    shortDescription: { text: r.meta.title },
+    fullDescription: { text: r.meta.docs.summary },
+    helpUri: ruleDocsUrl(r.meta.id),
+    help: {
+      text: `${r.meta.docs.summary}\n\nRecipe: ${r.meta.docs.recipe}`,
+      markdown: `${r.meta.docs.summary}\n\n**Recipe:** ${r.meta.docs.recipe}\n\n6C category: \`${r.meta.category}\` · Parkerian Hexad: ${r.meta.goals.map((g) => `\`${g}\``).join(', ')}\n\n[Rule documentation](${ruleDocsUrl(r.meta.id)})`,
+    },
+    defaultConfiguration: { level: SARIF_LEVEL[r.meta.severity] },
+    properties: {
+      tags: ['security', 'kubernetes', `6c/${r.meta.category}`, ...r.meta.goals.map((g) => `hexad/${g}`)],
+      'security-severity': SECURITY_SEVERITY[r.meta.severity],
+      precision: 'high',
+    },
+  }));
+  const results = res.results.flatMap((r: FileResult) => r.findings.map((f) => ({
+    ruleId: f.ruleId,
+    ruleIndex: index.get(f.ruleId),
+    level: SARIF_LEVEL[f.severity],
+    message: { text: f.message },
+    locations: [{
+      physicalLocation: {
+        artifactLocation: { uri: encodeURI(displayPath(r.file)), uriBaseId: '%SRCROOT%' },
+        region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
+      },
+      logicalLocations: [{ name: f.object.name, fullyQualifiedName: `${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.kind}/${f.object.name}`, kind: 'resource' }],
+    }],
+    partialFingerprints: { 'kubehex/v1': `${f.ruleId}:${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}:${f.path.join('.')}` },
+    properties: { category: f.category, goals: f.goals, fixable: !!f.fix },
+  })));
+  const notifications = res.results.flatMap((r) => r.errors.map((e) => ({
+    level: 'error',
+    message: { text: e.message },
+    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(displayPath(e.file)), uriBaseId: '%SRCROOT%' }, ...(e.range ? { region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1 } } : {}) } }],
+  })));
+  const sarif = {
+    $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
+    version: '2.1.0',
+    runs: [{
+      tool: { driver: { name: 'kubehex', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/kubehex/kubehex', rules: driverRules } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: `file://${encodeURI(process.cwd().split(sep).join('/'))}/` } },
+      invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
+      columnKind: 'utf16CodeUnits',
+      results,
+    }],
+  };
+  return JSON.stringify(sarif, null, 2) + '\n';
+}
+
+export function worstSeverity(res: ScanResult): number {
+  let worst = 0;
+  for (const r of res.results) for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+  return worst;
+}
+
+export { VERSION };

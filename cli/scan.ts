@@ -1,0 +1,168 @@
+import { readFileSync, statSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import { decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, resolveRules, type Config, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet } from '../engine';
+import { rules } from '../rules';
+import { isUnderChartTemplates } from './files';
+
+export interface ErrorEntry { file: string; message: string; range?: Range }
+
+export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: 'template' }
+
+export interface ScanResult { files: number; results: FileResult[] }
+
+export interface ScanSettings { config?: Config; profile?: string; maxFileSize?: number }
+
+export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
+export interface Loaded { file: string; parsed?: ParsedFile; objects: K8sObject[]; result: FileResult }
+
+export function ruleSetFor(s: ScanSettings): RuleSet {
+  return resolveRules(rules, s.config, s.profile);
+}
+
+/** Phase 1 for one file: read, decode, guard, skip templates, parse, collect objects. */
+export function loadFile(file: string, set: RuleSet, settings: ScanSettings, text?: string): Loaded {
+  const result: FileResult = { file, findings: [], errors: [] };
+  const fail = (message: string, range?: Range): Loaded => {
+    result.errors.push(range ? { file, message, range } : { file, message });
+    return { file, objects: [], result };
+  };
+  if (text === undefined) {
+    let bytes: Buffer;
+    try {
+      const max = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+      const size = statSync(file).size;
+      if (size > max) return fail(`file too large to lint (${(size / 1048576).toFixed(1)} MB > ${(max / 1048576).toFixed(0)} MB)`);
+      bytes = readFileSync(file);
+    } catch (err) {
+      return fail(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const decoded = decodeBytes(bytes);
+    if (!decoded.ok) return fail(decoded.error.message, decoded.error.range);
+    text = decoded.text;
+  } else if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+  }
+  if (isTemplateSource(text, file !== '<stdin>' && isUnderChartTemplates(file))) {
+    result.skipped = 'template';
+    return { file, objects: [], result };
+  }
+  let parsed: ParsedFile;
+  try {
+    parsed = parseManifest(text, { kinds: set.kinds });
+  } catch (err) {
+    return fail(`could not parse: ${(err as Error).message}`);
+  }
+  if (parsed.fatal) return fail(parsed.fatal.message, parsed.fatal.range);
+  const objects: K8sObject[] = [];
+  let reported = 0;
+  for (const pd of parsed.docs) {
+    for (const e of pd.errors) {
+      if (reported++ < 20) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
+    }
+    if (pd.doc && !pd.errors.length) objects.push(...objectsOf(pd, file));
+  }
+  return { file, parsed, objects, result };
+}
+
+/** Phase 2 for one file: run the rules with every object of the scan visible to cross-object rules. */
+export function lintLoaded(l: Loaded, set: RuleSet, all: ReadonlyArray<K8sObject>): FileResult {
+  if (!l.parsed) return l.result;
+  for (const pd of l.parsed.docs) {
+    if (!pd.doc || pd.errors.length) continue;
+    try {
+      l.result.findings.push(...lintDocument(l.parsed, pd, set, all));
+    } catch (err) {
+      l.result.errors.push({ file: l.file, message: `internal error while linting: ${(err as Error).message}` });
+    }
+    for (const e of pd.errors) if (e.code === 'rule-crash') l.result.errors.push({ file: l.file, message: e.message });
+  }
+  l.result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return l.result;
+}
+
+export interface ScanOptions extends ScanSettings {
+  files: ReadonlyArray<string>;
+  stdin?: string;
+  workers?: number;
+  workerScript?: string;
+  onProgress?: (done: number, total: number) => void;
+}
+
+/** Scans files in this thread, or in worker threads when the scan is large. */
+export async function scan(opts: ScanOptions): Promise<ScanResult> {
+  const total = opts.files.length + (opts.stdin !== undefined ? 1 : 0);
+  const wanted = opts.workers ?? defaultWorkers(opts.files);
+  if (wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted);
+  const set = ruleSetFor(opts);
+  const loaded: Loaded[] = [];
+  let done = 0;
+  if (opts.stdin !== undefined) loaded.push(loadFile('<stdin>', set, opts, opts.stdin));
+  for (const f of opts.files) {
+    loaded.push(loadFile(f, set, opts));
+    opts.onProgress?.(++done, total);
+  }
+  const all = loaded.flatMap((l) => l.objects);
+  return { files: total, results: loaded.map((l) => lintLoaded(l, set, all)) };
+}
+
+function defaultWorkers(files: ReadonlyArray<string>): number {
+  if (files.length < 64) return 1;
+  return Math.max(1, Math.min(availableParallelism(), 4));
+}
+
+async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> {
+  // balance by size so one worker does not get every large bundle
+  const sized = opts.files.map((f) => { try { return { f, s: statSync(f).size }; } catch { return { f, s: 0 }; } }).sort((a, b) => b.s - a.s);
+  const shards: string[][] = Array.from({ length: n }, () => []);
+  const load = new Array<number>(n).fill(0);
+  for (const { f, s } of sized) {
+    const i = load.indexOf(Math.min(...load));
+    shards[i].push(f);
+    load[i] += s + 4096;
+  }
+  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize };
+  let done = 0;
+  const workers = shards.map((files) => new Worker(opts.workerScript!, { workerData: { kubehexWorker: true, files, settings } }));
+  const objectsPer: K8sObject[][] = [];
+  try {
+    await Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
+      const onMsg = (m: { type: string; objects?: K8sObject[] }) => {
+        if (m.type === 'progress') opts.onProgress?.(++done, opts.files.length);
+        else if (m.type === 'parsed') { objectsPer[i] = m.objects ?? []; w.off('message', onMsg); resolve(); }
+      };
+      w.on('message', onMsg);
+      w.once('error', reject);
+    })));
+    const results = await Promise.all(workers.map((w, i) => new Promise<FileResult[]>((resolve, reject) => {
+      w.once('message', (m: { type: string; results: FileResult[] }) => resolve(m.results));
+      w.once('error', reject);
+      w.postMessage({ type: 'lint', others: objectsPer.filter((_, j) => j !== i).flat() });
+    })));
+    const byFile = new Map(results.flat().map((r) => [r.file, r]));
+    return { files: opts.files.length, results: opts.files.map((f) => byFile.get(f)!).filter(Boolean) };
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()));
+  }
+}
+
+/** Worker side: phase 1 on start, phase 2 when the main thread sends the other shards' objects. */
+export function runWorker(data: { files: string[]; settings: ScanSettings }, port: import('node:worker_threads').MessagePort): void {
+  const set = ruleSetFor(data.settings);
+  const loaded = data.files.map((f) => {
+    const l = loadFile(f, set, data.settings);
+    port.postMessage({ type: 'progress' });
+    return l;
+  });
+  const own = loaded.flatMap((l) => l.objects);
+  port.postMessage({ type: 'parsed', objects: own.map(plainObject) });
+  port.once('message', (m: { type: string; others: K8sObject[] }) => {
+    const all = [...own, ...m.others];
+    port.postMessage({ type: 'done', results: loaded.map((l) => lintLoaded(l, set, all)) });
+  });
+}
+
+function plainObject(o: K8sObject): K8sObject {
+  return { apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, value: o.value, metadata: o.metadata, path: o.path, file: o.file };
+}
