@@ -34,8 +34,8 @@ export default defineRule({
     for (const c of ctx.containers()) {
       for (const field of ['runAsUser', 'runAsGroup'] as const) {
         const s = c.effective(field);
-        // 0 is root: run-as-root and run-as-root-group report it.
-        if (typeof s.value !== 'number' || s.value <= 0 || s.value >= min) continue;
+        // 0 counts too (as for the peers); run-as-root and run-as-root-group say more about it.
+        if (typeof s.value !== 'number' || s.value < 0 || s.value >= min) continue;
         const key = JSON.stringify(s.path);
         if (seen.has(key)) continue;
         seen.add(key);

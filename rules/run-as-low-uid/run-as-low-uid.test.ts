@@ -3,7 +3,7 @@ import { ruleTester } from '../../test/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: "high ids, unset ids and root (run-as-root's finding)", code: `apiVersion: v1
+    { name: "high ids and unset ids", code: `apiVersion: v1
 kind: Pod
 metadata:
   name: web
@@ -14,9 +14,9 @@ spec:
   containers:
     - name: app
       image: nginx:1.27
-    - name: admin
+    - name: tools
       image: busybox:1.36
-      securityContext: {runAsUser: 0}
+      securityContext: {runAsUser: 20000}
 ` },
     { name: "a lower threshold by option", code: `apiVersion: v1
 kind: Pod
@@ -57,6 +57,23 @@ spec:
         { messageId: 'runAsUser', range: [8, 8, 8, 23] },
         { messageId: 'runAsGroup', range: [9, 8, 9, 24] },
         { messageId: 'runAsUser', range: [19, 12, 19, 26] },
+      ],
+      output: null,
+    },
+    {
+      name: "root ids count as low ids",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext: {runAsUser: 15000, runAsGroup: 0}
+`,
+      errors: [
+        { messageId: 'runAsGroup', range: [8, 42, 8, 55] },
       ],
       output: null,
     },
