@@ -90,5 +90,42 @@ spec:
               drop: [NET_RAW]
 `,
     },
+    {
+      name: "NET_RAW in the middle of a block add list, with drop ALL",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: diag
+spec:
+  containers:
+    - name: diag
+      image: nicolaka/netshoot:v0.13
+      securityContext:
+        capabilities:
+          drop: [ALL]
+          add:
+            - NET_ADMIN
+            - NET_RAW
+            - NET_BIND_SERVICE
+`,
+      errors: [
+        { messageId: 'added', range: [13, 14, 13, 21] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: diag
+spec:
+  containers:
+    - name: diag
+      image: nicolaka/netshoot:v0.13
+      securityContext:
+        capabilities:
+          drop: [ALL]
+          add:
+            - NET_ADMIN
+            - NET_BIND_SERVICE
+`,
+    },
   ],
 });

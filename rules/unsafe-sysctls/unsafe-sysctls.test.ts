@@ -93,5 +93,38 @@ spec:
       image: opensearch:2.15
 `,
     },
+    {
+      name: "two unsafe sysctls around a safe one, flow style",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  securityContext:
+    sysctls:
+      - {name: kernel.msgmax, value: "65536"}
+      - {name: net.ipv4.tcp_syncookies, value: "1"}
+      - {name: net.core.somaxconn, value: "4096"}
+  containers:
+    - name: redis
+      image: redis:7.4
+`,
+      errors: [
+        { messageId: 'unsafe', range: [7, 9, 7, 28] },
+        { messageId: 'unsafe', range: [9, 9, 9, 33] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: cache
+spec:
+  securityContext:
+    sysctls:
+      - {name: net.ipv4.tcp_syncookies, value: "1"}
+  containers:
+    - name: redis
+      image: redis:7.4
+`,
+    },
   ],
 });
