@@ -2,7 +2,10 @@
 // profiles and compares each verdict with the API server's (a `fail` fixture must get at least one
 // error or warning, a `pass` fixture none). Needs `npm run build` first (reads out/).
 //
-//   node scripts/pss-oracle.mjs [--dir FIXTURES] [--version v1.37] [--json]
+//   node scripts/pss-oracle.mjs [--dir FIXTURES] [--version v1.37] [--carriers] [--json]
+//
+// --carriers also wraps every Pod fixture in a Deployment and a CronJob (pod template metadata and spec)
+// and expects the same verdict, which checks that the rules read pod templates as they read Pods.
 //
 // FIXTURES defaults to $KUBEHEX_PSA_FIXTURES or ../shared/corpus/real/pod-security-admission/test/testdata
 // (next to the repository, or two levels up for a worktree). Prints "skipped" and exits 0 when the folder does not exist.
@@ -23,6 +26,7 @@ const defaultDir = [join(root, '..', ...rel), join(root, '..', '..', ...rel)].fi
 const dir = resolve(opt('--dir', process.env.KUBEHEX_PSA_FIXTURES ?? defaultDir));
 const version = opt('--version', 'v1.37');
 const asJson = args.includes('--json');
+const carriers = args.includes('--carriers');
 
 if (!existsSync(dir)) {
   console.log(`pss-oracle: skipped (no fixtures at ${dir})`);
@@ -36,6 +40,20 @@ if (!existsSync(join(root, 'out', 'engine', 'index.js')) || !existsSync(join(roo
 const require = createRequire(import.meta.url);
 const engine = require(join(root, 'out', 'engine', 'index.js'));
 const { rules } = require(join(root, 'out', 'rules', 'index.js'));
+const YAML = require('yaml');
+
+/** The fixture itself, and with --carriers the same pod as a Deployment's and a CronJob's template. */
+function variants(text) {
+  const out = [{ carrier: 'Pod', text }];
+  if (!carriers) return out;
+  const pod = YAML.parse(text);
+  const template = { metadata: { ...(pod.metadata ?? {}), name: undefined }, spec: pod.spec };
+  if (template.metadata.name === undefined) delete template.metadata.name;
+  const deployment = { apiVersion: 'apps/v1', kind: 'Deployment', metadata: { name: pod.metadata?.name ?? 'x' }, spec: { selector: { matchLabels: { app: 'x' } }, template } };
+  const cronJob = { apiVersion: 'batch/v1', kind: 'CronJob', metadata: { name: pod.metadata?.name ?? 'x' }, spec: { schedule: '@daily', jobTemplate: { spec: { template } } } };
+  out.push({ carrier: 'Deployment', text: YAML.stringify(deployment) }, { carrier: 'CronJob', text: YAML.stringify(cronJob) });
+  return out;
+}
 
 const report = {};
 let totalFixtures = 0;
@@ -48,20 +66,21 @@ for (const level of ['baseline', 'restricted']) {
     const d = join(dir, level, version, expected);
     if (!existsSync(d)) continue;
     for (const file of readdirSync(d).filter((f) => /\.ya?ml$/.test(f)).sort()) {
-      const text = readFileSync(join(d, file), 'utf8');
-      const out = engine.lintText(text, set);
-      const findings = out.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
-      const verdict = out.errors.length ? 'error' : findings.length ? 'fail' : 'pass';
-      res.fixtures++;
-      if (verdict === expected) res.agreed++;
-      else {
-        res.disagreed.push({
-          fixture: `${level}/${version}/${expected}/${file}`,
-          expected,
-          got: verdict,
-          findings: findings.map((f) => `${f.ruleId} (${f.severity}) ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
-          parseErrors: out.errors.map((e) => e.message),
-        });
+      for (const { carrier, text } of variants(readFileSync(join(d, file), 'utf8'))) {
+        const out = engine.lintText(text, set);
+        const findings = out.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
+        const verdict = out.errors.length ? 'error' : findings.length ? 'fail' : 'pass';
+        res.fixtures++;
+        if (verdict === expected) res.agreed++;
+        else {
+          res.disagreed.push({
+            fixture: `${level}/${version}/${expected}/${file}${carrier === 'Pod' ? '' : ` as ${carrier}`}`,
+            expected,
+            got: verdict,
+            findings: findings.map((f) => `${f.ruleId} (${f.severity}) ${f.range.start.line + 1}:${f.range.start.character + 1} ${f.message}`),
+            parseErrors: out.errors.map((e) => e.message),
+          });
+        }
       }
     }
   }
@@ -81,6 +100,6 @@ if (asJson) {
       for (const e of d.parseErrors) console.log(`    ! ${e}`);
     }
   }
-  console.log(`pss-oracle: ${totalAgreed}/${totalFixtures} fixtures agree with Pod Security Admission`);
+  console.log(`pss-oracle: ${totalAgreed}/${totalFixtures} ${carriers ? 'fixture variants' : 'fixtures'} agree with Pod Security Admission`);
 }
 process.exitCode = totalAgreed === totalFixtures ? 0 : 1;
