@@ -41,6 +41,21 @@ const require = createRequire(import.meta.url);
 const engine = require(join(root, 'out', 'engine', 'index.js'));
 const { rules } = require(join(root, 'out', 'rules', 'index.js'));
 const YAML = require('yaml');
+// PSA check id (lower case, as in the fixture names) -> the rules that map it in meta.peers.pss.
+const rulesForCheck = new Map();
+for (const r of rules) for (const id of r.meta.peers?.pss ?? []) {
+  const k = id.toLowerCase();
+  rulesForCheck.set(k, [...(rulesForCheck.get(k) ?? []), r.meta.id]);
+}
+// A restricted check also rejects what its baseline counterpart rejects (Unconfined seccomp, hostPath, …),
+// and kubehex reports that part once, with the baseline rule.
+const INCLUDES = {
+  seccompprofile_restricted: ['seccompprofile_baseline'],
+  capabilities_restricted: ['capabilities_baseline'],
+  procmount_restricted: ['procmount'],
+  restrictedvolumes: ['hostpathvolumes'],
+};
+const ownersOf = (check) => [check, ...(INCLUDES[check] ?? [])].flatMap((c) => rulesForCheck.get(c) ?? []);
 
 /** The fixture itself, and with --carriers the same pod as a Deployment's and a CronJob's template. */
 function variants(text) {
@@ -61,7 +76,7 @@ let totalAgreed = 0;
 for (const level of ['baseline', 'restricted']) {
   const profile = `pss-${level}`;
   const set = engine.resolveRules(rules, { profile, peerAnnotations: false });
-  const res = { profile, fixtures: 0, agreed: 0, disagreed: [] };
+  const res = { profile, fixtures: 0, agreed: 0, disagreed: [], failFixtures: 0, attributed: 0, unattributed: [] };
   for (const expected of ['pass', 'fail']) {
     const d = join(dir, level, version, expected);
     if (!existsSync(d)) continue;
@@ -71,6 +86,14 @@ for (const level of ['baseline', 'restricted']) {
         const findings = out.findings.filter((f) => f.severity === 'error' || f.severity === 'warning');
         const verdict = out.errors.length ? 'error' : findings.length ? 'fail' : 'pass';
         res.fixtures++;
+        if (expected === 'fail') {
+          // Is the failure found by a rule that maps the PSA check the fixture is about?
+          const check = file.replace(/\d*\.ya?ml$/, '');
+          const owners = ownersOf(check);
+          res.failFixtures++;
+          if (findings.some((f) => owners.includes(f.ruleId))) res.attributed++;
+          else res.unattributed.push(`${level}/${version}/${expected}/${file}${carrier === 'Pod' ? '' : ` as ${carrier}`} (check ${check}: ${owners.join(', ') || 'no rule maps it'})`);
+        }
         if (verdict === expected) res.agreed++;
         else {
           res.disagreed.push({
@@ -93,12 +116,13 @@ if (asJson) {
   console.log(JSON.stringify({ version, dir, total: { fixtures: totalFixtures, agreed: totalAgreed }, levels: report }, null, 2));
 } else {
   for (const [level, r] of Object.entries(report)) {
-    console.log(`${level} (${r.profile}, ${version}): fixtures ${r.fixtures}, agreed ${r.agreed}, disagreed ${r.disagreed.length}`);
+    console.log(`${level} (${r.profile}, ${version}): fixtures ${r.fixtures}, agreed ${r.agreed}, disagreed ${r.disagreed.length}; fail fixtures found by the rule of their PSA check ${r.attributed}/${r.failFixtures}`);
     for (const d of r.disagreed) {
       console.log(`  ${d.fixture}: API server says ${d.expected}, kubehex says ${d.got}`);
       for (const f of d.findings) console.log(`    - ${f}`);
       for (const e of d.parseErrors) console.log(`    ! ${e}`);
     }
+    for (const u of r.unattributed) console.log(`  not found by its control's rule: ${u}`);
   }
   console.log(`pss-oracle: ${totalAgreed}/${totalFixtures} ${carriers ? 'fixture variants' : 'fixtures'} agree with Pod Security Admission`);
 }
