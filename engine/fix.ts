@@ -1,4 +1,4 @@
-import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
@@ -108,6 +108,11 @@ function planSet(ctx: Ctx, path: Path, value: Value): TextEdit | undefined {
   if (loc.exact) {
     const st = loc.steps[loc.steps.length - 1];
     const node = st.value;
+    // `key: *anchor`: replace the alias here, never the anchored node that other keys share
+    const written = (st.pair ? st.pair.value : st.item) as Node | null | undefined;
+    if (written && isAlias(written) && written.range && node && isScalar(node)) {
+      return { start: written.range[0], end: written.range[1], newText: formatValue(value, ctx.json) };
+    }
     if (node && isScalar(node) && node.range && node.value !== null) {
       return { start: node.range[0], end: node.range[1], newText: formatValue(value, ctx.json) };
     }
@@ -155,10 +160,20 @@ function insertIntoEmpty(ctx: Ctx, pair: Pair, keys: ReadonlyArray<string>, valu
   const colon = ctx.text.indexOf(':', keyEnd);
   if (colon === -1) return undefined;
   const start = colon + 1;
-  const end = v?.range && v.range[1] > start ? v.range[1] : start;
+  // an empty value's range may cover the blanks before a trailing comment: keep them (`key: v   # c`)
+  const written = v?.range && v.range[1] > start ? ctx.text.slice(start, v.range[1]) : '';
+  const end = written.trim() ? v!.range![1] : start;
   if (!keys.length) return { start, end, newText: ` ${formatValue(value, ctx.json)}` };
   const keyCol = column(ctx, key.range[0]);
-  return { start, end, newText: ctx.eol + blockLines(ctx, keys, value, keyCol + 2, 2).replace(/(\r?\n)$/, '') };
+  const block = ctx.eol + blockLines(ctx, keys, value, keyCol + 2, 2).replace(/(\r?\n)$/, '');
+  if (end === start) {
+    // new lines go below a trailing comment, which stays on the key's line
+    const nl = ctx.text.indexOf('\n', start);
+    let at = nl === -1 ? ctx.text.length : nl;
+    if (at > start && ctx.text[at - 1] === '\r') at--;
+    if (/^[ \t]*(#.*)?$/.test(ctx.text.slice(start, at))) return { start: at, end: at, newText: block };
+  }
+  return { start, end, newText: block };
 }
 
 function planRemove(ctx: Ctx, path: Path): TextEdit | undefined {
@@ -186,8 +201,14 @@ function planRemove(ctx: Ctx, path: Path): TextEdit | undefined {
   let before = ctx.text.slice(lineStart, start);
   if (isSeq(container)) {
     if (!/^\s*-\s*$/.test(before)) return undefined;
+  } else if (/^\s*-\s*$/.test(before)) {
+    // first key of a `- key:` item: the next key moves up behind the dash (`- hostPort: 80` + `  containerPort: 80`)
+    const next = container.items[idx + 1] as Pair | undefined;
+    const nextStart = next ? startOf(next) : undefined;
+    if (nextStart === undefined || ctx.text.slice(end, nextStart).trim().replace(/^#.*$/gm, '').trim()) return undefined;
+    return { start, end: nextStart, newText: '' };
   } else if (!/^\s*$/.test(before)) {
-    return undefined; // first key of a `- key:` line; removing it would break the item
+    return undefined;
   }
   before = '';
   const lineEnd = afterLine(ctx, end);
@@ -229,6 +250,7 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
   if (docs.length !== 1) return false;
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
+  if (hasUnresolvedAlias(doc)) return false; // the edit removed an anchor that an alias still uses
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
     if (op.op === 'remove') {
@@ -250,4 +272,16 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
     }
   }
   return true;
+}
+
+function hasUnresolvedAlias(doc: Document): boolean {
+  let broken = false;
+  visit(doc, {
+    Alias(_, a) {
+      if (a.resolve(doc) !== undefined) return undefined;
+      broken = true;
+      return visit.BREAK;
+    },
+  });
+  return broken;
 }
