@@ -29,6 +29,9 @@ export default defineRule({
       trivy: ['KSV-0002'],
       pss: ['appArmorProfile'],
     },
+    peerMessages: {
+      kubesec: { ApparmorUnconfined: ['container', 'pod'] },
+    },
     messages: {
       container: '{{kind}} {{name}}: container "{{container}}" sets AppArmor profile type "{{type}}", which leaves it unconfined.',
       pod: '{{kind}} {{name}}: the pod sets AppArmor profile type "{{type}}", which leaves its containers unconfined.',

@@ -22,7 +22,11 @@ export default defineRule({
     peers: {
       'kube-linter': ['drop-net-raw-capability'],
       checkov: ['CKV_K8S_28'],
+      trivy: ['KSV-0119'],
       datree: ['CIS_MISSING_VALUE_DROP_NET_RAW'],
+    },
+    peerMessages: {
+      trivy: { 'KSV-0119': ['added'] },
     },
     messages: {
       notDropped: '{{kind}} {{name}}: container "{{container}}" does not drop NET_RAW, so it can craft raw packets.',

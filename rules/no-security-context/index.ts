@@ -22,6 +22,9 @@ export default defineRule({
       trivy: ['KSV-0118'],
       datree: ['CIS_MISSING_KEY_SECURITYCONTEXT'],
     },
+    peerMessages: {
+      checkov: { CKV_K8S_29: ['pod'], CKV_K8S_30: ['container'] },
+    },
     messages: {
       pod: '{{kind}} {{name}}: the pod has no securityContext, so it runs on runtime defaults.',
       container: '{{kind}} {{name}}: container "{{container}}" has no securityContext, so it runs on runtime defaults.',

@@ -22,6 +22,11 @@ export default defineRule({
       trivy: ['KSV-0020', 'KSV-0021'],
       datree: ['CONTAINERS_INCORRECT_RUNASUSER_VALUE_LOWUID', 'CONTAINERS_INCORRECT_RUNASGROUP_VALUE_LOWGID'],
     },
+    peerMessages: {
+      kubesec: { RunAsUser: ['runAsUser'], RunAsGroup: ['runAsGroup'] },
+      trivy: { 'KSV-0020': ['runAsUser'], 'KSV-0021': ['runAsGroup'] },
+      datree: { CONTAINERS_INCORRECT_RUNASUSER_VALUE_LOWUID: ['runAsUser'], CONTAINERS_INCORRECT_RUNASGROUP_VALUE_LOWGID: ['runAsGroup'] },
+    },
     messages: {
       runAsUser: '{{kind}} {{name}}: {{who}} runs as UID {{id}}, below {{min}}; it may share the id of a user on the node.',
       runAsGroup: '{{kind}} {{name}}: {{who}} runs with GID {{id}}, below {{min}}; it may share the id of a group on the node.',

@@ -22,6 +22,9 @@ export default defineRule({
       datree: ['EKS_INVALID_SELINUXOPTIONS_TYPE_VALUE', 'EKS_INVALID_SELINUXOPTIONS_USER_VALUE', 'EKS_INVALID_SELINUXOPTIONS_ROLE_VALUE'],
       pss: ['seLinuxOptions'],
     },
+    peerMessages: {
+      datree: { EKS_INVALID_SELINUXOPTIONS_TYPE_VALUE: ['type'], EKS_INVALID_SELINUXOPTIONS_USER_VALUE: ['user'], EKS_INVALID_SELINUXOPTIONS_ROLE_VALUE: ['role'] },
+    },
     messages: {
       type: '{{kind}} {{name}}: {{where}} sets SELinux type "{{value}}", which is not a container type.',
       user: '{{kind}} {{name}}: {{where}} sets a custom SELinux user "{{value}}".',
