@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Unmasked /proc in a user-namespaced pod',
     category: 'container',
     goals: ['confidentiality', 'integrity'],
-    severity: 'error',
+    severity: 'warning',
     appliesTo: ['podSpec'],
     profiles: ['pss-restricted'],
     pss: 'restricted: /proc Mount Type',

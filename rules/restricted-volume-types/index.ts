@@ -7,7 +7,7 @@ export default defineRule({
     title: 'Volume type outside the restricted allow-list',
     category: 'cluster',
     goals: ['integrity', 'confidentiality'],
-    severity: 'error',
+    severity: 'warning',
     appliesTo: ['podSpec'],
     profiles: ['pss-restricted'],
     pss: 'restricted: Volume Types',
