@@ -1,6 +1,19 @@
 import { defineRule, isRecord } from '../../engine';
 import { SAFE_SYSCTLS, show } from '../_lib/pss';
 
+/**
+ * The kubelet's `--allowed-unsafe-sysctls` syntax: exact names, or a prefix ending in `*` (`kernel.msg*`).
+ * Sysctl names may use `/` instead of `.` as separator; both are compared in dotted form.
+ */
+function allowList(option: unknown): (name: string) => boolean {
+  const dotted = (n: string) => n.replace(/\//g, '.');
+  const entries = Array.isArray(option) ? option.filter((x): x is string => typeof x === 'string').map(dotted) : [];
+  return (name) => {
+    const n = dotted(name);
+    return entries.some((e) => (e.endsWith('*') ? n.startsWith(e.slice(0, -1)) : n === e));
+  };
+}
+
 export default defineRule({
   meta: {
     id: 'unsafe-sysctls',
@@ -22,6 +35,7 @@ export default defineRule({
       trivy: ['KSV-0026'],
       pss: ['sysctls'],
     },
+    defaultOptions: { allowedUnsafeSysctls: [] },
     messages: {
       unsafe: '{{kind}} {{name}}: sysctl "{{sysctl}}" is not on the safe list; it can affect the whole node.',
     },
@@ -29,12 +43,13 @@ export default defineRule({
   check(ctx) {
     const pod = ctx.podSpec();
     if (!pod) return;
+    const allowed = allowList(ctx.options.allowedUnsafeSysctls);
     const sc = pod.value.securityContext;
     if (!isRecord(sc) || !Array.isArray(sc.sysctls)) return;
     sc.sysctls.forEach((s, i) => {
       if (!isRecord(s)) return;
       const name = show(s.name);
-      if (SAFE_SYSCTLS.has(name)) return;
+      if (SAFE_SYSCTLS.has(name) || allowed(name)) return;
       const item = [...pod.path, 'securityContext', 'sysctls', i];
       ctx.report({
         messageId: 'unsafe', data: { sysctl: name }, path: [...item, 'name'],

@@ -19,6 +19,19 @@ spec:
     - name: app
       image: nginx:1.27
 ` },
+    { name: "sysctls the nodes allow on purpose (option, exact and prefix, slash separators)", code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: queue
+spec:
+  securityContext:
+    sysctls:
+      - {name: net.core.somaxconn, value: "4096"}
+      - {name: kernel/msgmax, value: "65536"}
+  containers:
+    - name: mq
+      image: rabbitmq:3.13
+`, options: {"allowedUnsafeSysctls":["net.core.somaxconn","kernel.msg*"]} },
   ],
   invalid: [
     {
@@ -124,6 +137,38 @@ spec:
   containers:
     - name: redis
       image: redis:7.4
+`,
+    },
+    {
+      name: "an allow-list option does not cover other sysctls",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: queue
+spec:
+  securityContext:
+    sysctls:
+      - {name: kernel.msgmax, value: "65536"}
+      - {name: kernel.sem, value: "250 32000 100 128"}
+  containers:
+    - name: mq
+      image: rabbitmq:3.13
+`,
+      options: {"allowedUnsafeSysctls":["kernel.msg*"]},
+      errors: [
+        { messageId: 'unsafe', range: [8, 9, 8, 25] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: queue
+spec:
+  securityContext:
+    sysctls:
+      - {name: kernel.msgmax, value: "65536"}
+  containers:
+    - name: mq
+      image: rabbitmq:3.13
 `,
     },
   ],
