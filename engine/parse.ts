@@ -101,10 +101,21 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   const kinds = opts.kinds;
   const custom = !!kinds?.has(CUSTOM_RESOURCE);
   const conditional = !!kinds && [...kinds].some((k) => k.startsWith(IF_CUSTOM));
-  // kinds read only for custom resources (CRDs) need to know first whether the file has one
-  const hasCustom = conditional && mayHoldCustomResource(text);
+  // kinds read only for custom resources (CRDs) need to know first whether the file has one: read the
+  // documents' heads from the CST before composing (a textual guess for files too big to buffer)
+  let tokens: Iterable<CST.Token> = new Parser().parse(text);
+  let hasCustom = false;
+  if (conditional) {
+    if (text.length > MAX_BUFFERED) {
+      hasCustom = mayHoldCustomResource(text);
+    } else {
+      const all = [...tokens];
+      hasCustom = all.some((t) => t.type === 'document' && isCustomApiVersion(readHead(t).apiVersion));
+      tokens = all;
+    }
+  }
 
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     if (token.type === 'document') {
       const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
       if (current) current.end = prelude.length ? prelude[0].offset : token.offset;
@@ -143,6 +154,9 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   take(composer.end());
   return { text, lines, docs };
 }
+
+/** Above this size a file's CST is streamed, not buffered, and custom resources are guessed from text. */
+const MAX_BUFFERED = 16 * 1024 * 1024;
 
 const API_VERSION_VALUE = /(?:^|[\s{,])["']?apiVersion["']?\s*:\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/v\d/gm;
 
