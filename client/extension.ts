@@ -2,7 +2,7 @@
 // scan command, the findings tree and the status-bar totals. No lint logic here: everything goes over LSP.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
-import { FindingsTree } from './findings-tree';
+import { FindingsTree, type FindingNode } from './findings-tree';
 import { SetTrustedNotification, type ScanWorkspaceResult } from './protocol';
 import { scanWorkspace, summarize } from './scan';
 import { KubehexStatus } from './status';
@@ -13,6 +13,8 @@ export interface KubehexApi {
   /** Milliseconds from activation to the first kubehex diagnostics, once they have arrived. */
   readonly firstDiagnosticsMs: () => number | undefined;
   readonly lastScan: () => ScanWorkspaceResult | undefined;
+  /** The findings tree's data (category -> rule -> finding), as the view shows it. */
+  readonly tree: vscode.TreeDataProvider<FindingNode>;
 }
 
 let client: LanguageClient | undefined;
@@ -105,7 +107,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
   );
 
   if (enabled()) await start();
-  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, lastScan: () => lastScan };
+  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, lastScan: () => lastScan, tree };
 }
 
 export async function deactivate(): Promise<void> {
