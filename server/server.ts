@@ -1,0 +1,353 @@
+import { basename, dirname, extname, relative } from 'node:path';
+import {
+  DidChangeWatchedFilesNotification,
+  LSPErrorCodes,
+  ResponseError,
+  TextDocumentSyncKind,
+  TextDocuments,
+  type CancellationToken,
+  type ClientCapabilities,
+  type Connection,
+  type Diagnostic,
+  type DocumentDiagnosticReport,
+  type InitializeParams,
+  type InitializeResult,
+} from 'vscode-languageserver';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { isTemplateSource, parseConfig } from '../engine';
+import { ruleIds } from '../rules';
+import { codeActions, FIX_ALL_KIND, HARDEN_KIND } from './actions';
+import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
+import { DocLinter, Superseded, type DocResult } from './doc-lint';
+import { compileGlobs } from './glob';
+import { hover } from './hover';
+import { WorkspaceScanner, type ScanParams } from './scan';
+import { pathToUri, uriToPath } from './uri';
+import { CONFIG_NAME, ConfigStore, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, underChartTemplates, type Resolved, type Settings } from './settings';
+
+export interface Analysis {
+  version: number;
+  diagnostics: Diagnostic[];
+  result?: DocResult;
+  resolved?: Resolved;
+}
+
+
+const LINTABLE = new Set(['.yaml', '.yml', '.json']);
+
+/** The language server: LSP on one side, the engine on the other, caches in between. */
+export class KubehexServer {
+  readonly documents = new TextDocuments(TextDocument);
+  private linters = new Map<string, DocLinter>();
+  private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
+  private settingsCache = new Map<string, Promise<Settings>>();
+  private globalSettings: Settings = DEFAULT_SETTINGS;
+  private caps: ClientCapabilities = {};
+  private pull = false;
+  trusted = true;
+  /** Bumped by any settings, trust or config change; part of every pull result id. */
+  private generation = 0;
+  private timers = new Map<string, NodeJS.Timeout>();
+  private lastCost = new Map<string, number>();
+  private savedVersion = new Map<string, number>();
+  private lastReport = new Map<string, { resultId: string; items: Diagnostic[] }>();
+  private configDiagnostics = new Map<string, string>();
+  private configTimer?: NodeJS.Timeout;
+  readonly configs: ConfigStore;
+  private scanner: WorkspaceScanner;
+  private folders: string[] = [];
+
+  constructor(readonly connection: Connection) {
+    this.configs = new ConfigStore((path) => this.documents.get(pathToUri(path))?.getText());
+    this.scanner = new WorkspaceScanner(this);
+  }
+
+  listen(): void {
+    const c = this.connection;
+    c.onInitialize((p) => this.initialize(p));
+    c.onInitialized(() => this.initialized());
+    c.onDidChangeConfiguration((p) => {
+      const raw = (p.settings as { kubehex?: unknown } | undefined)?.kubehex;
+      if (raw !== undefined) this.globalSettings = normalizeSettings(raw);
+      this.settingsCache.clear();
+      this.changed();
+    });
+    c.onDidChangeWatchedFiles((p) => {
+      let config = false;
+      let chart = false;
+      for (const ch of p.changes) {
+        const name = basename(uriToPath(ch.uri) ?? ch.uri);
+        if (name === CONFIG_NAME) config = true;
+        else if (name === 'Chart.yaml') chart = true;
+      }
+      if (chart) clearChartCache();
+      if (config) this.configChanged();
+      else if (chart) this.changed();
+    });
+    c.onNotification('kubehex/setTrusted', (p: { isTrusted?: boolean } | undefined) => {
+      const t = p?.isTrusted !== false;
+      if (t === this.trusted) return;
+      this.trusted = t;
+      this.configs.invalidate();
+      this.changed();
+    });
+
+    const docs = this.documents;
+    docs.onDidOpen((e) => {
+      if (this.isConfigDoc(e.document.uri)) this.configChanged();
+      // a scan may have pushed diagnostics for this file; pulled ones replace them now
+      if (this.pull && this.scanner.publishedFor(e.document.uri)) c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+    });
+    docs.onDidChangeContent((e) => {
+      if (this.isConfigDoc(e.document.uri)) this.configChanged();
+      if (this.pull) return;
+      void this.settingsFor(e.document.uri).then((s) => {
+        // the first content (open) is linted at once; edits wait for the debounce
+        const uri = e.document.uri;
+        if (!this.lastCost.has(uri)) this.schedule(uri, 0);
+        else if (s.run === 'onType') this.schedule(uri, this.debounce(uri));
+      });
+    });
+    docs.onDidSave((e) => {
+      this.savedVersion.set(e.document.uri, e.document.version);
+      if (this.pull) { if (this.caps.workspace?.diagnostics?.refreshSupport) void c.languages.diagnostics.refresh(); }
+      else this.schedule(e.document.uri, 0);
+    });
+    docs.onDidClose((e) => {
+      const uri = e.document.uri;
+      clearTimeout(this.timers.get(uri));
+      this.timers.delete(uri);
+      this.linters.delete(uri);
+      this.analyses.delete(uri);
+      this.lastReport.delete(uri);
+      this.savedVersion.delete(uri);
+      this.lastCost.delete(uri);
+      this.settingsCache.delete(uri);
+      if (this.isConfigDoc(uri)) this.configChanged();
+      if (!this.pull) c.sendDiagnostics({ uri, diagnostics: [] });
+    });
+    docs.listen(c);
+
+    c.languages.diagnostics.on(async (params, token) => {
+      const doc = docs.get(params.textDocument.uri);
+      if (!doc) return { kind: 'full', items: [] };
+      const settings = await this.settingsFor(doc.uri);
+      const prev = this.lastReport.get(doc.uri);
+      if (settings.run === 'onSave' && prev && this.savedVersion.get(doc.uri) !== doc.version) {
+        return params.previousResultId === prev.resultId ? { kind: 'unchanged', resultId: prev.resultId } : { kind: 'full', resultId: prev.resultId, items: prev.items };
+      }
+      const resultId = `${doc.version}:${this.generation}`;
+      if (prev && params.previousResultId === resultId && prev.resultId === resultId) return { kind: 'unchanged', resultId };
+      const a = await this.analyzeOrCancel(doc, token);
+      const report: DocumentDiagnosticReport = { kind: 'full', resultId, items: a.diagnostics };
+      this.lastReport.set(doc.uri, { resultId, items: a.diagnostics });
+      return report;
+    });
+
+    c.onCodeAction(async (params, token) => {
+      const doc = docs.get(params.textDocument.uri);
+      if (!doc) return [];
+      const a = await this.analyzeOrCancel(doc, token);
+      if (!a.result || !a.resolved) return [];
+      const hints = a.resolved.hints;
+      return codeActions(doc, a.result, a.resolved.set, params, (f) => findingToDiagnostic(f, doc.uri, doc.version, hints));
+    });
+
+    c.onHover(async (params, token) => {
+      const doc = docs.get(params.textDocument.uri);
+      if (!doc) return null;
+      const a = await this.analyzeOrCancel(doc, token);
+      if (!a.result && !this.lintable(doc)) return null;
+      return hover(doc, a.result, params.position);
+    });
+
+    c.onRequest('kubehex/scanWorkspace', (params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params));
+
+    c.onShutdown(() => {
+      for (const t of this.timers.values()) clearTimeout(t);
+      this.timers.clear();
+      return this.scanner.dispose();
+    });
+    c.listen();
+  }
+
+  private initialize(p: InitializeParams): InitializeResult {
+    this.caps = p.capabilities;
+    this.pull = !!p.capabilities.textDocument?.diagnostic;
+    const opts = (p.initializationOptions ?? {}) as { isTrusted?: boolean; settings?: unknown };
+    this.trusted = opts.isTrusted !== false;
+    if (opts.settings !== undefined) this.globalSettings = normalizeSettings(opts.settings);
+    const folders = p.workspaceFolders?.map((f) => uriToPath(f.uri)).filter((x): x is string => !!x);
+    const root = p.rootUri ? uriToPath(p.rootUri) : p.rootPath ?? undefined;
+    this.folders = folders?.length ? folders : root ? [root] : [];
+    return {
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
+        codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, HARDEN_KIND] },
+        hoverProvider: true,
+        ...(this.pull ? { diagnosticProvider: { identifier: 'kubehex', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
+      },
+      serverInfo: { name: 'kubehex', version: '0.1.0' },
+    };
+  }
+
+  private initialized(): void {
+    if (this.caps.workspace?.didChangeWatchedFiles?.dynamicRegistration) {
+      void this.connection.client.register(DidChangeWatchedFilesNotification.type, {
+        watchers: [{ globPattern: `**/${CONFIG_NAME}` }, { globPattern: '**/Chart.yaml' }],
+      });
+    }
+    if (this.caps.workspace?.workspaceFolders) {
+      this.connection.workspace.onDidChangeWorkspaceFolders((e) => {
+        const removed = new Set(e.removed.map((f) => uriToPath(f.uri)));
+        this.folders = this.folders.filter((f) => !removed.has(f));
+        for (const f of e.added) { const p = uriToPath(f.uri); if (p) this.folders.push(p); }
+      });
+    }
+  }
+
+  workspaceFolders(): string[] { return this.folders; }
+  isPull(): boolean { return this.pull; }
+  capabilities(): ClientCapabilities { return this.caps; }
+  currentGeneration(): number { return this.generation; }
+
+  private isConfigDoc(uri: string): boolean { return basename(uriToPath(uri) ?? uri) === CONFIG_NAME; }
+
+  private lintable(doc: TextDocument): boolean {
+    if (doc.languageId === 'yaml' || doc.languageId === 'json' || doc.languageId === 'jsonc') return true;
+    const path = uriToPath(doc.uri);
+    return !!path && LINTABLE.has(extname(path).toLowerCase());
+  }
+
+  settingsFor(uri: string): Promise<Settings> {
+    if (!this.caps.workspace?.configuration) return Promise.resolve(this.globalSettings);
+    let s = this.settingsCache.get(uri);
+    if (!s) {
+      s = this.connection.workspace.getConfiguration({ scopeUri: uri, section: 'kubehex' }).then(
+        (raw) => (raw === null || raw === undefined ? this.globalSettings : normalizeSettings(raw)),
+        () => this.globalSettings,
+      );
+      this.settingsCache.set(uri, s);
+    }
+    return s;
+  }
+
+  /** Settings, trust or config changed: everything open is re-linted (or re-pulled). */
+  changed(): void {
+    this.generation++;
+    if (this.pull) {
+      if (this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh();
+    } else {
+      for (const d of this.documents.all()) this.schedule(d.uri, 0);
+    }
+  }
+
+  private configChanged(): void {
+    clearTimeout(this.configTimer);
+    this.configTimer = setTimeout(() => {
+      this.configs.invalidate();
+      // errors we published on config files that are not open are re-derived by the next lint
+      for (const uri of this.configDiagnostics.keys()) if (!this.documents.get(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
+      this.configDiagnostics.clear();
+      this.changed();
+    }, 30);
+  }
+
+  /** Push mode waits about twice the last lint's cost, so storms of keystrokes coalesce. */
+  private debounce(uri: string): number {
+    return Math.min(150, Math.max(2, 2 * (this.lastCost.get(uri) ?? 10)));
+  }
+
+  schedule(uri: string, delay: number): void {
+    clearTimeout(this.timers.get(uri));
+    this.timers.set(uri, setTimeout(() => {
+      this.timers.delete(uri);
+      void this.push(uri);
+    }, delay));
+  }
+
+  private async push(uri: string): Promise<void> {
+    const doc = this.documents.get(uri);
+    if (!doc) return;
+    const version = doc.version;
+    const t0 = Date.now();
+    try {
+      const a = await this.analyze(doc);
+      this.lastCost.set(uri, Date.now() - t0);
+      const now = this.documents.get(uri);
+      if (!now || now.version !== version) return; // a stale result is never published
+      this.connection.sendDiagnostics({ uri, version, diagnostics: a.diagnostics });
+    } catch (e) {
+      if (e instanceof Superseded) return;
+      this.connection.console.error(`kubehex: lint of ${uri} failed: ${(e as Error).stack ?? e}`);
+    }
+  }
+
+  async analyzeOrCancel(doc: TextDocument, token: CancellationToken): Promise<Analysis> {
+    try {
+      return await this.analyze(doc, token);
+    } catch (e) {
+      if (e instanceof Superseded) {
+        if (e.reason === 'changed') throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'cancelled');
+      }
+      throw e;
+    }
+  }
+
+  /** Diagnostics (and the lint result behind them) for the document's current version. */
+  async analyze(doc: TextDocument, token?: CancellationToken): Promise<Analysis> {
+    const uri = doc.uri;
+    const version = doc.version;
+    const stop = (): Superseded | undefined => {
+      if (token?.isCancellationRequested) return new Superseded('cancelled');
+      const now = this.documents.get(uri);
+      if (!now || now.version !== version) return new Superseded('changed');
+      return undefined;
+    };
+    const settings = await this.settingsFor(uri);
+    const s = stop();
+    if (s) throw s;
+    if (!settings.enable) return { version, diagnostics: [] };
+    const path = uriToPath(uri);
+    const text = doc.getText();
+    if (path && basename(path) === CONFIG_NAME) {
+      const r = parseConfig(text, path, ruleIds);
+      return { version, diagnostics: 'error' in r ? [configErrorToDiagnostic(r.error)] : [] };
+    }
+    if (!this.lintable(doc)) return { version, diagnostics: [] };
+    if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
+      return { version, diagnostics: [tooLargeDiagnostic(Buffer.byteLength(text), settings.maxFileSize)] };
+    }
+    const json = doc.languageId === 'json' || doc.languageId === 'jsonc' || (!!path && extname(path).toLowerCase() === '.json');
+    if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
+    if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
+    const resolved = this.configs.resolve(path, settings, this.trusted);
+    if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.error);
+    if (path && resolved.config.path && resolved.config.config?.ignore?.length) {
+      const rel = relative(dirname(resolved.config.path), path).split('\\').join('/');
+      if (compileGlobs(resolved.config.config.ignore)(rel, false)) return { version, diagnostics: [] };
+    }
+    let linter = this.linters.get(uri);
+    if (!linter) this.linters.set(uri, (linter = new DocLinter()));
+    const result = await linter.lint(text, version, resolved.set, resolved.key, stop);
+    const hintsKey = [...resolved.hints].join(',');
+    const cached = this.analyses.get(uri);
+    if (cached && cached.result === result && cached.hintsKey === hintsKey) return { version, diagnostics: cached.diagnostics, result, resolved };
+    const diagnostics = [...result.errors.map(errorToDiagnostic), ...result.findings.map((f) => findingToDiagnostic(f, uri, version, resolved.hints))];
+    this.analyses.set(uri, { result, hintsKey, diagnostics });
+    return { version, diagnostics, result, resolved };
+  }
+
+  /** A broken `.kubehex.yaml` gets its error shown on itself (open config files report it through their own lint). */
+  private reportConfig(path: string, error: import('../engine').ConfigError | undefined): void {
+    const uri = pathToUri(path);
+    if (this.documents.get(uri)) return;
+    const key = error ? JSON.stringify(error) : '';
+    if ((this.configDiagnostics.get(uri) ?? '') === key) return;
+    if (key) this.configDiagnostics.set(uri, key);
+    else this.configDiagnostics.delete(uri);
+    this.connection.sendDiagnostics({ uri, diagnostics: error ? [configErrorToDiagnostic(error)] : [] });
+  }
+}

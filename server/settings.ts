@@ -1,0 +1,172 @@
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { basename, dirname, join, sep } from 'node:path';
+import { parseConfig, resolveRules, SEVERITIES, type Config, type ConfigError, type RuleSet, type RuleSetting, type Severity } from '../engine';
+import { rules, ruleIds } from '../rules';
+
+export type RunMode = 'onType' | 'onSave';
+export type SeveritySetting = Severity | 'hint' | 'off';
+
+/** The `kubehex` section of the editor settings. */
+export interface Settings {
+  enable: boolean;
+  profile?: string;
+  run: RunMode;
+  severity: Record<string, SeveritySetting>;
+  /** Bytes; larger files get one info diagnostic and no lint. */
+  maxFileSize: number;
+  kubernetesVersion?: string;
+}
+
+export const DEFAULT_MAX_FILE_SIZE = 5 * 1024 * 1024;
+
+export const DEFAULT_SETTINGS: Settings = { enable: true, run: 'onType', severity: {}, maxFileSize: DEFAULT_MAX_FILE_SIZE };
+
+const SEVERITY_SETTINGS: ReadonlyArray<string> = [...SEVERITIES, 'hint', 'off'];
+
+/** Accepts whatever the client sends and keeps only well-typed values. */
+export function normalizeSettings(raw: unknown): Settings {
+  const r = (raw && typeof raw === 'object' ? raw : {}) as Record<string, unknown>;
+  const severity: Record<string, SeveritySetting> = {};
+  if (r.severity && typeof r.severity === 'object') {
+    for (const [id, v] of Object.entries(r.severity as Record<string, unknown>)) {
+      if (typeof v === 'string' && SEVERITY_SETTINGS.includes(v)) severity[id] = v as SeveritySetting;
+    }
+  }
+  const max = typeof r.maxFileSize === 'number' && r.maxFileSize > 0 ? r.maxFileSize : DEFAULT_MAX_FILE_SIZE;
+  return {
+    enable: r.enable !== false,
+    profile: typeof r.profile === 'string' && r.profile ? r.profile : undefined,
+    run: r.run === 'onSave' ? 'onSave' : 'onType',
+    severity,
+    maxFileSize: max,
+    kubernetesVersion: typeof r.kubernetesVersion === 'string' && r.kubernetesVersion ? r.kubernetesVersion : undefined,
+  };
+}
+
+export const CONFIG_NAME = '.kubehex.yaml';
+
+export interface ConfigLookup { path?: string; config?: Config; error?: ConfigError }
+
+/** What a file is linted with: the rule set, a cache key for it, and how to show severities. */
+export interface Resolved {
+  set: RuleSet;
+  key: string;
+  /** Rules the settings put at `hint`. */
+  hints: ReadonlySet<string>;
+  config: ConfigLookup;
+}
+
+/**
+ * Finds and parses the nearest `.kubehex.yaml` for a file, preferring the text of an open editor over
+ * the disk. Results are cached until a config file changes.
+ */
+export class ConfigStore {
+  private dirs = new Map<string, string | null>();
+  private parsed = new Map<string, { config?: Config; error?: ConfigError }>();
+  private sets = new Map<string, RuleSet>();
+  /** Bumped whenever a config file changes; part of every cache key. */
+  generation = 0;
+
+  constructor(private openText: (path: string) => string | undefined) {}
+
+  invalidate(): void {
+    this.dirs.clear();
+    this.parsed.clear();
+    this.sets.clear();
+    this.generation++;
+  }
+
+  nearest(file: string): string | undefined {
+    const seen: string[] = [];
+    let dir = dirname(file);
+    let found: string | null | undefined;
+    for (;;) {
+      found = this.dirs.get(dir);
+      if (found !== undefined) break;
+      seen.push(dir);
+      const candidate = join(dir, CONFIG_NAME);
+      if (this.openText(candidate) !== undefined || isFile(candidate)) { found = candidate; break; }
+      const up = dirname(dir);
+      if (up === dir) { found = null; break; }
+      dir = up;
+    }
+    for (const d of seen) this.dirs.set(d, found);
+    return found ?? undefined;
+  }
+
+  load(path: string): { config?: Config; error?: ConfigError } {
+    let p = this.parsed.get(path);
+    if (!p) {
+      let text = this.openText(path);
+      if (text === undefined) {
+        try { text = readFileSync(path, 'utf8'); } catch (e) { text = undefined; p = { error: { file: path, line: 1, character: 1, message: `cannot read ${basename(path)}: ${(e as Error).message}` } }; }
+      }
+      if (text !== undefined) {
+        const r = parseConfig(text, path, ruleIds);
+        p = 'error' in r ? { error: r.error } : { config: r.config };
+      }
+      this.parsed.set(path, p!);
+    }
+    return p!;
+  }
+
+  lookup(file: string, trusted: boolean): ConfigLookup {
+    if (!trusted) return {};
+    const path = this.nearest(file);
+    if (!path) return {};
+    return { path, ...this.load(path) };
+  }
+
+  /**
+   * The rule set for a file. Untrusted workspaces get the built-in profile only: no `.kubehex.yaml`,
+   * no profile or severity from the (workspace) settings.
+   */
+  resolve(file: string | undefined, settings: Settings, trusted: boolean): Resolved {
+    const config = file ? this.lookup(file, trusted) : {};
+    const base: Config = config.config ?? {};
+    const ruleSettings: Record<string, RuleSetting> = { ...(base.rules ?? {}) };
+    const hints = new Set<string>();
+    if (trusted) {
+      for (const [id, sev] of Object.entries(settings.severity)) {
+        if (!ruleIds.has(id)) continue;
+        const engineSev = sev === 'hint' ? 'info' : sev;
+        if (sev === 'hint') hints.add(id);
+        const prev = ruleSettings[id];
+        ruleSettings[id] = typeof prev === 'object' ? { ...prev, severity: engineSev } : engineSev;
+      }
+    }
+    const profile = trusted ? base.profile ?? settings.profile : undefined;
+    const effective: Config = { ...base, rules: ruleSettings };
+    const key = JSON.stringify([this.generation, config.path ?? '', trusted, profile ?? '', settings.severity]);
+    let set = this.sets.get(key);
+    if (!set) {
+      set = resolveRules(rules, effective, profile);
+      this.sets.set(key, set);
+    }
+    return { set, key, hints, config };
+  }
+}
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
+
+const chartCache = new Map<string, boolean>();
+
+/** A file in `templates/` (at any depth) below a folder that holds a Chart.yaml is a Helm template. */
+export function underChartTemplates(file: string): boolean {
+  const parts = dirname(file).split(sep);
+  for (let i = parts.length - 1; i > 0; i--) {
+    if (parts[i] !== 'templates') continue;
+    const chartDir = parts.slice(0, i).join(sep) || sep;
+    let v = chartCache.get(chartDir);
+    if (v === undefined) {
+      v = existsSync(join(chartDir, 'Chart.yaml'));
+      chartCache.set(chartDir, v);
+    }
+    if (v) return true;
+  }
+  return false;
+}
+
+export function clearChartCache(): void { chartCache.clear(); }
