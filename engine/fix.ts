@@ -34,9 +34,18 @@ function looksJson(doc: Document): boolean {
 const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./@:-]*$/;
 const AMBIGUOUS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
+const PLAIN_CHARS = /^[A-Za-z0-9_./@-][A-Za-z0-9_./@:-]*$/;
+
+/** Writes a string plain when Kubernetes' YAML 1.1 reading gives back the same string, else quoted. */
 export function formatScalar(v: string | number | boolean, json: boolean): string {
   if (typeof v !== 'string') return String(v);
-  if (!json && PLAIN_SAFE.test(v) && !AMBIGUOUS.test(v)) return v;
+  if (json) return JSON.stringify(v);
+  if (PLAIN_SAFE.test(v) && !AMBIGUOUS.test(v)) return v;
+  if (PLAIN_CHARS.test(v) && !AMBIGUOUS.test(v)) {
+    const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(`k: ${v}\n`))];
+    const val = (docs[0]?.toJS() as { k?: unknown } | undefined)?.k;
+    if (val === v) return v;
+  }
   return JSON.stringify(v);
 }
 
@@ -215,14 +224,25 @@ function planAppend(ctx: Ctx, path: Path, value: string | number | boolean): Tex
 }
 
 /** Re-parses one document after its edits and checks every op took effect; drops broken fixes. */
-export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>): boolean {
+export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: Document): boolean {
   const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(docText))];
   if (docs.length !== 1) return false;
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
-    if (op.op === 'remove') { if (n !== undefined) return false; continue; }
+    if (op.op === 'remove') {
+      const last = op.path[op.path.length - 1];
+      if (typeof last === 'number' && before) {
+        // a sequence item: the sequence is one shorter (or gone, when it held only that item)
+        const seqBefore = nodeAt(before, op.path.slice(0, -1));
+        const seqAfter = nodeAt(doc, op.path.slice(0, -1));
+        const lenBefore = isSeq(seqBefore) ? seqBefore.items.length : 0;
+        const lenAfter = isSeq(seqAfter) ? seqAfter.items.length : 0;
+        if (lenAfter !== lenBefore - 1) return false;
+      } else if (n !== undefined) return false;
+      continue;
+    }
     if (op.op === 'set' && !Array.isArray(op.value)) {
       if (!n || !isScalar(n) || n.value !== op.value) return false;
     } else if (!n || !isSeq(n) || !n.items.some((i) => isScalar(i) && i.value === (op.op === 'append' ? op.value : (op.value as unknown as string[])[0]))) {

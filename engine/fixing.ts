@@ -13,7 +13,7 @@ export function fixEdits(parsed: ParsedFile, finding: Finding): TextEdit[] | und
   for (const e of edits) if (e.start < pd.start || e.end > pd.end) return undefined;
   const local = edits.map((e) => ({ ...e, start: e.start - pd.start, end: e.end - pd.start }));
   const docText = applyEdits(parsed.text.slice(pd.start, pd.end), local);
-  return verifyFix(docText, finding.fix.ops) ? edits : undefined;
+  return verifyFix(docText, finding.fix.ops, pd.doc) ? edits : undefined;
 }
 
 /** The document slice may start with `---`; the composer reads it either way. */

@@ -8,7 +8,7 @@ export default defineRule({
     goals: ['integrity', 'authenticity'],
     severity: 'error',
     // runs on every document that is composed for another rule; duplicates are found by the parser
-    appliesTo: ['podSpec', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'Service', 'Ingress', 'NetworkPolicy', 'ServiceAccount', 'Namespace', 'Secret', 'ConfigMap'],
+    appliesTo: ['podSpec', 'Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding', 'Service', 'Ingress', 'NetworkPolicy', 'ServiceAccount', 'Namespace'],
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {

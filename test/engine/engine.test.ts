@@ -1,0 +1,198 @@
+import * as assert from 'node:assert/strict';
+import { applyEdits, defineRule, fixEdits, lintText, makeRuleSet, parseConfig, parseManifest, objectsOf, type Finding, type FixOp, type Path, type Rule } from '../../engine';
+
+/** A probe rule: reports the given path on every pod-spec carrier, optionally with fix ops. */
+function probe(path: (kind: string) => Path, ops?: (p: Path) => FixOp[], appliesTo: string[] = ['podSpec']): Rule {
+  return defineRule({
+    meta: {
+      id: 'probe', title: 'probe', category: 'container', goals: ['integrity'], severity: 'warning', appliesTo, profiles: [],
+      docs: { summary: 's', recipe: 'r' }, peers: {}, messages: { m: 'probe' },
+    },
+    check(ctx) {
+      const p = path(ctx.object.kind);
+      ctx.report({ messageId: 'm', path: p, fix: ops ? { title: 't', safety: 'safe', ops: ops(p) } : undefined });
+    },
+  });
+}
+
+function run(rule: Rule, text: string): { findings: Finding[]; text: string } {
+  const res = lintText(text, makeRuleSet([{ rule, severity: 'warning', options: {} }]));
+  assert.deepEqual(res.errors, []);
+  return { findings: res.findings, text };
+}
+
+function rangeText(text: string, f: Finding): string { return text.slice(f.offsets[0], f.offsets[1]); }
+
+function fixed(rule: Rule, text: string): string {
+  const res = lintText(text, makeRuleSet([{ rule, severity: 'warning', options: {} }]));
+  const f = res.findings[0];
+  const edits = fixEdits(res.parsed, f);
+  assert.ok(edits, 'a fix is offered');
+  return applyEdits(text, edits!);
+}
+
+const POD = `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      securityContext:
+        runAsUser: 1000   # uid
+`;
+
+describe('engine: parsing with Kubernetes semantics', () => {
+  it('reads YAML 1.1 booleans and octals like the API server, without base-60 or timestamps', () => {
+    const p = parseManifest('apiVersion: v1\nkind: ConfigMap\nmetadata: {name: x}\ndata: {}\na: yes\nb: on\nc: y\nd: 0644\ne: 22:22\nf: 2001-12-14\ng: "yes"\n');
+    const v = p.docs[0].value as Record<string, unknown>;
+    assert.deepEqual([v.a, v.b, v.c, v.d, v.e, v.f, v.g], [true, true, true, 420, '22:22', '2001-12-14', 'yes']);
+  });
+  it('splits several documents, List items and JSON manifests into objects', () => {
+    const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: v1\n    kind: Pod\n    metadata: {name: a}\n  - apiVersion: v1\n    kind: Service\n    metadata: {name: b}\n---\n{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "c"}}\n---\nnot: kubernetes\n`;
+    const p = parseManifest(text);
+    const objs = p.docs.flatMap((d) => objectsOf(d));
+    assert.deepEqual(objs.map((o) => `${o.kind}/${o.name}@${o.path.join('.')}`), ['Pod/a@items.0', 'Service/b@items.1', 'Pod/c@']);
+  });
+  it('composes only documents of the kinds asked for', () => {
+    const p = parseManifest('apiVersion: v1\nkind: Pod\nmetadata: {name: a}\n---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: b}\n', { kinds: new Set(['Pod']) });
+    assert.ok(p.docs[0].doc);
+    assert.equal(p.docs[1].doc, undefined);
+    assert.equal(p.docs[1].kind, 'CustomResourceDefinition');
+  });
+  it('resolves anchors, aliases and merge keys before judging', () => {
+    const text = `apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  containers:\n    - &c\n      name: one\n      image: x:1\n      securityContext: &sc\n        privileged: true\n    - name: two\n      image: x:1\n      securityContext:\n        <<: *sc\n`;
+    const p = parseManifest(text);
+    const v = p.docs[0].value as { spec: { containers: Array<{ securityContext: { privileged: boolean } }> } };
+    assert.equal(v.spec.containers[1].securityContext.privileged, true);
+  });
+});
+
+describe('engine: one place turns a path into a range', () => {
+  it('value present: the `key: value`', () => {
+    const r = run(probe(() => ['spec', 'containers', 0, 'securityContext', 'runAsUser']), POD);
+    assert.equal(rangeText(POD, r.findings[0]), 'runAsUser: 1000');
+    assert.deepEqual(r.findings[0].range, { start: { line: 9, character: 8 }, end: { line: 9, character: 23 } });
+  });
+  it('missing under a container: its `name:` entry', () => {
+    const r = run(probe(() => ['spec', 'containers', 0, 'resources', 'limits']), POD);
+    assert.equal(rangeText(POD, r.findings[0]), 'name: app');
+  });
+  it('missing under an existing map: that map\'s key', () => {
+    const r = run(probe(() => ['spec', 'containers', 0, 'securityContext', 'privileged']), POD);
+    assert.equal(rangeText(POD, r.findings[0]), 'securityContext');
+  });
+  it('missing at the top: the `kind:` pair', () => {
+    const r = run(probe(() => ['spec', 'nope'].slice(1)), POD);
+    assert.equal(rangeText(POD, r.findings[0]), 'kind: Pod');
+  });
+  it('a block collection value is shown by its key only', () => {
+    const r = run(probe(() => ['spec', 'containers', 0, 'securityContext']), POD);
+    assert.equal(rangeText(POD, r.findings[0]), 'securityContext');
+  });
+  it('the last of duplicate keys is the one Kubernetes uses', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec:\n  hostPID: false\n  hostPID: true\n';
+    const r = run(probe(() => ['spec', 'hostPID']), text);
+    assert.equal(r.findings[0].range.start.line, 5);
+  });
+  it('List items and CronJob nesting get real positions', () => {
+    const text = `apiVersion: v1\nkind: List\nitems:\n  - apiVersion: batch/v1\n    kind: CronJob\n    metadata: {name: c}\n    spec:\n      jobTemplate:\n        spec:\n          template:\n            spec:\n              hostPID: true\n`;
+    const r = run(probe(() => ['spec', 'jobTemplate', 'spec', 'template', 'spec', 'hostPID']), text);
+    assert.equal(rangeText(text, r.findings[0]), 'hostPID: true');
+    assert.deepEqual(r.findings[0].path, ['items', 0, 'spec', 'jobTemplate', 'spec', 'template', 'spec', 'hostPID']);
+  });
+});
+
+describe('engine: fixes are minimal text edits', () => {
+  const sc = ['spec', 'containers', 0, 'securityContext'];
+  it('replaces a scalar in place, keeping the trailing comment', () => {
+    const out = fixed(probe(() => [...sc, 'runAsUser'], (p) => [{ op: 'set', path: p, value: 2000 }]), POD);
+    assert.equal(out, POD.replace('runAsUser: 1000   # uid', 'runAsUser: 2000   # uid'));
+  });
+  it('inserts a missing key into an existing block map with its indentation', () => {
+    const out = fixed(probe(() => [...sc, 'allowPrivilegeEscalation'], (p) => [{ op: 'set', path: p, value: false }]), POD);
+    assert.equal(out, POD + '        allowPrivilegeEscalation: false\n');
+  });
+  it('creates missing parents as block lines under a container', () => {
+    const out = fixed(probe(() => ['spec', 'containers', 0, 'resources', 'limits', 'memory'], (p) => [{ op: 'set', path: p, value: '256Mi' }]), POD);
+    assert.equal(out, POD + '      resources:\n        limits:\n          memory: 256Mi\n');
+  });
+  it('inserts into a flow map, and quotes keys and strings in JSON', () => {
+    const flow = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i, securityContext: {runAsUser: 1}}]}\n';
+    assert.equal(fixed(probe(() => [...sc, 'privileged'], (p) => [{ op: 'set', path: p, value: false }]), flow),
+      flow.replace('{runAsUser: 1}', '{runAsUser: 1, privileged: false}'));
+    const json = '{"apiVersion": "v1", "kind": "Pod", "metadata": {"name": "a"},\n "spec": {"containers": [{"name": "c", "image": "i"}]}}\n';
+    assert.equal(fixed(probe(() => [...sc, 'seccompProfile', 'type'], (p) => [{ op: 'set', path: p, value: 'RuntimeDefault' }]), json),
+      json.replace('"image": "i"}', '"image": "i", "securityContext": {"seccompProfile": {"type": "RuntimeDefault"}}}'));
+  });
+  it('keeps CRLF line endings and a file without a final newline', () => {
+    const crlf = POD.replace(/\n/g, '\r\n');
+    assert.equal(fixed(probe(() => [...sc, 'privileged'], (p) => [{ op: 'set', path: p, value: false }]), crlf), crlf + '        privileged: false\r\n');
+    const noEol = POD.slice(0, -1);
+    assert.equal(fixed(probe(() => [...sc, 'privileged'], (p) => [{ op: 'set', path: p, value: false }]), noEol), noEol + '\n        privileged: false\n');
+  });
+  it('fills an empty `key:` value', () => {
+    const text = POD.replace('      securityContext:\n        runAsUser: 1000   # uid\n', '      securityContext:\n');
+    assert.equal(fixed(probe(() => [...sc, 'privileged'], (p) => [{ op: 'set', path: p, value: false }]), text),
+      text.replace('      securityContext:\n', '      securityContext:\n        privileged: false\n'));
+  });
+  it('removes whole lines for a block key or item, and the comma in flow', () => {
+    const text = POD.replace('        runAsUser: 1000   # uid\n', '        runAsUser: 1000   # uid\n        capabilities:\n          add:\n            - NET_ADMIN\n            - SYS_TIME\n');
+    assert.equal(fixed(probe(() => [...sc, 'capabilities', 'add', 0], (p) => [{ op: 'remove', path: p }]), text), text.replace('            - NET_ADMIN\n', ''));
+    assert.equal(fixed(probe(() => [...sc, 'runAsUser'], (p) => [{ op: 'remove', path: p }]), text), text.replace('        runAsUser: 1000   # uid\n', ''));
+    const flow = 'apiVersion: v1\nkind: Pod\nmetadata: {name: a}\nspec: {containers: [{name: c, image: i, securityContext: {capabilities: {add: [NET_ADMIN, SYS_TIME]}}}]}\n';
+    assert.equal(fixed(probe(() => [...sc, 'capabilities', 'add', 1], (p) => [{ op: 'remove', path: p }]), flow), flow.replace('[NET_ADMIN, SYS_TIME]', '[NET_ADMIN]'));
+  });
+  it('appends to a block or flow sequence, or creates it', () => {
+    const text = POD + '        capabilities:\n          drop:\n            - NET_RAW\n';
+    assert.equal(fixed(probe(() => [...sc, 'capabilities', 'drop'], (p) => [{ op: 'append', path: p, value: 'ALL' }]), text), text + '            - ALL\n');
+    assert.equal(fixed(probe(() => [...sc, 'capabilities', 'drop'], (p) => [{ op: 'append', path: p, value: 'ALL' }]), POD), POD + '        capabilities:\n          drop: [ALL]\n');
+  });
+  it('leaves other documents byte-identical', () => {
+    const other = '# first\napiVersion: v1\nkind: Service\nmetadata: {name: s}   # keep\n---\n';
+    const out = fixed(probe(() => [...sc, 'privileged'], (p) => [{ op: 'set', path: p, value: false }]), other + POD);
+    assert.equal(out, other + POD + '        privileged: false\n');
+  });
+});
+
+describe('engine: suppressions', () => {
+  const rule = probe(() => ['spec', 'containers', 0, 'securityContext', 'runAsUser']);
+  it('disable-next-line skips blank and comment lines; other rules still report', () => {
+    const text = POD.replace('        runAsUser', '        # kubehex-disable-next-line probe -- reviewed\n\n        # note\n        runAsUser');
+    assert.equal(run(rule, text).findings.length, 0);
+    assert.equal(run(rule, POD.replace('        runAsUser', '        # kubehex-disable-next-line other\n        runAsUser')).findings.length, 1);
+  });
+  it('disable covers the rest of its document only', () => {
+    const text = '# kubehex-disable probe\n' + POD + '---\n' + POD;
+    assert.deepEqual(run(rule, text).findings.map((f) => f.docIndex), [1]);
+  });
+  it('text that looks like a directive inside a block scalar or string is ignored', () => {
+    const text = POD.replace('metadata:\n  name: web\n', 'metadata:\n  name: web\n  annotations:\n    note: |\n      # kubehex-disable probe\n    other: "# kubehex-disable probe"\n');
+    assert.equal(run(rule, text).findings.length, 1);
+  });
+  it('the kubehex.io/ignore annotation', () => {
+    const text = POD.replace('  name: web\n', '  name: web\n  annotations:\n    kubehex.io/ignore: "other, probe"\n');
+    assert.equal(run(rule, text).findings.length, 0);
+  });
+});
+
+describe('engine: configuration', () => {
+  const known = new Set(['privileged-container']);
+  it('accepts a valid config', () => {
+    const r = parseConfig('profile: all\nrules:\n  privileged-container: {severity: warning}\nignore: ["vendor/**"]\n', '.kubehex.yaml', known);
+    assert.ok('config' in r);
+  });
+  it('names the line and what was expected', () => {
+    const bad = parseConfig('profile: strict\n', '.kubehex.yaml', known);
+    assert.ok('error' in bad);
+    assert.equal(bad.error.line, 1);
+    assert.match(bad.error.message, /profile: expected one of "recommended", "pss-baseline", "pss-restricted", "all"/);
+    const unknownKey = parseConfig('rules: {}\nprofiles: all\n', '.kubehex.yaml', known);
+    assert.ok('error' in unknownKey && unknownKey.error.line === 2 && /unknown setting "profiles"/.test(unknownKey.error.message));
+    const unknownRule = parseConfig('rules:\n  privileged-containers: off\n', '.kubehex.yaml', known);
+    assert.ok('error' in unknownRule && unknownRule.error.line === 2 && /unknown rule "privileged-containers"/.test(unknownRule.error.message));
+    const syntax = parseConfig('rules: [\n', '.kubehex.yaml', known);
+    assert.ok('error' in syntax && syntax.error.line >= 1);
+  });
+});
