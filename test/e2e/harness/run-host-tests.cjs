@@ -23,7 +23,7 @@ const result = path.resolve(a.result);
   // mocha's spec reporter runs in the extension host; its console is mirrored to the page console
   page.on('console', (m) => {
     const text = m.text().replace(/%c/g, '').replace(/color: ?[#\w]+;?/g, '').trim();
-    if (text) console.log('[host]', text);
+    if (text) console.log(text.split('\n').map((l) => `[host] ${l}`).join('\n'));
   });
   let code = 1;
   try {
@@ -38,7 +38,8 @@ const result = path.resolve(a.result);
     });
     let res;
     for (;;) { try { res = JSON.parse(fs.readFileSync(result, 'utf8')); break; } catch { await new Promise((r) => setImmediate(r)); } }
-    for (const f of res.failed) console.log(`FAILED ${f.title}\n${f.error}`);
+    for (const t of res.passed) console.log(`  passed: ${t}`);
+    for (const f of res.failed) console.log(`  FAILED: ${f.title}\n${f.error}`);
     console.log(`suite: ${res.passed.length} passed, ${res.failed.length} failed (VS Code ${res.vscodeVersion}); activation to first diagnostics: ${res.activationToFirstDiagnosticsMs} ms`);
     code = res.failures === 0 ? 0 : 1;
   } catch (e) {
