@@ -85,6 +85,21 @@ async function squiggleOn(page, needle) {
     await page.mouse.move(1, 1);
     await shot(page, 'squiggle.png');
 
+    // the injection grammar: directive, rule ids and reason get their own token colours, unlike the comment
+    const tokens = await page.evaluate(() => {
+      const line = [...document.querySelectorAll('.monaco-editor .view-line')].find((l) => l.textContent.includes('kubehex-disable-next-line'));
+      return line ? [...line.querySelectorAll('span > span')].map((s) => ({ cls: s.className, text: s.textContent.replace(/\u00a0/g, ' ') })) : [];
+    });
+    const cls = (text) => (tokens.find((t) => t.text.trim() === text) || {}).cls;
+    const comment = cls('#');
+    const keyword = cls('kubehex-disable-next-line');
+    const ruleIds = ['image-tag-latest', 'image-not-pinned'].map(cls);
+    const reason = cls('pinned by digest');
+    log('suppression comment tokens:', JSON.stringify(tokens));
+    if (!comment || !keyword || !reason || keyword === comment || reason === comment || ruleIds.some((c) => !c || c === comment || c === keyword) || ruleIds[0] !== ruleIds[1]) {
+      throw new Error('suppression comment is not highlighted by the injection grammar');
+    }
+
     // the squiggle lies under the text layer: point the mouse at it rather than locator.hover()
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'privileged' }).first();
@@ -105,6 +120,9 @@ async function squiggleOn(page, needle) {
     log('scan tree:', JSON.stringify(rows.map((r) => r.replace(/\s+/g, ' '))));
     const status = await page.locator('.statusbar-item', { hasText: 'kubehex' }).first().innerText();
     log('status bar:', status.replace(/\s+/g, ' '));
+    // "kubehex <errors> <warnings>": after the scan it counts both privileged containers at least
+    const counts = /kubehex\s+(\d+)\s+(\d+)/.exec(status.replace(/\s+/g, ' '));
+    if (!counts || Number(counts[1]) < 2) throw new Error(`status bar does not show the scan's errors: ${status}`);
     await shot(page, 'scan-tree.png');
 
     // put the cursor on the finding (a click focuses the editor too), then Ctrl+. and the first entry
