@@ -1,4 +1,4 @@
-import { Composer, Parser, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
@@ -108,6 +108,11 @@ function planSet(ctx: Ctx, path: Path, value: Value): TextEdit | undefined {
   if (loc.exact) {
     const st = loc.steps[loc.steps.length - 1];
     const node = st.value;
+    // `key: *anchor`: replace the alias here, never the anchored node that other keys share
+    const written = (st.pair ? st.pair.value : st.item) as Node | null | undefined;
+    if (written && isAlias(written) && written.range && node && isScalar(node)) {
+      return { start: written.range[0], end: written.range[1], newText: formatValue(value, ctx.json) };
+    }
     if (node && isScalar(node) && node.range && node.value !== null) {
       return { start: node.range[0], end: node.range[1], newText: formatValue(value, ctx.json) };
     }
@@ -186,8 +191,14 @@ function planRemove(ctx: Ctx, path: Path): TextEdit | undefined {
   let before = ctx.text.slice(lineStart, start);
   if (isSeq(container)) {
     if (!/^\s*-\s*$/.test(before)) return undefined;
+  } else if (/^\s*-\s*$/.test(before)) {
+    // first key of a `- key:` item: the next key moves up behind the dash (`- hostPort: 80` + `  containerPort: 80`)
+    const next = container.items[idx + 1] as Pair | undefined;
+    const nextStart = next ? startOf(next) : undefined;
+    if (nextStart === undefined || ctx.text.slice(end, nextStart).trim().replace(/^#.*$/gm, '').trim()) return undefined;
+    return { start, end: nextStart, newText: '' };
   } else if (!/^\s*$/.test(before)) {
-    return undefined; // first key of a `- key:` line; removing it would break the item
+    return undefined;
   }
   before = '';
   const lineEnd = afterLine(ctx, end);

@@ -1,6 +1,16 @@
 import type { ParseErrorInfo } from './types';
 import { LineIndex } from './text';
 
+type Utf8Check = (b: Uint8Array) => boolean;
+const nativeIsUtf8: Utf8Check | undefined = (() => {
+  try {
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    return (require('node:buffer') as { isUtf8?: Utf8Check }).isUtf8;
+  } catch {
+    return undefined;
+  }
+})();
+
 /** Deepest flow nesting or compact `- - -` chain we compose; deeper input is rejected before parsing.
  * Measured: a ~1,000-level flow sequence makes a second `yaml` parse abort Node (see docs/robustness.md). */
 export const MAX_NESTING = 256;
@@ -9,7 +19,8 @@ export type Decoded = { ok: true; text: string } | { ok: false; error: ParseErro
 
 /** Strict UTF-8 decode of file bytes; strips a BOM. Names the line of the first invalid byte. */
 export function decodeBytes(bytes: Uint8Array): Decoded {
-  const bad = firstInvalidUtf8(bytes);
+  // fast native check first; the byte-by-byte scan only runs to locate a problem
+  const bad = nativeIsUtf8?.(bytes) ? -1 : firstInvalidUtf8(bytes);
   if (bad !== -1) {
     let line = 0;
     let lineStart = 0;
