@@ -161,6 +161,12 @@ export class KubehexServer {
       return hover(doc, a.result, params.position);
     });
 
+    // what the per-document cache did for the last result (tests and the benchmark read it)
+    c.onRequest('kubehex/documentStats', (p: { uri: string }) => {
+      const last = this.linters.get(p.uri)?.last;
+      return last ? { version: last.version, chunks: last.chunks.length, linted: last.linted, findings: last.findings.length } : null;
+    });
+
     c.onRequest('kubehex/scanWorkspace', (params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params));
 
     c.onShutdown(() => {

@@ -128,16 +128,18 @@ export class ConfigStore {
     const hints = new Set<string>();
     if (trusted) {
       for (const [id, sev] of Object.entries(settings.severity)) {
-        if (!ruleIds.has(id)) continue;
-        const engineSev = sev === 'hint' ? 'info' : sev;
-        if (sev === 'hint') hints.add(id);
+        // the project's .kubehex.yaml wins, so the editor agrees with CI; settings fill in the rest
         const prev = ruleSettings[id];
+        if (!ruleIds.has(id) || typeof prev === 'string' || (typeof prev === 'object' && prev.severity !== undefined)) continue;
+        if (sev === 'hint') hints.add(id);
+        const engineSev = sev === 'hint' ? 'info' : sev;
         ruleSettings[id] = typeof prev === 'object' ? { ...prev, severity: engineSev } : engineSev;
       }
     }
     const profile = trusted ? base.profile ?? settings.profile : undefined;
-    const effective: Config = { ...base, rules: ruleSettings };
-    const key = JSON.stringify([this.generation, config.path ?? '', trusted, profile ?? '', settings.severity]);
+    const kubernetesVersion = base.kubernetesVersion ?? (trusted ? settings.kubernetesVersion : undefined);
+    const effective: Config = { ...base, rules: ruleSettings, ...(kubernetesVersion ? { kubernetesVersion } : {}) };
+    const key = JSON.stringify([this.generation, config.path ?? '', trusted, profile ?? '', settings.severity, kubernetesVersion ?? '']);
     let set = this.sets.get(key);
     if (!set) {
       set = resolveRules(rules, effective, profile);

@@ -1,0 +1,188 @@
+// Language-server latency and memory, over stdio against dist/server.js (run `npm run build` first).
+// Prints one line per figure. Optional argument: a large multi-document bundle (default: the
+// prometheus-operator bundle of the shared corpus, skipped when absent).
+import { spawn, execFileSync } from 'node:child_process';
+import { existsSync, readFileSync } from 'node:fs';
+import { join, dirname } from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+const root = join(dirname(fileURLToPath(import.meta.url)), '..');
+const server = join(root, 'dist', 'server.js');
+const bundlePath = process.argv[2] ?? '/work/shared/corpus/real/prometheus-operator/bundle.yaml';
+if (!existsSync(server)) { console.error('bench-lsp: dist/server.js missing; run npm run build'); process.exit(2); }
+
+class Client {
+  constructor() {
+    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
+    this.buf = Buffer.alloc(0); this.id = 1; this.pending = new Map(); this.listeners = [];
+    this.proc.stdout.on('data', (d) => { this.buf = Buffer.concat([this.buf, d]); this.drain(); });
+  }
+  drain() {
+    for (;;) {
+      const sep = this.buf.indexOf('\r\n\r\n'); if (sep < 0) return;
+      const len = Number(/Content-Length: *(\d+)/i.exec(this.buf.subarray(0, sep).toString())[1]);
+      if (this.buf.length < sep + 4 + len) return;
+      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
+      this.buf = this.buf.subarray(sep + 4 + len);
+      if (msg.id !== undefined && !msg.method && this.pending.has(msg.id)) {
+        const p = this.pending.get(msg.id); this.pending.delete(msg.id);
+        msg.error ? p.rej(new Error(`${msg.error.code} ${msg.error.message}`)) : p.res(msg.result);
+      } else if (msg.id !== undefined && msg.method) {
+        this.send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({ maxFileSize: 64 * 1024 * 1024 })) : null });
+      }
+      for (const l of this.listeners.slice()) l(msg);
+    }
+  }
+  send(o) { const b = Buffer.from(JSON.stringify(o)); this.proc.stdin.write(`Content-Length: ${b.length}\r\n\r\n`); this.proc.stdin.write(b); }
+  request(method, params) { const id = this.id++; return new Promise((res, rej) => { this.pending.set(id, { res, rej }); this.send({ jsonrpc: '2.0', id, method, params }); }); }
+  notify(method, params) { this.send({ jsonrpc: '2.0', method, params }); }
+  waitDiagnostics(uri, version) {
+    return new Promise((res) => {
+      const l = (m) => { if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version) { this.listeners = this.listeners.filter((x) => x !== l); res(m.params.diagnostics); } };
+      this.listeners.push(l);
+    });
+  }
+  async init(pull) {
+    await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...(pull ? { diagnostic: {} } : {}) } } });
+    this.notify('initialized', {});
+  }
+  async stop() { await this.request('shutdown', null); this.notify('exit', null); await new Promise((r) => this.proc.on('exit', r)); }
+  rssMb() {
+    try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'))[1]) / 1024; }
+    catch { return NaN; }
+  }
+}
+
+const now = () => Number(process.hrtime.bigint()) / 1e6;
+const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
+const fmt = (x) => x.toFixed(1);
+
+function manifest300() {
+  const docs = [];
+  let n = 0;
+  while (docs.join('---\n').split('\n').length < 300) {
+    n++;
+    docs.push(`apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: svc-${n}
+  namespace: shop
+  labels: {app: svc-${n}, tier: backend}
+spec:
+  replicas: 3
+  selector:
+    matchLabels: {app: svc-${n}}
+  template:
+    metadata:
+      labels: {app: svc-${n}}
+    spec:
+      serviceAccountName: svc-${n}
+      containers:
+        - name: app
+          image: registry.example.com/shop/svc-${n}:1.${n}.0
+          ports:
+            - containerPort: 8080
+          env:
+            - {name: LOG_LEVEL, value: info}
+            - {name: PORT, value: "8080"}
+          resources:
+            requests: {cpu: 100m, memory: 128Mi}
+            limits: {cpu: 500m, memory: 256Mi}
+          securityContext:
+            privileged: false
+            allowPrivilegeEscalation: false
+`);
+  }
+  return docs.join('---\n');
+}
+
+/** Line of the first `privileged: false` value, for toggling. */
+function toggleLine(text) {
+  const lines = text.split('\n');
+  const i = lines.findIndex((l) => /^\s+privileged: false$/.test(l));
+  return { line: i, col: lines[i].indexOf('false') };
+}
+
+async function editLatency(text, label, { pull, rounds, line, col }) {
+  const c = new Client();
+  await c.init(pull);
+  const uri = pathToFileURL(`/bench/${label}.yaml`).href;
+  let version = 1;
+  const opened = pull ? null : c.waitDiagnostics(uri, 1);
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
+  if (pull) await c.request('textDocument/diagnostic', { textDocument: { uri } }); else await opened;
+  const times = [];
+  let priv = false;
+  for (let i = 0; i < rounds; i++) {
+    version++;
+    const next = !priv;
+    const change = { range: { start: { line, character: col }, end: { line, character: col + (priv ? 4 : 5) } }, text: next ? 'true' : 'false' };
+    priv = next;
+    const t0 = now();
+    if (pull) {
+      c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    } else {
+      const p = c.waitDiagnostics(uri, version);
+      c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
+      await p;
+    }
+    times.push(now() - t0);
+  }
+  await c.stop();
+  return median(times);
+}
+
+async function openLatency(text, label) {
+  const c = new Client();
+  await c.init(true);
+  const uri = pathToFileURL(`/bench/${label}.yaml`).href;
+  const t0 = now();
+  c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text } });
+  const r = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+  const ms = now() - t0;
+  const rss = c.rssMb();
+  await c.stop();
+  return { ms, rss, diagnostics: r.items.length };
+}
+
+/** A bare `yaml.parseAllDocuments` of the file in a fresh process (cold, like the server's first open). */
+function bareParse(path) {
+  const code = `const y=require(${JSON.stringify(join(root, 'node_modules', 'yaml'))});const t=require('fs').readFileSync(${JSON.stringify(path)},'utf8');const a=process.hrtime.bigint();y.parseAllDocuments(t);console.log(Number(process.hrtime.bigint()-a)/1e6)`;
+  const runs = [0, 1, 2].map(() => Number(execFileSync(process.execPath, ['-e', code]).toString().trim()));
+  return median(runs);
+}
+
+const small = manifest300();
+const sl = toggleLine(small);
+console.log(`lsp edit->diagnostics, 300-line manifest, pull: median ${fmt(await editLatency(small, 'small', { pull: true, rounds: 60, ...sl }))} ms (target < 10)`);
+console.log(`lsp edit->diagnostics, 300-line manifest, push: median ${fmt(await editLatency(small, 'small-push', { pull: false, rounds: 60, ...sl }))} ms (includes the adaptive debounce)`);
+
+if (existsSync(bundlePath)) {
+  const text = readFileSync(bundlePath, 'utf8');
+  const lines = text.split('\n');
+  // a value inside the bundle's Deployment (or the middle of the file) to toggle
+  let at = lines.findIndex((l) => /^\s+readOnlyRootFilesystem: (true|false)$/.test(l));
+  let edit;
+  if (at >= 0) {
+    const m = /^(\s+readOnlyRootFilesystem: )/.exec(lines[at]);
+    const isTrue = lines[at].endsWith('true');
+    const base = text.split('\n'); base[at] = m[1] + 'false';
+    edit = { text: base.join('\n'), line: at, col: m[1].length };
+    if (isTrue) { /* normalised to false above so the toggle starts from false */ }
+  } else {
+    at = Math.floor(lines.length / 2);
+    const base = [...lines]; base.splice(at, 0, '# bench toggle: false'); edit = { text: base.join('\n'), line: at, col: '# bench toggle: '.length };
+  }
+  const tr = edit.text.split('\n')[edit.line];
+  const privLine = { line: edit.line, col: tr.lastIndexOf('false') };
+  const name = bundlePath.split('/').slice(-2).join('/');
+  const docs = edit.text.split(/^---(?=[ \t\r\n]|$)/m).length;
+  console.log(`lsp edit->diagnostics, ${name} (${(text.length / 1048576).toFixed(1)} MB, ${docs} chunks), pull: median ${fmt(await editLatency(edit.text, 'bundle', { pull: true, rounds: 30, ...privLine }))} ms (target < 100, goal 30)`);
+  const open = await openLatency(edit.text, 'bundle-open');
+  const bare = bareParse(bundlePath);
+  console.log(`lsp open->diagnostics, ${name}: ${fmt(open.ms)} ms vs bare yaml.parseAllDocuments ${fmt(bare)} ms = ${(open.ms / bare).toFixed(2)}x (target <= 1.5x)`);
+  console.log(`lsp server RSS after opening ${name}: ${fmt(open.rss)} MB (target < 250)`);
+} else {
+  console.log(`lsp bundle figures skipped: ${bundlePath} not found`);
+}
