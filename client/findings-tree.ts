@@ -88,8 +88,8 @@ export class FindingsTree implements vscode.TreeDataProvider<FindingNode> {
     const uri = vscode.Uri.parse(item.uri);
     const t = new vscode.TreeItem(item.message, vscode.TreeItemCollapsibleState.None);
     t.description = `${vscode.workspace.asRelativePath(uri)}:${item.range.start.line + 1}`;
-    t.tooltip = `${item.severity}: ${item.message}`;
-    t.resourceUri = uri;
+    // no resourceUri: the file decoration would add the file's problem count to every finding row
+    t.tooltip = `${item.severity}: ${item.message}\n${t.description}`;
     t.iconPath = SEVERITY_ICON[item.severity];
     t.contextValue = 'kubehex.finding';
     const r = item.range;

@@ -104,6 +104,11 @@ async function squiggleOn(page, needle) {
     await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
     const hover = page.locator('.monaco-hover:not(.hidden)', { hasText: 'privileged' }).first();
     await hover.waitFor({ state: 'visible', timeout: 15000 });
+    // the rule explanation part of the hover comes from the server a moment after the diagnostic part
+    await page.waitForFunction(() => {
+      const h = document.querySelector('.monaco-hover:not(.hidden)');
+      return h && /6C category/.test(h.textContent) && !/Loading/.test(h.textContent);
+    }, null, { timeout: 15000 });
     log('hover:', (await hover.innerText()).split('\n').slice(0, 3).join(' | '));
     await shot(page, 'hover.png');
     await page.mouse.move(1, 1);
