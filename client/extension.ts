@@ -12,6 +12,8 @@ export interface KubehexApi {
   readonly client: () => LanguageClient | undefined;
   /** Milliseconds from activation to the first kubehex diagnostics, once they have arrived. */
   readonly firstDiagnosticsMs: () => number | undefined;
+  /** Milliseconds activate() took (the language server starts in the background). */
+  readonly activateMs: number;
   readonly lastScan: () => ScanWorkspaceResult | undefined;
   /** The findings tree's data (category -> rule -> finding), as the view shows it. */
   readonly tree: vscode.TreeDataProvider<FindingNode>;
@@ -61,10 +63,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
   });
   context.subscriptions.push(firstDiagnostics);
 
-  const start = async () => {
-    if (client) return;
-    client = createClient(context);
-    await client.start();
+  // The server starts in the background so that activation returns at once; commands await `starting`.
+  let starting: Promise<void> = Promise.resolve();
+  const start = (): Promise<void> => {
+    if (client) return starting;
+    const c = (client = createClient(context));
+    starting = c.start().catch((e: unknown) => {
+      output?.error(`the kubehex language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+      if (client === c) client = undefined;
+      void vscode.window.showErrorMessage('kubehex: the language server did not start (see Output → kubehex).');
+    });
+    return starting;
   };
   const stop = async () => {
     const c = client;
@@ -75,6 +84,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
 
   context.subscriptions.push(
     vscode.commands.registerCommand('kubehex.scanWorkspace', async () => {
+      await starting;
       if (!client) {
         void vscode.window.showWarningMessage('kubehex is disabled (setting "kubehex.enable").');
         return undefined;
@@ -106,8 +116,10 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
     }),
   );
 
-  if (enabled()) await start();
-  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, lastScan: () => lastScan, tree };
+  if (enabled()) void start();
+  const activateMs = Date.now() - activatedAt;
+  output.info(`activated in ${activateMs} ms`);
+  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, activateMs, lastScan: () => lastScan, tree };
 }
 
 export async function deactivate(): Promise<void> {

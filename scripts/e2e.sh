@@ -50,7 +50,7 @@ if [ -f "$result" ]; then
   p=$(node -p "require('$result').passed.length"); f=$(node -p "require('$result').failed.length")
   passed=$((passed + p)); failed=$((failed + f))
   [ "$rc" = 0 ] || [ "$f" != 0 ] || failed=$((failed + 1))
-  echo "activation to first diagnostics: $(node -p "require('$result').activationToFirstDiagnosticsMs") ms"
+  echo "activate(): $(node -p "require('$result').activateMs") ms; activation to first diagnostics: $(node -p "require('$result').activationToFirstDiagnosticsMs") ms"
 else
   echo "the editor suite wrote no result (see $out/host-tests.log)"; failed=$((failed + 1))
 fi

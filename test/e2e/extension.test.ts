@@ -84,6 +84,18 @@ describe('kubehex extension in a real VS Code', function () {
     await waitForDiagnostics(doc.uri, (d) => d.some(isPrivileged), `${RULE} after revert`);
   });
 
+  it('lints untitled YAML and JSON manifests too', async () => {
+    const yaml = await vscode.workspace.openTextDocument({ language: 'yaml', content: 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: scratch\nspec:\n  containers:\n    - name: app\n      image: app:1.0\n      securityContext:\n        privileged: true\n' });
+    const json = await vscode.workspace.openTextDocument({ language: 'json', content: JSON.stringify({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'scratch-json' }, spec: { containers: [{ name: 'app', image: 'app:1.0', securityContext: { privileged: true } }] } }, null, 2) });
+    assert.equal(yaml.uri.scheme, 'untitled');
+    const [y, j] = await Promise.all([
+      waitForDiagnostics(yaml.uri, (d) => d.some(isPrivileged), `${RULE} in an untitled YAML document`),
+      waitForDiagnostics(json.uri, (d) => d.some(isPrivileged), `${RULE} in an untitled JSON document`),
+    ]);
+    assert.equal(yaml.getText(y.find(isPrivileged)!.range), 'privileged: true');
+    assert.equal(json.getText(j.find(isPrivileged)!.range), '"privileged": true');
+  });
+
   describe('kubehex: Scan Workspace', () => {
     let result: ScanWorkspaceResult;
     const agent = () => folderUri('infra', 'node-agent.yaml');
@@ -143,5 +155,19 @@ describe('kubehex extension in a real VS Code', function () {
       const editor = await opened;
       assert.ok(editor.selection.isEqual(privilegedRange(editor.document)), 'selection is the finding range');
     });
+  });
+
+  it('kubehex.enable: false stops the server and clears its diagnostics; true brings them back', async () => {
+    await vscode.window.showTextDocument(doc);
+    await waitForDiagnostics(doc.uri, (d) => d.some(isPrivileged), `${RULE} before disabling`);
+    const config = vscode.workspace.getConfiguration('kubehex');
+    await config.update('enable', false, vscode.ConfigurationTarget.Workspace);
+    try {
+      await waitForDiagnostics(doc.uri, (d) => !d.some((x) => x.source === 'kubehex'), 'kubehex diagnostics to go away');
+      assert.equal(api.client(), undefined, 'no language client while disabled');
+    } finally {
+      await config.update('enable', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+    await waitForDiagnostics(doc.uri, (d) => d.some(isPrivileged), `${RULE} after enabling again`);
   });
 });

@@ -15,6 +15,7 @@ interface Summary {
   failed: { title: string; error: string }[];
   failures?: number;
   activationToFirstDiagnosticsMs?: number;
+  activateMs?: number;
 }
 
 export function run(): Promise<void> {
@@ -28,6 +29,7 @@ export function run(): Promise<void> {
       summary.failures = failures;
       const api = vscode.extensions.getExtension<KubehexApi>('kubehex.kubehex')?.exports;
       summary.activationToFirstDiagnosticsMs = api?.firstDiagnosticsMs();
+      summary.activateMs = api?.activateMs;
       if (resultFile) writeFileSync(resultFile, JSON.stringify(summary, null, 2));
       if (failures > 0) reject(new Error(`${failures} editor test(s) failed`));
       else resolve();

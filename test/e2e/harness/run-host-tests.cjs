@@ -40,7 +40,7 @@ const result = path.resolve(a.result);
     for (;;) { try { res = JSON.parse(fs.readFileSync(result, 'utf8')); break; } catch { await new Promise((r) => setImmediate(r)); } }
     for (const t of res.passed) console.log(`  passed: ${t}`);
     for (const f of res.failed) console.log(`  FAILED: ${f.title}\n${f.error}`);
-    console.log(`suite: ${res.passed.length} passed, ${res.failed.length} failed (VS Code ${res.vscodeVersion}); activation to first diagnostics: ${res.activationToFirstDiagnosticsMs} ms`);
+    console.log(`suite: ${res.passed.length} passed, ${res.failed.length} failed (VS Code ${res.vscodeVersion}); activate() ${res.activateMs} ms, activation to first diagnostics ${res.activationToFirstDiagnosticsMs} ms`);
     code = res.failures === 0 ? 0 : 1;
   } catch (e) {
     console.error('editor tests did not complete:', e.message);
