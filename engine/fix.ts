@@ -1,4 +1,4 @@
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
@@ -160,10 +160,20 @@ function insertIntoEmpty(ctx: Ctx, pair: Pair, keys: ReadonlyArray<string>, valu
   const colon = ctx.text.indexOf(':', keyEnd);
   if (colon === -1) return undefined;
   const start = colon + 1;
-  const end = v?.range && v.range[1] > start ? v.range[1] : start;
+  // an empty value's range may cover the blanks before a trailing comment: keep them (`key: v   # c`)
+  const written = v?.range && v.range[1] > start ? ctx.text.slice(start, v.range[1]) : '';
+  const end = written.trim() ? v!.range![1] : start;
   if (!keys.length) return { start, end, newText: ` ${formatValue(value, ctx.json)}` };
   const keyCol = column(ctx, key.range[0]);
-  return { start, end, newText: ctx.eol + blockLines(ctx, keys, value, keyCol + 2, 2).replace(/(\r?\n)$/, '') };
+  const block = ctx.eol + blockLines(ctx, keys, value, keyCol + 2, 2).replace(/(\r?\n)$/, '');
+  if (end === start) {
+    // new lines go below a trailing comment, which stays on the key's line
+    const nl = ctx.text.indexOf('\n', start);
+    let at = nl === -1 ? ctx.text.length : nl;
+    if (at > start && ctx.text[at - 1] === '\r') at--;
+    if (/^[ \t]*(#.*)?$/.test(ctx.text.slice(start, at))) return { start: at, end: at, newText: block };
+  }
+  return { start, end, newText: block };
 }
 
 function planRemove(ctx: Ctx, path: Path): TextEdit | undefined {
@@ -240,6 +250,7 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
   if (docs.length !== 1) return false;
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
+  if (hasUnresolvedAlias(doc)) return false; // the edit removed an anchor that an alias still uses
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
     if (op.op === 'remove') {
@@ -261,4 +272,16 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
     }
   }
   return true;
+}
+
+function hasUnresolvedAlias(doc: Document): boolean {
+  let broken = false;
+  visit(doc, {
+    Alias(_, a) {
+      if (a.resolve(doc) !== undefined) return undefined;
+      broken = true;
+      return visit.BREAK;
+    },
+  });
+  return broken;
 }

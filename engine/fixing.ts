@@ -35,7 +35,8 @@ export function applyFixes(text: string, set: RuleSet, accept: (f: Finding) => b
     const docsTouched = new Set<number>();
     for (const f of findings) {
       if (!f.fix || !accept(f) || docsTouched.has(f.docIndex)) continue;
-      const key = `${f.ruleId}|${f.docIndex}|${f.path.join('/')}|${f.messageId}`;
+      // the message is part of the key: after a removal, another finding can take over the same path
+      const key = `${f.ruleId}|${f.docIndex}|${f.path.join('/')}|${f.messageId}|${f.message}`;
       if (tried.has(key)) continue;
       tried.add(key);
       const e = fixEdits(parsed, f);

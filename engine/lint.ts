@@ -41,9 +41,13 @@ export function lintText(text: string, set: RuleSet): LintResult {
   if (parsed.fatal) return { parsed, findings: [], errors: [parsed.fatal] };
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];
+  // Cross-object rules (meta.reads) see every object of the file, not just their own document.
+  const all = set.rules.some((r) => r.rule.meta.reads?.length)
+    ? parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []))
+    : undefined;
   for (const pd of parsed.docs) {
     errors.push(...pd.errors);
-    findings.push(...lintDocument(parsed, pd, set));
+    findings.push(...lintDocument(parsed, pd, set, all));
   }
   return { parsed, findings, errors };
 }

@@ -62,6 +62,9 @@ export interface RuleMeta {
   profiles: ReadonlyArray<Profile>;
   docs: RuleDocs;
   peers: Partial<Record<PeerTool, string[]>>;
+  /** When a peer check matches only some of this rule's messages (e.g. Polaris' memory-only check),
+   * the messageIds that correspond to it, keyed by peer tool and peer check id. */
+  peerMessages?: Partial<Record<PeerTool, Record<string, string[]>>>;
   messages: Record<string, string>;
   layer?: Layer;
   principle?: string;

@@ -28,6 +28,14 @@ export default defineRule({
       trivy: ['KSV-0011', 'KSV-0018'],
       datree: ['CONTAINERS_MISSING_CPU_LIMIT_KEY', 'CONTAINERS_MISSING_MEMORY_LIMIT_KEY'],
     },
+    peerMessages: {
+      'kube-linter': { 'unset-memory-requirements': ['memory'] },
+      polaris: { cpuLimitsMissing: ['cpu'], memoryLimitsMissing: ['memory'] },
+      kubesec: { LimitsCPU: ['cpu'], LimitsMemory: ['memory'] },
+      checkov: { CKV_K8S_11: ['cpu'], CKV_K8S_13: ['memory'] },
+      trivy: { 'KSV-0011': ['cpu'], 'KSV-0018': ['memory'] },
+      datree: { CONTAINERS_MISSING_CPU_LIMIT_KEY: ['cpu'], CONTAINERS_MISSING_MEMORY_LIMIT_KEY: ['memory'] },
+    },
     messages: {
       cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU limit.',
       memory: '{{kind}} {{name}}: container "{{container}}" has no memory limit.',

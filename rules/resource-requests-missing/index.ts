@@ -28,6 +28,14 @@ export default defineRule({
       trivy: ['KSV-0015', 'KSV-0016'],
       datree: ['CONTAINERS_MISSING_CPU_REQUEST_KEY', 'CONTAINERS_MISSING_MEMORY_REQUEST_KEY'],
     },
+    peerMessages: {
+      'kube-linter': { 'unset-cpu-requirements': ['cpu', 'cpuFromLimit'] },
+      polaris: { cpuRequestsMissing: ['cpu', 'cpuFromLimit'], memoryRequestsMissing: ['memory', 'memoryFromLimit'] },
+      kubesec: { RequestsCPU: ['cpu', 'cpuFromLimit'], RequestsMemory: ['memory', 'memoryFromLimit'] },
+      checkov: { CKV_K8S_10: ['cpu', 'cpuFromLimit'], CKV_K8S_12: ['memory', 'memoryFromLimit'] },
+      trivy: { 'KSV-0015': ['cpu', 'cpuFromLimit'], 'KSV-0016': ['memory', 'memoryFromLimit'] },
+      datree: { CONTAINERS_MISSING_CPU_REQUEST_KEY: ['cpu', 'cpuFromLimit'], CONTAINERS_MISSING_MEMORY_REQUEST_KEY: ['memory', 'memoryFromLimit'] },
+    },
     messages: {
       cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU request.',
       memory: '{{kind}} {{name}}: container "{{container}}" has no memory request.',

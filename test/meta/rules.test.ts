@@ -29,7 +29,7 @@ describe('meta: the rule catalog', () => {
     assert.deepEqual(rules.map((r) => r.meta.id).sort(), folders);
   });
 
-  it.skip('the product\'s core rule ids all exist (enabled when the core rules land)', () => {
+  it('the product\'s core rule ids all exist', () => {
     const core = ['privileged-container', 'privilege-escalation-allowed', 'run-as-root', 'writable-root-filesystem', 'capabilities-not-dropped', 'dangerous-capabilities', 'seccomp-profile-missing', 'host-network', 'host-pid', 'host-ipc', 'host-path-volume', 'docker-socket-mount', 'host-port', 'image-tag-latest', 'image-not-pinned', 'resource-limits-missing', 'resource-requests-missing', 'liveness-probe-missing', 'readiness-probe-missing', 'service-account-token-automount', 'default-service-account', 'secret-in-env', 'rbac-wildcard', 'rbac-cluster-admin-binding', 'rbac-secrets-access', 'namespace-default'];
     const ids = new Set(rules.map((r) => r.meta.id));
     const missing = core.filter((id) => !ids.has(id));

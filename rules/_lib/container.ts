@@ -1,0 +1,81 @@
+import { isRecord, type ContainerRef, type Path, type PodSpecRef } from '../../engine';
+
+/**
+ * Pods with `spec.os.name: windows` are exempt from the Linux-only restricted controls
+ * (allowPrivilegeEscalation, seccomp, capabilities); the API server also refuses those fields there.
+ */
+export function isWindowsPod(pod: PodSpecRef): boolean {
+  const os = pod.value.os;
+  return isRecord(os) && os.name === 'windows';
+}
+
+/** The pod-level securityContext (empty when absent). */
+export function podSecurityContext(pod: PodSpecRef): Record<string, unknown> {
+  return isRecord(pod.value.securityContext) ? pod.value.securityContext : {};
+}
+
+/** Path of a pod-level securityContext field. */
+export function podScPath(pod: PodSpecRef, ...rest: string[]): Path {
+  return [...pod.path, 'securityContext', ...rest];
+}
+
+/** Path of a container-level securityContext field. */
+export function containerScPath(c: ContainerRef, ...rest: Array<string | number>): Path {
+  return [...c.path, 'securityContext', ...rest];
+}
+
+/** Path of the pod template's metadata (the Pod's own metadata for a Pod). */
+export function podMetadataPath(pod: PodSpecRef): Path {
+  return [...pod.path.slice(0, -1), 'metadata'];
+}
+
+/** Whether a field is written (null counts as unset, as in the API server's decoding). */
+export function isSet(v: unknown): boolean {
+  return v !== undefined && v !== null;
+}
+
+export interface CapabilityEntry { value: string; index: number; path: Path }
+
+/** The container's `capabilities.add` or `.drop` entries, or undefined when the list is not written. */
+export function capabilityList(c: ContainerRef, which: 'add' | 'drop'): CapabilityEntry[] | undefined {
+  const caps = c.securityContext.capabilities;
+  if (!isRecord(caps) || !Array.isArray(caps[which])) return undefined;
+  return (caps[which] as unknown[]).map((v, index) => ({ value: String(v), index, path: containerScPath(c, 'capabilities', which, index) }));
+}
+
+/** Capabilities the Pod Security Standards baseline level lets a container add. */
+export const BASELINE_CAPABILITIES: ReadonlySet<string> = new Set([
+  'AUDIT_WRITE', 'CHOWN', 'DAC_OVERRIDE', 'FOWNER', 'FSETID', 'KILL', 'MKNOD', 'NET_BIND_SERVICE',
+  'SETFCAP', 'SETGID', 'SETPCAP', 'SETUID', 'SYS_CHROOT',
+]);
+
+/** The only capability the restricted level lets a container add. */
+export const RESTRICTED_ADDABLE = 'NET_BIND_SERVICE';
+
+/** Seccomp profile types that the restricted level accepts. */
+export function isConfinedSeccompType(t: unknown): boolean {
+  return t === 'RuntimeDefault' || t === 'Localhost';
+}
+
+/** `seccompProfile.type` of a written seccompProfile value (undefined when the map or type is missing). */
+export function seccompType(profile: unknown): unknown {
+  return isRecord(profile) ? profile.type : undefined;
+}
+
+export const SECCOMP_POD_ANNOTATION = 'seccomp.security.alpha.kubernetes.io/pod';
+export const SECCOMP_CONTAINER_ANNOTATION_PREFIX = 'container.seccomp.security.alpha.kubernetes.io/';
+
+/** The pod template's annotations as a plain record. */
+export function podAnnotations(pod: PodSpecRef): Record<string, unknown> {
+  return isRecord(pod.metadata.annotations) ? pod.metadata.annotations : {};
+}
+
+/**
+ * The legacy seccomp annotation that applies to a container: its own
+ * `container.seccomp.security.alpha.kubernetes.io/<name>`, else the pod-wide one.
+ */
+export function legacySeccompAnnotation(c: ContainerRef): unknown {
+  const a = podAnnotations(c.pod);
+  const own = a[SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name];
+  return isSet(own) ? own : a[SECCOMP_POD_ANNOTATION];
+}

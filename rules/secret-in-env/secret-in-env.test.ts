@@ -1,0 +1,135 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'credential read from a Secret', code: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: shop}
+spec:
+  template:
+    spec:
+      containers:
+        - name: app
+          image: shop:1.4
+          env:
+            - name: DB_PASSWORD
+              valueFrom:
+                secretKeyRef: {name: shop-db, key: password}
+` },
+    { name: 'names that are about a credential, not the credential; references and placeholders', code: `apiVersion: v1
+kind: Pod
+metadata: {name: shop}
+spec:
+  containers:
+    - name: app
+      image: shop:1.4
+      env:
+        - {name: PASSWORD_FILE, value: /run/secrets/db-password}
+        - {name: GOOGLE_APPLICATION_CREDENTIALS, value: /var/secrets/google/key.json}
+        - {name: DB_SECRET_NAME, value: shop-db}
+        - {name: TOKEN_URL, value: "https://auth.example.com/token"}
+        - {name: AWS_ACCESS_KEY_ID, value: AKIAEXAMPLE}
+        - {name: SESSION_TOKEN_TTL, value: "3600"}
+        - {name: API_PASSWORD, value: "$(DB_PASSWORD)"}
+        - {name: SMTP_PASSWORD, value: "\${SMTP_PASSWORD}"}
+        - {name: REDIS_PASSWORD, value: ""}
+        - {name: PWD, value: /app}
+        - {name: TOKENIZER_MODEL, value: bert-base}
+        - {name: CACHE_KEY, value: v2}
+        - {name: REQUIRE_TOKEN, value: "true"}
+        - {name: GREETING, value: hello}
+` },
+    { name: 'no env at all', code: `apiVersion: v1
+kind: Pod
+metadata: {name: shop}
+spec:
+  containers: [{name: app, image: "shop:1.4"}]
+` },
+  ],
+  invalid: [
+    {
+      name: 'env shared by anchor between an init and a regular container; ephemeral container; private key',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: shop
+spec:
+  template:
+    spec:
+      initContainers:
+        - name: migrate
+          image: migrate:4.17
+          env: &dbenv
+            - name: DB_HOST
+              value: postgres
+            - name: DB_PASSWORD
+              value: hunter2 # TODO move to a Secret
+      containers:
+        - name: app
+          image: shop:1.4
+          env: *dbenv
+      ephemeralContainers:
+        - name: debug
+          image: busybox:1.36
+          env:
+            - {name: stripeApiKey, value: sk_live_abc123}
+            - name: PASSWORD_FILE
+              value: /run/secrets/db
+            - name: TLS_KEY
+              value: |
+                -----BEGIN RSA PRIVATE KEY-----
+                MIIEow
+                -----END RSA PRIVATE KEY-----
+`,
+      errors: [
+        { messageId: 'credential', range: [14, 14, 14, 28] },
+        { messageId: 'credential', range: [14, 14, 14, 28] },
+        { messageId: 'credential', range: [23, 35, 23, 56] },
+        { messageId: 'privateKey', range: [27, 14, 31, 0] },
+      ],
+      output: null,
+    },
+    {
+      name: 'CronJob in JSON: run-together name, a number value',
+      code: `{
+  "apiVersion": "batch/v1",
+  "kind": "CronJob",
+  "metadata": {"name": "backup"},
+  "spec": {"schedule": "@daily", "jobTemplate": {"spec": {"template": {"spec": {
+    "restartPolicy": "Never",
+    "containers": [{"name": "dump", "image": "pg:16", "env": [{"name": "PGPASSWORD", "value": "s3cr3t"}, {"name": "REDIS_AUTH_TOKEN", "value": 12345}]}]
+  }}}}}
+}
+`,
+      errors: [
+        { messageId: 'credential', range: [6, 85, 6, 102] },
+        { messageId: 'credential', range: [6, 134, 6, 148] },
+      ],
+      output: null,
+    },
+    {
+      name: 'kind: List; `y` is a YAML 1.1 boolean, not a literal credential',
+      code: `apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: Pod
+    metadata: {name: grafana}
+    spec:
+      containers:
+        - name: grafana
+          image: grafana/grafana:11.2.0
+          env:
+            - name: GF_SECURITY_ADMIN_PASSWORD
+              value: admin
+            - name: GF_SECURITY_SECRET_KEY
+              value: y
+`,
+      errors: [
+        { messageId: 'credential', range: [12, 14, 12, 26] },
+      ],
+      output: null,
+    },
+  ],
+});
