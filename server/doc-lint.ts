@@ -87,11 +87,18 @@ export class DocLinter {
     if (this.inflight && this.inflight.version === version && this.inflight.key === key) {
       // share the running work, but let this caller give up on its own terms
       const shared = this.inflight.promise;
-      return shared.then((r) => {
-        const s = stop();
-        if (s) throw s;
-        return r;
-      });
+      return shared.then(
+        (r) => {
+          const s = stop();
+          if (s) throw s;
+          return r;
+        },
+        (e: unknown) => {
+          // the run we joined was given up by its own caller; this caller may still want the result
+          if (e instanceof Superseded && !stop()) return this.lint(text, version, set, key, stop);
+          throw e;
+        },
+      );
     }
     const promise = this.run(text, version, set, key, stop);
     const mine = { version, key, promise };
@@ -139,6 +146,7 @@ export class DocLinter {
     }
     const s = stop();
     if (s) throw s;
+    if (key !== this.key) throw new Superseded('changed');
     const findings: Finding[] = [];
     const errors: ParseErrorInfo[] = [];
     let fatal = false;

@@ -5,7 +5,7 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type Range, type WorkDoneProgressParams } from 'vscode-languageserver';
 import type { Category, Severity } from '../engine';
-import { errorToDiagnostic, findingToDiagnostic } from './convert';
+import { errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
 import { compileGlobs, matchRules, parseGitignore, type GlobRule } from './glob';
 import { lintFile, type FileResult, type ScanJob } from './scan-worker';
 import type { KubehexServer } from './server';
@@ -154,7 +154,7 @@ export class WorkspaceScanner {
       const settings = await this.server.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
       const results = await this.lintAll(files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
-      return this.summarize(results.results, results.reused);
+      return this.summarize(results.results, results.reused, settings.maxFileSize);
     } finally {
       reporter.done();
     }
@@ -210,14 +210,14 @@ export class WorkspaceScanner {
       const doc = this.server.documents.get(pathToUri(f));
       if (!doc) continue;
       try {
-        const a = await this.server.analyze(doc);
+        const a = await this.server.analyzer.analyze(doc);
         results.set(f, { path: f, mtimeMs: 0, size: 0, findings: a.result?.findings ?? [], errors: a.result?.errors ?? [], hints: a.resolved ? [...a.resolved.hints] : [] });
       } catch { /* changed while scanning: its own lint reports it */ }
     }
     return { results: files.map((f) => results.get(f)).filter((r): r is FileResult => !!r), reused };
   }
 
-  private summarize(results: FileResult[], reused: number): ScanSummary {
+  private summarize(results: FileResult[], reused: number, maxFileSize: number): ScanSummary {
     const s: ScanSummary = { files: results.length, findings: 0, byCategory: {}, byRule: {}, bySeverity: {}, items: [], reused, errors: [] };
     const conn = this.server.connection;
     const nowPublished = new Set<string>();
@@ -225,7 +225,7 @@ export class WorkspaceScanner {
       const uri = pathToUri(r.path);
       const hints = new Set(r.hints ?? []);
       const open = !!this.server.documents.get(uri);
-      const diags: Diagnostic[] = [];
+      const diags: Diagnostic[] = r.skipped === 'too-large' ? [tooLargeDiagnostic(r.size, maxFileSize)] : [];
       for (const e of r.errors) {
         s.errors.push({ uri, message: e.message });
         diags.push(errorToDiagnostic(e));

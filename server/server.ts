@@ -1,4 +1,4 @@
-import { basename, dirname, extname, relative } from 'node:path';
+import { basename } from 'node:path';
 import {
   DidChangeWatchedFilesNotification,
   LSPErrorCodes,
@@ -14,32 +14,20 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver';
 import { TextDocument } from 'vscode-languageserver-textdocument';
-import { isTemplateSource, parseConfig } from '../engine';
-import { ruleIds } from '../rules';
 import { codeActions, FIX_ALL_KIND, HARDEN_KIND } from './actions';
-import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
-import { DocLinter, Superseded, type DocResult } from './doc-lint';
-import { compileGlobs } from './glob';
+import { Analyzer, type Analysis } from './analyzer';
+import { findingToDiagnostic } from './convert';
+import { Superseded } from './doc-lint';
 import { hover } from './hover';
 import { WorkspaceScanner, type ScanParams } from './scan';
-import { pathToUri, uriToPath } from './uri';
-import { CONFIG_NAME, ConfigStore, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, underChartTemplates, type Resolved, type Settings } from './settings';
+import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type Settings } from './settings';
+import { uriToPath } from './uri';
 
-export interface Analysis {
-  version: number;
-  diagnostics: Diagnostic[];
-  result?: DocResult;
-  resolved?: Resolved;
-}
-
-
-const LINTABLE = new Set(['.yaml', '.yml', '.json']);
+export type { Analysis };
 
 /** The language server: LSP on one side, the engine on the other, caches in between. */
 export class KubehexServer {
   readonly documents = new TextDocuments(TextDocument);
-  private linters = new Map<string, DocLinter>();
-  private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
   private settingsCache = new Map<string, Promise<Settings>>();
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private caps: ClientCapabilities = {};
@@ -51,14 +39,13 @@ export class KubehexServer {
   private lastCost = new Map<string, number>();
   private savedVersion = new Map<string, number>();
   private lastReport = new Map<string, { resultId: string; items: Diagnostic[] }>();
-  private configDiagnostics = new Map<string, string>();
   private configTimer?: NodeJS.Timeout;
-  readonly configs: ConfigStore;
+  readonly analyzer: Analyzer;
   private scanner: WorkspaceScanner;
   private folders: string[] = [];
 
   constructor(readonly connection: Connection) {
-    this.configs = new ConfigStore((path) => this.documents.get(pathToUri(path))?.getText());
+    this.analyzer = new Analyzer(this);
     this.scanner = new WorkspaceScanner(this);
   }
 
@@ -88,7 +75,7 @@ export class KubehexServer {
       const t = p?.isTrusted !== false;
       if (t === this.trusted) return;
       this.trusted = t;
-      this.configs.invalidate();
+      this.analyzer.invalidateConfigs();
       this.changed();
     });
 
@@ -117,8 +104,7 @@ export class KubehexServer {
       const uri = e.document.uri;
       clearTimeout(this.timers.get(uri));
       this.timers.delete(uri);
-      this.linters.delete(uri);
-      this.analyses.delete(uri);
+      this.analyzer.forget(uri);
       this.lastReport.delete(uri);
       this.savedVersion.delete(uri);
       this.lastCost.delete(uri);
@@ -157,13 +143,13 @@ export class KubehexServer {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return null;
       const a = await this.analyzeOrCancel(doc, token);
-      if (!a.result && !this.lintable(doc)) return null;
+      if (!a.result) return null; // only linted manifests get hovers
       return hover(doc, a.result, params.position);
     });
 
     // what the per-document cache did for the last result (tests and the benchmark read it)
     c.onRequest('kubehex/documentStats', (p: { uri: string }) => {
-      const last = this.linters.get(p.uri)?.last;
+      const last = this.analyzer.lastResult(p.uri);
       return last ? { version: last.version, chunks: last.chunks.length, linted: last.linted, findings: last.findings.length } : null;
     });
 
@@ -220,11 +206,6 @@ export class KubehexServer {
 
   private isConfigDoc(uri: string): boolean { return basename(uriToPath(uri) ?? uri) === CONFIG_NAME; }
 
-  private lintable(doc: TextDocument): boolean {
-    if (doc.languageId === 'yaml' || doc.languageId === 'json' || doc.languageId === 'jsonc') return true;
-    const path = uriToPath(doc.uri);
-    return !!path && LINTABLE.has(extname(path).toLowerCase());
-  }
 
   settingsFor(uri: string): Promise<Settings> {
     if (!this.caps.workspace?.configuration) return Promise.resolve(this.globalSettings);
@@ -252,10 +233,7 @@ export class KubehexServer {
   private configChanged(): void {
     clearTimeout(this.configTimer);
     this.configTimer = setTimeout(() => {
-      this.configs.invalidate();
-      // errors we published on config files that are not open are re-derived by the next lint
-      for (const uri of this.configDiagnostics.keys()) if (!this.documents.get(uri)) this.connection.sendDiagnostics({ uri, diagnostics: [] });
-      this.configDiagnostics.clear();
+      this.analyzer.invalidateConfigs();
       this.changed();
     }, 30);
   }
@@ -279,7 +257,7 @@ export class KubehexServer {
     const version = doc.version;
     const t0 = Date.now();
     try {
-      const a = await this.analyze(doc);
+      const a = await this.analyzer.analyze(doc);
       this.lastCost.set(uri, Date.now() - t0);
       const now = this.documents.get(uri);
       if (!now || now.version !== version) return; // a stale result is never published
@@ -292,7 +270,7 @@ export class KubehexServer {
 
   async analyzeOrCancel(doc: TextDocument, token: CancellationToken): Promise<Analysis> {
     try {
-      return await this.analyze(doc, token);
+      return await this.analyzer.analyze(doc, token);
     } catch (e) {
       if (e instanceof Superseded) {
         if (e.reason === 'changed') throw new ResponseError(LSPErrorCodes.ServerCancelled, 'the document changed', { retriggerRequest: true });
@@ -302,58 +280,4 @@ export class KubehexServer {
     }
   }
 
-  /** Diagnostics (and the lint result behind them) for the document's current version. */
-  async analyze(doc: TextDocument, token?: CancellationToken): Promise<Analysis> {
-    const uri = doc.uri;
-    const version = doc.version;
-    const stop = (): Superseded | undefined => {
-      if (token?.isCancellationRequested) return new Superseded('cancelled');
-      const now = this.documents.get(uri);
-      if (!now || now.version !== version) return new Superseded('changed');
-      return undefined;
-    };
-    const settings = await this.settingsFor(uri);
-    const s = stop();
-    if (s) throw s;
-    if (!settings.enable) return { version, diagnostics: [] };
-    const path = uriToPath(uri);
-    const text = doc.getText();
-    if (path && basename(path) === CONFIG_NAME) {
-      const r = parseConfig(text, path, ruleIds);
-      return { version, diagnostics: 'error' in r ? [configErrorToDiagnostic(r.error)] : [] };
-    }
-    if (!this.lintable(doc)) return { version, diagnostics: [] };
-    if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
-      return { version, diagnostics: [tooLargeDiagnostic(Buffer.byteLength(text), settings.maxFileSize)] };
-    }
-    const json = doc.languageId === 'json' || doc.languageId === 'jsonc' || (!!path && extname(path).toLowerCase() === '.json');
-    if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
-    if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
-    const resolved = this.configs.resolve(path, settings, this.trusted);
-    if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.error);
-    if (path && resolved.config.path && resolved.config.config?.ignore?.length) {
-      const rel = relative(dirname(resolved.config.path), path).split('\\').join('/');
-      if (compileGlobs(resolved.config.config.ignore)(rel, false)) return { version, diagnostics: [] };
-    }
-    let linter = this.linters.get(uri);
-    if (!linter) this.linters.set(uri, (linter = new DocLinter()));
-    const result = await linter.lint(text, version, resolved.set, resolved.key, stop);
-    const hintsKey = [...resolved.hints].join(',');
-    const cached = this.analyses.get(uri);
-    if (cached && cached.result === result && cached.hintsKey === hintsKey) return { version, diagnostics: cached.diagnostics, result, resolved };
-    const diagnostics = [...result.errors.map(errorToDiagnostic), ...result.findings.map((f) => findingToDiagnostic(f, uri, version, resolved.hints))];
-    this.analyses.set(uri, { result, hintsKey, diagnostics });
-    return { version, diagnostics, result, resolved };
-  }
-
-  /** A broken `.kubehex.yaml` gets its error shown on itself (open config files report it through their own lint). */
-  private reportConfig(path: string, error: import('../engine').ConfigError | undefined): void {
-    const uri = pathToUri(path);
-    if (this.documents.get(uri)) return;
-    const key = error ? JSON.stringify(error) : '';
-    if ((this.configDiagnostics.get(uri) ?? '') === key) return;
-    if (key) this.configDiagnostics.set(uri, key);
-    else this.configDiagnostics.delete(uri);
-    this.connection.sendDiagnostics({ uri, diagnostics: error ? [configErrorToDiagnostic(error)] : [] });
-  }
 }

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { LspClient, LspError } from './lsp-client';
-import { PRIV_DEPLOY, codes, podDoc, rangeTuple, startClient } from './helpers';
+import { PRIV_DEPLOY, codes, podDoc, rangeTuple, startClient, testSettings } from './helpers';
 
 const URI = 'file:///virtual/deploy.yaml';
 
@@ -119,6 +119,7 @@ describe('server: diagnostics (push)', function () {
 
   it('shuts down and exits with code 0', async () => {
     const d = new LspClient();
+    d.settings = { kubehex: testSettings() };
     await d.initialize();
     assert.equal(await d.shutdown(), 0);
   });
@@ -129,6 +130,7 @@ describe('server: diagnostics (pull)', function () {
   let init: any;
   before(async () => {
     c = new LspClient();
+    c.settings = { kubehex: testSettings() };
     init = await c.initialize({ pull: true });
   });
   after(() => c.kill());
@@ -151,6 +153,21 @@ describe('server: diagnostics (pull)', function () {
     assert.equal(r3.kind, 'full');
     assert.deepEqual(r3.items, []);
     assert.ok(!c.log.some((m) => m.method === 'textDocument/publishDiagnostics'), 'pull mode never pushes for open documents');
+  });
+
+  it('asks the client to pull again when settings change, and the new pull applies them', async () => {
+    const uri = 'file:///virtual/refresh.yaml';
+    c.open(uri, PRIV_DEPLOY, 1);
+    const before = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.equal(before.items[0].severity, 1);
+    c.settings = { kubehex: testSettings({ severity: { 'privileged-container': 'warning' } }) };
+    const since = c.mark();
+    c.notify('workspace/didChangeConfiguration', { settings: {} });
+    await c.waitFor((m) => m.method === 'workspace/diagnostic/refresh', since, 'diagnostic refresh');
+    const after = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: before.resultId });
+    assert.equal(after.kind, 'full');
+    assert.deepEqual(after.items.map((d: any) => [d.code, d.severity]), [['privileged-container', 2]]);
+    c.settings = { kubehex: testSettings() };
   });
 
   it('cancels superseded work: a client cancel gives RequestCancelled, a newer version ServerCancelled with retrigger', async () => {

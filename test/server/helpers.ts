@@ -1,7 +1,17 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { ruleIds } from '../../rules';
 import { LspClient } from './lsp-client';
+
+/** The server tests use these two rules; every other registered rule is switched off through the settings. */
+export const TEST_RULES = ['privileged-container', 'duplicate-key'];
+export const OTHERS_OFF: Record<string, string> = Object.fromEntries([...ruleIds].filter((id) => !TEST_RULES.includes(id)).map((id) => [id, 'off']));
+
+/** A `kubehex` settings section with only the test rules on, plus `extra`. */
+export function testSettings(extra: Record<string, any> = {}): Record<string, unknown> {
+  return { ...extra, severity: { ...OTHERS_OFF, ...(extra.severity ?? {}) } };
+}
 
 export const PRIV_DEPLOY = `apiVersion: apps/v1
 kind: Deployment
@@ -38,7 +48,7 @@ export function removeDir(d: string): void { rmSync(d, { recursive: true, force:
 /** Starts and initializes a server; the caller's `after` hook kills what is left. */
 export async function startClient(opts: Parameters<LspClient['initialize']>[0] & { settings?: Record<string, unknown> } = {}): Promise<LspClient> {
   const c = new LspClient();
-  if (opts.settings) c.settings = { kubehex: opts.settings };
+  c.settings = { kubehex: testSettings(opts.settings) };
   await c.initialize(opts);
   return c;
 }

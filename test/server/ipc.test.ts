@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { fork } from 'node:child_process';
 import { SERVER } from './lsp-client';
-import { PRIV_DEPLOY } from './helpers';
+import { PRIV_DEPLOY, testSettings } from './helpers';
 
 describe('server: --node-ipc transport (how VS Code starts it)', function () {
   it('initializes, publishes diagnostics and exits 0 over IPC', async () => {
@@ -16,7 +16,7 @@ describe('server: --node-ipc transport (how VS Code starts it)', function () {
       check();
     });
     try {
-      child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {} } });
+      child.send({ jsonrpc: '2.0', id: 1, method: 'initialize', params: { processId: process.pid, rootUri: null, capabilities: {}, initializationOptions: { settings: testSettings() } } });
       const init = await waitFor((m) => m.id === 1);
       assert.equal(init.result.serverInfo.name, 'kubehex');
       child.send({ jsonrpc: '2.0', method: 'initialized', params: {} });

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, uriOf } from './lsp-client';
-import { PRIV_DEPLOY, codes, podDoc, removeDir, startClient, tempDir } from './helpers';
+import { PRIV_DEPLOY, TEST_RULES, codes, podDoc, removeDir, startClient, tempDir, testSettings } from './helpers';
 
 describe('server: settings, .kubehex.yaml and workspace trust', function () {
   let dir: string;
@@ -19,7 +19,7 @@ describe('server: settings, .kubehex.yaml and workspace trust', function () {
     const diags = await c.diagnostics(uri, 1, since);
     assert.deepEqual(diags.map((d) => [d.code, d.severity]).sort(), [['duplicate-key', 4], ['privileged-container', 2]]);
 
-    c.settings = { kubehex: { enable: false } };
+    c.settings = { kubehex: testSettings({ enable: false }) };
     since = c.mark();
     c.notify('workspace/didChangeConfiguration', { settings: {} });
     assert.deepEqual(await c.diagnostics(uri, 1, since), []);
@@ -84,11 +84,25 @@ describe('server: settings, .kubehex.yaml and workspace trust', function () {
     const uri = uriOf(file);
     let since = c.mark();
     c.open(uri, podDoc('p', true));
-    const d1 = await c.diagnostics(uri, 1, since);
+    // untrusted: the settings cannot switch the other rules off either, so look at the test rules only
+    const d1 = (await c.diagnostics(uri, 1, since)).filter((d) => TEST_RULES.includes(d.code));
     assert.deepEqual(d1.map((d) => [d.code, d.severity]), [['privileged-container', 1]]);
     since = c.mark();
     c.notify('kubehex/setTrusted', { isTrusted: true });
     assert.deepEqual(await c.diagnostics(uri, 1, since), []);
+  });
+
+  it('skips files the .kubehex.yaml `ignore` globs name, relative to the config file', async () => {
+    mkdirSync(join(dir, 'generated'), { recursive: true });
+    writeFileSync(join(dir, '.kubehex.yaml'), 'ignore:\n  - generated/**\n');
+    const c = await start({ root: dir });
+    const ignored = uriOf(join(dir, 'generated', 'pod.yaml'));
+    const linted = uriOf(join(dir, 'pod.yaml'));
+    const since = c.mark();
+    c.open(ignored, podDoc('p', true));
+    c.open(linted, podDoc('p', true));
+    assert.deepEqual(codes(await c.diagnostics(linted, 1, since)), ['privileged-container']);
+    assert.deepEqual(await c.diagnostics(ignored, 1, since), []);
   });
 
   it('skips files in templates/ below a Chart.yaml', async () => {

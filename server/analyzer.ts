@@ -1,0 +1,114 @@
+import { basename, dirname, extname, relative } from 'node:path';
+import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { isTemplateSource, parseConfig, type ConfigError } from '../engine';
+import { ruleIds } from '../rules';
+import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
+import { DocLinter, Superseded, type DocResult } from './doc-lint';
+import { compileGlobs } from './glob';
+import { CONFIG_NAME, ConfigStore, underChartTemplates, type Resolved, type Settings } from './settings';
+import { pathToUri, uriToPath } from './uri';
+
+export interface Analysis {
+  version: number;
+  diagnostics: Diagnostic[];
+  /** The lint result, when the document was linted (not for disabled, skipped or non-manifest files). */
+  result?: DocResult;
+  resolved?: Resolved;
+}
+
+const LINTABLE = new Set(['.yaml', '.yml', '.json']);
+
+export interface AnalyzerHost {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  settingsFor(uri: string): Promise<Settings>;
+  readonly trusted: boolean;
+}
+
+/** Decides what an open document gets (lint, skip, config check, size notice) and keeps its caches. */
+export class Analyzer {
+  readonly configs: ConfigStore;
+  private linters = new Map<string, DocLinter>();
+  private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
+  private configDiagnostics = new Map<string, string>();
+
+  constructor(private host: AnalyzerHost) {
+    this.configs = new ConfigStore((path) => host.documents.get(pathToUri(path))?.getText());
+  }
+
+  forget(uri: string): void {
+    this.linters.delete(uri);
+    this.analyses.delete(uri);
+  }
+
+  lastResult(uri: string): DocResult | undefined { return this.linters.get(uri)?.last; }
+
+  /** Config files changed: drop what was derived from them (errors shown on closed config files too). */
+  invalidateConfigs(): void {
+    this.configs.invalidate();
+    for (const uri of this.configDiagnostics.keys()) if (!this.host.documents.get(uri)) this.host.connection.sendDiagnostics({ uri, diagnostics: [] });
+    this.configDiagnostics.clear();
+  }
+
+  lintable(doc: TextDocument): boolean {
+    if (doc.languageId === 'yaml' || doc.languageId === 'json' || doc.languageId === 'jsonc') return true;
+    const path = uriToPath(doc.uri);
+    return !!path && LINTABLE.has(extname(path).toLowerCase());
+  }
+
+  /** Diagnostics (and the lint result behind them) for the document's current version. */
+  async analyze(doc: TextDocument, token?: CancellationToken): Promise<Analysis> {
+    const uri = doc.uri;
+    const version = doc.version;
+    const stop = (): Superseded | undefined => {
+      if (token?.isCancellationRequested) return new Superseded('cancelled');
+      const now = this.host.documents.get(uri);
+      if (!now || now.version !== version) return new Superseded('changed');
+      return undefined;
+    };
+    const settings = await this.host.settingsFor(uri);
+    const s = stop();
+    if (s) throw s;
+    if (!settings.enable) return { version, diagnostics: [] };
+    const path = uriToPath(uri);
+    const text = doc.getText();
+    if (path && basename(path) === CONFIG_NAME) {
+      const r = parseConfig(text, path, ruleIds);
+      return { version, diagnostics: 'error' in r ? [configErrorToDiagnostic(r.error)] : [] };
+    }
+    if (!this.lintable(doc)) return { version, diagnostics: [] };
+    if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
+      return { version, diagnostics: [tooLargeDiagnostic(Buffer.byteLength(text), settings.maxFileSize)] };
+    }
+    const json = doc.languageId === 'json' || doc.languageId === 'jsonc' || (!!path && extname(path).toLowerCase() === '.json');
+    if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
+    if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
+    const resolved = this.configs.resolve(path, settings, this.host.trusted);
+    if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.error);
+    if (path && resolved.config.path && resolved.config.config?.ignore?.length) {
+      const rel = relative(dirname(resolved.config.path), path).split('\\').join('/');
+      if (compileGlobs(resolved.config.config.ignore)(rel, false)) return { version, diagnostics: [] };
+    }
+    let linter = this.linters.get(uri);
+    if (!linter) this.linters.set(uri, (linter = new DocLinter()));
+    const result = await linter.lint(text, version, resolved.set, resolved.key, stop);
+    const hintsKey = [...resolved.hints].join(',');
+    const cached = this.analyses.get(uri);
+    if (cached && cached.result === result && cached.hintsKey === hintsKey) return { version, diagnostics: cached.diagnostics, result, resolved };
+    const diagnostics = [...result.errors.map(errorToDiagnostic), ...result.findings.map((f) => findingToDiagnostic(f, uri, version, resolved.hints))];
+    this.analyses.set(uri, { result, hintsKey, diagnostics });
+    return { version, diagnostics, result, resolved };
+  }
+
+  /** A broken `.kubehex.yaml` gets its error shown on itself (an open config file reports it through its own lint). */
+  private reportConfig(path: string, error: ConfigError | undefined): void {
+    const uri = pathToUri(path);
+    if (this.host.documents.get(uri)) return;
+    const key = error ? JSON.stringify(error) : '';
+    if ((this.configDiagnostics.get(uri) ?? '') === key) return;
+    if (key) this.configDiagnostics.set(uri, key);
+    else this.configDiagnostics.delete(uri);
+    this.host.connection.sendDiagnostics({ uri, diagnostics: error ? [configErrorToDiagnostic(error)] : [] });
+  }
+}
