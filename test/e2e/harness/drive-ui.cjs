@@ -9,7 +9,7 @@ const fs = require('fs');
 const path = require('path');
 const { launch, args } = require('./browser.cjs');
 
-const a = args({ url: undefined, folder: undefined, file: 'deploy.yaml', shots: undefined, out: 'out/e2e' });
+const a = args({ url: undefined, folder: undefined, file: 'deploy.yaml', shots: undefined, out: 'out/e2e', bulk: '3000' });
 const folder = path.resolve(a.folder);
 const target = path.join(folder, a.file);
 const original = fs.readFileSync(target, 'utf8');
@@ -150,6 +150,25 @@ async function squiggleOn(page, needle) {
     await waitForDisk(target, expected);
     log('saved: exactly the privileged line changed on disk');
     await page.screenshot({ path: path.join(a.out, 'after-fix.png') });
+
+    // a scan big enough to cancel: the notification counts files, and Cancel ends the request through LSP
+    // ($/cancelRequest); "scan cancelled" shows only when the server answers RequestCancelled.
+    const bulk = path.join(folder, 'bulk');
+    fs.mkdirSync(bulk, { recursive: true });
+    for (let i = 0; i < Number(a.bulk); i++) {
+      fs.writeFileSync(path.join(bulk, `app-${i}.yaml`), original.replace('name: web\n', `name: web-${i}\n`));
+    }
+    await page.keyboard.press('Escape');
+    await palette(page, '>kubehex: Scan Workspace', 'Scan Workspace');
+    const note = page.locator('.notifications-toasts .notification-toast', { hasText: 'kubehex: scanning workspace' }).first();
+    await note.waitFor({ state: 'visible', timeout: 20000 });
+    await page.waitForFunction(() => [...document.querySelectorAll('.notifications-toasts .notification-toast')]
+      .some((n) => /kubehex: scanning workspace/.test(n.textContent) && /\d+\/\d+ files/.test(n.textContent)), null, { timeout: 20000 });
+    log('progress:', (await note.innerText()).replace(/\s+/g, ' '));
+    await shot(page, 'scan-progress.png');
+    await note.locator('.monaco-button', { hasText: 'Cancel' }).first().click();
+    await page.locator('.notifications-toasts .notification-toast', { hasText: 'workspace scan cancelled' }).first().waitFor({ state: 'visible', timeout: 20000 });
+    log('scan cancelled');
     ok = true;
   } catch (e) {
     console.error('UI check failed:', e);

@@ -21,9 +21,13 @@ const result = path.resolve(a.result);
   const t0 = Date.now();
   const { page, close } = await launch();
   // mocha's spec reporter runs in the extension host; its console is mirrored to the page console
+  // A suite that fails to load (e.g. a missing module) never writes RESULT: stop at its error instead.
+  let loadError;
+  const testsFile = path.resolve(a.tests);
   page.on('console', (m) => {
     const text = m.text().replace(/%c/g, '').replace(/color: ?[#\w]+;?/g, '').trim();
     if (text) console.log(text.split('\n').map((l) => `[host] ${l}`).join('\n'));
+    if (m.type() === 'error' && text.includes(testsFile) && !loadError) loadError = text.split('\n')[0];
   });
   let code = 1;
   try {
@@ -31,9 +35,13 @@ const result = path.resolve(a.result);
     // the result file is written by the suite itself; wait for it to appear (fs.watch on its folder)
     await new Promise((resolve, reject) => {
       const dir = path.dirname(result);
-      const timer = setTimeout(() => { watcher.close(); reject(new Error(`no ${result} after ${a.timeout}s`)); }, Number(a.timeout) * 1000);
-      const done = () => { if (!fs.existsSync(result)) return; clearTimeout(timer); watcher.close(); resolve(); };
+      const timer = setTimeout(() => { finish(); reject(new Error(`no ${result} after ${a.timeout}s`)); }, Number(a.timeout) * 1000);
+      const done = () => { if (!fs.existsSync(result)) return; finish(); resolve(); };
       const watcher = fs.watch(dir, done);
+      // the console is not a file event: check it on page events, which arrive with every console message
+      const onConsole = () => { if (loadError) { finish(); reject(new Error(`the suite did not load: ${loadError}`)); } };
+      page.on('console', onConsole);
+      const finish = () => { clearTimeout(timer); watcher.close(); page.off('console', onConsole); };
       done();
     });
     let res;
