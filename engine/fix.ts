@@ -18,6 +18,7 @@ export function planFix(text: string, doc: Document, ops: ReadonlyArray<FixOp>, 
   for (const op of ops) {
     const e = op.op === 'set' ? planSet(ctx, op.path, op.value)
       : op.op === 'remove' ? planRemove(ctx, op.path)
+      : op.op === 'rename' ? planRename(ctx, op.path, op.to)
       : planAppend(ctx, op.path, op.value);
     if (!e) return undefined;
     for (const x of edits) if (e.start < x.end && x.start < e.end) return undefined;
@@ -176,6 +177,19 @@ function insertIntoEmpty(ctx: Ctx, pair: Pair, keys: ReadonlyArray<string>, valu
   return { start, end, newText: block };
 }
 
+/** Replaces only the key's text; refuses when the new key already exists in that map. */
+function planRename(ctx: Ctx, path: Path, to: string): TextEdit | undefined {
+  const loc = locate(ctx.doc, path);
+  const st = loc.steps[loc.steps.length - 1];
+  if (!loc.exact || !st?.pair || typeof path[path.length - 1] !== 'string') return undefined;
+  const key = st.pair.key as Node;
+  if (!key?.range || !isScalar(key) || !isMap(st.container)) return undefined;
+  if (st.container.items.some((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === to)) return undefined;
+  const text = key.type === 'QUOTE_SINGLE' ? `'${to.replace(/'/g, "''")}'`
+    : ctx.json || key.type === 'QUOTE_DOUBLE' ? JSON.stringify(to) : fmtKey(to, false);
+  return { start: key.range[0], end: key.range[1], newText: text };
+}
+
 function planRemove(ctx: Ctx, path: Path): TextEdit | undefined {
   const loc = locate(ctx.doc, path);
   if (!loc.exact || !loc.steps.length) return undefined;
@@ -263,6 +277,10 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
         const lenAfter = isSeq(seqAfter) ? seqAfter.items.length : 0;
         if (lenAfter !== lenBefore - 1) return false;
       } else if (n !== undefined) return false;
+      continue;
+    }
+    if (op.op === 'rename') {
+      if (n !== undefined || nodeAt(doc, [...op.path.slice(0, -1), op.to]) === undefined) return false;
       continue;
     }
     if (op.op === 'set' && !Array.isArray(op.value)) {

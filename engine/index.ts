@@ -2,7 +2,7 @@ export * from './taxonomy';
 export * from './types';
 export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
 export { decodeBytes, checkText, MAX_NESTING } from './guards';
-export { parseManifest, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
+export { parseManifest, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
 export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, verifyFix, formatScalar } from './fix';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';

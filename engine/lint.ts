@@ -1,6 +1,6 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
-import { API_VERSION_RE, KIND_RE, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
+import { API_VERSION_RE, CUSTOM_RESOURCE, IF_CUSTOM, KIND_RE, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
 import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
 import { POD_SPEC_KINDS } from './workloads';
@@ -21,10 +21,17 @@ export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppres
   const kinds = new Set<string>();
   let all = false;
   for (const { rule } of rules) {
-    for (const k of [...rule.meta.appliesTo, ...(rule.meta.reads ?? [])]) {
+    for (const k of rule.meta.appliesTo) {
       if (k === '*') all = true;
       else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
       else kinds.add(k);
+    }
+    // a rule for custom resources reads its other kinds (CRDs) only in files that hold a custom resource
+    const onlyForCustom = rule.meta.appliesTo.includes(CUSTOM_RESOURCE);
+    for (const k of rule.meta.reads ?? []) {
+      if (k === '*') all = true;
+      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
+      else kinds.add(onlyForCustom ? IF_CUSTOM + k : k);
     }
   }
   return { rules, kinds: all ? undefined : kinds, suppressedBy };
@@ -91,10 +98,12 @@ function duplicatesUnder(d: ReadonlyArray<DuplicateKey>, prefix: Path): Duplicat
     .map((x) => ({ ...x, path: x.path.slice(prefix.length) }));
 }
 
-function applies(rule: Rule, kind: string): boolean {
+function applies(rule: Rule, object: K8sObject): boolean {
+  const kind = object.kind;
   for (const k of rule.meta.appliesTo) {
     if (k === '*' || k === kind) return true;
     if (k === 'podSpec' && POD_SPEC_KINDS.includes(kind)) return true;
+    if (k === CUSTOM_RESOURCE && isCustomApiVersion(object.apiVersion)) return true;
   }
   return false;
 }
@@ -112,7 +121,7 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
   for (const object of objects) {
     for (const active of set.rules) {
       const { rule } = active;
-      if (!applies(rule, object.kind)) continue;
+      if (!applies(rule, object)) continue;
       if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
       if (set.suppressedBy?.(rule, object)) continue;
       const dupes = pd.duplicates.length ? duplicatesUnder(pd.duplicates, object.path) : [];
@@ -125,7 +134,7 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
       }
       for (const r of ctx.reports) {
         const path = [...object.path, ...r.path];
-        const [s, e] = rangeForPath(pd.doc, path);
+        const [s, e] = rangeForPath(pd.doc, path, r.at);
         const range = parsed.lines.range(s, e);
         if (directives.length && isSuppressed(directives, rule.meta.id, range.start.line)) continue;
         const tmpl = rule.meta.messages[r.messageId] ?? r.messageId;

@@ -63,6 +63,22 @@ export interface ParseOptions {
 export const API_VERSION_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
 export const KIND_RE = /^[A-Z][A-Za-z0-9]*$/;
 
+/** Kinds-set token: compose documents of custom resources (see {@link isCustomApiVersion}). */
+export const CUSTOM_RESOURCE = 'customResource';
+/** Kinds-set prefix: compose documents of this kind only when the file holds a custom resource. */
+export const IF_CUSTOM = 'ifCustom:';
+
+/**
+ * A custom resource's apiVersion: its group has a dot and is not a Kubernetes API group (`*.k8s.io`).
+ * Built-in groups are either dot-less (`apps`, `batch`, `policy`, ...) or end in `.k8s.io`.
+ */
+export function isCustomApiVersion(apiVersion: string | undefined): boolean {
+  const slash = apiVersion?.indexOf('/') ?? -1;
+  if (!apiVersion || slash < 0) return false;
+  const group = apiVersion.slice(0, slash);
+  return group.includes('.') && !group.endsWith('.k8s.io');
+}
+
 export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
   const fatal = checkText(text);
@@ -82,6 +98,12 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
     }
   };
 
+  const kinds = opts.kinds;
+  const custom = !!kinds?.has(CUSTOM_RESOURCE);
+  const conditional = !!kinds && [...kinds].some((k) => k.startsWith(IF_CUSTOM));
+  // kinds read only for custom resources (CRDs) need to know first whether the file has one
+  const hasCustom = conditional && mayHoldCustomResource(text);
+
   for (const token of new Parser().parse(text)) {
     if (token.type === 'document') {
       const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
@@ -91,7 +113,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       const head = readHead(token);
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
-      const wanted = head.unknown || !opts.kinds || (pd.kind !== undefined && (opts.kinds.has(pd.kind) || pd.kind === 'List'));
+      const wanted = head.unknown || !kinds || (pd.kind !== undefined && (kinds.has(pd.kind) || pd.kind === 'List'
+        || (custom && isCustomApiVersion(pd.apiVersion)) || (hasCustom && kinds.has(IF_CUSTOM + pd.kind))));
       if (wanted) {
         for (const p of prelude) take(composer.next(p));
         pending.push(pd);
@@ -119,6 +142,17 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   }
   take(composer.end());
   return { text, lines, docs };
+}
+
+const API_VERSION_VALUE = /(?:^|[\s{,])["']?apiVersion["']?\s*:\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/v\d/gm;
+
+/**
+ * A cheap textual pre-check (no second parse, nothing kept in memory): does any `apiVersion` in the
+ * text name a custom API group? It may over-approximate (a nested reference), which only costs composing.
+ */
+function mayHoldCustomResource(text: string): boolean {
+  for (const m of text.matchAll(API_VERSION_VALUE)) if (isCustomApiVersion(`${m[1]}/v`)) return true;
+  return false;
 }
 
 function orphan(docs: ParsedDoc[], text: string): ParsedDoc {

@@ -99,13 +99,19 @@ function pairRange(p: Pair, withValue: boolean): [number, number] | undefined {
 /**
  * The one place a reported path becomes a range: the `key: value` when it exists (a block collection
  * value is shown by its key), else the key of the nearest existing ancestor — for a sequence item
- * such as a container, its `name:` entry; for the document root, its `kind:`.
+ * such as a container, its `name:` entry; for the document root, its `kind:`. `at` narrows an existing
+ * entry to its key (an unknown field) or its scalar/flow value (a wrong value).
  */
-export function rangeForPath(doc: Document, path: Path): [number, number] {
+export function rangeForPath(doc: Document, path: Path, at?: 'key' | 'value'): [number, number] {
   const loc = locate(doc, path);
   for (let i = loc.steps.length - 1; i >= 0; i--) {
     const st = loc.steps[i];
     const exactHere = loc.exact && i === loc.steps.length - 1;
+    if (exactHere && at === 'key' && st.pair) return pairRange(st.pair, false) ?? [0, 0];
+    if (exactHere && at === 'value') {
+      const v = (st.pair ? st.pair.value : st.item) as Node | null;
+      if (v?.range && (!isCollection(v) || (v as { flow?: boolean }).flow)) return [v.range[0], v.range[1]];
+    }
     const r = st.pair ? pairRange(st.pair, exactHere) : st.item ? itemAnchor(doc, st.item) : undefined;
     if (r) return r;
   }

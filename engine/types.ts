@@ -13,7 +13,9 @@ export interface TextEdit { start: number; end: number; newText: string }
 export type FixOp =
   | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> }
   | { op: 'remove'; path: Path }
-  | { op: 'append'; path: Path; value: string | number | boolean };
+  | { op: 'append'; path: Path; value: string | number | boolean }
+  /** Renames the map key at `path` to `to`; only the key's text changes. */
+  | { op: 'rename'; path: Path; to: string };
 
 export interface Fix {
   title: string;
@@ -55,9 +57,15 @@ export interface RuleMeta {
   category: Category;
   goals: Goal[];
   severity: Severity;
-  /** Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind. */
+  /**
+   * Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind, `customResource`
+   * for any object of a custom API group (group with a dot, not `*.k8s.io`).
+   */
   appliesTo: ReadonlyArray<string>;
-  /** Other kinds a cross-object rule looks up in `ctx.objects` (they are composed too). */
+  /**
+   * Other kinds a cross-object rule looks up in `ctx.objects` (they are composed too). For a rule that
+   * applies to `customResource`, they are composed only in files that hold a custom resource.
+   */
   reads?: ReadonlyArray<string>;
   profiles: ReadonlyArray<Profile>;
   docs: RuleDocs;
@@ -79,6 +87,8 @@ export interface ReportDescriptor {
   data?: Record<string, string | number>;
   /** Path relative to the object being checked. */
   path: Path;
+  /** Narrow the range to the map key (`'key'`, e.g. an unknown field) or to the value (`'value'`). */
+  at?: 'key' | 'value';
   fix?: Fix;
 }
 

@@ -119,7 +119,8 @@ export class KubehexServer {
       if (!doc) return { kind: 'full', items: [] };
       const settings = await this.settingsFor(doc.uri);
       const prev = this.lastReport.get(doc.uri);
-      if (settings.run === 'onSave' && prev && this.savedVersion.get(doc.uri) !== doc.version) {
+      // onSave: keep the saved result until the next save, unless settings or config changed since
+      if (settings.run === 'onSave' && prev && prev.resultId.endsWith(`:${this.generation}`) && this.savedVersion.get(doc.uri) !== doc.version) {
         return params.previousResultId === prev.resultId ? { kind: 'unchanged', resultId: prev.resultId } : { kind: 'full', resultId: prev.resultId, items: prev.items };
       }
       const resultId = `${doc.version}:${this.generation}`;

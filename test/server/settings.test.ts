@@ -117,6 +117,22 @@ describe('server: settings, .kubehex.yaml and workspace trust', function () {
     assert.deepEqual(await c.diagnostics(uriOf(file), 1, since), []);
   });
 
+  it('with run: onSave in pull mode, pulls keep the saved result until the save, then ask for a refresh', async () => {
+    const c = await start({ pull: true, settings: { run: 'onSave' } });
+    const uri = 'file:///virtual/onsave-pull.yaml';
+    c.open(uri, podDoc('p', false));
+    const r1 = await c.request('textDocument/diagnostic', { textDocument: { uri } });
+    assert.deepEqual(r1.items, []);
+    c.change(uri, 2, [{ range: { start: { line: 9, character: 20 }, end: { line: 9, character: 25 } }, text: 'true' }]);
+    const r2 = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: r1.resultId });
+    assert.deepEqual(r2, { kind: 'unchanged', resultId: r1.resultId });
+    const since = c.mark();
+    c.notify('textDocument/didSave', { textDocument: { uri } });
+    await c.waitFor((m) => m.method === 'workspace/diagnostic/refresh', since, 'diagnostic refresh');
+    const r3 = await c.request('textDocument/diagnostic', { textDocument: { uri }, previousResultId: r1.resultId });
+    assert.deepEqual(r3.items.map((d: any) => [d.code, d.range.start.line]), [['privileged-container', 9]]);
+  });
+
   it('with run: onSave, edits are linted when the document is saved', async () => {
     const c = await start({ settings: { run: 'onSave' } });
     const uri = 'file:///virtual/onsave.yaml';
