@@ -110,7 +110,9 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       hasCustom = mayHoldCustomResource(text);
     } else {
       const all = [...tokens];
-      hasCustom = all.some((t) => t.type === 'document' && isCustomApiVersion(readHead(t).apiVersion));
+      const heads = all.filter((t): t is CST.Document => t.type === 'document').map(readHead);
+      // flow/JSON documents have no cheap head: fall back to the textual guess for them
+      hasCustom = heads.some((h) => isCustomApiVersion(h.apiVersion)) || (heads.some((h) => h.unknown) && mayHoldCustomResource(text));
       tokens = all;
     }
   }
