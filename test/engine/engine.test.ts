@@ -196,3 +196,16 @@ describe('engine: configuration', () => {
     assert.ok('error' in syntax && syntax.error.line >= 1);
   });
 });
+
+describe('engine: kubernetesVersion from the config reaches version-aware rules', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { resolveRules } = require('../../engine') as typeof import('../../engine');
+  const cron = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c, namespace: x}\nspec:\n  schedule: "* * * * *"\n  jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: a, image: "b:1"}]}}}}\n';
+  const ids = (v?: string) => lintText(cron, resolveRules(rules.filter((r) => r.meta.id === 'deprecated-api-version'), v ? { kubernetesVersion: v } : undefined, 'all')).findings.map((f) => f.messageId);
+  it('removed for the default target, only deprecated for 1.22', () => {
+    assert.deepEqual(ids(), ['removed']);
+    assert.deepEqual(ids('1.22'), ['deprecated']);
+    assert.deepEqual(ids('1.20'), []);
+  });
+});

@@ -13,8 +13,14 @@ function examples(readme: string, heading: 'Incorrect' | 'Correct'): string[] {
   return [...section.matchAll(/```ya?ml\n([\s\S]*?)```/g)].map((m) => m[1]);
 }
 
-function findingsOf(rule: Rule, code: string) {
-  const set = makeRuleSet([{ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }]);
+/** Options a README's examples are linted with: `<!-- example-options: {"registries": ["x"]} -->` (for rules that are off until configured). */
+function exampleOptions(readme: string): Record<string, unknown> {
+  const m = /<!-- example-options: (\{[^\n]*\}) -->/.exec(readme);
+  return m ? (JSON.parse(m[1]) as Record<string, unknown>) : {};
+}
+
+function findingsOf(rule: Rule, code: string, options: Record<string, unknown> = {}) {
+  const set = makeRuleSet([{ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}), ...options } }]);
   const res = lintText(code, set);
   assert.deepEqual(res.errors, [], `example parses: ${JSON.stringify(res.errors)}`);
   return res.findings.filter((f) => f.ruleId === rule.meta.id);
@@ -75,8 +81,9 @@ describe('meta: the rule catalog', () => {
         const bad = examples(text, 'Incorrect');
         const good = examples(text, 'Correct');
         assert.ok(bad.length && good.length, 'at least one incorrect and one correct example');
-        for (const code of bad) assert.ok(findingsOf(rule, code).length > 0, `incorrect example must be flagged:\n${code}`);
-        for (const code of good) assert.deepEqual(findingsOf(rule, code).map((f) => f.message), [], 'correct example must be clean');
+        const options = exampleOptions(text);
+        for (const code of bad) assert.ok(findingsOf(rule, code, options).length > 0, `incorrect example must be flagged:\n${code}`);
+        for (const code of good) assert.deepEqual(findingsOf(rule, code, options).map((f) => f.message), [], 'correct example must be clean');
       });
     });
   }

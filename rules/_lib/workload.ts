@@ -1,0 +1,20 @@
+import { isRecord, type K8sObject } from '../../engine';
+import { sameNamespace } from './selectors';
+
+/** Controllers whose `spec.replicas` sets a pod count. */
+export const REPLICATED_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'DeploymentConfig', 'Rollout'];
+
+/** HorizontalPodAutoscalers in the scan that target this object. */
+export function hpasTargeting(o: K8sObject, objects: ReadonlyArray<K8sObject>): K8sObject[] {
+  return objects.filter((h) => {
+    if (h.kind !== 'HorizontalPodAutoscaler' || !sameNamespace(h, o)) return false;
+    const ref = isRecord(h.value.spec) ? h.value.spec.scaleTargetRef : undefined;
+    return isRecord(ref) && ref.kind === o.kind && ref.name === o.name;
+  });
+}
+
+/** `spec.replicas` as a number (undefined when absent or not a number). */
+export function replicasOf(o: K8sObject): number | undefined {
+  const spec = isRecord(o.value.spec) ? o.value.spec : {};
+  return typeof spec.replicas === 'number' ? spec.replicas : undefined;
+}

@@ -1,0 +1,40 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata: {name: app-reader, namespace: web}
+roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: reader}
+subjects:
+  - {kind: ServiceAccount, name: app}
+  - {kind: User, name: default}
+  - {kind: Group, name: "system:serviceaccounts:web"}
+`,
+  ],
+  invalid: [
+    {
+      name: 'default account by name and by username',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: RoleBinding
+metadata:
+  name: app-reader
+  namespace: web
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: Role
+  name: reader
+subjects:
+  - kind: ServiceAccount
+    name: default
+  - kind: User
+    name: system:serviceaccount:batch:default
+  - kind: ServiceAccount
+    name: app
+`,
+      errors: [{ messageId: 'defaultSa', range: [11, 4, 11, 17] }, { messageId: 'defaultSa', range: [13, 4, 13, 45] }],
+      output: null,
+    },
+  ],
+});
