@@ -2,6 +2,43 @@
 // the Pod Security Admission checks look at (pod-level securityContext and each container's own).
 import { isRecord, type ContainerRef, type Path, type PodSpecRef } from '../../engine';
 
+/** The Kubernetes version the PSS rules target unless `kubernetesVersion` says otherwise. */
+export const PSS_VERSION = '1.37';
+
+/** Minor version of a `1.NN` (or `v1.NN`) option value; the default target when absent or unreadable. */
+export function targetMinor(option: unknown): number {
+  const m = typeof option === 'string' ? /^v?1\.(\d+)/.exec(option.trim()) : null;
+  return m ? Number(m[1]) : Number(PSS_VERSION.split('.')[1]);
+}
+
+/** Sysctls added to the baseline allow-list after 1.26, with the minor version that added them. */
+const SYSCTLS_SINCE: Readonly<Record<string, number>> = {
+  'net.ipv4.ip_local_reserved_ports': 27,
+  'net.ipv4.tcp_keepalive_time': 29,
+  'net.ipv4.tcp_fin_timeout': 29,
+  'net.ipv4.tcp_keepalive_intvl': 29,
+  'net.ipv4.tcp_keepalive_probes': 29,
+  'net.ipv4.tcp_rmem': 32,
+  'net.ipv4.tcp_wmem': 32,
+  'net.ipv4.tcp_slow_start_after_idle': 37,
+  'net.ipv4.tcp_notsent_lowat': 37,
+};
+
+/** Whether the baseline level of Kubernetes 1.<minor> allows the sysctl. */
+export function safeSysctl(name: string, minor: number): boolean {
+  return SAFE_SYSCTLS.has(name) && (SYSCTLS_SINCE[name] ?? 0) <= minor;
+}
+
+/** Whether the baseline level of Kubernetes 1.<minor> allows the SELinux type (container_engine_t since 1.31). */
+export function allowedSelinuxType(type: string, minor: number): boolean {
+  return SELINUX_TYPES.has(type) && (type !== 'container_engine_t' || minor >= 31);
+}
+
+/** Since 1.35 the baseline level lets a pod with its own user namespace unmask /proc. */
+export function procMountRelaxedForUserNamespace(minor: number): boolean {
+  return minor >= 35;
+}
+
 /** Sysctls the baseline level allows (namespaced and isolated from the node), Kubernetes 1.37. */
 export const SAFE_SYSCTLS: ReadonlySet<string> = new Set([
   'kernel.shm_rmid_forced',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { show, usesUserNamespace } from '../_lib/pss';
+import { PSS_VERSION, procMountRelaxedForUserNamespace, show, targetMinor, usesUserNamespace } from '../_lib/pss';
 
 export default defineRule({
   meta: {
@@ -20,14 +20,15 @@ export default defineRule({
     peers: {
       pss: ['procMount_restricted'],
     },
+    defaultOptions: { kubernetesVersion: PSS_VERSION },
     messages: {
       unmasked: '{{kind}} {{name}}: container "{{container}}" sets procMount "{{value}}"; the restricted level requires Default even with hostUsers: false.',
     },
   },
   check(ctx) {
     const pod = ctx.podSpec();
-    // Without a user namespace, proc-mount-unmasked reports the same setting.
-    if (!pod || !usesUserNamespace(pod)) return;
+    // Without a user namespace (or before 1.35), proc-mount-unmasked reports the same setting.
+    if (!pod || !usesUserNamespace(pod) || !procMountRelaxedForUserNamespace(targetMinor(ctx.options.kubernetesVersion))) return;
     for (const c of ctx.containers()) {
       const s = c.effective('procMount');
       if (s.from === 'unset' || s.value === 'Default') continue;

@@ -26,6 +26,18 @@ spec:
       securityContext:
         procMount: Default
 ` },
+    { name: "kubernetesVersion 1.34: proc-mount-unmasked reports it", code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: nested
+spec:
+  hostUsers: false
+  containers:
+    - name: podman
+      image: quay.io/podman/stable:v5
+      securityContext:
+        procMount: Unmasked
+`, options: {"kubernetesVersion":"1.34"} },
   ],
   invalid: [
     {

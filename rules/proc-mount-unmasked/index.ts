@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { show, usesUserNamespace } from '../_lib/pss';
+import { PSS_VERSION, procMountRelaxedForUserNamespace, show, targetMinor, usesUserNamespace } from '../_lib/pss';
 
 export default defineRule({
   meta: {
@@ -23,13 +23,15 @@ export default defineRule({
       trivy: ['KSV-0027'],
       pss: ['procMount'],
     },
+    defaultOptions: { kubernetesVersion: PSS_VERSION },
     messages: {
       unmasked: '{{kind}} {{name}}: container "{{container}}" sets procMount "{{value}}", so /proc is not masked.',
     },
   },
   check(ctx) {
     const pod = ctx.podSpec();
-    if (!pod || usesUserNamespace(pod)) return;
+    // Since 1.35 a pod with its own user namespace may unmask /proc at the baseline level.
+    if (!pod || (usesUserNamespace(pod) && procMountRelaxedForUserNamespace(targetMinor(ctx.options.kubernetesVersion)))) return;
     for (const c of ctx.containers()) {
       const s = c.effective('procMount');
       if (s.from === 'unset' || s.value === 'Default') continue;

@@ -125,5 +125,36 @@ items:
               securityContext: {procMount: Unmasked}
 `,
     },
+    {
+      name: "kubernetesVersion 1.34: a user namespace did not relax the baseline level yet",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: nested
+spec:
+  hostUsers: false
+  containers:
+    - name: podman
+      image: quay.io/podman/stable:v5
+      securityContext:
+        procMount: Unmasked
+`,
+      options: {"kubernetesVersion":"1.34"},
+      errors: [
+        { messageId: 'unmasked', range: [10, 8, 10, 27] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: nested
+spec:
+  hostUsers: false
+  containers:
+    - name: podman
+      image: quay.io/podman/stable:v5
+      securityContext:
+        procMount: Default
+`,
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule, isRecord } from '../../engine';
-import { SELINUX_TYPES, securityContextSites, show } from '../_lib/pss';
+import { PSS_VERSION, allowedSelinuxType, securityContextSites, show, targetMinor } from '../_lib/pss';
 
 export default defineRule({
   meta: {
@@ -25,6 +25,7 @@ export default defineRule({
     peerMessages: {
       datree: { EKS_INVALID_SELINUXOPTIONS_TYPE_VALUE: ['type'], EKS_INVALID_SELINUXOPTIONS_USER_VALUE: ['user'], EKS_INVALID_SELINUXOPTIONS_ROLE_VALUE: ['role'] },
     },
+    defaultOptions: { kubernetesVersion: PSS_VERSION },
     messages: {
       type: '{{kind}} {{name}}: {{where}} sets SELinux type "{{value}}", which is not a container type.',
       user: '{{kind}} {{name}}: {{where}} sets a custom SELinux user "{{value}}".',
@@ -34,12 +35,13 @@ export default defineRule({
   check(ctx) {
     const pod = ctx.podSpec();
     if (!pod) return;
+    const minor = targetMinor(ctx.options.kubernetesVersion);
     for (const site of securityContextSites(pod, ctx.containers())) {
       const opts = site.value.seLinuxOptions;
       if (!isRecord(opts)) continue;
       const where = site.container ? `container "${site.container.name}"` : 'the pod';
       const base = [...site.path, 'seLinuxOptions'];
-      if (opts.type !== undefined && opts.type !== null && !(typeof opts.type === 'string' && SELINUX_TYPES.has(opts.type))) {
+      if (opts.type !== undefined && opts.type !== null && !(typeof opts.type === 'string' && allowedSelinuxType(opts.type, minor))) {
         const path = [...base, 'type'];
         ctx.report({
           messageId: 'type', data: { where, value: show(opts.type) }, path,

@@ -120,5 +120,34 @@ spec:
         seLinuxOptions: {}
 `,
     },
+    {
+      name: "kubernetesVersion v1.30: container_engine_t was not allowed yet",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: build
+spec:
+  containers:
+    - name: buildkit
+      image: moby/buildkit:v0.13.0
+      securityContext:
+        seLinuxOptions: {type: container_engine_t}
+`,
+      options: {"kubernetesVersion":"v1.30"},
+      errors: [
+        { messageId: 'type', range: [9, 25, 9, 49] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: build
+spec:
+  containers:
+    - name: buildkit
+      image: moby/buildkit:v0.13.0
+      securityContext:
+        seLinuxOptions: {}
+`,
+    },
   ],
 });

@@ -1,5 +1,5 @@
 import { defineRule, isRecord } from '../../engine';
-import { SAFE_SYSCTLS, show } from '../_lib/pss';
+import { PSS_VERSION, safeSysctl, show, targetMinor } from '../_lib/pss';
 
 /**
  * The kubelet's `--allowed-unsafe-sysctls` syntax: exact names, or a prefix ending in `*` (`kernel.msg*`).
@@ -35,24 +35,25 @@ export default defineRule({
       trivy: ['KSV-0026'],
       pss: ['sysctls'],
     },
-    defaultOptions: { allowedUnsafeSysctls: [] },
+    defaultOptions: { kubernetesVersion: PSS_VERSION, allowedUnsafeSysctls: [] },
     messages: {
-      unsafe: '{{kind}} {{name}}: sysctl "{{sysctl}}" is not on the safe list; it can affect the whole node.',
+      unsafe: '{{kind}} {{name}}: sysctl "{{sysctl}}" is not on the safe list of Kubernetes {{version}}; it can affect the whole node.',
     },
   },
   check(ctx) {
     const pod = ctx.podSpec();
     if (!pod) return;
     const allowed = allowList(ctx.options.allowedUnsafeSysctls);
+    const minor = targetMinor(ctx.options.kubernetesVersion);
     const sc = pod.value.securityContext;
     if (!isRecord(sc) || !Array.isArray(sc.sysctls)) return;
     sc.sysctls.forEach((s, i) => {
       if (!isRecord(s)) return;
       const name = show(s.name);
-      if (SAFE_SYSCTLS.has(name) || allowed(name)) return;
+      if (safeSysctl(name, minor) || allowed(name)) return;
       const item = [...pod.path, 'securityContext', 'sysctls', i];
       ctx.report({
-        messageId: 'unsafe', data: { sysctl: name }, path: [...item, 'name'],
+        messageId: 'unsafe', data: { sysctl: name, version: `1.${minor}` }, path: [...item, 'name'],
         fix: { title: `Remove sysctl ${name}`, safety: 'review', ops: [{ op: 'remove', path: item }] },
       });
     });

@@ -171,5 +171,37 @@ spec:
       image: rabbitmq:3.13
 `,
     },
+    {
+      name: "kubernetesVersion 1.28: tcp_keepalive_time (1.29) is not safe yet, ip_local_reserved_ports (1.27) is",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  securityContext:
+    sysctls:
+      - {name: net.ipv4.ip_local_reserved_ports, value: "30000"}
+      - {name: net.ipv4.tcp_keepalive_time, value: "600"}
+  containers:
+    - name: app
+      image: nginx:1.27
+`,
+      options: {"kubernetesVersion":"1.28"},
+      errors: [
+        { messageId: 'unsafe', range: [8, 9, 8, 42] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  securityContext:
+    sysctls:
+      - {name: net.ipv4.ip_local_reserved_ports, value: "30000"}
+  containers:
+    - name: app
+      image: nginx:1.27
+`,
+    },
   ],
 });
