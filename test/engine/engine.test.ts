@@ -209,3 +209,15 @@ describe('engine: kubernetesVersion from the config reaches version-aware rules'
     assert.deepEqual(ids('1.20'), []);
   });
 });
+
+describe('engine: fix-all keeps going when list items move up', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { applyFixes, resolveRules } = require('../../engine') as typeof import('../../engine');
+  it('removes two adjacent identical capability entries', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: b:1\n      securityContext:\n        capabilities:\n          add:\n            - SYS_ADMIN\n            - SYS_ADMIN\n            - CHOWN\n';
+    const set = resolveRules(rules.filter((r) => r.meta.id === 'dangerous-capabilities'), undefined, 'all');
+    const out = applyFixes(text, set, () => true).text;
+    assert.equal(out, text.replace('            - SYS_ADMIN\n            - SYS_ADMIN\n', ''));
+  });
+});
