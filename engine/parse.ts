@@ -101,10 +101,23 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   const kinds = opts.kinds;
   const custom = !!kinds?.has(CUSTOM_RESOURCE);
   const conditional = !!kinds && [...kinds].some((k) => k.startsWith(IF_CUSTOM));
-  // kinds read only for custom resources (CRDs) need to know first whether the file has one
-  const hasCustom = conditional && mayHoldCustomResource(text);
+  // kinds read only for custom resources (CRDs) need to know first whether the file has one: read the
+  // documents' heads from the CST before composing (a textual guess for files too big to buffer)
+  let tokens: Iterable<CST.Token> = new Parser().parse(text);
+  let hasCustom = false;
+  if (conditional) {
+    if (text.length > MAX_BUFFERED) {
+      hasCustom = mayHoldCustomResource(text);
+    } else {
+      const all = [...tokens];
+      const heads = all.filter((t): t is CST.Document => t.type === 'document').map(readHead);
+      // flow/JSON documents have no cheap head: fall back to the textual guess for them
+      hasCustom = heads.some((h) => isCustomApiVersion(h.apiVersion)) || (heads.some((h) => h.unknown) && mayHoldCustomResource(text));
+      tokens = all;
+    }
+  }
 
-  for (const token of new Parser().parse(text)) {
+  for (const token of tokens) {
     if (token.type === 'document') {
       const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
       if (current) current.end = prelude.length ? prelude[0].offset : token.offset;
@@ -143,6 +156,9 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   take(composer.end());
   return { text, lines, docs };
 }
+
+/** Above this size a file's CST is streamed, not buffered, and custom resources are guessed from text. */
+const MAX_BUFFERED = 16 * 1024 * 1024;
 
 const API_VERSION_VALUE = /(?:^|[\s{,])["']?apiVersion["']?\s*:\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/v\d/gm;
 

@@ -1,0 +1,129 @@
+// VS Code side of kubehex: starts the language server (dist/server.js, over IPC) and adds the workspace
+// scan command, the findings tree and the status-bar totals. No lint logic here: everything goes over LSP.
+import * as vscode from 'vscode';
+import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
+import { FindingsTree, type FindingNode } from './findings-tree';
+import { SetTrustedNotification, type ScanWorkspaceResult } from './protocol';
+import { scanWorkspace, summarize } from './scan';
+import { KubehexStatus } from './status';
+
+/** What activate() returns: used by the end-to-end tests and available to other extensions. */
+export interface KubehexApi {
+  readonly client: () => LanguageClient | undefined;
+  /** Milliseconds from activation to the first kubehex diagnostics, once they have arrived. */
+  readonly firstDiagnosticsMs: () => number | undefined;
+  /** Milliseconds activate() took (the language server starts in the background). */
+  readonly activateMs: number;
+  readonly lastScan: () => ScanWorkspaceResult | undefined;
+  /** The findings tree's data (category -> rule -> finding), as the view shows it. */
+  readonly tree: vscode.TreeDataProvider<FindingNode>;
+}
+
+let client: LanguageClient | undefined;
+let output: vscode.LogOutputChannel | undefined;
+
+function createClient(context: vscode.ExtensionContext): LanguageClient {
+  const module = context.asAbsolutePath('dist/server.js');
+  const serverOptions: ServerOptions = {
+    run: { module, transport: TransportKind.ipc },
+    debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
+  };
+  const documentSelector = ['file', 'untitled'].flatMap((scheme) => [
+    { scheme, language: 'yaml' },
+    { scheme, language: 'json' },
+  ]);
+  const clientOptions: LanguageClientOptions = {
+    documentSelector,
+    outputChannel: output,
+    initializationOptions: { isTrusted: vscode.workspace.isTrusted },
+    synchronize: {
+      configurationSection: 'kubehex',
+      fileEvents: vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
+    },
+  };
+  // The id "kubehex" makes the client read `kubehex.trace.server` by itself.
+  return new LanguageClient('kubehex', 'kubehex', serverOptions, clientOptions);
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<KubehexApi> {
+  const activatedAt = Date.now();
+  let firstDiagnosticsMs: number | undefined;
+  let lastScan: ScanWorkspaceResult | undefined;
+  output = vscode.window.createOutputChannel('kubehex', { log: true });
+  const tree = new FindingsTree();
+  const status = new KubehexStatus();
+  const view = vscode.window.createTreeView('kubehex', { treeDataProvider: tree, showCollapseAll: true });
+  context.subscriptions.push(output, tree, status, view);
+
+  const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
+    if (!e.uris.some((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'kubehex'))) return;
+    firstDiagnosticsMs = Date.now() - activatedAt;
+    output?.info(`activation to first diagnostics: ${firstDiagnosticsMs} ms`);
+    firstDiagnostics.dispose();
+  });
+  context.subscriptions.push(firstDiagnostics);
+
+  // The server starts in the background so that activation returns at once; commands await `starting`.
+  let starting: Promise<void> = Promise.resolve();
+  const start = (): Promise<void> => {
+    if (client) return starting;
+    const c = (client = createClient(context));
+    starting = c.start().catch((e: unknown) => {
+      output?.error(`the kubehex language server did not start: ${e instanceof Error ? e.message : String(e)}`);
+      if (client === c) client = undefined;
+      void vscode.window.showErrorMessage('kubehex: the language server did not start (see Output → kubehex).');
+    });
+    return starting;
+  };
+  const stop = async () => {
+    const c = client;
+    client = undefined;
+    if (c) await c.stop();
+  };
+  const enabled = () => vscode.workspace.getConfiguration('kubehex').get<boolean>('enable', true);
+
+  context.subscriptions.push(
+    vscode.commands.registerCommand('kubehex.scanWorkspace', async () => {
+      await starting;
+      if (!client) {
+        void vscode.window.showWarningMessage('kubehex is disabled (setting "kubehex.enable").');
+        return undefined;
+      }
+      status.setScanning(true);
+      try {
+        const result = await scanWorkspace(client);
+        if (!result) return undefined;
+        lastScan = result;
+        tree.update(result);
+        view.message = result.findings ? undefined : `No findings in ${result.files} file(s).`;
+        view.badge = { value: result.findings, tooltip: `${result.findings} finding(s)` };
+        void vscode.window.setStatusBarMessage(summarize(result), 10000);
+        return result;
+      } finally {
+        status.setScanning(false);
+      }
+    }),
+    vscode.commands.registerCommand('kubehex.restartServer', async () => {
+      await stop();
+      if (enabled()) await start();
+    }),
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void client?.sendNotification(SetTrustedNotification, { isTrusted: true });
+    }),
+    vscode.workspace.onDidChangeConfiguration((e) => {
+      if (!e.affectsConfiguration('kubehex.enable')) return;
+      void (enabled() ? start() : stop());
+    }),
+  );
+
+  if (enabled()) void start();
+  const activateMs = Date.now() - activatedAt;
+  output.info(`activated in ${activateMs} ms`);
+  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, activateMs, lastScan: () => lastScan, tree };
+}
+
+export async function deactivate(): Promise<void> {
+  const c = client;
+  client = undefined;
+  if (c) await c.stop();
+}
