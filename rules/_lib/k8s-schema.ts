@@ -3,9 +3,14 @@
 // lazily, per apiVersion/kind, on the first object that needs it; custom resources are validated
 // against the CustomResourceDefinition found among the scanned objects. One validation per object is
 // shared by the three rules (cached on the object's value).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { CUSTOM_RESOURCE, isRecord, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
+import ajvOptions from './schema/ajv-options.json';
+
+const AJV_OPTIONS = ajvOptions as unknown as import('ajv').Options;
 
 /** `group/version/Kind` (core: `v1/Kind`) of every built-in API type in the schema. */
 export const BUILTIN_GVKS: ReadonlySet<string> = new Set(kindsIndex.gvk);
@@ -37,7 +42,7 @@ const results = new WeakMap<object, SchemaProblem[]>();
 function getAjv(): Ajv {
   if (!ajv) {
     // optimize: false halves the first compile of a big kind (Deployment: ~0.7 s instead of ~1.5 s on a busy 2-core machine)
-    ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true, code: { optimize: false } });
+    ajv = new Ajv(AJV_OPTIONS);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const schema = (require('./schema/load') as { default: Record<string, unknown> }).default;
     ajv.addSchema(schema, 'k8s');
@@ -45,14 +50,53 @@ function getAjv(): Ajv {
   return ajv;
 }
 
+/** File name of a gvk's generated validator (kept in step with scripts/gen-validators.mjs). */
+export function validatorFile(gvk: string): string {
+  return `${gvk.replace(/[^A-Za-z0-9.-]/g, '_')}.js`;
+}
+
+/**
+ * Where the build put the standalone validators (scripts/gen-validators.mjs): next to the bundle
+ * (dist/validators), or in the source tree when running from tsc's out/ or from source. Undefined when
+ * there are none: the schema is then compiled at run time, with the same result.
+ */
+let generatedDir: string | null | undefined;
+function validatorsDir(): string | null {
+  if (generatedDir !== undefined) return generatedDir;
+  generatedDir = null;
+  for (const d of [join(__dirname, 'validators'), join(__dirname, 'schema', 'validators'), join(__dirname, '..', '..', '..', 'rules', '_lib', 'schema', 'validators')]) {
+    if (existsSync(join(d, 'stamp.json'))) { generatedDir = d; break; }
+  }
+  return generatedDir;
+}
+
+/** Turns the generated validators off (tests compare them with run-time compiled ones). */
+export function useGeneratedValidators(on: boolean): void {
+  generatedDir = on ? undefined : null;
+  builtin.clear();
+}
+
+function generatedValidator(gvk: string): ValidateFunction | undefined {
+  const dir = validatorsDir();
+  if (!dir) return undefined;
+  const file = join(dir, validatorFile(gvk));
+  if (!existsSync(file)) return undefined;
+  // a path computed at run time: bundlers leave it alone, so the extension's bundle does not carry it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as ValidateFunction;
+}
+
 let gvkIndex: Record<string, string> | undefined;
 function builtinValidator(gvk: string): ValidateFunction | null {
   let v = builtin.get(gvk);
   if (v !== undefined) return v;
-  const a = getAjv();
-  gvkIndex ??= (a.getSchema('k8s')?.schema as Record<string, Record<string, string>>)['x-gvk-index'];
-  const ref = gvkIndex[gvk];
-  v = ref ? a.getSchema(`k8s${ref}`) ?? null : null;
+  v = generatedValidator(gvk);
+  if (!v) {
+    const a = getAjv();
+    gvkIndex ??= (a.getSchema('k8s')?.schema as Record<string, Record<string, string>>)['x-gvk-index'];
+    const ref = gvkIndex[gvk];
+    v = ref ? a.getSchema(`k8s${ref}`) ?? null : null;
+  }
   builtin.set(gvk, v);
   return v;
 }
@@ -220,7 +264,7 @@ let crdAjv: Ajv | undefined;
 let crdCompiles = 0;
 function compileCustom(s: Record<string, unknown>): ValidateFunction | null {
   if (!crdAjv || ++crdCompiles > 200) {
-    crdAjv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true, code: { optimize: false } });
+    crdAjv = new Ajv(AJV_OPTIONS);
     crdCompiles = 0;
   }
   try { return crdAjv.compile(s); } catch { return null; }
