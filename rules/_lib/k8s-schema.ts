@@ -234,40 +234,68 @@ function distance(a: string, b: string): number {
 
 // ---- custom resources -------------------------------------------------------------------------
 
+/**
+ * The first CustomResourceDefinition of each group/kind among `objects`, built once per objects array
+ * (a scan lints every object against the same array; looking the CRD up object by object is O(objects)).
+ */
+const crdIndexes = new WeakMap<ReadonlyArray<K8sObject>, { length: number; byKind: Map<string, K8sObject> }>();
+function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
+  let idx = crdIndexes.get(objects);
+  if (!idx || idx.length !== objects.length) {
+    const byKind = new Map<string, K8sObject>();
+    for (const crd of objects) {
+      if (crd.kind !== 'CustomResourceDefinition' || !crd.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
+      const spec = crd.value.spec;
+      if (!isRecord(spec) || typeof spec.group !== 'string' || !isRecord(spec.names) || typeof spec.names.kind !== 'string') continue;
+      const key = `${spec.group}\n${spec.names.kind}`;
+      if (!byKind.has(key)) byKind.set(key, crd);
+    }
+    idx = { length: objects.length, byKind };
+    crdIndexes.set(objects, idx);
+  }
+  return idx.byKind.get(`${group}\n${kind}`);
+}
+
 /** The validator for a custom resource from a CustomResourceDefinition among `objects`, if any. */
 function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>): ValidateFunction | null {
   const slash = o.apiVersion.indexOf('/');
   if (slash < 0) return null;
   const group = o.apiVersion.slice(0, slash);
   const version = o.apiVersion.slice(slash + 1);
-  for (const crd of objects) {
-    if (crd.kind !== 'CustomResourceDefinition' || !crd.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
-    const spec = crd.value.spec;
-    if (!isRecord(spec) || spec.group !== group || !isRecord(spec.names) || spec.names.kind !== o.kind) continue;
-    let perCrd = crdCache.get(crd.value);
-    if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }
-    let v = perCrd.get(version);
-    if (v === undefined) {
-      const s = crdSchema(spec, version);
-      v = s ? compileCustom(s) : null;
-      perCrd.set(version, v);
-    }
-    return v;
+  const crd = crdFor(group, o.kind, objects);
+  if (!crd) return null;
+  const spec = crd.value.spec as Record<string, unknown>;
+  let perCrd = crdCache.get(crd.value);
+  if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }
+  let v = perCrd.get(version);
+  if (v === undefined) {
+    const s = crdSchema(spec, version);
+    v = s ? compileCustom(s) : null;
+    perCrd.set(version, v);
   }
-  return null;
+  return v;
 }
 
 // CRD schemas are rebuilt on every parse; ajv keeps every compiled schema (and values in its code scope)
 // for the life of the instance, so a long-running language server uses a separate instance for them and
-// starts a new one now and then. Validators compiled earlier stay usable.
+// starts a new one now and then. Validators compiled earlier stay usable. The same CRD often comes in
+// several files (a chart and a bundle of an operator): equal schemas share one compiled validator.
 let crdAjv: Ajv | undefined;
 let crdCompiles = 0;
+const crdBySchema = new Map<string, ValidateFunction | null>();
 function compileCustom(s: Record<string, unknown>): ValidateFunction | null {
+  const key = JSON.stringify(s);
+  const known = crdBySchema.get(key);
+  if (known !== undefined) return known;
   if (!crdAjv || ++crdCompiles > 200) {
     crdAjv = new Ajv(AJV_OPTIONS);
     crdCompiles = 0;
+    crdBySchema.clear();
   }
-  try { return crdAjv.compile(s); } catch { return null; }
+  let v: ValidateFunction | null;
+  try { v = crdAjv.compile(s); } catch { v = null; }
+  crdBySchema.set(key, v);
+  return v;
 }
 
 function crdSchema(spec: Record<string, unknown>, version: string): Record<string, unknown> | undefined {
