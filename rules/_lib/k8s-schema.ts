@@ -36,7 +36,7 @@ export type SchemaProblem =
 
 let ajv: Ajv | undefined;
 const builtin = new Map<string, ValidateFunction | null>();
-const crdCache = new WeakMap<object, Map<string, ValidateFunction | null>>();
+const crdCache = new WeakMap<object, Map<string, Record<string, unknown> | null>>();
 const results = new WeakMap<object, SchemaProblem[]>();
 
 function getAjv(): Ajv {
@@ -123,12 +123,10 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   const cached = results.get(o.value);
   if (cached) return cached;
   const gvk = `${o.apiVersion}/${o.kind}`;
-  const validate = BUILTIN_GVKS.has(gvk) ? builtinValidator(gvk) : crdValidator(o, ctx.objects);
+  const data = hasNullValue(o.value) ? dropNulls(o.value) : o.value;
+  const validate = BUILTIN_GVKS.has(gvk) ? builtinValidator(gvk) : crdValidator(o, ctx.objects, data);
   const problems: SchemaProblem[] = [];
-  if (validate) {
-    const data = hasNullValue(o.value) ? dropNulls(o.value) : o.value;
-    if (!validate(data)) problems.push(...toProblems(validate.errors ?? [], data));
-  }
+  if (validate && !validate(data)) problems.push(...toProblems(validate.errors ?? [], data));
   results.set(o.value, problems);
   return problems;
 }
@@ -256,8 +254,13 @@ function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>):
   return idx.byKind.get(`${group}\n${kind}`);
 }
 
-/** The validator for a custom resource from a CustomResourceDefinition among `objects`, if any. */
-function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>): ValidateFunction | null {
+/**
+ * The validator for a custom resource (`data`: its value without nulls) from a CustomResourceDefinition
+ * among `objects`, if any. CRD schemas are big (thousands of lines) and their custom resources small, so
+ * what is compiled is the schema cut down to the fields the resource has (see pruneFor): the same errors,
+ * a fraction of the compile.
+ */
+function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>, data: unknown): ValidateFunction | null {
   const slash = o.apiVersion.indexOf('/');
   if (slash < 0) return null;
   const group = o.apiVersion.slice(0, slash);
@@ -267,13 +270,50 @@ function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>): Validate
   const spec = crd.value.spec as Record<string, unknown>;
   let perCrd = crdCache.get(crd.value);
   if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }
-  let v = perCrd.get(version);
-  if (v === undefined) {
-    const s = crdSchema(spec, version);
-    v = s ? compileCustom(s) : null;
-    perCrd.set(version, v);
+  let s = perCrd.get(version);
+  if (s === undefined) {
+    s = crdSchema(spec, version) ?? null;
+    perCrd.set(version, s);
   }
-  return v;
+  if (!s) return null;
+  return compileCustom(pruneCustom ? pruneFor(s, [data]) : s);
+}
+
+let pruneCustom = true;
+/** Turns the cutting down of CRD schemas off (tests compare both ways). */
+export function pruneCustomSchemas(on: boolean): void {
+  pruneCustom = on;
+}
+
+/**
+ * `s` with the subschemas of fields that none of `values` has replaced by `{}`. A validator only descends
+ * into fields the data has (ajv: `data[key] !== undefined`), so the result validates `values` exactly
+ * like `s`; the property names stay, for unknown-field checks and suggestions.
+ */
+function pruneFor(s: Record<string, unknown>, values: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...s };
+  const records = values.filter(isRecord);
+  if (isRecord(s.properties)) {
+    const props: Record<string, unknown> = {};
+    for (const [k, sub] of Object.entries(s.properties)) {
+      const vals: unknown[] = [];
+      for (const r of records) if (r[k] !== undefined) vals.push(r[k]);
+      props[k] = !vals.length ? {} : isRecord(sub) ? pruneFor(sub, vals) : sub;
+    }
+    out.properties = props;
+  }
+  if (isRecord(s.additionalProperties)) {
+    const known = isRecord(s.properties) ? s.properties : {};
+    const vals: unknown[] = [];
+    for (const r of records) for (const k in r) if (!Object.prototype.hasOwnProperty.call(known, k)) vals.push(r[k]);
+    out.additionalProperties = pruneFor(s.additionalProperties, vals);
+  }
+  if (isRecord(s.items)) {
+    const vals: unknown[] = [];
+    for (const v of values) if (Array.isArray(v)) vals.push(...v);
+    out.items = pruneFor(s.items, vals);
+  }
+  return out;
 }
 
 // CRD schemas are rebuilt on every parse; ajv keeps every compiled schema (and values in its code scope)

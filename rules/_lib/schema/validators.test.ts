@@ -3,7 +3,7 @@ import { execFileSync } from 'node:child_process';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { RuleContext, type K8sObject } from '../../../engine';
-import { BUILTIN_GVKS, schemaProblems, useGeneratedValidators, validatorFile } from '../k8s-schema';
+import { BUILTIN_GVKS, pruneCustomSchemas, schemaProblems, useGeneratedValidators, validatorFile } from '../k8s-schema';
 
 const root = resolve(__dirname, '../../../..');
 const genDir = join(root, 'rules/_lib/schema/validators');
@@ -70,5 +70,47 @@ describe('k8s schema: generated standalone validators', () => {
     assert.ok(p.length > 0);
     const file = join(genDir, validatorFile('apps/v1/Deployment'));
     assert.ok(require.cache[require.resolve(file)], 'the Deployment validator was loaded from the generated file');
+  });
+});
+
+describe('k8s schema: custom resources validated against the CRD schema cut down to their fields', () => {
+  afterEach(() => pruneCustomSchemas(true));
+  const leaf = { type: 'object', required: ['name'], properties: { name: { type: 'string', minLength: 2 }, port: { 'x-kubernetes-int-or-string': true }, mode: { type: 'string', enum: ['a', 'b'] } } };
+  const crd = obj({
+    apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'gizmos.example.com' },
+    spec: {
+      group: 'example.com', names: { kind: 'Gizmo', plural: 'gizmos' }, scope: 'Namespaced',
+      versions: [{ name: 'v1', served: true, storage: true, schema: { openAPIV3Schema: { type: 'object', properties: { spec: { type: 'object', properties: {
+        endpoints: { type: 'array', minItems: 1, items: leaf },
+        byName: { type: 'object', additionalProperties: leaf },
+        nested: { type: 'object', properties: { deep: { type: 'object', properties: { deeper: leaf, list: { type: 'array', items: { type: 'array', items: { type: 'integer' } } } } } } },
+        free: { type: 'object', 'x-kubernetes-preserve-unknown-fields': true },
+        count: { type: 'integer', minimum: 0 },
+      } } } } } }],
+    },
+  });
+  const SPECS: Record<string, unknown>[] = [
+    {},
+    { endpoints: [] },
+    { endpoints: [{ name: 'a', port: 'http' }, { nam: 'b', port: 1.5, mode: 'c' }], count: -1 },
+    { byName: { x: { name: 'xx', extra: 1 }, y: { port: true } }, nested: { deep: { deeper: { name: 5 }, list: [[1, 'two'], 3] } } },
+    { nested: { deep: { deepr: {} } }, free: { anything: [1, { goes: true }] }, count: 'many', unknown: 1 },
+  ];
+  const run = (spec: Record<string, unknown>) => {
+    const cr = obj({ apiVersion: 'example.com/v1', kind: 'Gizmo', metadata: { name: 'g' }, spec: structuredClone(spec) });
+    return schemaProblems(new RuleContext(cr, {}, [crd, cr]));
+  };
+
+  it('reports exactly what the whole schema reports', () => {
+    const pruned = SPECS.map(run);
+    pruneCustomSchemas(false);
+    const whole = SPECS.map(run);
+    assert.deepEqual(pruned, whole);
+    const kinds = new Set(whole.flat().map((p) => p.type));
+    for (const t of ['enum', 'required', 'type', 'unknown', 'value']) assert.ok(kinds.has(t as never), t);
+    assert.deepEqual(whole[0], []);
+    assert.deepEqual(whole[2].map((p) => `${p.type}:${p.path.join('.')}`).sort(),
+      ['enum:spec.endpoints.1.mode', 'required:spec.endpoints.1.name', 'type:spec.endpoints.1.port', 'unknown:spec.endpoints.1.nam', 'value:spec.count', 'value:spec.endpoints.0.name']);
+    assert.equal(whole[2].find((p) => p.type === 'unknown')?.suggestion, 'name');
   });
 });
