@@ -1,4 +1,5 @@
 import { readFileSync, statSync } from 'node:fs';
+import { basename } from 'node:path';
 import { availableParallelism } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
@@ -161,7 +162,7 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
   for (const sh of shards) sh.sort((a, b) => a - b);
   const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize };
   let done = 0;
-  trace?.(`${n} workers, shard bytes ${load.join(' ')}`);
+  trace?.(`${n} workers, shard bytes ${load.join(' ')}${opts.files.length <= 20 ? `, shards ${shards.map((sh) => sh.map((i) => basename(opts.files[i])).join(',')).join(' | ')}` : ''}`);
   const workers = shards.map((indices) => new Worker(opts.workerScript!, {
     workerData: { kubehexWorker: true, files: indices.map((i) => opts.files[i]), indices, total: opts.files.length, settings, trace: !!trace },
   }));
