@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -38,6 +39,7 @@ async function compare(label, files, runs) {
   console.log(`${label}: ${files.length} file(s), ${(bytes / 1048576).toFixed(2)} MB — bare yaml.parseAllDocuments ${mb.toFixed(0)} ms, kubehex scan ${ms.toFixed(0)} ms, ratio ${(ms / mb).toFixed(2)}x (median of ${runs}, one thread, profile recommended)`);
 }
 
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${availableParallelism()} cores)`);
 if (!existsSync(corpus)) {
   console.log(`bench: corpus not found at ${corpus}; measuring the bundled examples only`);
   const { files } = collectFiles([join(root, 'examples')]);
@@ -49,9 +51,20 @@ if (!existsSync(corpus)) {
   if (existsSync(promOp) && promOp !== largest) await compare(`prometheus-operator bundle (${relative(corpus, promOp)})`, [promOp], RUNS);
   await compare(`largest file (${relative(corpus, largest)})`, [largest], RUNS);
   await compare('whole corpus/real', files, Math.max(1, Math.min(RUNS, 3)));
-  const t = await timeAsync(() => scan({ files, workerScript: join(root, 'dist', 'cli.js') }));
-  console.log(`whole corpus/real with worker threads (as the CLI runs it): ${t.toFixed(0)} ms`);
+  // as the CLI runs it (worker threads when the scan is big enough), next to one thread, both CPU and wall
+  const wr = Math.max(1, Math.min(RUNS, 3));
+  const w = [], one = [], wc = [], oc = [];
+  for (let i = 0; i < wr; i++) {
+    let c = process.cpuUsage();
+    w.push(await timeAsync(() => scan({ files, workerScript: join(root, 'dist', 'cli.js') })));
+    c = process.cpuUsage(c); wc.push((c.user + c.system) / 1000);
+    c = process.cpuUsage();
+    one.push(await timeAsync(() => scan({ files, workers: 1 })));
+    c = process.cpuUsage(c); oc.push((c.user + c.system) / 1000);
+  }
+  console.log(`whole corpus/real with worker threads (as the CLI runs it, ${availableParallelism()} cores): ${median(w).toFixed(0)} ms wall, ${median(wc).toFixed(0)} ms CPU; one thread ${median(one).toFixed(0)} ms wall, ${median(oc).toFixed(0)} ms CPU (medians of ${wr}, interleaved)`);
 }
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 if (existsSync(join(root, 'scripts', 'bench-lsp.mjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'bench-lsp.mjs')], { stdio: 'inherit' });
 }
