@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { workersForIdleCores } from '../../cli/scan';
 import { BIN, ROOT, tempDir } from './helpers';
 
 function scanJson(dir: string, workers: number) {
@@ -124,5 +125,17 @@ describe('cli: scan in worker threads', () => {
     const sa = one.out.findings.filter((f) => f.ruleId === 'service-account-token-automount' && f.file.endsWith('deploy.yaml'));
     assert.equal(sa.length, 1);
     assert.match(sa[0].message, /its ServiceAccount "builder" does not either/);
+  });
+});
+
+describe('cli: how many worker threads', () => {
+  it('uses the idle cores only, one thread when the machine is busy', () => {
+    assert.equal(workersForIdleCores(2, 0), 2);
+    assert.equal(workersForIdleCores(2, 0.9), 2);
+    assert.equal(workersForIdleCores(2, 1.2), 1);
+    assert.equal(workersForIdleCores(2, 5.7), 1);
+    assert.equal(workersForIdleCores(8, 0), 4);
+    assert.equal(workersForIdleCores(8, 5.5), 3);
+    assert.equal(workersForIdleCores(1, 0), 1);
   });
 });
