@@ -94,7 +94,10 @@ export function resolveRules(all: ReadonlyArray<Rule>, config: Config | undefine
     const inProfile = profile === 'all' || rule.meta.profiles.includes(profile);
     if (sev === 'off' || (!inProfile && (sev === undefined || sev === 'on'))) continue;
     const severity: Severity = sev === undefined || sev === 'on' ? rule.meta.severity : sev;
-    const options = { ...(rule.meta.defaultOptions ?? {}), ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
+    // the config's target Kubernetes version reaches every rule that has that option
+    const fromConfig = config?.kubernetesVersion && rule.meta.defaultOptions && 'kubernetesVersion' in rule.meta.defaultOptions
+      ? { kubernetesVersion: config.kubernetesVersion.replace(/^v/, '') } : {};
+    const options = { ...(rule.meta.defaultOptions ?? {}), ...fromConfig, ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
     active.push({ rule, severity, options });
   }
   const peers = config?.peerAnnotations === false ? undefined : peerAnnotationSuppresses;

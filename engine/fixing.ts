@@ -28,19 +28,22 @@ export interface FixAllResult { text: string; applied: Finding[]; edit?: TextEdi
 export function applyFixes(text: string, set: RuleSet, accept: (f: Finding) => boolean, maxRounds = 200): FixAllResult {
   let current = text;
   const applied: Finding[] = [];
-  const tried = new Set<string>();
+  // fixes that cannot be planned, or would change nothing, are not tried again; a fix that changed the
+  // text may be offered again on the next round (after a removal the next list item takes its place)
+  const failed = new Set<string>();
   for (let round = 0; round < maxRounds; round++) {
     const { parsed, findings } = lintText(current, set);
     const edits: TextEdit[] = [];
     const docsTouched = new Set<number>();
     for (const f of findings) {
       if (!f.fix || !accept(f) || docsTouched.has(f.docIndex)) continue;
-      // the message is part of the key: after a removal, another finding can take over the same path
-      const key = `${f.ruleId}|${f.docIndex}|${f.path.join('/')}|${f.messageId}|${f.message}`;
-      if (tried.has(key)) continue;
-      tried.add(key);
+      const key = `${f.ruleId}|${f.docIndex}|${f.path.join('/')}|${f.messageId}|${f.message}|${f.offsets[0]}`;
+      if (failed.has(key)) continue;
       const e = fixEdits(parsed, f);
-      if (!e) continue;
+      if (!e || e.every((x) => current.slice(x.start, x.end) === x.newText)) {
+        failed.add(key);
+        continue;
+      }
       edits.push(...e);
       docsTouched.add(f.docIndex);
       applied.push(f);

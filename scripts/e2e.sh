@@ -12,7 +12,8 @@
 set -uo pipefail
 cd "$(dirname "$0")/.."
 root=$(pwd)
-tools="$root/.e2e-tools"
+# the tools are cached on the machine, not in the checkout, so a clean clone in CI reuses them
+tools="${KUBEHEX_E2E_TOOLS:-${XDG_CACHE_HOME:-$HOME/.cache}/kubehex/e2e-tools}"
 state="$root/.e2e-state"
 out="$root/out/e2e"
 passed=0

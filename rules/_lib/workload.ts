@@ -1,4 +1,4 @@
-import { isRecord, type K8sObject } from '../../engine';
+import { isRecord, type ContainerRef, type K8sObject, type PodSpecRef } from '../../engine';
 import { sameNamespace } from './selectors';
 
 /** Controllers whose `spec.replicas` sets a pod count. */
@@ -17,4 +17,18 @@ export function hpasTargeting(o: K8sObject, objects: ReadonlyArray<K8sObject>): 
 export function replicasOf(o: K8sObject): number | undefined {
   const spec = isRecord(o.value.spec) ? o.value.spec : {};
   return typeof spec.replicas === 'number' ? spec.replicas : undefined;
+}
+
+/** Kinds whose pods run to completion: liveness/readiness probes make no sense there. */
+const BATCH_KINDS = new Set(['Job', 'CronJob']);
+
+/**
+ * Containers that run for the pod's lifetime: regular ones and sidecars (init containers with
+ * `restartPolicy: Always`); none for batch kinds or pods that are not restarted.
+ */
+export function longRunningContainers(kind: string, pod: PodSpecRef | undefined, all: ContainerRef[]): ContainerRef[] {
+  if (!pod || BATCH_KINDS.has(kind)) return [];
+  const rp = pod.value.restartPolicy;
+  if (rp === 'Never' || rp === 'OnFailure') return [];
+  return all.filter((c) => c.list === 'containers' || (c.list === 'initContainers' && c.value.restartPolicy === 'Always'));
 }

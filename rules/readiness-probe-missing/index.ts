@@ -1,14 +1,5 @@
-import { defineRule, type ContainerRef, type PodSpecRef } from '../../engine';
-
-/** Kinds whose pods run to completion: probes make no sense there. */
-const BATCH_KINDS = new Set(['Job', 'CronJob']);
-
-/** Containers that run for the pod's lifetime: regular ones and sidecars (init containers with restartPolicy: Always). */
-function longRunning(pod: PodSpecRef, all: ContainerRef[]): ContainerRef[] {
-  const rp = pod.value.restartPolicy;
-  if (rp === 'Never' || rp === 'OnFailure') return [];
-  return all.filter((c) => c.list === 'containers' || (c.list === 'initContainers' && c.value.restartPolicy === 'Always'));
-}
+import { defineRule } from '../../engine';
+import { longRunningContainers } from '../_lib/workload';
 
 export default defineRule({
   meta: {
@@ -37,9 +28,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const pod = ctx.podSpec();
-    if (!pod || BATCH_KINDS.has(ctx.object.kind)) return;
-    for (const c of longRunning(pod, ctx.containers())) {
+    for (const c of longRunningContainers(ctx.object.kind, ctx.podSpec(), ctx.containers())) {
       if (c.value.readinessProbe !== undefined && c.value.readinessProbe !== null) continue;
       ctx.report({
         messageId: c.list === 'containers' ? 'missing' : 'sidecar',

@@ -196,3 +196,28 @@ describe('engine: configuration', () => {
     assert.ok('error' in syntax && syntax.error.line >= 1);
   });
 });
+
+describe('engine: kubernetesVersion from the config reaches version-aware rules', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { resolveRules } = require('../../engine') as typeof import('../../engine');
+  const cron = 'apiVersion: batch/v1beta1\nkind: CronJob\nmetadata: {name: c, namespace: x}\nspec:\n  schedule: "* * * * *"\n  jobTemplate: {spec: {template: {spec: {restartPolicy: OnFailure, containers: [{name: a, image: "b:1"}]}}}}\n';
+  const ids = (v?: string) => lintText(cron, resolveRules(rules.filter((r) => r.meta.id === 'deprecated-api-version'), v ? { kubernetesVersion: v } : undefined, 'all')).findings.map((f) => f.messageId);
+  it('removed for the default target, only deprecated for 1.22', () => {
+    assert.deepEqual(ids(), ['removed']);
+    assert.deepEqual(ids('1.22'), ['deprecated']);
+    assert.deepEqual(ids('1.20'), []);
+  });
+});
+
+describe('engine: fix-all keeps going when list items move up', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { applyFixes, resolveRules } = require('../../engine') as typeof import('../../engine');
+  it('removes two adjacent identical capability entries', () => {
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: a\n      image: b:1\n      securityContext:\n        capabilities:\n          add:\n            - SYS_ADMIN\n            - SYS_ADMIN\n            - CHOWN\n';
+    const set = resolveRules(rules.filter((r) => r.meta.id === 'dangerous-capabilities'), undefined, 'all');
+    const out = applyFixes(text, set, () => true).text;
+    assert.equal(out, text.replace('            - SYS_ADMIN\n            - SYS_ADMIN\n', ''));
+  });
+});
