@@ -204,7 +204,7 @@ export async function main(argv: string[]): Promise<number> {
 }
 
 if (!isMainThread && (workerData as { kubehexWorker?: boolean } | undefined)?.kubehexWorker) {
-  runWorker(workerData as { files: string[]; settings: object }, parentPort!);
+  runWorker(workerData as Parameters<typeof runWorker>[0], parentPort!);
 } else if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;

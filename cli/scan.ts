@@ -1,5 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
-import { availableParallelism } from 'node:os';
+import { basename } from 'node:path';
+import { availableParallelism, loadavg } from 'node:os';
+import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
 import { decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, resolveRules, type Config, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet } from '../engine';
 import { rules } from '../rules';
@@ -107,39 +109,93 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   return { files: total, results: loaded.map((l) => lintLoaded(l, set, all)) };
 }
 
+/** Below this much YAML, starting workers and shipping objects between threads costs more than it saves. */
+export const WORKER_MIN_BYTES = 2 * 1024 * 1024;
+export const WORKER_MIN_FILES = 16;
+
 function defaultWorkers(files: ReadonlyArray<string>): number {
-  if (files.length < 64) return 1;
-  return Math.max(1, Math.min(availableParallelism(), 4));
+  const forced = Number(process.env.KUBEHEX_WORKERS);
+  if (Number.isInteger(forced) && forced > 0) return forced;
+  if (files.length < WORKER_MIN_FILES) return 1;
+  let bytes = 0;
+  for (const f of files) {
+    try { bytes += statSync(f).size; } catch { /* reported when read */ }
+    if (bytes >= WORKER_MIN_BYTES) break;
+  }
+  if (bytes < WORKER_MIN_BYTES) return 1;
+  return workersForIdleCores(availableParallelism(), loadavg()[0]);
+}
+
+/**
+ * Workers pay off only on cores nobody else is using: the shards' objects are shipped between threads
+ * and each thread warms up its own parser and validators (about a third more CPU in all than one thread).
+ * On a machine whose cores are already busy (load average at or above the core count) one thread is
+ * faster, so count the idle cores. Where there is no load average (Windows: 0) every core counts.
+ */
+export function workersForIdleCores(cores: number, load1: number): number {
+  const n = Math.min(4, cores, Math.floor(cores - load1) + 1);
+  return n >= 2 ? n : 1;
+}
+
+const trace = process.env.KUBEHEX_SCAN_TRACE === '1' ? (msg: string) => process.stderr.write(`[scan ${new Date().toISOString().slice(11, 23)}] ${msg}\n`) : undefined;
+
+/** CPU time of the calling thread in ms (Linux; undefined elsewhere), for KUBEHEX_SCAN_TRACE. */
+function threadCpuMs(): number | undefined {
+  try {
+    const f = readFileSync('/proc/thread-self/stat', 'utf8');
+    const parts = f.slice(f.lastIndexOf(')') + 2).split(' ');
+    return ((Number(parts[11]) + Number(parts[12])) * 1000) / 100;
+  } catch { return undefined; }
+}
+
+/**
+ * The objects of a shard, keyed by the files' positions in the scan. Shipped between threads as one
+ * v8-serialized buffer that is transferred, not cloned: the main thread only forwards it.
+ */
+interface ShardObjects { indices: number[]; perFile: K8sObject[][] }
+
+function packShard(s: ShardObjects): Uint8Array {
+  const b = serialize(s);
+  return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
 }
 
 async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> {
   // balance by size so one worker does not get every large bundle
-  const sized = opts.files.map((f) => { try { return { f, s: statSync(f).size }; } catch { return { f, s: 0 }; } }).sort((a, b) => b.s - a.s);
-  const shards: string[][] = Array.from({ length: n }, () => []);
+  const sized = opts.files.map((f, i) => { try { return { i, s: statSync(f).size }; } catch { return { i, s: 0 }; } }).sort((a, b) => b.s - a.s || a.i - b.i);
+  const shards: number[][] = Array.from({ length: n }, () => []);
   const load = new Array<number>(n).fill(0);
-  for (const { f, s } of sized) {
-    const i = load.indexOf(Math.min(...load));
-    shards[i].push(f);
-    load[i] += s + 4096;
+  for (const { i: fi, s } of sized) {
+    let k = 0;
+    for (let j = 1; j < n; j++) if (load[j] < load[k]) k = j;
+    shards[k].push(fi);
+    load[k] += s + 4096;
   }
+  for (const sh of shards) sh.sort((a, b) => a - b);
   const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize };
   let done = 0;
-  const workers = shards.map((files) => new Worker(opts.workerScript!, { workerData: { kubehexWorker: true, files, settings } }));
-  const objectsPer: K8sObject[][] = [];
+  trace?.(`${n} workers, shard bytes ${load.join(' ')}${opts.files.length <= 20 ? `, shards ${shards.map((sh) => sh.map((i) => basename(opts.files[i])).join(',')).join(' | ')}` : ''}`);
+  const workers = shards.map((indices) => new Worker(opts.workerScript!, {
+    workerData: { kubehexWorker: true, files: indices.map((i) => opts.files[i]), indices, total: opts.files.length, settings, trace: !!trace },
+  }));
+  const blobs: Uint8Array[] = [];
   try {
     await Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
-      const onMsg = (m: { type: string; objects?: K8sObject[] }) => {
+      const onMsg = (m: { type: string; blob?: Uint8Array }) => {
         if (m.type === 'progress') opts.onProgress?.(++done, opts.files.length);
-        else if (m.type === 'parsed') { objectsPer[i] = m.objects ?? []; w.off('message', onMsg); resolve(); }
+        else if (m.type === 'parsed') { blobs[i] = m.blob!; w.off('message', onMsg); resolve(); }
       };
       w.on('message', onMsg);
       w.once('error', reject);
     })));
+    trace?.('all shards parsed');
     const results = await Promise.all(workers.map((w, i) => new Promise<FileResult[]>((resolve, reject) => {
       w.once('message', (m: { type: string; results: FileResult[] }) => resolve(m.results));
       w.once('error', reject);
-      w.postMessage({ type: 'lint', others: objectsPer.filter((_, j) => j !== i).flat() });
+      // with two workers each buffer has one reader and is moved; with more they are copied
+      const others = blobs.filter((_, j) => j !== i);
+      w.postMessage({ type: 'lint', others }, n === 2 ? others.map((b) => b.buffer as ArrayBuffer) : []);
     })));
+    trace?.('all shards linted');
     const byFile = new Map(results.flat().map((r) => [r.file, r]));
     return { files: opts.files.length, results: opts.files.map((f) => byFile.get(f)!).filter(Boolean) };
   } finally {
@@ -147,19 +203,36 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
   }
 }
 
-/** Worker side: phase 1 on start, phase 2 when the main thread sends the other shards' objects. */
-export function runWorker(data: { files: string[]; settings: ScanSettings }, port: import('node:worker_threads').MessagePort): void {
+/**
+ * Worker side: phase 1 on start, phase 2 when the main thread sends the other shards' objects. Phase 2
+ * sees every object of the scan in the order the one-thread scan sees them (by file position), with
+ * this shard's own objects kept as they are.
+ */
+export function runWorker(data: { files: string[]; indices: number[]; total: number; settings: ScanSettings; trace?: boolean }, port: import('node:worker_threads').MessagePort): void {
+  const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.indices[0] ?? '-'} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
   const loaded = data.files.map((f) => {
     const l = loadFile(f, set, data.settings);
     port.postMessage({ type: 'progress' });
     return l;
   });
-  const own = loaded.flatMap((l) => l.objects);
-  port.postMessage({ type: 'parsed', objects: own.map(plainObject) });
-  port.once('message', (m: { type: string; others: K8sObject[] }) => {
-    const all = [...own, ...m.others];
-    port.postMessage({ type: 'done', results: loaded.map((l) => lintLoaded(l, set, all)) });
+  log?.(`parsed ${data.files.length} files`);
+  const blob = packShard({ indices: data.indices, perFile: loaded.map((l) => l.objects.map(plainObject)) });
+  log?.(`packed ${(blob.byteLength / 1048576).toFixed(1)} MB`);
+  port.postMessage({ type: 'parsed', blob }, [blob.buffer as ArrayBuffer]);
+  port.once('message', (m: { type: string; others: Uint8Array[] }) => {
+    const byIndex: K8sObject[][] = new Array<K8sObject[]>(data.total);
+    data.indices.forEach((fi, k) => { byIndex[fi] = loaded[k].objects; });
+    for (const b of m.others) {
+      const s = deserialize(b) as ShardObjects;
+      s.indices.forEach((fi, k) => { byIndex[fi] = s.perFile[k]; });
+    }
+    const all: K8sObject[] = [];
+    for (const objs of byIndex) if (objs) for (const o of objs) all.push(o);
+    log?.(`unpacked, ${all.length} objects`);
+    const results = loaded.map((l) => lintLoaded(l, set, all));
+    log?.('linted');
+    port.postMessage({ type: 'done', results });
   });
 }
 

@@ -133,7 +133,9 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
         pending.push(pd);
         take(composer.next(token));
         for (const p of prelude) if (p.type === 'comment') pd.comments.push({ offset: p.offset, end: p.offset + p.source.length, text: p.source });
-        collectComments(token, pd.comments);
+        // a comment starts with '#': without one from here on, the document's tokens need no walk
+        if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
+        else pd.comments.sort((x, y) => x.offset - y.offset);
       } else if (head.isObject && hasErrorToken(token)) {
         pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
       }
@@ -262,13 +264,26 @@ function hasErrorToken(token: CST.Token): boolean {
     const t = stack.pop() as Record<string, unknown>;
     if (!t || typeof t !== 'object') continue;
     if (t.type === 'error') return true;
-    for (const k of ['start', 'value', 'end', 'items', 'key', 'sep', 'props']) {
-      const c = t[k];
-      if (Array.isArray(c)) for (const x of c) stack.push(x);
-      else if (c && typeof c === 'object') stack.push(c);
-    }
+    pushChildren(t, stack);
   }
   return false;
+}
+
+/** The CST children of a token or collection item, in the order a walk visits them (fields unrolled: hot path). */
+function pushChildren(t: Record<string, unknown>, stack: unknown[]): void {
+  pushField(t.start, stack);
+  pushField(t.value, stack);
+  pushField(t.end, stack);
+  pushField(t.items, stack);
+  pushField(t.key, stack);
+  pushField(t.sep, stack);
+  pushField(t.props, stack);
+}
+
+function pushField(c: unknown, stack: unknown[]): void {
+  if (!c || typeof c !== 'object') return;
+  if (Array.isArray(c)) for (let i = 0; i < c.length; i++) stack.push(c[i]);
+  else stack.push(c);
 }
 
 /** Real comment tokens only: text inside strings or block scalars never looks like one. */
@@ -282,11 +297,7 @@ function collectComments(token: CST.Token, out: Comment[]) {
       out.push({ offset: t.offset as number, end: (t.offset as number) + src.length, text: src });
       continue;
     }
-    for (const k of ['start', 'value', 'end', 'items', 'key', 'sep', 'props']) {
-      const c = t[k];
-      if (Array.isArray(c)) for (const x of c) stack.push(x);
-      else if (c && typeof c === 'object') stack.push(c);
-    }
+    pushChildren(t, stack);
   }
   out.sort((a, b) => a.offset - b.offset);
 }

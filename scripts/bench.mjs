@@ -6,6 +6,7 @@ import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
+import { availableParallelism, loadavg } from 'node:os';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -38,6 +39,7 @@ async function compare(label, files, runs) {
   console.log(`${label}: ${files.length} file(s), ${(bytes / 1048576).toFixed(2)} MB — bare yaml.parseAllDocuments ${mb.toFixed(0)} ms, kubehex scan ${ms.toFixed(0)} ms, ratio ${(ms / mb).toFixed(2)}x (median of ${runs}, one thread, profile recommended)`);
 }
 
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')} (${availableParallelism()} cores)`);
 if (!existsSync(corpus)) {
   console.log(`bench: corpus not found at ${corpus}; measuring the bundled examples only`);
   const { files } = collectFiles([join(root, 'examples')]);
@@ -49,9 +51,25 @@ if (!existsSync(corpus)) {
   if (existsSync(promOp) && promOp !== largest) await compare(`prometheus-operator bundle (${relative(corpus, promOp)})`, [promOp], RUNS);
   await compare(`largest file (${relative(corpus, largest)})`, [largest], RUNS);
   await compare('whole corpus/real', files, Math.max(1, Math.min(RUNS, 3)));
+  // worker threads forced (one per core, at most 4) next to one thread, interleaved; then as the CLI
+  // chooses by itself (workers only on idle cores)
+  const wr = Math.max(1, Math.min(RUNS, 3));
+  const nw = Math.min(4, availableParallelism());
+  const w = [], one = [], wc = [], oc = [];
+  const cpuOf = (c) => (c.user + c.system) / 1000;
+  for (let i = 0; i < wr; i++) {
+    let c = process.cpuUsage();
+    w.push(await timeAsync(() => scan({ files, workers: nw, workerScript: join(root, 'dist', 'cli.js') })));
+    wc.push(cpuOf(process.cpuUsage(c)));
+    c = process.cpuUsage();
+    one.push(await timeAsync(() => scan({ files, workers: 1 })));
+    oc.push(cpuOf(process.cpuUsage(c)));
+  }
+  console.log(`whole corpus/real in ${nw} worker threads: ${median(w).toFixed(0)} ms wall, ${median(wc).toFixed(0)} ms CPU; one thread ${median(one).toFixed(0)} ms wall, ${median(oc).toFixed(0)} ms CPU (medians of ${wr}, interleaved; load average ${loadavg()[0].toFixed(2)} on ${availableParallelism()} cores)`);
   const t = await timeAsync(() => scan({ files, workerScript: join(root, 'dist', 'cli.js') }));
-  console.log(`whole corpus/real with worker threads (as the CLI runs it): ${t.toFixed(0)} ms`);
+  console.log(`whole corpus/real as the CLI runs it (workers only on idle cores): ${t.toFixed(0)} ms`);
 }
+console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
 if (existsSync(join(root, 'scripts', 'bench-lsp.mjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'bench-lsp.mjs')], { stdio: 'inherit' });
 }

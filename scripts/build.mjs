@@ -1,6 +1,7 @@
-// Build: rule registry -> architecture check -> type check + test compile (tsc) -> bundles (esbuild).
+// Build: rule registry -> architecture check -> schema validators (ajv standalone, remade only when the
+// schema changes) -> type check + test compile (tsc) -> bundles (esbuild) + dist/validators.
 import { execFileSync } from 'node:child_process';
-import { existsSync, mkdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as esbuild from 'esbuild';
@@ -11,6 +12,7 @@ const run = (args) => execFileSync(node, args, { cwd: root, stdio: 'inherit' });
 
 run([join(root, 'scripts/gen-registry.mjs')]);
 run([join(root, 'scripts/check-imports.mjs')]);
+run([join(root, 'scripts/gen-validators.mjs')]);
 try {
   run([join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')]);
 } catch {
@@ -37,3 +39,12 @@ await esbuild.build({
   minify: process.env.KUBEHEX_MINIFY === '1',
   logLevel: 'warning',
 });
+
+// the bundles load the generated validators from dist/validators when they are there (see rules/_lib/k8s-schema.ts)
+const genDir = join(root, 'rules/_lib/schema/validators');
+const distGen = join(root, 'dist/validators');
+const stampOf = (d) => { try { return readFileSync(join(d, 'stamp.json'), 'utf8'); } catch { return undefined; } };
+if (stampOf(genDir) !== stampOf(distGen)) {
+  rmSync(distGen, { recursive: true, force: true });
+  cpSync(genDir, distGen, { recursive: true });
+}

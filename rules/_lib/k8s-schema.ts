@@ -3,9 +3,14 @@
 // lazily, per apiVersion/kind, on the first object that needs it; custom resources are validated
 // against the CustomResourceDefinition found among the scanned objects. One validation per object is
 // shared by the three rules (cached on the object's value).
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import { CUSTOM_RESOURCE, isRecord, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
+import ajvOptions from './schema/ajv-options.json';
+
+const AJV_OPTIONS = ajvOptions as unknown as import('ajv').Options;
 
 /** `group/version/Kind` (core: `v1/Kind`) of every built-in API type in the schema. */
 export const BUILTIN_GVKS: ReadonlySet<string> = new Set(kindsIndex.gvk);
@@ -31,13 +36,13 @@ export type SchemaProblem =
 
 let ajv: Ajv | undefined;
 const builtin = new Map<string, ValidateFunction | null>();
-const crdCache = new WeakMap<object, Map<string, ValidateFunction | null>>();
+const crdCache = new WeakMap<object, Map<string, Record<string, unknown> | null>>();
 const results = new WeakMap<object, SchemaProblem[]>();
 
 function getAjv(): Ajv {
   if (!ajv) {
     // optimize: false halves the first compile of a big kind (Deployment: ~0.7 s instead of ~1.5 s on a busy 2-core machine)
-    ajv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true, code: { optimize: false } });
+    ajv = new Ajv(AJV_OPTIONS);
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const schema = (require('./schema/load') as { default: Record<string, unknown> }).default;
     ajv.addSchema(schema, 'k8s');
@@ -45,14 +50,53 @@ function getAjv(): Ajv {
   return ajv;
 }
 
+/** File name of a gvk's generated validator (kept in step with scripts/gen-validators.mjs). */
+export function validatorFile(gvk: string): string {
+  return `${gvk.replace(/[^A-Za-z0-9.-]/g, '_')}.js`;
+}
+
+/**
+ * Where the build put the standalone validators (scripts/gen-validators.mjs): next to the bundle
+ * (dist/validators), or in the source tree when running from tsc's out/ or from source. Undefined when
+ * there are none: the schema is then compiled at run time, with the same result.
+ */
+let generatedDir: string | null | undefined;
+function validatorsDir(): string | null {
+  if (generatedDir !== undefined) return generatedDir;
+  generatedDir = null;
+  for (const d of [join(__dirname, 'validators'), join(__dirname, 'schema', 'validators'), join(__dirname, '..', '..', '..', 'rules', '_lib', 'schema', 'validators')]) {
+    if (existsSync(join(d, 'stamp.json'))) { generatedDir = d; break; }
+  }
+  return generatedDir;
+}
+
+/** Turns the generated validators off (tests compare them with run-time compiled ones). */
+export function useGeneratedValidators(on: boolean): void {
+  generatedDir = on ? undefined : null;
+  builtin.clear();
+}
+
+function generatedValidator(gvk: string): ValidateFunction | undefined {
+  const dir = validatorsDir();
+  if (!dir) return undefined;
+  const file = join(dir, validatorFile(gvk));
+  if (!existsSync(file)) return undefined;
+  // a path computed at run time: bundlers leave it alone, so the extension's bundle does not carry it
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  return require(file) as ValidateFunction;
+}
+
 let gvkIndex: Record<string, string> | undefined;
 function builtinValidator(gvk: string): ValidateFunction | null {
   let v = builtin.get(gvk);
   if (v !== undefined) return v;
-  const a = getAjv();
-  gvkIndex ??= (a.getSchema('k8s')?.schema as Record<string, Record<string, string>>)['x-gvk-index'];
-  const ref = gvkIndex[gvk];
-  v = ref ? a.getSchema(`k8s${ref}`) ?? null : null;
+  v = generatedValidator(gvk);
+  if (!v) {
+    const a = getAjv();
+    gvkIndex ??= (a.getSchema('k8s')?.schema as Record<string, Record<string, string>>)['x-gvk-index'];
+    const ref = gvkIndex[gvk];
+    v = ref ? a.getSchema(`k8s${ref}`) ?? null : null;
+  }
   builtin.set(gvk, v);
   return v;
 }
@@ -79,12 +123,10 @@ export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   const cached = results.get(o.value);
   if (cached) return cached;
   const gvk = `${o.apiVersion}/${o.kind}`;
-  const validate = BUILTIN_GVKS.has(gvk) ? builtinValidator(gvk) : crdValidator(o, ctx.objects);
+  const data = hasNullValue(o.value) ? dropNulls(o.value) : o.value;
+  const validate = BUILTIN_GVKS.has(gvk) ? builtinValidator(gvk) : crdValidator(o, ctx.objects, data);
   const problems: SchemaProblem[] = [];
-  if (validate) {
-    const data = hasNullValue(o.value) ? dropNulls(o.value) : o.value;
-    if (!validate(data)) problems.push(...toProblems(validate.errors ?? [], data));
-  }
+  if (validate && !validate(data)) problems.push(...toProblems(validate.errors ?? [], data));
   results.set(o.value, problems);
   return problems;
 }
@@ -190,40 +232,110 @@ function distance(a: string, b: string): number {
 
 // ---- custom resources -------------------------------------------------------------------------
 
-/** The validator for a custom resource from a CustomResourceDefinition among `objects`, if any. */
-function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>): ValidateFunction | null {
+/**
+ * The first CustomResourceDefinition of each group/kind among `objects`, built once per objects array
+ * (a scan lints every object against the same array; looking the CRD up object by object is O(objects)).
+ */
+const crdIndexes = new WeakMap<ReadonlyArray<K8sObject>, { length: number; byKind: Map<string, K8sObject> }>();
+function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
+  let idx = crdIndexes.get(objects);
+  if (!idx || idx.length !== objects.length) {
+    const byKind = new Map<string, K8sObject>();
+    for (const crd of objects) {
+      if (crd.kind !== 'CustomResourceDefinition' || !crd.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
+      const spec = crd.value.spec;
+      if (!isRecord(spec) || typeof spec.group !== 'string' || !isRecord(spec.names) || typeof spec.names.kind !== 'string') continue;
+      const key = `${spec.group}\n${spec.names.kind}`;
+      if (!byKind.has(key)) byKind.set(key, crd);
+    }
+    idx = { length: objects.length, byKind };
+    crdIndexes.set(objects, idx);
+  }
+  return idx.byKind.get(`${group}\n${kind}`);
+}
+
+/**
+ * The validator for a custom resource (`data`: its value without nulls) from a CustomResourceDefinition
+ * among `objects`, if any. CRD schemas are big (thousands of lines) and their custom resources small, so
+ * what is compiled is the schema cut down to the fields the resource has (see pruneFor): the same errors,
+ * a fraction of the compile.
+ */
+function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>, data: unknown): ValidateFunction | null {
   const slash = o.apiVersion.indexOf('/');
   if (slash < 0) return null;
   const group = o.apiVersion.slice(0, slash);
   const version = o.apiVersion.slice(slash + 1);
-  for (const crd of objects) {
-    if (crd.kind !== 'CustomResourceDefinition' || !crd.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
-    const spec = crd.value.spec;
-    if (!isRecord(spec) || spec.group !== group || !isRecord(spec.names) || spec.names.kind !== o.kind) continue;
-    let perCrd = crdCache.get(crd.value);
-    if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }
-    let v = perCrd.get(version);
-    if (v === undefined) {
-      const s = crdSchema(spec, version);
-      v = s ? compileCustom(s) : null;
-      perCrd.set(version, v);
-    }
-    return v;
+  const crd = crdFor(group, o.kind, objects);
+  if (!crd) return null;
+  const spec = crd.value.spec as Record<string, unknown>;
+  let perCrd = crdCache.get(crd.value);
+  if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }
+  let s = perCrd.get(version);
+  if (s === undefined) {
+    s = crdSchema(spec, version) ?? null;
+    perCrd.set(version, s);
   }
-  return null;
+  if (!s) return null;
+  return compileCustom(pruneCustom ? pruneFor(s, [data]) : s);
+}
+
+let pruneCustom = true;
+/** Turns the cutting down of CRD schemas off (tests compare both ways). */
+export function pruneCustomSchemas(on: boolean): void {
+  pruneCustom = on;
+}
+
+/**
+ * `s` with the subschemas of fields that none of `values` has replaced by `{}`. A validator only descends
+ * into fields the data has (ajv: `data[key] !== undefined`), so the result validates `values` exactly
+ * like `s`; the property names stay, for unknown-field checks and suggestions.
+ */
+function pruneFor(s: Record<string, unknown>, values: unknown[]): Record<string, unknown> {
+  const out: Record<string, unknown> = { ...s };
+  const records = values.filter(isRecord);
+  if (isRecord(s.properties)) {
+    const props: Record<string, unknown> = {};
+    for (const [k, sub] of Object.entries(s.properties)) {
+      const vals: unknown[] = [];
+      for (const r of records) if (r[k] !== undefined) vals.push(r[k]);
+      props[k] = !vals.length ? {} : isRecord(sub) ? pruneFor(sub, vals) : sub;
+    }
+    out.properties = props;
+  }
+  if (isRecord(s.additionalProperties)) {
+    const known = isRecord(s.properties) ? s.properties : {};
+    const vals: unknown[] = [];
+    for (const r of records) for (const k in r) if (!Object.prototype.hasOwnProperty.call(known, k)) vals.push(r[k]);
+    out.additionalProperties = pruneFor(s.additionalProperties, vals);
+  }
+  if (isRecord(s.items)) {
+    const vals: unknown[] = [];
+    for (const v of values) if (Array.isArray(v)) vals.push(...v);
+    out.items = pruneFor(s.items, vals);
+  }
+  return out;
 }
 
 // CRD schemas are rebuilt on every parse; ajv keeps every compiled schema (and values in its code scope)
 // for the life of the instance, so a long-running language server uses a separate instance for them and
-// starts a new one now and then. Validators compiled earlier stay usable.
+// starts a new one now and then. Validators compiled earlier stay usable. The same CRD often comes in
+// several files (a chart and a bundle of an operator): equal schemas share one compiled validator.
 let crdAjv: Ajv | undefined;
 let crdCompiles = 0;
+const crdBySchema = new Map<string, ValidateFunction | null>();
 function compileCustom(s: Record<string, unknown>): ValidateFunction | null {
+  const key = JSON.stringify(s);
+  const known = crdBySchema.get(key);
+  if (known !== undefined) return known;
   if (!crdAjv || ++crdCompiles > 200) {
-    crdAjv = new Ajv({ allErrors: true, strict: false, validateSchema: false, validateFormats: false, verbose: true, code: { optimize: false } });
+    crdAjv = new Ajv(AJV_OPTIONS);
     crdCompiles = 0;
+    crdBySchema.clear();
   }
-  try { return crdAjv.compile(s); } catch { return null; }
+  let v: ValidateFunction | null;
+  try { v = crdAjv.compile(s); } catch { v = null; }
+  crdBySchema.set(key, v);
+  return v;
 }
 
 function crdSchema(spec: Record<string, unknown>, version: string): Record<string, unknown> | undefined {
