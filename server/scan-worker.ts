@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { decodeBytes, isTemplateSource, type Finding, type ParseErrorInfo } from '../engine';
+import { decodeBytes, isTemplateSource, type Finding, type K8sObject, type ParseErrorInfo } from '../engine';
 import { lintChunk } from './doc-lint';
 import { compileGlobs } from './glob';
 import { ConfigStore, underChartTemplates, type Settings } from './settings';
@@ -16,6 +16,8 @@ export interface FileResult {
   skipped?: string;
   /** Rules the settings show at `hint`. */
   hints?: string[];
+  /** The file's objects of the kinds cross-object rules read (for the workspace index). */
+  objects?: K8sObject[];
 }
 
 export interface ScanJob { id: number; files: string[]; settings: Settings; trusted: boolean; generation: number }
@@ -41,8 +43,8 @@ export function lintFile(path: string, settings: Settings, trusted: boolean, gen
   if (cfg.path && cfg.config?.ignore?.length && compileGlobs(cfg.config.ignore)(relative(dirname(cfg.path), path).split('\\').join('/'), false)) {
     return { ...base, findings: [], errors: [], skipped: 'ignored' };
   }
-  const entry = lintChunk(text, resolved.set);
-  return { ...base, findings: entry.findings, errors: entry.fatal ? [entry.fatal] : entry.errors, hints: [...resolved.hints] };
+  const entry = lintChunk(text, resolved.set, path, true);
+  return { ...base, findings: entry.findings, errors: entry.fatal ? [entry.fatal] : entry.errors, hints: [...resolved.hints], objects: entry.objects };
 }
 
 /** Entry point of a scan worker thread. */

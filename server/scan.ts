@@ -152,7 +152,7 @@ export class WorkspaceScanner {
       const files = await walk(folders, params.exclude ?? [], cancelled);
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
       const settings = await this.server.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
-      const results = await this.lintAll(files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
+      const results = await this.lintAll(folders, files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
       return this.summarize(results.results, results.reused, settings.maxFileSize);
     } finally {
@@ -160,7 +160,7 @@ export class WorkspaceScanner {
     }
   }
 
-  private async lintAll(files: string[], settings: Settings, cancelled: () => boolean, progress: (done: number) => void): Promise<{ results: FileResult[]; reused: number }> {
+  private async lintAll(folders: string[], files: string[], settings: Settings, cancelled: () => boolean, progress: (done: number) => void): Promise<{ results: FileResult[]; reused: number }> {
     const trusted = this.server.trusted;
     const generation = this.server.currentGeneration();
     const key = JSON.stringify([generation, trusted, settings]);
@@ -174,7 +174,12 @@ export class WorkspaceScanner {
       if (hit && hit.key === key) {
         try {
           const st = await stat(f);
-          if (st.mtimeMs === hit.result.mtimeMs && st.size === hit.result.size) { results.set(f, hit.result); reused++; continue; }
+          if (st.mtimeMs === hit.result.mtimeMs && st.size === hit.result.size) {
+            results.set(f, hit.result);
+            this.server.analyzer.index.setScanned(pathToUri(f), hit.result.objects ?? []);
+            reused++;
+            continue;
+          }
         } catch { /* gone: lint reports it */ }
       }
       todo.push(f);
@@ -184,7 +189,11 @@ export class WorkspaceScanner {
     const batches: string[][] = [];
     for (let i = 0; i < todo.length; i += BATCH) batches.push(todo.slice(i, i + BATCH));
     const take = (rs: FileResult[]) => {
-      for (const r of rs) { results.set(r.path, r); this.cache.set(r.path, { key, result: r }); }
+      for (const r of rs) {
+        results.set(r.path, r);
+        this.cache.set(r.path, { key, result: r });
+        this.server.analyzer.index.setScanned(pathToUri(r.path), r.objects ?? []);
+      }
       done += rs.length;
       progress(done);
     };
@@ -206,6 +215,10 @@ export class WorkspaceScanner {
       await Promise.all(Array.from({ length: Math.max(1, pool.size) }, (_, i) => lane(i)));
     }
     if (cancelled()) return { results: [...results.values()], reused };
+    // files under the scanned folders that the scan no longer finds leave the index
+    const found = new Set(files.map(pathToUri));
+    const roots = folders.map((f) => pathToUri(f).replace(/\/?$/, '/'));
+    this.server.analyzer.index.retainScanned((uri) => found.has(uri) || !roots.some((r) => uri.startsWith(r)));
     for (const f of files) {
       const doc = this.server.documents.get(pathToUri(f));
       if (!doc) continue;
