@@ -65,12 +65,13 @@ export class KubehexServer {
    * cross-object findings change are re-published (push) or re-pulled (`workspace/diagnostic/refresh`).
    */
   private async indexChanged(): Promise<void> {
-    const generation = this.analyzer.index.generation;
     let refresh = false;
     for (const doc of this.documents.all()) {
-      const last = this.analyzer.lastResult(doc.uri);
-      if (!last || last.version !== doc.version || last.indexGeneration === generation) continue;
-      if (!this.pull) { this.schedule(doc.uri, 0, true); continue; }
+      // compared with what the client last got: another request (a scan, a hover) may have re-linted it since
+      if (!this.pull) {
+        if (this.lastSent.get(doc.uri)?.version === doc.version) this.schedule(doc.uri, 0, true);
+        continue;
+      }
       const prev = this.lastReport.get(doc.uri);
       if (!prev) continue;
       try {
