@@ -126,7 +126,7 @@ export function lintChunk(text: string, set: RuleSet, file?: string, whole = fal
 }
 
 /** The cross-object rules over one chunk, with every object of the index visible. */
-function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<K8sObject>): { findings: Finding[]; errors: ParseErrorInfo[] } {
+export function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<K8sObject>): { findings: Finding[]; errors: ParseErrorInfo[] } {
   const parsed = entry.parsed!;
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];

@@ -46,6 +46,12 @@ export class ObjectIndex {
   setScanned(uri: string, objects: ReadonlyArray<K8sObject>): void {
     const prev = this.scanned.get(uri);
     if (prev === objects || (!prev && !objects.length)) return;
+    // a re-scan of an unchanged file brings equal objects: keep the generation (and every cache keyed by it)
+    if (prev && prev.length === objects.length && JSON.stringify(prev) === JSON.stringify(objects)) {
+      this.scanned.set(uri, objects);
+      this.flat = undefined;
+      return;
+    }
     if (!objects.length) this.scanned.delete(uri);
     else this.scanned.set(uri, objects);
     if (!this.open.has(uri)) this.bump();

@@ -112,18 +112,24 @@ describe('server: cross-object rules over the workspace index', function () {
     assert.deepEqual(automount(await c.diagnostics(deploy, 1, since)), []);
   });
 
-  it('a scan drops the objects of a file that is gone', async () => {
+  it('a scan lints closed files with every scanned object visible; it drops the objects of a file that is gone', async () => {
     writeFileSync(join(dir, 'sa.yaml'), account(false));
     writeFileSync(join(dir, 'deploy.yaml'), DEPLOY);
     c = await startClient({ root: dir, settings: SETTINGS });
     const r = await c.request('kubehex/scanWorkspace', {});
-    assert.equal(r.files, 2);
+    // two phases, as in the CLI: the closed Deployment's finding sees the ServiceAccount of the other file
+    assert.deepEqual({ files: r.files, byRule: r.byRule }, { files: 2, byRule: {} });
+    // nothing changed: both results are reused, cross-object findings included
+    const again = await c.request('kubehex/scanWorkspace', {});
+    assert.deepEqual({ files: again.files, reused: again.reused, byRule: again.byRule }, { files: 2, reused: 2, byRule: {} });
     const deploy = uriOf(join(dir, 'deploy.yaml'));
     c.open(deploy, DEPLOY);
     assert.deepEqual(automount(await c.diagnostics(deploy, 1)), []);
     removeDir(join(dir, 'sa.yaml'));
     const since = c.mark();
-    await c.request('kubehex/scanWorkspace', {});
+    const third = await c.request('kubehex/scanWorkspace', {});
     assert.deepEqual(automount(await c.diagnostics(deploy, 1, since)), [['notDisabled', [10, 4, 10, 8]]]);
+    // the open document's item in the summary comes from the editor's text, with the same view
+    assert.deepEqual(third.items.filter((i: any) => i.ruleId === RULE).map((i: any) => [i.uri, rangeTuple(i.range)]), [[deploy, [10, 4, 10, 8]]]);
   });
 });
