@@ -191,7 +191,7 @@ export class DocLinter {
   lint(text: string, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined): Promise<DocResult> {
     if (this.last && this.last.version === version && this.last.key === key) {
       if (this.last.indexGeneration === this.index.generation) return Promise.resolve(this.last);
-      if (!this.inflight) return Promise.resolve(this.finish(this.last.chunks, version, key, set, this.last.linted, this.last));
+      if (!this.inflight) return Promise.resolve(this.finish(this.last.chunks, version, key, set, 0, this.last));
     }
     if (this.inflight && this.inflight.version === version && this.inflight.key === key) {
       // share the running work, but let this caller give up on its own terms

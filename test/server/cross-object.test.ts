@@ -72,6 +72,8 @@ describe('server: cross-object rules over the workspace index', function () {
     since = c.mark();
     c.change(sa, 2, [{ range: { start: { line: 4, character: 30 }, end: { line: 4, character: 35 } }, text: 'true' }]);
     assert.deepEqual(automount(await c.diagnostics(deploy, 1, since)), [['serviceAccountEnabled', [10, 4, 10, 8]]]);
+    // only the cross-object pass ran again for the Deployment's file: no chunk was parsed or linted
+    assert.deepEqual(await c.request('kubehex/documentStats', { uri: deploy }), { version: 1, chunks: 1, linted: 0, findings: 1 });
     // closing the ServiceAccount's file takes its objects out of the index
     since = c.mark();
     c.notify('textDocument/didClose', { textDocument: { uri: sa } });
