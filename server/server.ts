@@ -215,7 +215,7 @@ export class KubehexServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, HARDEN_KIND] },
         hoverProvider: true,
-        ...(this.pull ? { diagnosticProvider: { identifier: 'kubehex', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(this.pull ? { diagnosticProvider: { identifier: 'kubehex', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kubehex', version: '0.1.0' },
