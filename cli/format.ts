@@ -64,7 +64,27 @@ export function formatStylish(res: ScanResult, color: boolean): string {
   if (skipped) out += `; ${skipped} template file${skipped === 1 ? '' : 's'} skipped`;
   out += '\n';
   if (fixable) out += `  ${fixable} can be fixed; \`kubehex scan --fix\` applies the safe ones, the editor offers all.\n`;
+  const top = priorities(res);
+  if (top.length > 1) {
+    out += `\nFix first (by severity, then how often):\n`;
+    for (const t of top) out += `  ${c(sevColor[t.severity], t.severity.padEnd(7))}  ${t.ruleId} ×${t.count}${t.fixable ? ' (quick fix)' : ''}\n`;
+  }
   return out;
+}
+
+/** The rules to work on first: worst severity, then the most findings. */
+export function priorities(res: ScanResult, most = 5): Array<{ ruleId: string; severity: Finding['severity']; count: number; fixable: boolean }> {
+  const by = new Map<string, { ruleId: string; severity: Finding['severity']; count: number; fixable: boolean }>();
+  for (const r of res.results) {
+    for (const f of r.findings) {
+      const e = by.get(f.ruleId) ?? { ruleId: f.ruleId, severity: f.severity, count: 0, fixable: false };
+      e.count++;
+      e.fixable ||= !!f.fix;
+      if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) e.severity = f.severity;
+      by.set(f.ruleId, e);
+    }
+  }
+  return [...by.values()].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.ruleId.localeCompare(b.ruleId)).slice(0, most);
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;

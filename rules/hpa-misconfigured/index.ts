@@ -22,6 +22,11 @@ export default defineRule({
       'kube-score': ['horizontalpodautoscaler-replicas', 'deployment-targeted-by-hpa-does-not-have-replicas-configured'],
       datree: ['HPA_MISSING_MINREPLICAS_KEY', 'HPA_MISSING_MAXREPLICAS_KEY'],
     },
+    peerMessages: {
+      'kube-linter': { 'hpa-minimum-three-replicas': ['lowMin'] },
+      polaris: { hpaMinAvailability: ['lowMin'], hpaMaxAvailability: ['fixed'] },
+      'kube-score': { 'horizontalpodautoscaler-replicas': ['lowMin', 'fixed'], 'deployment-targeted-by-hpa-does-not-have-replicas-configured': ['staticReplicas'] },
+    },
     defaultOptions: { minReplicas: 2 },
     messages: {
       lowMin: '{{kind}} {{name}}: minReplicas {{value}} lets it scale down to fewer than {{min}} pods.',

@@ -6,6 +6,12 @@ function isZero(v: unknown): boolean {
   return v === 0 || v === '0' || v === '0%';
 }
 
+/** The percentage of a `NN%` value, else undefined. */
+function percent(v: unknown): number | undefined {
+  const m = typeof v === 'string' ? /^(\d+(?:\.\d+)?)%$/.exec(v) : null;
+  return m ? Number(m[1]) : undefined;
+}
+
 export default defineRule({
   meta: {
     id: 'pdb-blocks-eviction',
@@ -26,10 +32,17 @@ export default defineRule({
       polaris: ['pdbDisruptionsIsZero', 'pdbMinAvailableGreaterThanHPAMinReplicas'],
       'kube-score': ['poddisruptionbudget-has-policy'],
     },
+    peerMessages: {
+      polaris: {
+        pdbDisruptionsIsZero: ['maxZero', 'minAll', 'minReplicas', 'minHpa'],
+        pdbMinAvailableGreaterThanHPAMinReplicas: ['minAll', 'minHpa'],
+      },
+    },
     messages: {
       maxZero: '{{kind}} {{name}}: maxUnavailable {{value}} allows no voluntary disruption, so node drains block.',
-      minAll: '{{kind}} {{name}}: minAvailable 100% allows no voluntary disruption, so node drains block.',
+      minAll: '{{kind}} {{name}}: minAvailable {{value}} allows no voluntary disruption, so node drains block.',
       minReplicas: '{{kind}} {{name}}: minAvailable {{value}} is not below the {{replicas}} replica(s) of {{target}}, so node drains block.',
+      minHpa: '{{kind}} {{name}}: minAvailable {{value}} is not below minReplicas {{replicas}} of HorizontalPodAutoscaler {{hpa}} (scaling {{target}}), so node drains block once it scales down.',
       noPolicy: '{{kind}} {{name}}: sets neither minAvailable nor maxUnavailable.',
     },
   },
@@ -46,8 +59,10 @@ export default defineRule({
       ctx.report({ messageId: 'maxZero', data: { value: String(max) }, path: ['spec', 'maxUnavailable'] });
       return;
     }
-    if (min === '100%') {
-      ctx.report({ messageId: 'minAll', path: ['spec', 'minAvailable'] });
+    // 100% (or more, which the API rejects) keeps every pod: nothing may be evicted
+    const pct = percent(min);
+    if (pct !== undefined && pct >= 100) {
+      ctx.report({ messageId: 'minAll', data: { value: String(min) }, path: ['spec', 'minAvailable'] });
       return;
     }
     if (typeof min !== 'number' || max !== undefined || !isRecord(spec.selector)) return;
@@ -58,7 +73,9 @@ export default defineRule({
       const hpaMin = hpa && isRecord(hpa.value.spec) ? (typeof hpa.value.spec.minReplicas === 'number' ? hpa.value.spec.minReplicas : 1) : undefined;
       const replicas = hpaMin ?? replicasOf(w.object) ?? (w.object.kind === 'Pod' || w.object.kind === 'Job' || w.object.kind === 'CronJob' || w.object.kind === 'DaemonSet' ? undefined : 1);
       if (replicas === undefined || min < replicas) continue;
-      ctx.report({ messageId: 'minReplicas', data: { value: min, replicas, target: `${w.object.kind} ${w.object.name}` }, path: ['spec', 'minAvailable'] });
+      const target = `${w.object.kind} ${w.object.name}`;
+      if (hpaMin !== undefined && hpa) ctx.report({ messageId: 'minHpa', data: { value: min, replicas, hpa: hpa.name, target }, path: ['spec', 'minAvailable'] });
+      else ctx.report({ messageId: 'minReplicas', data: { value: min, replicas, target }, path: ['spec', 'minAvailable'] });
       return;
     }
   },

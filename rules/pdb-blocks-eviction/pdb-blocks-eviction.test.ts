@@ -77,5 +77,49 @@ spec:
       ],
       output: null,
     },
+    {
+      name: 'more than 100%, and as many as the autoscaler minimum',
+      code: `apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: a
+spec:
+  minAvailable: 150%
+  selector: {matchLabels: {app: a}}
+---
+apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  template:
+    metadata:
+      labels: {app: web}
+    spec:
+      containers: [{name: app, image: "nginx:1.27"}]
+---
+apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 3
+  maxReplicas: 10
+---
+apiVersion: policy/v1
+kind: PodDisruptionBudget
+metadata:
+  name: web
+spec:
+  minAvailable: 3
+  selector: {matchLabels: {app: web}}
+`,
+      errors: [
+        { messageId: 'minAll', range: [5, 2, 5, 20] },
+        { messageId: 'minHpa', range: [33, 2, 33, 17] },
+      ],
+      output: null,
+    },
   ],
 });

@@ -15,7 +15,6 @@ export default defineRule({
       recipe: 'Define a few PriorityClasses (for example critical, default, batch) and set `priorityClassName` on every workload.',
     },
     peers: {
-      'kube-linter': ['priority-class-name'],
       polaris: ['priorityClassNotSet'],
     },
     messages: {

@@ -3,7 +3,7 @@ import { defineRule, isRecord } from '../../engine';
 export default defineRule({
   meta: {
     id: 'requests-equal-limits',
-    title: 'CPU or memory request differs from its limit',
+    title: 'CPU, memory or ephemeral-storage request differs from its limit',
     category: 'core',
     goals: ['availability'],
     severity: 'info',
@@ -15,11 +15,20 @@ export default defineRule({
       recipe: 'Set each memory (and, for latency-critical services, CPU) limit equal to its request, which gives the pod the Guaranteed QoS class.',
     },
     peers: {
-      'kube-score': ['container-resource-requests-equal-limits', 'container-cpu-requests-equal-limits', 'container-memory-requests-equal-limits'],
+      'kube-score': ['container-resource-requests-equal-limits', 'container-cpu-requests-equal-limits', 'container-memory-requests-equal-limits', 'container-ephemeral-storage-request-equals-limit'],
+    },
+    peerMessages: {
+      'kube-score': {
+        'container-resource-requests-equal-limits': ['differ', 'noLimit'],
+        'container-cpu-requests-equal-limits': ['differ', 'noLimit'],
+        'container-memory-requests-equal-limits': ['differ', 'noLimit'],
+        'container-ephemeral-storage-request-equals-limit': ['storageDiffer'],
+      },
     },
     messages: {
       differ: '{{kind}} {{name}}: container "{{container}}" requests {{request}} {{resource}} but may use {{limit}}.',
       noLimit: '{{kind}} {{name}}: container "{{container}}" requests {{resource}} without a limit.',
+      storageDiffer: '{{kind}} {{name}}: container "{{container}}" requests {{request}} of ephemeral storage but may write {{limit}}, so the node\'s disk can fill before it is evicted.',
     },
   },
   check(ctx) {
@@ -44,6 +53,18 @@ export default defineRule({
             fix: { title: `Set the ${res} limit to the request (${String(q)})`, safety: 'review', ops: [{ op: 'set', path, value: typeof q === 'number' ? q : String(q) }] },
           });
         }
+      }
+      // ephemeral storage: only a request and a limit that are both written and differ (a missing limit is ephemeral-storage-limit's)
+      const q = req['ephemeral-storage'];
+      const l = lim['ephemeral-storage'];
+      if (q !== undefined && q !== null && l !== undefined && l !== null && String(q) !== String(l)) {
+        const path = [...c.path, 'resources', 'limits', 'ephemeral-storage'];
+        ctx.report({
+          messageId: 'storageDiffer',
+          data: { container: c.name, request: String(q), limit: String(l) },
+          path,
+          fix: { title: `Set the ephemeral-storage limit to the request (${String(q)})`, safety: 'review', ops: [{ op: 'set', path, value: typeof q === 'number' ? q : String(q) }] },
+        });
       }
     }
   },

@@ -72,5 +72,37 @@ spec:
       ],
       output: null,
     },
+    {
+      name: 'ephemeral storage request below its limit',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        requests: {memory: 1Gi, ephemeral-storage: 1Gi}
+        limits:
+          memory: 1Gi
+          ephemeral-storage: 2Gi
+`,
+      errors: [{ messageId: 'storageDiffer', range: [12, 10, 12, 32] }],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        requests: {memory: 1Gi, ephemeral-storage: 1Gi}
+        limits:
+          memory: 1Gi
+          ephemeral-storage: 1Gi
+`,
+    },
   ],
 });

@@ -97,6 +97,18 @@ describe('cli: kubehex scan', () => {
     assert.ok(!out2.findings.some((f: { ruleId: string }) => f.ruleId === 'privileged-container'));
   });
 
+  it('stylish ends with a short prioritised list: worst severity first, then frequency', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'pod.yaml'), PRIV);
+    const out = kubehex(['scan', dir, '--no-color']).stdout;
+    const tail = out.slice(out.indexOf('Fix first'));
+    const rows = tail.split('\n').slice(1).filter((l) => l.trim()).map((l) => l.trim().split(/\s+/).slice(0, 2));
+    assert.deepEqual(rows[0], ['error', 'privileged-container']);
+    const sev = rows.map((r) => ({ error: 3, warning: 2, info: 1 })[r[0] as 'error']);
+    assert.deepEqual(sev, [...sev].sort((a, b) => b - a));
+    assert.ok(rows.length <= 5);
+  });
+
   it('usage errors exit 2 with one line', () => {
     const r = kubehex(['scan', '--format', 'xml']);
     assert.equal(r.code, 2);

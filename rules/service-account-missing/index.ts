@@ -1,0 +1,39 @@
+import { defineRule } from '../../engine';
+import { findServiceAccount, podServiceAccount } from '../_lib/rbac';
+import { sameScope } from '../_lib/selectors';
+
+export default defineRule({
+  meta: {
+    id: 'service-account-missing',
+    title: 'Pod runs as a ServiceAccount that the manifests do not create',
+    category: 'cluster',
+    goals: ['availability', 'utility'],
+    severity: 'warning',
+    appliesTo: ['podSpec'],
+    reads: ['ServiceAccount'],
+    profiles: ['recommended'],
+    layer: 'orchestrator',
+    docs: {
+      summary: 'The API server refuses to create a pod whose ServiceAccount does not exist, so a misspelt or forgotten `serviceAccountName` leaves the workload with no pods at all.',
+      recipe: 'Create the ServiceAccount alongside the workload, or fix the name in `serviceAccountName`.',
+    },
+    peers: {
+      'kube-linter': ['non-existent-service-account'],
+    },
+    messages: {
+      missing: '{{kind}} {{name}}: ServiceAccount "{{account}}" is not among the ServiceAccounts in the scanned manifests, so its pods would be refused.',
+    },
+  },
+  check(ctx) {
+    const pod = ctx.podSpec();
+    if (!pod) return;
+    const sa = podServiceAccount(pod);
+    // `default` is created in every namespace by the controller manager
+    if (sa.from === 'unset' || sa.name === 'default') return;
+    const o = ctx.object;
+    // with no ServiceAccount of this application in the scan, they are simply managed elsewhere
+    if (!ctx.objects.some((x) => x.kind === 'ServiceAccount' && sameScope(o, x))) return;
+    if (findServiceAccount(sa.name, o, ctx.objects)) return;
+    ctx.report({ messageId: 'missing', data: { account: sa.name }, path: sa.path });
+  },
+});
