@@ -49,6 +49,10 @@ export function quickFixEdits(doc: TextDocument, result: DocResult, set: RuleSet
   if (!f.fix) return undefined;
   const chunk = chunkOf(result, f.docIndex);
   if (!chunk) return undefined;
+  const localDoc = f.docIndex - chunk.docBase;
+  // a cross-object finding: its chunk kept the parse it was found in
+  const cross = chunk.entry.parsed && chunk.entry.cross?.findings.find((x) => x.ruleId === f.ruleId && x.docIndex === localDoc && samePath(x.path, f.path) && x.messageId === f.messageId);
+  if (cross) return fixEdits(chunk.entry.parsed!, cross)?.map((e) => toLsp(doc, e, chunk.start));
   const { parsed, findings } = lintText(chunk.entry.text, set);
   const local = findings.find((x) => x.ruleId === f.ruleId && x.docIndex === f.docIndex - chunk.docBase && samePath(x.path, f.path) && x.messageId === f.messageId);
   if (!local) return undefined;

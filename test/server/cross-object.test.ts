@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { LspClient, uriOf } from './lsp-client';
+import { LspClient, applyLspEdits, editsOf, uriOf } from './lsp-client';
 import { rangeTuple, removeDir, startClient, tempDir } from './helpers';
 
 const RULE = 'service-account-token-automount';
@@ -71,7 +71,14 @@ describe('server: cross-object rules over the workspace index', function () {
     assert.deepEqual(automount(await c.diagnostics(deploy, 1, since)), []);
     since = c.mark();
     c.change(sa, 2, [{ range: { start: { line: 4, character: 30 }, end: { line: 4, character: 35 } }, text: 'true' }]);
-    assert.deepEqual(automount(await c.diagnostics(deploy, 1, since)), [['serviceAccountEnabled', [10, 4, 10, 8]]]);
+    const diags = await c.diagnostics(deploy, 1, since);
+    assert.deepEqual(automount(diags), [['serviceAccountEnabled', [10, 4, 10, 8]]]);
+    // its quick fix comes from the finding the editor shows (the file alone would give another message)
+    const d = diags.find((x: any) => x.code === RULE);
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: deploy }, range: d.range, context: { diagnostics: [d], only: ['quickfix'] } });
+    const fix = actions.find((a: any) => a.title === 'Set automountServiceAccountToken: false');
+    assert.ok(fix, JSON.stringify(actions.map((a: any) => a.title)));
+    assert.equal(applyLspEdits(DEPLOY, editsOf(fix, deploy)), DEPLOY + '      automountServiceAccountToken: false\n');
     // only the cross-object pass ran again for the Deployment's file: no chunk was parsed or linted
     assert.deepEqual(await c.request('kubehex/documentStats', { uri: deploy }), { version: 1, chunks: 1, linted: 0, findings: 1 });
     // closing the ServiceAccount's file takes its objects out of the index
