@@ -2,7 +2,7 @@ import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { applyEdits, applyFixes, diffEdit, fixEdits, lintText, type Finding, type ObjectRef, type RuleSet, type TextEdit as EngineEdit } from '../engine';
 import { SOURCE, isFindingData } from './convert';
-import type { DocResult, PlacedChunk } from './doc-lint';
+import { splitRuleSet, type DocResult, type PlacedChunk } from './doc-lint';
 
 export const FIX_ALL_KIND = 'source.fixAll.kubehex';
 export const HARDEN_KIND = CodeActionKind.RefactorRewrite;
@@ -49,6 +49,10 @@ export function quickFixEdits(doc: TextDocument, result: DocResult, set: RuleSet
   if (!f.fix) return undefined;
   const chunk = chunkOf(result, f.docIndex);
   if (!chunk) return undefined;
+  const localDoc = f.docIndex - chunk.docBase;
+  // a cross-object finding: its chunk kept the parse it was found in
+  const cross = chunk.entry.parsed && chunk.entry.cross?.findings.find((x) => x.ruleId === f.ruleId && x.docIndex === localDoc && samePath(x.path, f.path) && x.messageId === f.messageId);
+  if (cross) return fixEdits(chunk.entry.parsed!, cross)?.map((e) => toLsp(doc, e, chunk.start));
   const { parsed, findings } = lintText(chunk.entry.text, set);
   const local = findings.find((x) => x.ruleId === f.ruleId && x.docIndex === f.docIndex - chunk.docBase && samePath(x.path, f.path) && x.messageId === f.messageId);
   if (!local) return undefined;
@@ -66,13 +70,18 @@ export function disableLineEdit(doc: TextDocument, f: Finding): TextEdit {
   return { range: { start: { line, character: 0 }, end: { line, character: 0 } }, newText: `${indent}# kubehex-disable-next-line ${f.ruleId}${eol}` };
 }
 
+function crossKey(f: Finding): string { return `${f.ruleId}|${f.docIndex}|${f.messageId}|${f.path.join('/')}`; }
+
 /** Every `safe` fix in the file, applied per chunk and returned as one minimal edit. */
 export function fixAllEdit(doc: TextDocument, result: DocResult, set: RuleSet): TextEdit | undefined {
   const text = doc.getText();
   const parts: EngineEdit[] = [];
   for (const c of result.chunks) {
-    if (!c.entry.findings.some((f) => f.fix?.safety === 'safe')) continue;
-    const r = applyFixes(c.entry.text, set, (f) => f.fix?.safety === 'safe');
+    if (!c.entry.findings.some((f) => f.fix?.safety === 'safe') && !c.entry.cross?.findings.some((f) => f.fix?.safety === 'safe')) continue;
+    // the chunk is re-linted on its own: take a cross-object fix only where the workspace view has the finding too
+    const crossIds = new Set(splitRuleSet(set).cross?.rules.map((r) => r.rule.meta.id) ?? []);
+    const shown = new Set((c.entry.cross?.findings ?? []).map(crossKey));
+    const r = applyFixes(c.entry.text, set, (f) => f.fix?.safety === 'safe' && (!crossIds.has(f.ruleId) || shown.has(crossKey(f))));
     if (r.edit) parts.push({ start: r.edit.start + c.start, end: r.edit.end + c.start, newText: r.edit.newText });
   }
   if (!parts.length) return undefined;
@@ -89,7 +98,9 @@ export function hardenEdit(doc: TextDocument, result: DocResult, set: RuleSet, t
   const chunk = chunkOf(result, target.docIndex);
   if (!chunk) return undefined;
   const localDoc = target.docIndex - chunk.docBase;
-  const r = applyFixes(chunk.entry.text, set, (f) => f.docIndex === localDoc && sameObject(f.object, target.object));
+  const crossIds = new Set(splitRuleSet(set).cross?.rules.map((r) => r.rule.meta.id) ?? []);
+  const shown = new Set((chunk.entry.cross?.findings ?? []).map(crossKey));
+  const r = applyFixes(chunk.entry.text, set, (f) => f.docIndex === localDoc && sameObject(f.object, target.object) && (!crossIds.has(f.ruleId) || shown.has(crossKey(f))));
   if (!r.edit || !r.applied.length) return undefined;
   const before = chunk.entry.text;
   const e = diffEdit(before, r.text)!;

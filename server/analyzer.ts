@@ -6,6 +6,7 @@ import { ruleIds } from '../rules';
 import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
 import { DocLinter, Superseded, type DocResult } from './doc-lint';
 import { compileGlobs } from './glob';
+import { ObjectIndex } from './object-index';
 import { CONFIG_NAME, ConfigStore, underChartTemplates, type Resolved, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
@@ -29,6 +30,8 @@ export interface AnalyzerHost {
 /** Decides what an open document gets (lint, skip, config check, size notice) and keeps its caches. */
 export class Analyzer {
   readonly configs: ConfigStore;
+  /** Objects of open documents and scanned files, for cross-object rules. */
+  readonly index = new ObjectIndex();
   private linters = new Map<string, DocLinter>();
   private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
   private configDiagnostics = new Map<string, string>();
@@ -40,6 +43,7 @@ export class Analyzer {
   forget(uri: string): void {
     this.linters.delete(uri);
     this.analyses.delete(uri);
+    this.index.closeOpen(uri);
   }
 
   lastResult(uri: string): DocResult | undefined { return this.linters.get(uri)?.last; }
@@ -91,7 +95,7 @@ export class Analyzer {
       if (compileGlobs(resolved.config.config.ignore)(rel, false)) return { version, diagnostics: [] };
     }
     let linter = this.linters.get(uri);
-    if (!linter) this.linters.set(uri, (linter = new DocLinter()));
+    if (!linter) this.linters.set(uri, (linter = new DocLinter(uri, path, this.index)));
     const result = await linter.lint(text, version, resolved.set, resolved.key, stop);
     const hintsKey = [...resolved.hints].join(',');
     const cached = this.analyses.get(uri);

@@ -1,5 +1,6 @@
-import { checkText, lintText, type Finding, type ParseErrorInfo, type RuleSet } from '../engine';
+import { CUSTOM_RESOURCE, POD_SPEC_KINDS, checkText, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
 import { countLines, detach, splitChunks } from './chunks';
+import { ObjectIndex } from './object-index';
 
 /** What one chunk (one YAML document, usually) yields, in coordinates local to the chunk. */
 export interface ChunkEntry {
@@ -9,9 +10,16 @@ export interface ChunkEntry {
   lines: number;
   /** YAML documents the engine found in the chunk. */
   docs: number;
+  /** Findings of the rules that read only their own object (all rules when linted whole). */
   findings: Finding[];
   errors: ParseErrorInfo[];
   fatal?: ParseErrorInfo;
+  /** The chunk's objects of the kinds cross-object rules read (what the workspace index holds). */
+  objects: K8sObject[];
+  /** Kept only when a cross-object rule applies to an object of the chunk: the cross pass lints it again. */
+  parsed?: ParsedFile;
+  /** Cross-object findings (and rule crashes) for one generation of the workspace index. */
+  cross?: { generation: number; findings: Finding[]; errors: ParseErrorInfo[] };
 }
 
 /** A chunk placed in one version of the file. */
@@ -21,6 +29,10 @@ export interface DocResult {
   version: number;
   /** Identifies the rule set the result was computed with. */
   key: string;
+  /** Generation of the workspace index the cross-object findings were computed with. */
+  indexGeneration: number;
+  /** Changes whenever the cross-object findings (or their errors) of this document change. */
+  crossStamp: number;
   chunks: PlacedChunk[];
   /** Findings in file coordinates (ranges, offsets and docIndex shifted). */
   findings: Finding[];
@@ -34,18 +46,104 @@ export class Superseded extends Error {
   constructor(readonly reason: 'cancelled' | 'changed') { super(`lint ${reason}`); }
 }
 
-/** Lints one chunk; parse errors count only in documents that look like Kubernetes objects. */
-export function lintChunk(text: string, set: RuleSet): ChunkEntry {
-  const res = lintText(text, set);
+const ranks = new WeakMap<RuleSet, Map<string, number>>();
+
+function ruleRank(set: RuleSet): Map<string, number> {
+  let r = ranks.get(set);
+  if (!r) ranks.set(set, (r = new Map(set.rules.map((a, i) => [a.rule.meta.id, i]))));
+  return r;
+}
+
+/** Position of a finding's object in its document (an item of a `kind: List`, or the document itself). */
+function objectIndex(f: Finding): number {
+  return f.path[0] === 'items' && typeof f.path[1] === 'number' ? f.path[1] : -1;
+}
+
+/** A rule set cut in two: rules that read only their own object, and cross-object rules (`meta.reads`). */
+export interface SplitSet {
+  local: RuleSet;
+  cross?: RuleSet;
+  /** Objects the workspace index keeps: the kinds cross-object rules read. */
+  indexed: (o: K8sObject) => boolean;
+  /** Objects a cross-object rule applies to: their chunks keep their parse for the cross pass. */
+  applies: (o: K8sObject) => boolean;
+}
+
+const splits = new WeakMap<RuleSet, SplitSet>();
+
+function kindTest(kinds: Iterable<string>): (o: K8sObject) => boolean {
+  const set = new Set<string>();
+  let any = false;
+  let custom = false;
+  for (const k of kinds) {
+    if (k === '*') any = true;
+    else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => set.add(x));
+    else if (k === CUSTOM_RESOURCE) custom = true;
+    else set.add(k);
+  }
+  if (any) return () => true;
+  return (o) => set.has(o.kind) || (custom && isCustomApiVersion(o.apiVersion));
+}
+
+export function splitRuleSet(set: RuleSet): SplitSet {
+  let s = splits.get(set);
+  if (s) return s;
+  const local: ActiveRule[] = [];
+  const cross: ActiveRule[] = [];
+  for (const r of set.rules) (r.rule.meta.reads?.length ? cross : local).push(r);
+  s = {
+    local: cross.length ? makeRuleSet(local, set.suppressedBy) : set,
+    cross: cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined,
+    indexed: kindTest(cross.flatMap((r) => r.rule.meta.reads ?? [])),
+    applies: kindTest(cross.flatMap((r) => r.rule.meta.appliesTo)),
+  };
+  splits.set(set, s);
+  return s;
+}
+
+/**
+ * Lints one chunk; parse errors count only in documents that look like Kubernetes objects. `whole`: run every
+ * rule, cross-object rules seeing the chunk's own objects (the scan of a closed file); otherwise only the rules
+ * that read their own object, and the chunk keeps what the cross pass needs.
+ */
+export function lintChunk(text: string, set: RuleSet, file?: string, whole = false): ChunkEntry {
   const lines = countLines(text, 0, text.length);
-  if (res.parsed.fatal) return { text, lines, docs: 0, findings: [], errors: [], fatal: res.parsed.fatal };
+  const parsed = parseManifest(text, { kinds: set.kinds });
+  if (parsed.fatal) return { text, lines, docs: 0, findings: [], errors: [], fatal: parsed.fatal, objects: [] };
+  const split = splitRuleSet(set);
+  const mine = parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
+  const findings: Finding[] = [];
+  for (const pd of parsed.docs) findings.push(...lintDocument(parsed, pd, whole ? set : split.local, whole ? mine : undefined));
   const errors: ParseErrorInfo[] = [];
-  for (const pd of res.parsed.docs) {
+  for (const pd of parsed.docs) {
     if (!pd.errors.length) continue;
     if (pd.kind === undefined && pd.apiVersion === undefined && !pd.errors.some((e) => e.code === 'rule-crash')) continue;
-    for (const e of pd.errors) errors.push(e.range ? e : { ...e, range: res.parsed.lines.range(pd.start, pd.start) });
+    for (const e of pd.errors) errors.push(e.range ? e : { ...e, range: parsed.lines.range(pd.start, pd.start) });
   }
-  return { text, lines, docs: res.parsed.docs.length, findings: res.findings, errors };
+  const entry: ChunkEntry = { text, lines, docs: parsed.docs.length, findings, errors, objects: split.cross ? mine.filter(split.indexed) : [] };
+  if (!whole && split.cross && mine.some(split.applies)) entry.parsed = parsed;
+  return entry;
+}
+
+/** The cross-object rules over one chunk, with every object of the index visible. */
+export function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<K8sObject>): { findings: Finding[]; errors: ParseErrorInfo[] } {
+  const parsed = entry.parsed!;
+  const findings: Finding[] = [];
+  const errors: ParseErrorInfo[] = [];
+  for (const pd of parsed.docs) {
+    if (!pd.doc) continue;
+    // the local pass may have recorded rule crashes; they do not stop the cross-object rules (parse errors do)
+    const saved = pd.errors;
+    if (saved.some((e) => e.code !== 'rule-crash')) continue;
+    pd.errors = [];
+    try {
+      findings.push(...lintDocument(parsed, pd, cross, all));
+      for (const e of pd.errors) errors.push(e.range ? e : { ...e, range: parsed.lines.range(pd.start, pd.start) });
+    } finally {
+      pd.errors = saved;
+    }
+  }
+  return { findings, errors };
 }
 
 function shiftFinding(f: Finding, line: number, offset: number, docBase: number): Finding {
@@ -71,19 +169,30 @@ const yieldToLoop = () => new Promise<void>((r) => setImmediate(r));
 /**
  * Per-document cache. Each chunk's result is kept under the chunk's text (a Map lookup hashes the
  * text and compares it), so an edit re-lints only the chunk it touched; the others are reused and
- * shifted to their new lines and offsets.
+ * shifted to their new lines and offsets. Cross-object rules run afterwards over the chunks that hold an
+ * object they apply to, with the workspace index as `ctx.objects`; their findings are cached per chunk for one
+ * index generation, so an edit elsewhere costs only that pass (never a parse).
  */
 export class DocLinter {
   private entries = new Map<string, ChunkEntry>();
   /** Chunks linted by runs that were superseded; reused by the next run, dropped on commit. */
   private spare = new Map<string, ChunkEntry>();
   private key = '';
+  private crossStamp = 0;
+  private crossSig = '';
+  /** The binary / nesting guard's error for the whole file, when a chunk tripped it. */
+  private guard?: ParseErrorInfo;
   last?: DocResult;
   private inflight?: { version: number; key: string; promise: Promise<DocResult> };
 
+  constructor(private uri = '', private file?: string, private index: ObjectIndex = new ObjectIndex()) {}
+
   /** Resolves to the result for this version, linting what the cache cannot answer. */
   lint(text: string, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined): Promise<DocResult> {
-    if (this.last && this.last.version === version && this.last.key === key) return Promise.resolve(this.last);
+    if (this.last && this.last.version === version && this.last.key === key) {
+      if (this.last.indexGeneration === this.index.generation) return Promise.resolve(this.last);
+      if (!this.inflight) return Promise.resolve(this.finish(this.last.chunks, version, key, set, 0, this.last));
+    }
     if (this.inflight && this.inflight.version === version && this.inflight.key === key) {
       // share the running work, but let this caller give up on its own terms
       const shared = this.inflight.promise;
@@ -133,7 +242,7 @@ export class DocLinter {
           sliceStart = Date.now();
         }
         const own = detach(slice);
-        entry = lintChunk(own, set);
+        entry = lintChunk(own, set, this.file);
         linted++;
         this.spare.set(own, entry);
         next.set(own, entry);
@@ -147,22 +256,68 @@ export class DocLinter {
     const s = stop();
     if (s) throw s;
     if (key !== this.key) throw new Superseded('changed');
-    const findings: Finding[] = [];
-    const errors: ParseErrorInfo[] = [];
-    let fatal = false;
-    for (const p of placed) {
-      for (const f of p.entry.findings) findings.push(shiftFinding(f, p.line, p.start, p.docBase));
-      for (const e of p.entry.errors) errors.push(shiftError(e, p.line));
-      if (p.entry.fatal) fatal = true;
-    }
-    if (fatal) {
-      // the guard's message names a line; take it from the whole file so the number is right
-      const whole = checkText(text);
-      if (whole) errors.unshift(whole);
-    }
     this.entries = next;
     this.spare.clear();
-    const result: DocResult = { version, key, chunks: placed, findings, errors, linted };
+    // this version's objects replace the previous version's in the workspace index
+    this.index.setOpen(this.uri, placed.map((p) => p.entry.objects));
+    let fatal = false;
+    for (const p of placed) if (p.entry.fatal) fatal = true;
+    // the guard's message names a line; take it from the whole file so the number is right
+    this.guard = fatal ? checkText(text) : undefined;
+    return this.finish(placed, version, key, set, linted);
+  }
+
+  /** Runs (or reuses) the cross pass for the current index generation and assembles the result. */
+  private finish(placed: PlacedChunk[], version: number, key: string, set: RuleSet, linted: number, prev?: DocResult): DocResult {
+    const generation = this.index.generation;
+    const cross = splitRuleSet(set).cross;
+    const crossFindings = new Map<PlacedChunk, Finding[]>();
+    const crossErrors: ParseErrorInfo[] = [];
+    let sig = '';
+    if (cross) {
+      for (const p of placed) {
+        const e = p.entry;
+        if (!e.parsed) continue;
+        if (!e.cross || e.cross.generation !== generation) e.cross = { generation, ...crossLint(e, cross, this.index.all()) };
+        const mine: Finding[] = [];
+        crossFindings.set(p, mine);
+        for (const f of e.cross.findings) {
+          const g = shiftFinding(f, p.line, p.start, p.docBase);
+          mine.push(g);
+          sig += `${g.ruleId}\0${g.offsets[0]}\0${g.offsets[1]}\0${g.severity}\0${g.message}\n`;
+        }
+        for (const x of e.cross.errors) {
+          crossErrors.push(shiftError(x, p.line));
+          sig += `!${x.message}\n`;
+        }
+      }
+    }
+    if (prev && sig === this.crossSig) {
+      // nothing this document shows changed: keep the result (and the diagnostics built from it)
+      prev.indexGeneration = generation;
+      return prev;
+    }
+    if (sig !== this.crossSig) {
+      this.crossSig = sig;
+      this.crossStamp++;
+    }
+    const findings: Finding[] = [];
+    const errors: ParseErrorInfo[] = [];
+    if (this.guard) errors.push(this.guard);
+    for (const p of placed) {
+      const own = p.entry.findings.map((f) => shiftFinding(f, p.line, p.start, p.docBase));
+      const more = crossFindings.get(p);
+      if (more?.length) {
+        // the engine's order: document, object, then rule order of the set
+        const rank = ruleRank(set);
+        own.push(...more);
+        own.sort((a, b) => a.docIndex - b.docIndex || objectIndex(a) - objectIndex(b) || (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0));
+      }
+      findings.push(...own);
+      for (const e of p.entry.errors) errors.push(shiftError(e, p.line));
+    }
+    errors.push(...crossErrors);
+    const result: DocResult = { version, key, indexGeneration: generation, crossStamp: this.crossStamp, chunks: placed, findings, errors, linted };
     this.last = result;
     return result;
   }

@@ -1,8 +1,8 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { decodeBytes, isTemplateSource, type Finding, type ParseErrorInfo } from '../engine';
-import { lintChunk } from './doc-lint';
+import { decodeBytes, isTemplateSource, type Finding, type K8sObject, type ParseErrorInfo, type RuleSet } from '../engine';
+import { crossLint, lintChunk, splitRuleSet, type ChunkEntry } from './doc-lint';
 import { compileGlobs } from './glob';
 import { ConfigStore, underChartTemplates, type Settings } from './settings';
 
@@ -16,14 +16,49 @@ export interface FileResult {
   skipped?: string;
   /** Rules the settings show at `hint`. */
   hints?: string[];
+  /** The file's objects of the kinds cross-object rules read (for the workspace index). */
+  objects?: K8sObject[];
+  /** Cross-object rules apply to an object of the file: its findings wait for the second phase (`crossFiles`). */
+  cross?: boolean;
+  /** Generation of the workspace index the cross-object findings were computed with. */
+  indexGeneration?: number;
 }
 
-export interface ScanJob { id: number; files: string[]; settings: Settings; trusted: boolean; generation: number }
+export interface ScanJob { id: number; files: string[]; settings: Settings; trusted: boolean; generation: number; scan: number }
+
+/** Second phase: the cross-object rules over the held files, with every object of the workspace visible. */
+export interface CrossJob { id: number; type: 'cross'; scan: number; files: string[]; objects: K8sObject[] }
+
+export interface CrossResult { path: string; findings: Finding[]; errors: ParseErrorInfo[] }
+
+/** Parses kept between the two phases of one scan, for files a cross-object rule applies to. */
+export class Held {
+  private files = new Map<string, { entry: ChunkEntry; set: RuleSet }>();
+  private scan = -1;
+
+  /** Forgets what an earlier scan held. */
+  begin(scan: number): void { if (scan !== this.scan) { this.files.clear(); this.scan = scan; } }
+  hold(path: string, entry: ChunkEntry, set: RuleSet): void { this.files.set(path, { entry, set }); }
+
+  /** Runs the cross-object rules over the held files and lets go of them. */
+  cross(scan: number, paths: ReadonlyArray<string>, all: ReadonlyArray<K8sObject>): CrossResult[] {
+    const out: CrossResult[] = [];
+    for (const path of paths) {
+      const h = scan === this.scan ? this.files.get(path) : undefined;
+      this.files.delete(path);
+      const cross = h && splitRuleSet(h.set).cross;
+      if (!h || !cross) { out.push({ path, findings: [], errors: [{ message: 'kubehex: the cross-object rules could not run on this file' }] }); continue; }
+      try { out.push({ path, ...crossLint(h.entry, cross, all) }); }
+      catch (e) { out.push({ path, findings: [], errors: [{ message: `kubehex failed on this file: ${(e as Error).message}` }] }); }
+    }
+    return out;
+  }
+}
 
 let store: { generation: number; configs: ConfigStore } | undefined;
 
 /** Reads and lints one file from disk, as the CLI would; used by the scan workers (and as a fallback). */
-export function lintFile(path: string, settings: Settings, trusted: boolean, generation: number): FileResult {
+export function lintFile(path: string, settings: Settings, trusted: boolean, generation: number, held?: Held): FileResult {
   if (!store || store.generation !== generation) store = { generation, configs: new ConfigStore(() => undefined) };
   let st;
   try { st = statSync(path); } catch (e) { return { path, mtimeMs: 0, size: 0, findings: [], errors: [{ message: `cannot read: ${(e as Error).message}` }], skipped: 'unreadable' }; }
@@ -41,16 +76,29 @@ export function lintFile(path: string, settings: Settings, trusted: boolean, gen
   if (cfg.path && cfg.config?.ignore?.length && compileGlobs(cfg.config.ignore)(relative(dirname(cfg.path), path).split('\\').join('/'), false)) {
     return { ...base, findings: [], errors: [], skipped: 'ignored' };
   }
-  const entry = lintChunk(text, resolved.set);
-  return { ...base, findings: entry.findings, errors: entry.fatal ? [entry.fatal] : entry.errors, hints: [...resolved.hints] };
+  // with a holder, the cross-object rules wait for every file's objects (like the CLI's two phases)
+  const entry = lintChunk(text, resolved.set, path, !held);
+  const r: FileResult = { ...base, findings: entry.findings, errors: entry.fatal ? [entry.fatal] : entry.errors, hints: [...resolved.hints], objects: entry.objects };
+  if (held && entry.parsed) {
+    held.hold(path, entry, resolved.set);
+    r.cross = true;
+  }
+  return r;
 }
 
 /** Entry point of a scan worker thread. */
 export function runScanWorker(): void {
-  parentPort?.on('message', (job: ScanJob) => {
+  const held = new Held();
+  parentPort?.on('message', (job: ScanJob | CrossJob) => {
+    if ('type' in job && job.type === 'cross') {
+      parentPort!.postMessage({ id: job.id, results: held.cross(job.scan, job.files, job.objects) });
+      return;
+    }
+    const lint = job as ScanJob;
+    held.begin(lint.scan);
     const results: FileResult[] = [];
-    for (const f of job.files) {
-      try { results.push(lintFile(f, job.settings, job.trusted, job.generation)); }
+    for (const f of lint.files) {
+      try { results.push(lintFile(f, lint.settings, lint.trusted, lint.generation, held)); }
       catch (e) { results.push({ path: f, mtimeMs: 0, size: 0, findings: [], errors: [{ message: `kubehex failed on this file: ${(e as Error).message}` }], skipped: 'crash' }); }
     }
     parentPort!.postMessage({ id: job.id, results });

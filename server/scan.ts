@@ -7,7 +7,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, 
 import type { Category, Severity } from '../engine';
 import { errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
 import { compileGlobs, matchRules, parseGitignore, type GlobRule } from './glob';
-import { lintFile, type FileResult, type ScanJob } from './scan-worker';
+import { Held, lintFile, type CrossJob, type CrossResult, type FileResult, type ScanJob } from './scan-worker';
 import type { KubehexServer } from './server';
 import { pathToUri, uriToPath } from './uri';
 import type { Settings } from './settings';
@@ -100,11 +100,13 @@ class Pool {
 
   get size(): number { return this.workers.length; }
 
-  run(worker: number, job: Omit<ScanJob, 'id'>): Promise<FileResult[]> {
+  run(worker: number, job: Omit<ScanJob, 'id'>): Promise<FileResult[]>;
+  run(worker: number, job: Omit<CrossJob, 'id'>): Promise<CrossResult[]>;
+  run(worker: number, job: Omit<ScanJob, 'id'> | Omit<CrossJob, 'id'>): Promise<unknown[]> {
     const w = this.workers[worker];
     const id = ++this.seq;
     return new Promise((resolve, reject) => {
-      const onMessage = (m: { id: number; results: FileResult[] }) => { if (m.id === id) { cleanup(); resolve(m.results); } };
+      const onMessage = (m: { id: number; results: unknown[] }) => { if (m.id === id) { cleanup(); resolve(m.results); } };
       const onError = (e: Error) => { cleanup(); reject(e); };
       const onExit = () => { cleanup(); reject(new Error('scan worker exited')); };
       const cleanup = () => { w.off('message', onMessage); w.off('error', onError); w.off('exit', onExit); };
@@ -124,6 +126,9 @@ class Pool {
 
 export class WorkspaceScanner {
   private cache = new Map<string, { key: string; result: FileResult }>();
+  private scans = 0;
+  /** Parses held between the phases when a batch was linted on the main thread. */
+  private held = new Held();
   private published = new Set<string>();
   private pool?: Pool;
 
@@ -152,7 +157,7 @@ export class WorkspaceScanner {
       const files = await walk(folders, params.exclude ?? [], cancelled);
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
       const settings = await this.server.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
-      const results = await this.lintAll(files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
+      const results = await this.lintAll(folders, files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
       return this.summarize(results.results, results.reused, settings.maxFileSize);
     } finally {
@@ -160,7 +165,7 @@ export class WorkspaceScanner {
     }
   }
 
-  private async lintAll(files: string[], settings: Settings, cancelled: () => boolean, progress: (done: number) => void): Promise<{ results: FileResult[]; reused: number }> {
+  private async lintAll(folders: string[], files: string[], settings: Settings, cancelled: () => boolean, progress: (done: number) => void): Promise<{ results: FileResult[]; reused: number }> {
     const trusted = this.server.trusted;
     const generation = this.server.currentGeneration();
     const key = JSON.stringify([generation, trusted, settings]);
@@ -174,7 +179,14 @@ export class WorkspaceScanner {
       if (hit && hit.key === key) {
         try {
           const st = await stat(f);
-          if (st.mtimeMs === hit.result.mtimeMs && st.size === hit.result.size) { results.set(f, hit.result); reused++; continue; }
+          // cross-object findings are reused only while the index is what they were computed with
+          const crossOk = !hit.result.cross || hit.result.indexGeneration === this.server.analyzer.index.generation;
+          if (crossOk && st.mtimeMs === hit.result.mtimeMs && st.size === hit.result.size) {
+            results.set(f, hit.result);
+            this.server.analyzer.index.setScanned(pathToUri(f), hit.result.objects ?? []);
+            reused++;
+            continue;
+          }
         } catch { /* gone: lint reports it */ }
       }
       todo.push(f);
@@ -184,28 +196,43 @@ export class WorkspaceScanner {
     const batches: string[][] = [];
     for (let i = 0; i < todo.length; i += BATCH) batches.push(todo.slice(i, i + BATCH));
     const take = (rs: FileResult[]) => {
-      for (const r of rs) { results.set(r.path, r); this.cache.set(r.path, { key, result: r }); }
+      for (const r of rs) {
+        results.set(r.path, r);
+        this.cache.set(r.path, { key, result: r });
+        this.server.analyzer.index.setScanned(pathToUri(r.path), r.objects ?? []);
+      }
       done += rs.length;
       progress(done);
     };
     if (batches.length) {
       if (!this.pool || !this.pool.size) this.pool = new Pool(Math.max(1, Math.min(4, cpus().length - 1)));
       const pool = this.pool;
-      const job = { settings, trusted, generation };
+      const scan = ++this.scans;
+      const job = { settings, trusted, generation, scan };
+      this.held.begin(scan);
+      // who holds the parse of each file a cross-object rule applies to: a worker, or this thread (-1)
+      const holders = new Map<number, string[]>();
       let next = 0;
       const lane = async (w: number) => {
         while (next < batches.length && !cancelled()) {
           const b = batches[next++];
           let rs: FileResult[];
-          try { rs = w < pool.size ? await pool.run(w, { ...job, files: b }) : b.map((f) => lintFile(f, settings, trusted, generation)); }
-          catch { rs = b.map((f) => lintFile(f, settings, trusted, generation)); }
+          let by = w < pool.size ? w : -1;
+          try { rs = by >= 0 ? await pool.run(by, { ...job, files: b }) : b.map((f) => lintFile(f, settings, trusted, generation, this.held)); }
+          catch { by = -1; rs = b.map((f) => lintFile(f, settings, trusted, generation, this.held)); }
+          for (const r of rs) if (r.cross) { let l = holders.get(by); if (!l) holders.set(by, (l = [])); l.push(r.path); }
           take(rs);
           if (w >= pool.size) await new Promise((r) => setImmediate(r));
         }
       };
       await Promise.all(Array.from({ length: Math.max(1, pool.size) }, (_, i) => lane(i)));
+      if (!cancelled() && holders.size) await this.crossPhase(pool, scan, settings, holders, results);
     }
     if (cancelled()) return { results: [...results.values()], reused };
+    // files under the scanned folders that the scan no longer finds leave the index
+    const found = new Set(files.map(pathToUri));
+    const roots = folders.map((f) => pathToUri(f).replace(/\/?$/, '/'));
+    this.server.analyzer.index.retainScanned((uri) => found.has(uri) || !roots.some((r) => uri.startsWith(r)));
     for (const f of files) {
       const doc = this.server.documents.get(pathToUri(f));
       if (!doc) continue;
@@ -215,6 +242,38 @@ export class WorkspaceScanner {
       } catch { /* changed while scanning: its own lint reports it */ }
     }
     return { results: files.map((f) => results.get(f)).filter((r): r is FileResult => !!r), reused };
+  }
+
+  /** Second phase: cross-object rules over the files that need them, with the whole workspace index visible. */
+  private async crossPhase(pool: Pool, scan: number, settings: Settings, holders: Map<number, string[]>, results: Map<string, FileResult>): Promise<void> {
+    const index = this.server.analyzer.index;
+    const all = [...index.all()];
+    const generation = index.generation;
+    const merge = (rs: CrossResult[]) => {
+      for (const c of rs) {
+        const r = results.get(c.path);
+        if (!r) continue;
+        r.findings = [...r.findings, ...c.findings].sort((a, b) => a.offsets[0] - b.offsets[0] || a.offsets[1] - b.offsets[1]);
+        r.errors = [...r.errors, ...c.errors];
+        r.indexGeneration = generation;
+      }
+    };
+    await Promise.all([...holders].map(async ([w, paths]) => {
+      if (w < 0) { merge(this.held.cross(scan, paths, all)); return; }
+      try { merge(await pool.run(w, { type: 'cross', scan, files: paths, objects: all })); }
+      catch {
+        // the worker is gone with its parses: lint these files again here and run their cross pass at once
+        const again = new Held();
+        again.begin(scan);
+        const cross: string[] = [];
+        for (const p of paths) {
+          const r = lintFile(p, settings, this.server.trusted, this.server.currentGeneration(), again);
+          results.set(p, r);
+          if (r.cross) cross.push(p);
+        }
+        merge(again.cross(scan, cross, all));
+      }
+    }));
   }
 
   private summarize(results: FileResult[], reused: number, maxFileSize: number): ScanSummary {

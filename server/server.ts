@@ -44,9 +44,42 @@ export class KubehexServer {
   private scanner: WorkspaceScanner;
   private folders: string[] = [];
 
+  private indexTimer?: NodeJS.Timeout;
+  /** Push mode: what was last published per document, so an index change re-publishes only what changed. */
+  private lastSent = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
+
   constructor(readonly connection: Connection) {
     this.analyzer = new Analyzer(this);
     this.scanner = new WorkspaceScanner(this);
+    this.analyzer.index.onChange(() => {
+      if (this.indexTimer) return;
+      this.indexTimer = setTimeout(() => {
+        this.indexTimer = undefined;
+        void this.indexChanged();
+      }, 20);
+    });
+  }
+
+  /**
+   * Objects in the workspace index changed (a document edited, opened or closed, a scan): open documents whose
+   * cross-object findings change are re-published (push) or re-pulled (`workspace/diagnostic/refresh`).
+   */
+  private async indexChanged(): Promise<void> {
+    let refresh = false;
+    for (const doc of this.documents.all()) {
+      // compared with what the client last got: another request (a scan, a hover) may have re-linted it since
+      if (!this.pull) {
+        if (this.lastSent.get(doc.uri)?.version === doc.version) this.schedule(doc.uri, 0, true);
+        continue;
+      }
+      const prev = this.lastReport.get(doc.uri);
+      if (!prev) continue;
+      try {
+        const a = await this.analyzer.analyze(doc);
+        if (a.diagnostics !== prev.items) refresh = true;
+      } catch { /* changed meanwhile: its own pull follows */ }
+    }
+    if (refresh && this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh();
   }
 
   listen(): void {
@@ -108,6 +141,7 @@ export class KubehexServer {
       this.lastReport.delete(uri);
       this.savedVersion.delete(uri);
       this.lastCost.delete(uri);
+      this.lastSent.delete(uri);
       this.settingsCache.delete(uri);
       if (this.isConfigDoc(uri)) this.configChanged();
       if (!this.pull) c.sendDiagnostics({ uri, diagnostics: [] });
@@ -120,12 +154,14 @@ export class KubehexServer {
       const settings = await this.settingsFor(doc.uri);
       const prev = this.lastReport.get(doc.uri);
       // onSave: keep the saved result until the next save, unless settings or config changed since
-      if (settings.run === 'onSave' && prev && prev.resultId.endsWith(`:${this.generation}`) && this.savedVersion.get(doc.uri) !== doc.version) {
+      if (settings.run === 'onSave' && prev && prev.resultId.split(':')[1] === String(this.generation) && this.savedVersion.get(doc.uri) !== doc.version) {
         return params.previousResultId === prev.resultId ? { kind: 'unchanged', resultId: prev.resultId } : { kind: 'full', resultId: prev.resultId, items: prev.items };
       }
-      const resultId = `${doc.version}:${this.generation}`;
-      if (prev && params.previousResultId === resultId && prev.resultId === resultId) return { kind: 'unchanged', resultId };
+      // the analysis is cached (per version, settings and index generation); cross-object findings may change
+      // without a new version, so the result id carries their stamp
       const a = await this.analyzeOrCancel(doc, token);
+      const resultId = `${doc.version}:${this.generation}:${a.result?.crossStamp ?? 0}`;
+      if (prev && params.previousResultId === resultId && prev.resultId === resultId) return { kind: 'unchanged', resultId };
       const report: DocumentDiagnosticReport = { kind: 'full', resultId, items: a.diagnostics };
       this.lastReport.set(doc.uri, { resultId, items: a.diagnostics });
       return report;
@@ -158,6 +194,7 @@ export class KubehexServer {
 
     c.onShutdown(() => {
       for (const t of this.timers.values()) clearTimeout(t);
+      clearTimeout(this.indexTimer);
       this.timers.clear();
       return this.scanner.dispose();
     });
@@ -178,7 +215,7 @@ export class KubehexServer {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental, save: { includeText: false } },
         codeActionProvider: { codeActionKinds: ['quickfix', FIX_ALL_KIND, HARDEN_KIND] },
         hoverProvider: true,
-        ...(this.pull ? { diagnosticProvider: { identifier: 'kubehex', interFileDependencies: false, workspaceDiagnostics: false } } : {}),
+        ...(this.pull ? { diagnosticProvider: { identifier: 'kubehex', interFileDependencies: true, workspaceDiagnostics: false } } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'kubehex', version: '0.1.0' },
@@ -244,15 +281,17 @@ export class KubehexServer {
     return Math.min(150, Math.max(2, 2 * (this.lastCost.get(uri) ?? 10)));
   }
 
-  schedule(uri: string, delay: number): void {
+  /** `ifChanged`: publish only when the diagnostics differ from the last ones published for this version. */
+  schedule(uri: string, delay: number, ifChanged = false): void {
+    if (ifChanged && this.timers.has(uri)) return; // a lint is already on its way
     clearTimeout(this.timers.get(uri));
     this.timers.set(uri, setTimeout(() => {
       this.timers.delete(uri);
-      void this.push(uri);
+      void this.push(uri, ifChanged);
     }, delay));
   }
 
-  private async push(uri: string): Promise<void> {
+  private async push(uri: string, ifChanged = false): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
@@ -262,6 +301,9 @@ export class KubehexServer {
       this.lastCost.set(uri, Date.now() - t0);
       const now = this.documents.get(uri);
       if (!now || now.version !== version) return; // a stale result is never published
+      const sent = this.lastSent.get(uri);
+      if (ifChanged && sent && sent.version === version && sent.diagnostics === a.diagnostics) return;
+      this.lastSent.set(uri, { version, diagnostics: a.diagnostics });
       this.connection.sendDiagnostics({ uri, version, diagnostics: a.diagnostics });
     } catch (e) {
       if (e instanceof Superseded) return;

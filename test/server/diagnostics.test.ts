@@ -136,7 +136,7 @@ describe('server: diagnostics (pull)', function () {
   after(() => c.kill());
 
   it('offers a diagnostic provider and pushes nothing', async () => {
-    assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'kubehex', interFileDependencies: false, workspaceDiagnostics: false });
+    assert.deepEqual(init.capabilities.diagnosticProvider, { identifier: 'kubehex', interFileDependencies: true, workspaceDiagnostics: false });
     assert.equal(init.capabilities.textDocumentSync.change, 2);
   });
 
