@@ -41,8 +41,13 @@ export class Held {
   hold(path: string, entry: ChunkEntry, set: RuleSet): void { this.files.set(path, { entry, set }); }
 
   /** Runs the cross-object rules over the held files and lets go of them. */
-  cross(scan: number, paths: ReadonlyArray<string>, all: ReadonlyArray<K8sObject>): CrossResult[] {
+  cross(scan: number, paths: ReadonlyArray<string>, objects: ReadonlyArray<K8sObject>): CrossResult[] {
     const out: CrossResult[] = [];
+    // the held files' objects arrive as copies: rules see their own instances instead (a rule tells itself
+    // from the others by identity)
+    const mine = new Set(paths.filter((p) => this.files.has(p)));
+    const all: K8sObject[] = objects.filter((o) => !o.file || !mine.has(o.file));
+    if (scan === this.scan) for (const p of mine) all.push(...this.files.get(p)!.entry.objects);
     for (const path of paths) {
       const h = scan === this.scan ? this.files.get(path) : undefined;
       this.files.delete(path);
