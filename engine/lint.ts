@@ -1,6 +1,6 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
-import { API_VERSION_RE, CUSTOM_RESOURCE, IF_CUSTOM, KIND_RE, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
+import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
 import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
 import { POD_SPEC_KINDS } from './workloads';
@@ -26,12 +26,12 @@ export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppres
       else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
       else kinds.add(k);
     }
-    // a rule for custom resources reads its other kinds (CRDs) only in files that hold a custom resource
-    const onlyForCustom = rule.meta.appliesTo.includes(CUSTOM_RESOURCE);
+    // kinds a rule reads are composed in every file: the object it reads (a CRD, a ServiceAccount) may sit in
+    // another file than the one it judges (the CLI's scan, the editor's workspace index)
     for (const k of rule.meta.reads ?? []) {
       if (k === '*') all = true;
       else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
-      else kinds.add(onlyForCustom ? IF_CUSTOM + k : k);
+      else kinds.add(k);
     }
   }
   return { rules, kinds: all ? undefined : kinds, suppressedBy };

@@ -65,8 +65,6 @@ export const KIND_RE = /^[A-Z][A-Za-z0-9]*$/;
 
 /** Kinds-set token: compose documents of custom resources (see {@link isCustomApiVersion}). */
 export const CUSTOM_RESOURCE = 'customResource';
-/** Kinds-set prefix: compose documents of this kind only when the file holds a custom resource. */
-export const IF_CUSTOM = 'ifCustom:';
 
 /**
  * A custom resource's apiVersion: its group has a dot and is not a Kubernetes API group (`*.k8s.io`).
@@ -100,23 +98,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
 
   const kinds = opts.kinds;
   const custom = !!kinds?.has(CUSTOM_RESOURCE);
-  const conditional = !!kinds && [...kinds].some((k) => k.startsWith(IF_CUSTOM));
-  // kinds read only for custom resources (CRDs) need to know first whether the file has one: read the
-  // documents' heads from the CST before composing (a textual guess for files too big to buffer)
-  let tokens: Iterable<CST.Token> = new Parser().parse(text);
-  let hasCustom = false;
-  if (conditional) {
-    if (text.length > MAX_BUFFERED) {
-      hasCustom = mayHoldCustomResource(text);
-    } else {
-      const all = [...tokens];
-      const heads = all.filter((t): t is CST.Document => t.type === 'document').map(readHead);
-      // flow/JSON documents have no cheap head: fall back to the textual guess for them
-      hasCustom = heads.some((h) => isCustomApiVersion(h.apiVersion)) || (heads.some((h) => h.unknown) && mayHoldCustomResource(text));
-      tokens = all;
-    }
-  }
-
+  const tokens: Iterable<CST.Token> = new Parser().parse(text);
   for (const token of tokens) {
     if (token.type === 'document') {
       const pd: ParsedDoc = { index: docs.length, start: token.offset, end: text.length, errors: [], duplicates: [], comments: [] };
@@ -127,7 +109,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
       const wanted = head.unknown || !kinds || (pd.kind !== undefined && (kinds.has(pd.kind) || pd.kind === 'List'
-        || (custom && isCustomApiVersion(pd.apiVersion)) || (hasCustom && kinds.has(IF_CUSTOM + pd.kind))));
+        || (custom && isCustomApiVersion(pd.apiVersion))));
       if (wanted) {
         for (const p of prelude) take(composer.next(p));
         pending.push(pd);
@@ -157,20 +139,6 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   }
   take(composer.end());
   return { text, lines, docs };
-}
-
-/** Above this size a file's CST is streamed, not buffered, and custom resources are guessed from text. */
-const MAX_BUFFERED = 16 * 1024 * 1024;
-
-const API_VERSION_VALUE = /(?:^|[\s{,])["']?apiVersion["']?\s*:\s*["']?([a-z0-9-]+(?:\.[a-z0-9-]+)+)\/v\d/gm;
-
-/**
- * A cheap textual pre-check (no second parse, nothing kept in memory): does any `apiVersion` in the
- * text name a custom API group? It may over-approximate (a nested reference), which only costs composing.
- */
-function mayHoldCustomResource(text: string): boolean {
-  for (const m of text.matchAll(API_VERSION_VALUE)) if (isCustomApiVersion(`${m[1]}/v`)) return true;
-  return false;
 }
 
 function orphan(docs: ParsedDoc[], text: string): ParsedDoc {

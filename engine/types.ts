@@ -63,8 +63,8 @@ export interface RuleMeta {
    */
   appliesTo: ReadonlyArray<string>;
   /**
-   * Other kinds a cross-object rule looks up in `ctx.objects` (they are composed too). For a rule that
-   * applies to `customResource`, they are composed only in files that hold a custom resource.
+   * Other kinds a cross-object rule looks up in `ctx.objects`; they are composed in every file, since the
+   * object looked up may be in another file of the scan or the workspace.
    */
   reads?: ReadonlyArray<string>;
   profiles: ReadonlyArray<Profile>;

@@ -21,8 +21,8 @@ export const SCHEMA_KINDS: ReadonlyArray<string> = [...new Set(kindsIndex.gvk.ma
   .sort();
 
 /**
- * What the schema rules apply to: the built-in kinds, and custom resources. CRDs are read (for the
- * custom resources' schemas) only in files that hold a custom resource.
+ * What the schema rules apply to: the built-in kinds, and custom resources. CRDs are read, for the custom
+ * resources' schemas, wherever they are in the scan or the workspace.
  */
 export const SCHEMA_APPLIES_TO: ReadonlyArray<string> = [...SCHEMA_KINDS, CUSTOM_RESOURCE];
 export const SCHEMA_READS: ReadonlyArray<string> = ['CustomResourceDefinition'];
@@ -37,7 +37,8 @@ export type SchemaProblem =
 let ajv: Ajv | undefined;
 const builtin = new Map<string, ValidateFunction | null>();
 const crdCache = new WeakMap<object, Map<string, Record<string, unknown> | null>>();
-const results = new WeakMap<object, SchemaProblem[]>();
+/** Per object value: its problems, and for a custom resource the CRD value they were judged against. */
+const results = new WeakMap<object, { crd?: object; problems: SchemaProblem[] }>();
 
 function getAjv(): Ajv {
   if (!ajv) {
@@ -120,14 +121,18 @@ function dropNulls(v: unknown): unknown {
 /** Validation problems of one object (relative paths), or [] when no schema is known for its kind. */
 export function schemaProblems(ctx: RuleContext): SchemaProblem[] {
   const o = ctx.object;
-  const cached = results.get(o.value);
-  if (cached) return cached;
   const gvk = `${o.apiVersion}/${o.kind}`;
+  const builtin = BUILTIN_GVKS.has(gvk);
+  // a custom resource's verdict holds only for the CRD it was judged against: in the editor the same object
+  // meets a CRD opened, edited or closed later
+  const crd = builtin ? undefined : crdOf(o, ctx.objects);
+  const cached = results.get(o.value);
+  if (cached && cached.crd === crd?.value) return cached.problems;
   const data = hasNullValue(o.value) ? dropNulls(o.value) : o.value;
-  const validate = BUILTIN_GVKS.has(gvk) ? builtinValidator(gvk) : crdValidator(o, ctx.objects, data);
+  const validate = builtin ? builtinValidator(gvk) : crd ? crdValidator(o, crd, data) : null;
   const problems: SchemaProblem[] = [];
   if (validate && !validate(data)) problems.push(...toProblems(validate.errors ?? [], data));
-  results.set(o.value, problems);
+  results.set(o.value, { crd: crd?.value, problems });
   return problems;
 }
 
@@ -254,19 +259,20 @@ function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>):
   return idx.byKind.get(`${group}\n${kind}`);
 }
 
-/**
- * The validator for a custom resource (`data`: its value without nulls) from a CustomResourceDefinition
- * among `objects`, if any. CRD schemas are big (thousands of lines) and their custom resources small, so
- * what is compiled is the schema cut down to the fields the resource has (see pruneFor): the same errors,
- * a fraction of the compile.
- */
-function crdValidator(o: K8sObject, objects: ReadonlyArray<K8sObject>, data: unknown): ValidateFunction | null {
+/** The CustomResourceDefinition among `objects` that defines this object's group and kind. */
+function crdOf(o: K8sObject, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
   const slash = o.apiVersion.indexOf('/');
-  if (slash < 0) return null;
-  const group = o.apiVersion.slice(0, slash);
-  const version = o.apiVersion.slice(slash + 1);
-  const crd = crdFor(group, o.kind, objects);
-  if (!crd) return null;
+  return slash < 0 ? undefined : crdFor(o.apiVersion.slice(0, slash), o.kind, objects);
+}
+
+/**
+ * The validator for a custom resource (`data`: its value without nulls) from its CustomResourceDefinition,
+ * when the CRD has a schema for the resource's version. CRD schemas are big (thousands of lines) and their
+ * custom resources small, so what is compiled is the schema cut down to the fields the resource has (see
+ * pruneFor): the same errors, a fraction of the compile.
+ */
+function crdValidator(o: K8sObject, crd: K8sObject, data: unknown): ValidateFunction | null {
+  const version = o.apiVersion.slice(o.apiVersion.indexOf('/') + 1);
   const spec = crd.value.spec as Record<string, unknown>;
   let perCrd = crdCache.get(crd.value);
   if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }

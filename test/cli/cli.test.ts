@@ -144,3 +144,38 @@ describe('cli: kubehex scan', () => {
     assert.match(md, /## Rules per Parkerian Hexad goal/);
   });
 });
+
+describe('cli: custom resources across files', () => {
+  it('validates a custom resource against a CRD in another file, even with only the schema rules on', async () => {
+    const { scan } = await import('../../cli/scan');
+    const { rules } = await import('../../rules');
+    const dir = tempDir();
+    writeFileSync(join(dir, 'a-crd.yaml'), `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: {type: integer}
+`);
+    writeFileSync(join(dir, 'b-widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: "big"\n  colour: red\n');
+    const only = new Set(['unknown-field', 'invalid-field-type']);
+    const config = { rules: Object.fromEntries(rules.map((r) => [r.meta.id, only.has(r.meta.id) ? 'error' : 'off'])) } as never;
+    const res = await scan({ files: [join(dir, 'a-crd.yaml'), join(dir, 'b-widget.yaml')], config, workers: 1 });
+    const got = res.results.flatMap((r) => r.findings.map((f) => [r.file.slice(dir.length + 1), f.ruleId, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]));
+    assert.deepEqual(got, [['b-widget.yaml', 'invalid-field-type', 5, 8, 5, 13], ['b-widget.yaml', 'unknown-field', 6, 2, 6, 8]]);
+  });
+});

@@ -141,4 +141,49 @@ describe('server: cross-object rules over the workspace index', function () {
     // the open document's item in the summary comes from the editor's text, with the same view
     assert.deepEqual(third.items.filter((i: any) => i.ruleId === RULE).map((i: any) => [i.uri, rangeTuple(i.range)]), [[deploy, [10, 4, 10, 8]]]);
   });
+  it('validates a custom resource against a CRD in another open file, and follows the CRD\'s edits', async () => {
+    c = await startClient({ root: dir, settings: { severity: { 'unknown-field': 'error', 'invalid-field-type': 'error' } } });
+    const crdText = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                size: {type: integer}
+`;
+    const widgetText = `apiVersion: example.com/v1
+kind: Widget
+metadata:
+  name: w
+spec:
+  size: "big"
+  colour: red
+`;
+    const schemaDiags = (ds: any[]) => ds.filter((d) => d.code === 'unknown-field' || d.code === 'invalid-field-type').map((d) => [d.code, rangeTuple(d.range)]);
+    const widget = uriOf(join(dir, 'widget.yaml'));
+    const crd = uriOf(join(dir, 'crd.yaml'));
+    c.open(widget, widgetText);
+    // no CRD known yet: the kind has no schema and is skipped silently
+    assert.deepEqual(schemaDiags(await c.diagnostics(widget, 1)), []);
+    let since = c.mark();
+    c.open(crd, crdText);
+    assert.deepEqual(schemaDiags(await c.diagnostics(widget, 1, since)), [['invalid-field-type', [5, 8, 5, 13]], ['unknown-field', [6, 2, 6, 8]]]);
+    // the CRD learns the field `colour` (a string): only the type error stays
+    since = c.mark();
+    c.change(crd, 2, [{ range: { start: { line: 20, character: 0 }, end: { line: 20, character: 0 } }, text: '                colour: {type: string}\n' }]);
+    assert.deepEqual(schemaDiags(await c.diagnostics(widget, 1, since)), [['invalid-field-type', [5, 8, 5, 13]]]);
+  });
 });
