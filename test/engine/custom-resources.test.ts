@@ -28,12 +28,13 @@ describe('engine: rules for custom resources', () => {
     assert.deepEqual(seen, ['Service:CustomResourceDefinition,Service,Widget', 'Widget:CustomResourceDefinition,Service,Widget']);
   });
 
-  it('does not compose CRDs in a file without custom resources', () => {
+  it('composes CRDs in a file without custom resources too (the custom resource may be in another file)', () => {
     const set = makeRuleSet([{ rule, severity: 'error', options: {} }]);
     const parsed = parseManifest(`${CRD}---\n${SVC}`, { kinds: set.kinds });
-    assert.deepEqual(parsed.docs.map((d) => !!d.doc), [false, true]);
-    const withCr = parseManifest(`${CRD}---\n${SVC}---\n${CR}`, { kinds: set.kinds });
-    assert.deepEqual(withCr.docs.map((d) => !!d.doc), [true, true, true]);
+    assert.deepEqual(parsed.docs.map((d) => !!d.doc), [true, true]);
+    // kinds neither applied to nor read stay uncomposed
+    const other = parseManifest(`${CRD}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n`, { kinds: set.kinds });
+    assert.deepEqual(other.docs.map((d) => !!d.doc), [true, false]);
   });
 
   it('finds custom resources written as JSON or flow maps', () => {
