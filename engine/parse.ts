@@ -38,6 +38,11 @@ export interface ParsedDoc {
   doc?: Document.Parsed;
   /** Plain JS value of the document (aliases and merge keys resolved); absent when not composed. */
   value?: unknown;
+  /**
+   * Set for a document that no rule judges but cross-object rules may look up (a kind in `lazy`): it is not
+   * composed here; its object is composed from `lazy.text` on first use (see lint.objectsOf).
+   */
+  lazy?: { text: string };
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
   comments: Comment[];
@@ -58,6 +63,12 @@ export interface ParseOptions {
   kinds?: ReadonlySet<string>;
   /** Documents whose kind cannot be read cheaply are always composed. */
   maxErrorsPerFile?: number;
+  /**
+   * Kinds that rules only look up (never judge) and that are not in `kinds`: their documents are left
+   * uncomposed and marked `lazy` (CRDs make up most of the bytes of an install bundle, and their schemas are
+   * needed only when a custom resource is scanned).
+   */
+  lazy?: ReadonlySet<string>;
 }
 
 export const API_VERSION_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
@@ -109,6 +120,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
       const wanted = head.unknown || !kinds || (pd.kind !== undefined && (kinds.has(pd.kind) || pd.kind === 'List'
+        || (pd.apiVersion !== undefined && kinds.has(`${pd.kind}@${pd.apiVersion}`))
         || (custom && isCustomApiVersion(pd.apiVersion))));
       if (wanted) {
         for (const p of prelude) take(composer.next(p));
@@ -120,6 +132,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
         else pd.comments.sort((x, y) => x.offset - y.offset);
       } else if (head.isObject && hasErrorToken(token)) {
         pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
+      } else if (head.isObject && pd.kind !== undefined && pd.apiVersion !== undefined && opts.lazy?.has(pd.kind)) {
+        pd.lazy = { text };
       }
       prelude.length = 0;
     } else if (token.type === 'doc-end') {
