@@ -126,7 +126,10 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
     return composed;
   };
   const o = { apiVersion, kind, path: [] } as unknown as K8sObject;
-  for (const key of ['name', 'namespace', 'value', 'metadata'] as const) {
+  // a name read from the document's head is known without composing (CRDs are found by their name)
+  const name = pd.lazy?.name;
+  if (name !== undefined) o.name = name;
+  for (const key of name !== undefined ? (['namespace', 'value', 'metadata'] as const) : (['name', 'namespace', 'value', 'metadata'] as const)) {
     Object.defineProperty(o, key, {
       enumerable: true,
       configurable: true,

@@ -42,7 +42,7 @@ export interface ParsedDoc {
    * Set for a document that no rule judges but cross-object rules may look up (a kind in `lazy`): it is not
    * composed here; its object is composed from `lazy.text` on first use (see lint.objectsOf).
    */
-  lazy?: { text: string };
+  lazy?: { text: string; name?: string };
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
   comments: Comment[];
@@ -133,7 +133,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       } else if (head.isObject && hasErrorToken(token)) {
         pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
       } else if (head.isObject && pd.kind !== undefined && pd.apiVersion !== undefined && opts.lazy?.has(pd.kind)) {
-        pd.lazy = { text };
+        pd.lazy = { text, name: readName(token) };
       }
       prelude.length = 0;
     } else if (token.type === 'doc-end') {
@@ -208,6 +208,25 @@ function collectDuplicates(node: unknown, path: (string | number)[], out: Duplic
 }
 
 interface Head { apiVersion?: string; kind?: string; isObject: boolean; unknown: boolean }
+
+const isPlainScalar = (t: CST.Token | undefined): t is CST.FlowScalar => !!t && (t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar');
+
+/** `metadata.name` of a block-map document, read from the CST (for lazy documents: lookups by name compose nothing). */
+function readName(token: CST.Document): string | undefined {
+  const v = token.value;
+  if (!v || v.type !== 'block-map') return undefined;
+  for (const it of v.items) {
+    if (!it.key || !('source' in it.key) || unquote(it.key as CST.FlowScalar) !== 'metadata') continue;
+    const m = it.value;
+    if (!m || m.type !== 'block-map') return undefined;
+    for (const x of m.items) {
+      if (!x.key || !('source' in x.key) || unquote(x.key as CST.FlowScalar) !== 'name') continue;
+      return isPlainScalar(x.value) ? unquote(x.value) : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 /** Reads top-level `apiVersion` and `kind` from the CST without composing the document. */
 function readHead(token: CST.Document): Head {

@@ -1,0 +1,10 @@
+const fs = require('fs');
+eval(fs.readFileSync('/tmp/fh.js','utf8') + ';global.fiveHundred=fiveHundred');
+const text = fiveHundred();
+const { lintText, resolveRules } = require('/work/main/out/engine/index.js');
+const { rules } = require('/work/main/out/rules/index.js');
+const on = resolveRules(rules, undefined, 'recommended');
+const off = resolveRules(rules, { rules: { 'unknown-field': 'off', 'invalid-field-type': 'off', 'missing-required-field': 'off', 'deprecated-api-version': 'off' } }, 'recommended');
+const only = resolveRules(rules, { rules: Object.fromEntries(rules.map(r => [r.meta.id, ['unknown-field','invalid-field-type','missing-required-field'].includes(r.meta.id) ? 'error' : 'off'])) }, 'recommended');
+const t = (label, set) => { const xs=[]; for (let i=0;i<9;i++){const s=process.hrtime.bigint(); lintText(text, set); xs.push(Number(process.hrtime.bigint()-s)/1e6);} xs.sort((a,b)=>a-b); console.log(label, xs[4].toFixed(1)); };
+t('on', on); t('off', off); t('schema only', only); t('on', on); t('off', off);
