@@ -12,7 +12,7 @@ export interface ActiveRule { rule: Rule; severity: Severity; options: Record<st
 
 export interface RuleSet {
   rules: ActiveRule[];
-  /** Kinds the active rules judge; documents of other kinds are never composed. Undefined = compose all. */
+  /** Kinds the active rules judge or look up; documents of other kinds are never composed. Undefined = all. */
   kinds?: ReadonlySet<string>;
   /** Kinds the rules only look up and never judge: composed on first use (see ParseOptions.lazy). */
   lazy?: ReadonlySet<string>;
@@ -40,7 +40,8 @@ export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppres
   }
   if (all) return { rules, suppressedBy };
   // a kind only read is composed when a rule looks at it; one that is also judged is composed anyway
-  return { rules, kinds, lazy: new Set([...read].filter((k) => !kinds.has(k))), suppressedBy };
+  const lazy = new Set([...read].filter((k) => !kinds.has(k)));
+  return { rules, kinds: new Set([...kinds, ...lazy]), lazy, suppressedBy };
 }
 
 export interface LintResult {

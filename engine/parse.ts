@@ -64,9 +64,9 @@ export interface ParseOptions {
   /** Documents whose kind cannot be read cheaply are always composed. */
   maxErrorsPerFile?: number;
   /**
-   * Kinds that rules only look up (never judge) and that are not in `kinds`: their documents are left
-   * uncomposed and marked `lazy` (CRDs make up most of the bytes of an install bundle, and their schemas are
-   * needed only when a custom resource is scanned).
+   * Kinds that rules only look up (never judge): their documents are left uncomposed and marked `lazy`, even
+   * when `kinds` has them (CRDs make up most of the bytes of an install bundle, and their schemas are needed
+   * only when a custom resource is scanned). Without it, such kinds in `kinds` are composed as usual.
    */
   lazy?: ReadonlySet<string>;
 }
@@ -119,7 +119,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       const head = readHead(token);
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
-      const wanted = head.unknown || !kinds || (pd.kind !== undefined && (kinds.has(pd.kind) || pd.kind === 'List'
+      const lazy = !!opts.lazy && pd.kind !== undefined && opts.lazy.has(pd.kind);
+      const wanted = head.unknown || !kinds || (pd.kind !== undefined && ((kinds.has(pd.kind) && !lazy) || pd.kind === 'List'
         || (pd.apiVersion !== undefined && kinds.has(`${pd.kind}@${pd.apiVersion}`))
         || (custom && isCustomApiVersion(pd.apiVersion))));
       if (wanted) {
@@ -132,7 +133,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
         else pd.comments.sort((x, y) => x.offset - y.offset);
       } else if (head.isObject && hasErrorToken(token)) {
         pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
-      } else if (head.isObject && pd.kind !== undefined && pd.apiVersion !== undefined && opts.lazy?.has(pd.kind)) {
+      } else if (lazy && head.isObject && pd.apiVersion !== undefined) {
         pd.lazy = { text, name: readName(token) };
       }
       prelude.length = 0;

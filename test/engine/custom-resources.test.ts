@@ -40,6 +40,8 @@ describe('engine: rules for custom resources', () => {
     assert.deepEqual({ name: crd.name, spec: crd.value.spec }, { name: 'widgets.example.com', spec: { group: 'example.com' } });
     // copies and worker-thread transfers see the composed fields
     assert.deepEqual(deserialize(serialize(crd)), { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', path: [], file: 'crd.yaml', name: 'widgets.example.com', namespace: undefined, value: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com' } }, metadata: { name: 'widgets.example.com' } });
+    // a caller that passes only the kinds gets the looked-up kinds composed, as before
+    assert.deepEqual(parseManifest(`${CRD}---\n${SVC}`, { kinds: set.kinds }).docs.map((d) => [!!d.doc, !!d.lazy]), [[true, false], [true, false]]);
     // kinds neither judged nor looked up are neither composed nor lazy
     const other = parseManifest(`${CRD}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n`, { kinds: set.kinds, lazy: set.lazy });
     assert.deepEqual(other.docs.map((d) => [!!d.doc, !!d.lazy]), [[false, true], [false, false]]);
