@@ -1,13 +1,14 @@
 // Schema validation's share of a lint (issue: "validating a 500-document file adds less than 50 ms").
-// Run by `npm run bench` in a fresh process, so the first figure is cold: no validator loaded yet.
-//   1. a generated 500-document file of ten built-in kinds: scan with the schema rules on vs off
-//      (first run in this process, then the median of warm runs);
+// Run by `npm run bench`.
+//   1. a generated 500-document file of ten built-in kinds: scan with the schema rules on vs off, warm
+//      (medians, wall and CPU time of this process) and cold (one scan in a fresh process each);
 //   2. the whole of ../shared/corpus/real (when present): the same comparison, and how many schema findings.
 import { mkdtempSync, writeFileSync, rmSync, existsSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname } from 'node:path';
 import { tmpdir } from 'node:os';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -40,19 +41,39 @@ function fiveHundred() {
   return docs.join('---\n');
 }
 
+/** One scan in a fresh process (nothing loaded, nothing compiled yet): its wall time in ms. */
+function coldScan(files, schema) {
+  const out = execFileSync(process.execPath, [fileURLToPath(import.meta.url), '--cold', schema ? 'on' : 'off', ...files], { encoding: 'utf8', maxBuffer: 1 << 26 });
+  return Number(out.trim());
+}
+
 async function compare(label, files, runs) {
-  // cold: the first scans in this process, schema rules on first (they load their validators)
-  const [coldOn, first] = await timed(() => scan({ files, workers: 1 }));
-  const [coldOff] = await timed(() => scan({ files, workers: 1, config: OFF }));
-  const on = [], off = [];
-  for (let i = 0; i < runs; i++) {
-    off.push((await timed(() => scan({ files, workers: 1, config: OFF })))[0]);
-    on.push((await timed(() => scan({ files, workers: 1 })))[0]);
+  const cpuOf = (c) => (c.user + c.system) / 1000;
+  const on = [], off = [], onCpu = [], offCpu = [];
+  let first;
+  for (let i = 0; i < runs + 1; i++) {
+    let c = process.cpuUsage();
+    const [tOn, r] = await timed(() => scan({ files, workers: 1 }));
+    const cOn = cpuOf(process.cpuUsage(c));
+    c = process.cpuUsage();
+    const [tOff] = await timed(() => scan({ files, workers: 1, config: OFF }));
+    const cOff = cpuOf(process.cpuUsage(c));
+    if (i === 0) { first = r; continue; } // warm-up
+    on.push(tOn); off.push(tOff); onCpu.push(cOn); offCpu.push(cOff);
   }
   const schema = first.results.flatMap((r) => r.findings.filter((f) => SCHEMA_RULES.includes(f.ruleId)));
   const byRule = {};
   for (const f of schema) byRule[f.ruleId] = (byRule[f.ruleId] ?? 0) + 1;
-  console.log(`schema validation, ${label}: with schema rules ${median(on).toFixed(1)} ms, without ${median(off).toFixed(1)} ms, adds ${(median(on) - median(off)).toFixed(1)} ms warm (median of ${runs}); first scan in a fresh process ${coldOn.toFixed(0)} ms vs ${coldOff.toFixed(0)} ms; schema findings ${schema.length} ${JSON.stringify(byRule)}`);
+  const coldOn = coldScan(files, true), coldOff = coldScan(files, false);
+  console.log(`schema validation, ${label}: warm (median of ${runs}, one thread) ${median(on).toFixed(1)} ms with the schema rules vs ${median(off).toFixed(1)} ms without, adds ${(median(on) - median(off)).toFixed(1)} ms wall, ${(median(onCpu) - median(offCpu)).toFixed(1)} ms CPU; cold (one scan in a fresh process each) ${coldOn.toFixed(0)} vs ${coldOff.toFixed(0)} ms; schema findings ${schema.length} ${JSON.stringify(byRule)}`);
+}
+
+const cold = process.argv.indexOf('--cold');
+if (cold > 0) {
+  const files = process.argv.slice(cold + 2);
+  const [t] = await timed(() => scan({ files, workers: 1, ...(process.argv[cold + 1] === 'off' ? { config: OFF } : {}) }));
+  console.log(t.toFixed(1));
+  process.exit(0);
 }
 
 const dir = mkdtempSync(join(tmpdir(), 'kubehex-bench-'));
