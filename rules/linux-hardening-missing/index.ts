@@ -44,6 +44,7 @@ export default defineRule({
       recipe: 'Give the container at least one confinement: `seccompProfile.type: RuntimeDefault` is the cheapest; also drop capabilities (`drop: [ALL]`) and use an AppArmor or SELinux profile where the nodes support it.',
     },
     peers: {
+      kubescape: ['C-0055'],
       polaris: ['linuxHardening'],
     },
     messages: {
