@@ -3,7 +3,7 @@
  * hardening lives in the container's command line. This module finds the component a container runs,
  * reads its flags the way the component's flag parser does, and builds one rule per flag requirement.
  */
-import { defineRule, type ContainerRef, type Goal, type Path, type PeerTool, type Profile, type Rule, type Severity } from '../../engine';
+import { defineRule, isRecord, type ContainerRef, type Goal, type Path, type PeerTool, type Profile, type Rule, type Severity } from '../../engine';
 
 export const COMPONENTS = ['kube-apiserver', 'kube-controller-manager', 'kube-scheduler', 'etcd', 'kubelet'] as const;
 export type Component = (typeof COMPONENTS)[number];
@@ -80,7 +80,26 @@ export function commandLine(c: ContainerRef): CommandLine | undefined {
     anchor = [...c.path, 'args'];
     args.slice(1).forEach((text, i) => tokens.push({ text, path: [...c.path, 'args', i + 1] }));
   }
-  return { component, container: c, anchor, flags: parseFlags(tokens) };
+  const flags = parseFlags(tokens);
+  if (component === 'etcd') addEtcdEnv(c, flags);
+  return { component, container: c, anchor, flags };
+}
+
+/**
+ * etcd also reads each flag from an `ETCD_<NAME>` environment variable (`ETCD_CLIENT_CERT_AUTH` for
+ * `--client-cert-auth`) when the command line does not set it.
+ */
+function addEtcdEnv(c: ContainerRef, flags: Map<string, Flag>): void {
+  const env = c.value.env;
+  if (!Array.isArray(env)) return;
+  env.forEach((e: unknown, i) => {
+    if (!isRecord(e) || typeof e.name !== 'string' || !/^ETCD_[A-Z0-9_]+$/.test(e.name)) return;
+    if (typeof e.value !== 'string' && typeof e.value !== 'number' && typeof e.value !== 'boolean') return;
+    const name = e.name.slice(5).toLowerCase().replace(/_/g, '-');
+    if (flags.has(name)) return;
+    const path = [...c.path, 'env', i, 'value'];
+    flags.set(name, { name, value: String(e.value), path, valuePath: path, inline: false });
+  });
 }
 
 /** `--name=value`, `--name value` (the next element does not start with `--`) and bare `--name`; the last one wins. */
@@ -221,6 +240,8 @@ export function flagRule(spec: FlagRuleSpec): Rule {
       for (const c of ctx.containers()) {
         const cl = commandLine(c);
         if (!cl || cl.component !== spec.component) continue;
+        // with --config-file etcd ignores its command line and environment: nothing here can be judged
+        if (cl.component === 'etcd' && cl.flags.has('config-file')) continue;
         const v = spec.check(cl);
         if (!v) continue;
         const data = { container: c.name, component: COMPONENT_LABEL[cl.component], ...(v.data ?? {}) };
@@ -240,18 +261,25 @@ export function flagRule(spec: FlagRuleSpec): Rule {
 // ---- requirement builders: each returns the check of one rule ----
 
 /**
- * The kubelet reads most settings from `--config` (a KubeletConfiguration file) when one is given, with
- * defaults of its own; a flag that is not written then says nothing about the setting.
+ * Whether an unwritten flag says nothing about the setting: the kubelet reads most settings from `--config`
+ * (a KubeletConfiguration file, with defaults of its own), and the API server can take authorization and
+ * anonymous authentication from structured configuration files instead of flags.
  */
-function unknownWhenMissing(cl: CommandLine): boolean {
-  return cl.component === 'kubelet' && cl.flags.has('config');
+function unknownWhenMissing(cl: CommandLine, name: string): boolean {
+  if (cl.component === 'kubelet') return cl.flags.has('config');
+  if (cl.component === 'kube-apiserver') {
+    // structured authorization / authentication configuration files replace these flags (1.30+)
+    if (name === 'authorization-mode') return cl.flags.has('authorization-config');
+    if (name === 'anonymous-auth') return cl.flags.has('authentication-config');
+  }
+  return false;
 }
 
 /** A boolean flag that must be `want`; `dflt` is the component's default when the flag is absent. */
 export function boolMust(name: string, want: boolean, dflt: boolean): (cl: CommandLine) => Verdict | undefined {
   return (cl) => {
     const f = cl.flags.get(name);
-    if (!f) return dflt === want || unknownWhenMissing(cl) ? undefined : { messageId: 'missing' };
+    if (!f) return dflt === want || unknownWhenMissing(cl, name) ? undefined : { messageId: 'missing' };
     return boolOf(f.value) === want ? undefined : { messageId: 'wrong', at: f, data: { value: String(f.value) }, fixValue: String(want) };
   };
 }
@@ -267,7 +295,7 @@ export function notSet(name: string): (cl: CommandLine) => Verdict | undefined {
 /** Flags that must all be written with a non-empty value. */
 export function required(...names: string[]): (cl: CommandLine) => Verdict | undefined {
   return (cl) => {
-    if (unknownWhenMissing(cl)) return undefined;
+    if (names.some((n) => unknownWhenMissing(cl, n))) return undefined;
     for (const n of names) {
       const f = cl.flags.get(n);
       if (f && (f.value === true || f.value.trim() === '')) return { messageId: 'missing', at: f, data: { flag: `--${n}` } };
@@ -294,7 +322,7 @@ export function intAtLeast(name: string, min: number, zeroUnlimited: boolean): (
 export function intNot(name: string, bad: (n: number) => boolean, dflt: number | undefined, fixValue?: string): (cl: CommandLine) => Verdict | undefined {
   return (cl) => {
     const f = cl.flags.get(name);
-    if (!f) return dflt !== undefined && bad(dflt) && !unknownWhenMissing(cl) ? { messageId: 'missing' } : undefined;
+    if (!f) return dflt !== undefined && bad(dflt) && !unknownWhenMissing(cl, name) ? { messageId: 'missing' } : undefined;
     const s = f.value === true ? '' : f.value.trim();
     if (!/^-?\d+$/.test(s)) return { messageId: 'wrong', at: f, data: { value: String(f.value) }, ...(fixValue ? { fixValue } : {}) };
     return bad(Number(s)) ? { messageId: 'wrong', at: f, data: { value: s }, ...(fixValue ? { fixValue } : {}) } : undefined;
@@ -338,7 +366,7 @@ export function loopbackAddress(name: string): (cl: CommandLine) => Verdict | un
 export function listIncludes(name: string, item: string, dflt: string[]): (cl: CommandLine) => Verdict | undefined {
   return (cl) => {
     const f = cl.flags.get(name);
-    if (!f) return dflt.includes(item) || unknownWhenMissing(cl) ? undefined : { messageId: 'missing' };
+    if (!f) return dflt.includes(item) || unknownWhenMissing(cl, name) ? undefined : { messageId: 'missing' };
     return listOf(f.value).includes(item) ? undefined : { messageId: 'wrong', at: f, data: { value: String(f.value) } };
   };
 }
@@ -347,7 +375,7 @@ export function listIncludes(name: string, item: string, dflt: string[]): (cl: C
 export function listExcludes(name: string, item: string, dflt: string[]): (cl: CommandLine) => Verdict | undefined {
   return (cl) => {
     const f = cl.flags.get(name);
-    if (!f) return dflt.includes(item) && !unknownWhenMissing(cl) ? { messageId: 'missing' } : undefined;
+    if (!f) return dflt.includes(item) && !unknownWhenMissing(cl, name) ? { messageId: 'missing' } : undefined;
     return listOf(f.value).includes(item) ? { messageId: 'wrong', at: f, data: { value: String(f.value) } } : undefined;
   };
 }

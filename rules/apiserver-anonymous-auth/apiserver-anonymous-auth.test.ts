@@ -18,6 +18,21 @@ spec:
     - --advertise-address=10.0.0.10
     - --anonymous-auth=false
 ` },
+    { name: 'an --authentication-config file decides anonymous access (1.32+)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --authentication-config=/etc/kubernetes/authn.yaml
+` },
     { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
 kind: Pod
 metadata:

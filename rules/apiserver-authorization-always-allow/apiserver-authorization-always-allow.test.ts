@@ -34,6 +34,21 @@ spec:
     - --authorization-mode
     - Node,RBAC,Webhook
 ` },
+    { name: 'an --authorization-config file replaces the flag (1.30+)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --authorization-config=/etc/kubernetes/authz.yaml
+` },
     { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
 kind: Pod
 metadata:

@@ -33,6 +33,38 @@ spec:
     - --data-dir=/var/lib/etcd
     - --client-cert-auth
 ` },
+    { name: 'set through ETCD_CLIENT_CERT_AUTH', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    env:
+    - name: ETCD_CLIENT_CERT_AUTH
+      value: "true"
+` },
+    { name: 'etcd reads a --config-file: its command line and environment are ignored', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --config-file=/etc/etcd/etcd.conf.yml
+` },
     { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -153,6 +185,46 @@ spec:
         { messageId: 'missing', range: [10, 4, 10, 11] },
       ],
       output: null,
+    },
+    {
+      name: 'ETCD_CLIENT_CERT_AUTH=false',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    env:
+    - name: ETCD_CLIENT_CERT_AUTH
+      value: "false"
+`,
+      errors: [
+        { messageId: 'wrong', range: [15, 6, 15, 20] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    env:
+    - name: ETCD_CLIENT_CERT_AUTH
+      value: "true"
+`,
     },
   ],
 });

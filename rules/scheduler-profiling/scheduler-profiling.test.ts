@@ -18,6 +18,22 @@ spec:
     - --kubeconfig=/etc/kubernetes/scheduler.conf
     - --profiling=false
 ` },
+    { name: 'with --config the flag is ignored (enableProfiling in the file decides)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-scheduler
+    image: registry.k8s.io/kube-scheduler:v1.31.2
+    command:
+    - kube-scheduler
+    - --kubeconfig=/etc/kubernetes/scheduler.conf
+    - --config=/etc/kubernetes/scheduler-config.yaml
+    - --profiling=true
+` },
     { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
 kind: Pod
 metadata:
