@@ -47,6 +47,22 @@ describe('control-plane command lines', () => {
     assert.equal(cl({ image: 'example/kubelet:1', args: ['kubelet'] }), undefined);
   });
 
+  it('reads the old hyperkube binary, whose first argument names the component', () => {
+    const c = cl({ image: 'x', command: ['/hyperkube', 'apiserver', '--anonymous-auth=false'] });
+    assert.equal(c?.component, 'kube-apiserver');
+    assert.deepEqual(c?.flags.get('anonymous-auth')?.path, ['spec', 'containers', 0, 'command', 2]);
+    assert.equal(cl({ image: 'x', command: ['hyperkube'], args: ['kubelet', '--read-only-port=0'] })?.flags.get('read-only-port')?.value, '0');
+    assert.equal(cl({ image: 'x', command: ['hyperkube', 'proxy'] }), undefined);
+  });
+
+  it('etcd reads ETCD_* environment variables for flags the command line does not set', () => {
+    const c = cl({ image: 'x', command: ['etcd', '--name=a'], env: [{ name: 'ETCD_NAME', value: 'b' }, { name: 'ETCD_CLIENT_CERT_AUTH', value: 'true' }, { name: 'ETCDCTL_API', value: '3' }] });
+    assert.equal(c?.flags.get('name')?.value, 'a');
+    assert.equal(c?.flags.get('client-cert-auth')?.value, 'true');
+    assert.deepEqual(c?.flags.get('client-cert-auth')?.valuePath, ['spec', 'containers', 0, 'env', 1, 'value']);
+    assert.equal(c?.flags.has('api'), false);
+  });
+
   it('does not read shell scripts or other programs', () => {
     assert.equal(cl({ image: 'x', command: ['sh', '-c', 'kube-apiserver --anonymous-auth=true'] }), undefined);
     assert.equal(cl({ image: 'x', command: ['kube-apiserver-proxy', '--anonymous-auth=true'] }), undefined);

@@ -69,11 +69,19 @@ export function commandLine(c: ContainerRef): CommandLine | undefined {
   let component: Component | undefined;
   let anchor: Path;
   if (command && command.length) {
-    component = asComponent(command[0]);
+    // the old all-in-one `hyperkube` binary takes the component as its first argument
+    const argv = [...command.map((text, i) => ({ text, path: [...c.path, 'command', i] as Path })), ...args.map((text, i) => ({ text, path: [...c.path, 'args', i] as Path }))];
+    let start = 1;
+    if (basename(command[0].trim()) === 'hyperkube' && argv.length > 1) {
+      const sub = argv[1].text.trim();
+      component = asComponent(sub) ?? asComponent(`kube-${sub}`);
+      start = 2;
+    } else {
+      component = asComponent(command[0]);
+    }
     if (!component) return undefined;
     anchor = [...c.path, 'command'];
-    command.slice(1).forEach((text, i) => tokens.push({ text, path: [...c.path, 'command', i + 1] }));
-    args.forEach((text, i) => tokens.push({ text, path: [...c.path, 'args', i] }));
+    tokens.push(...argv.slice(start));
   } else {
     component = asComponent(args[0]);
     if (!component || !IMAGE_COMPONENTS.has(component) || imageComponent(c.value.image) !== component) return undefined;
