@@ -35,7 +35,7 @@ function looksJson(doc: Document): boolean {
 const PLAIN_SAFE = /^[A-Za-z_/][A-Za-z0-9_./@:-]*$/;
 const AMBIGUOUS = /^(y|Y|yes|Yes|YES|n|N|no|No|NO|true|True|TRUE|false|False|FALSE|on|On|ON|off|Off|OFF|null|Null|NULL|~)$/;
 
-const PLAIN_CHARS = /^[A-Za-z0-9_./@-][A-Za-z0-9_./@:-]*$/;
+const PLAIN_CHARS = /^[A-Za-z0-9_./@-][A-Za-z0-9_./@:=-]*$/;
 
 /** Writes a string plain when Kubernetes' YAML 1.1 reading gives back the same string, else quoted. */
 export function formatScalar(v: string | number | boolean, json: boolean): string {

@@ -15,7 +15,6 @@ export default defineRule({
       recipe: 'Remove `spec.externalIPs`; use a LoadBalancer Service or an Ingress for external traffic.',
     },
     peers: {
-      kubescape: ['C-0283'],
       trivy: ['KSV-0108'],
     },
     messages: {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyFixes, defineRule, makeRuleSet } from '../../engine';
+import { applyFixes, defineRule, formatScalar, makeRuleSet } from '../../engine';
 
 /** A throwaway rule: sets spec.hostNetwork to false wherever it is true. */
 const rule = defineRule({
@@ -57,5 +57,16 @@ spec:
   it('offers nothing when the key is the only one of the item', () => {
     const text = `${head}        - hostPort: 80\n`;
     assert.equal(fix(text), text);
+  });
+});
+
+describe('engine: formatScalar', () => {
+  it('writes a command-line flag with "=" plain when YAML reads it back as the same string', () => {
+    assert.equal(formatScalar('--anonymous-auth=false', false), '--anonymous-auth=false');
+    assert.equal(formatScalar('--feature-gates=A=true', false), '--feature-gates=A=true');
+  });
+  it('still quotes what YAML would read differently or what a flow collection would split', () => {
+    assert.equal(formatScalar('--tls-cipher-suites=A,B', false), '"--tls-cipher-suites=A,B"');
+    assert.equal(formatScalar('--x=y', true), '"--x=y"');
   });
 });

@@ -1,0 +1,159 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: '--audit-log-maxsize=100', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-maxsize=100
+` },
+    { name: '--audit-log-maxsize=300', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-maxsize=300
+` },
+    { name: '--audit-log-maxsize=0 (no limit)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-maxsize=0
+` },
+    { name: '--audit-log-maxsize not written (no limit)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-scheduler) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-scheduler
+    image: registry.k8s.io/kube-scheduler:v1.31.2
+    command:
+    - kube-scheduler
+    - --kubeconfig=/etc/kubernetes/scheduler.conf
+` },
+  ],
+  invalid: [
+    {
+      name: '--audit-log-maxsize=10',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-maxsize=10
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 28] },
+      ],
+      output: null,
+    },
+    {
+      name: '--audit-log-maxsize 10 (two elements)',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-maxsize
+    - "10"
+`,
+      errors: [
+        { messageId: 'wrong', range: [14, 6, 14, 10] },
+      ],
+      output: null,
+    },
+    {
+      name: '--audit-log-maxsize not a number',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-maxsize=thirty
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 32] },
+      ],
+      output: null,
+    },
+  ],
+});

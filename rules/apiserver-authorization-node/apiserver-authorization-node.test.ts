@@ -1,0 +1,130 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'Node,RBAC', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --authorization-mode=Node,RBAC
+` },
+    { name: 'two elements', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --authorization-mode
+    - RBAC,Node
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-scheduler) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-scheduler
+    image: registry.k8s.io/kube-scheduler:v1.31.2
+    command:
+    - kube-scheduler
+    - --kubeconfig=/etc/kubernetes/scheduler.conf
+` },
+  ],
+  invalid: [
+    {
+      name: 'RBAC only',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --authorization-mode=RBAC
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 31] },
+      ],
+      output: null,
+    },
+    {
+      name: 'RBAC only, two elements',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --authorization-mode
+    - RBAC
+`,
+      errors: [
+        { messageId: 'wrong', range: [14, 6, 14, 10] },
+      ],
+      output: null,
+    },
+    {
+      name: 'not written',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 4, 10, 11] },
+      ],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,92 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: '--insecure-bind-address not written', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-scheduler) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-scheduler
+    image: registry.k8s.io/kube-scheduler:v1.31.2
+    command:
+    - kube-scheduler
+    - --kubeconfig=/etc/kubernetes/scheduler.conf
+` },
+  ],
+  invalid: [
+    {
+      name: '--insecure-bind-address=0.0.0.0',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --insecure-bind-address=0.0.0.0
+`,
+      errors: [
+        { messageId: 'set', range: [13, 6, 13, 37] },
+      ],
+      output: null,
+    },
+    {
+      name: '--insecure-bind-address 0.0.0.0 (two elements)',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --insecure-bind-address
+    - 0.0.0.0
+`,
+      errors: [
+        { messageId: 'set', range: [14, 6, 14, 13] },
+      ],
+      output: null,
+    },
+  ],
+});

@@ -1,0 +1,151 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'no --feature-gates (on by default)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+` },
+    { name: 'explicitly on', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+    - --feature-gates=RotateKubeletServerCertificate=true
+` },
+    { name: 'other gates only', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+    - --feature-gates=SidecarContainers=true
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-scheduler) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-scheduler
+    image: registry.k8s.io/kube-scheduler:v1.31.2
+    command:
+    - kube-scheduler
+    - --kubeconfig=/etc/kubernetes/scheduler.conf
+` },
+  ],
+  invalid: [
+    {
+      name: 'turned off',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+    - --feature-gates=RotateKubeletServerCertificate=false
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 58] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+    - --feature-gates=RotateKubeletServerCertificate=true
+`,
+    },
+    {
+      name: 'turned off, two elements',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+    - --feature-gates
+    - RotateKubeletServerCertificate=false
+`,
+      errors: [
+        { messageId: 'wrong', range: [14, 6, 14, 42] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+    - --feature-gates
+    - RotateKubeletServerCertificate=true
+`,
+    },
+  ],
+});

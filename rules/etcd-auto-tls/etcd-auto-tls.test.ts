@@ -1,0 +1,172 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: '--auto-tls=false', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls=false
+` },
+    { name: '--auto-tls not written (defaults to false)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-apiserver) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+` },
+  ],
+  invalid: [
+    {
+      name: '--auto-tls=true',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls=true
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 21] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls=false
+`,
+    },
+    {
+      name: 'bare --auto-tls means true',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 16] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls=false
+`,
+    },
+    {
+      name: 'the last --auto-tls wins',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls=false
+    - --auto-tls=true
+`,
+      errors: [
+        { messageId: 'wrong', range: [14, 6, 14, 21] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --auto-tls=false
+    - --auto-tls=false
+`,
+    },
+  ],
+});

@@ -1,0 +1,230 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: '--client-cert-auth=true', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --client-cert-auth=true
+` },
+    { name: 'bare --client-cert-auth (true)', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --client-cert-auth
+` },
+    { name: 'set through ETCD_CLIENT_CERT_AUTH', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    env:
+    - name: ETCD_CLIENT_CERT_AUTH
+      value: "true"
+` },
+    { name: 'etcd reads a --config-file: its command line and environment are ignored', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --config-file=/etc/etcd/etcd.conf.yml
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-apiserver) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+` },
+  ],
+  invalid: [
+    {
+      name: '--client-cert-auth=false',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --client-cert-auth=false
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 30] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --client-cert-auth=true
+`,
+    },
+    {
+      name: 'the last --client-cert-auth wins',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --client-cert-auth=true
+    - --client-cert-auth=false
+`,
+      errors: [
+        { messageId: 'wrong', range: [14, 6, 14, 30] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    - --client-cert-auth=true
+    - --client-cert-auth=true
+`,
+    },
+    {
+      name: '--client-cert-auth not written (defaults to false)',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 4, 10, 11] },
+      ],
+      output: null,
+    },
+    {
+      name: 'ETCD_CLIENT_CERT_AUTH=false',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    env:
+    - name: ETCD_CLIENT_CERT_AUTH
+      value: "false"
+`,
+      errors: [
+        { messageId: 'wrong', range: [15, 6, 15, 20] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: etcd
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: etcd
+    image: registry.k8s.io/etcd:3.5.15-0
+    command:
+    - etcd
+    - --data-dir=/var/lib/etcd
+    env:
+    - name: ETCD_CLIENT_CERT_AUTH
+      value: "true"
+`,
+    },
+  ],
+});

@@ -1,0 +1,194 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: '--anonymous-auth=false', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth=false
+` },
+    { name: 'kubelet reads a --config file: the unset flag says nothing', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --config=/var/lib/kubelet/config.yaml
+` },
+    { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+  - name: web
+    image: nginx:1.27
+    command: ["nginx", "-g", "daemon off;"]
+` },
+    { name: 'another component (kube-scheduler) is not judged by this rule', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-scheduler
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-scheduler
+    image: registry.k8s.io/kube-scheduler:v1.31.2
+    command:
+    - kube-scheduler
+    - --kubeconfig=/etc/kubernetes/scheduler.conf
+` },
+  ],
+  invalid: [
+    {
+      name: '--anonymous-auth=true',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth=true
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 27] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth=false
+`,
+    },
+    {
+      name: 'bare --anonymous-auth means true',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth
+`,
+      errors: [
+        { messageId: 'wrong', range: [13, 6, 13, 22] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth=false
+`,
+    },
+    {
+      name: 'the last --anonymous-auth wins',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth=false
+    - --anonymous-auth=true
+`,
+      errors: [
+        { messageId: 'wrong', range: [14, 6, 14, 27] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+    - --anonymous-auth=false
+    - --anonymous-auth=false
+`,
+    },
+    {
+      name: '--anonymous-auth not written (defaults to true)',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kubelet
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kubelet
+    image: registry.example.com/kubelet:v1.31.2
+    command:
+    - kubelet
+    - --kubeconfig=/etc/kubernetes/kubelet.conf
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 4, 10, 11] },
+      ],
+      output: null,
+    },
+  ],
+});
