@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, rolesGranting } from '../_lib/rbac-rules';
+import { kubeSystemConfigMapWrites } from '../_lib/rbac-configmap';
+import { grantPath } from '../_lib/rbac-rules';
 
 const AWS_AUTH = 'aws-auth';
 
@@ -28,15 +29,7 @@ export default defineRule({
   },
   check(ctx) {
     const { object } = ctx;
-    // aws-auth lives in kube-system: a ClusterRole reaches it, a Role only when it is in kube-system (or, with
-    // no namespace written, when it names aws-auth, which only makes sense there).
-    const inKubeSystem = object.kind === 'ClusterRole' || object.namespace === 'kube-system';
-    if (object.kind === 'Role' && object.namespace !== undefined && object.namespace !== 'kube-system') return;
-    const grants = rolesGranting(object, (r) => {
-      const named = r.resourceNames.includes(AWS_AUTH);
-      if (r.resourceNames.length ? !named : !inKubeSystem) return undefined;
-      return findGrant(r, [['', 'configmaps']], ['update', 'patch']);
-    });
+    const grants = kubeSystemConfigMapWrites(object, AWS_AUTH);
     for (const g of grants) {
       ctx.report({
         messageId: g.rule.resourceNames.length ? 'named' : 'any',
