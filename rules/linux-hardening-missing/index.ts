@@ -45,6 +45,7 @@ export default defineRule({
     },
     peers: {
       polaris: ['linuxHardening'],
+      kubescape: ['C-0055'],
     },
     messages: {
       none: '{{kind}} {{name}}: container "{{container}}" has no seccomp or AppArmor profile, no SELinux options and drops no capabilities.',
