@@ -39,3 +39,21 @@ export const isTillerLabels = (labels: Record<string, unknown>) => labels.app ==
 export function tillerContainers(containers: ContainerRef[], labelled: boolean): ContainerRef[] {
   return containers.filter((c) => imageName(c.value.image) === 'tiller' || (labelled && c.name === 'tiller'));
 }
+
+/** Images of the Kubernetes Dashboard: `kubernetesui/dashboard` (and its v7 parts `dashboard-api`, `-web`,
+ * `-auth`), and the older `kubernetes-dashboard-<arch>` images of k8s.gcr.io. */
+export function isDashboardImage(image: unknown): boolean {
+  const repo = imageRepository(image);
+  const name = imageName(image);
+  if (!repo || !name) return false;
+  return /^kubernetesui\/dashboard(-(api|web|auth))?$/.test(repo) || /^kubernetes-dashboard(-(amd64|arm64|arm|ppc64le|s390x))?$/.test(name);
+}
+
+export const isDashboardLabels = (labels: Record<string, unknown>) =>
+  labels['k8s-app'] === 'kubernetes-dashboard' || labels.app === 'kubernetes-dashboard';
+
+/** The Dashboard's metrics scraper, which runs as the Dashboard's service account in the upstream manifests. */
+export function isDashboardScraperImage(image: unknown): boolean {
+  const repo = imageRepository(image);
+  return repo === 'kubernetesui/metrics-scraper' || repo === 'kubernetesui/dashboard-metrics-scraper';
+}

@@ -1,17 +1,5 @@
 import { defineRule } from '../../engine';
-import { imageName, imageRepository, labelsMatching } from '../_lib/addons';
-
-/** Images of the Kubernetes Dashboard: `kubernetesui/dashboard` (and its v7 parts `dashboard-api`, `-web`,
- * `-auth`), and the older `kubernetes-dashboard-<arch>` images of k8s.gcr.io. */
-function isDashboardImage(image: unknown): boolean {
-  const repo = imageRepository(image);
-  const name = imageName(image);
-  if (!repo || !name) return false;
-  return /^kubernetesui\/dashboard(-(api|web|auth))?$/.test(repo) || /^kubernetes-dashboard(-(amd64|arm64|arm|ppc64le|s390x))?$/.test(name);
-}
-
-const isDashboardLabels = (labels: Record<string, unknown>) =>
-  labels['k8s-app'] === 'kubernetes-dashboard' || labels.app === 'kubernetes-dashboard';
+import { isDashboardImage, isDashboardLabels, labelsMatching } from '../_lib/addons';
 
 export default defineRule({
   meta: {
