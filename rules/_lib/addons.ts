@@ -40,13 +40,15 @@ export function tillerContainers(containers: ContainerRef[], labelled: boolean):
   return containers.filter((c) => imageName(c.value.image) === 'tiller' || (labelled && c.name === 'tiller'));
 }
 
-/** Images of the Kubernetes Dashboard: `kubernetesui/dashboard` (and its v7 parts `dashboard-api`, `-web`,
- * `-auth`), and the older `kubernetes-dashboard-<arch>` images of k8s.gcr.io. */
+/** Images of the Kubernetes Dashboard: `kubernetesui/dashboard` (its v7 parts `dashboard-api`, `-web`, `-auth`,
+ * and the per-architecture `dashboard-<arch>` images of the v2 betas), and the older `kubernetes-dashboard-<arch>`
+ * images of k8s.gcr.io. */
 export function isDashboardImage(image: unknown): boolean {
   const repo = imageRepository(image);
   const name = imageName(image);
   if (!repo || !name) return false;
-  return /^kubernetesui\/dashboard(-(api|web|auth))?$/.test(repo) || /^kubernetes-dashboard(-(amd64|arm64|arm|ppc64le|s390x))?$/.test(name);
+  const arch = '(amd64|arm64|arm|ppc64le|s390x)';
+  return new RegExp(`^kubernetesui/dashboard(-(api|web|auth|${arch}))?$`).test(repo) || new RegExp(`^kubernetes-dashboard(-${arch})?$`).test(name);
 }
 
 export const isDashboardLabels = (labels: Record<string, unknown>) =>

@@ -54,6 +54,8 @@ spec:
       image: k8s.gcr.io/kubernetes-dashboard-amd64:v1.10.1
     - name: api
       image: docker.io/kubernetesui/dashboard-api:1.10.1
+    - name: beta
+      image: kubernetesui/dashboard-amd64:v2.0.0-beta1
 ---
 apiVersion: v1
 kind: Pod
@@ -64,7 +66,7 @@ metadata:
 spec:
   containers: [{name: ui, image: example.com/ui:1}]
 `,
-      errors: [{ messageId: 'image', range: [6, 6, 6, 58] }, { messageId: 'image', range: [8, 6, 8, 56] }, { messageId: 'labelled', range: [14, 2, 14, 8] }],
+      errors: [{ messageId: 'image', range: [6, 6, 6, 58] }, { messageId: 'image', range: [8, 6, 8, 56] }, { messageId: 'image', range: [10, 6, 10, 54] }, { messageId: 'labelled', range: [16, 2, 16, 8] }],
       output: null,
     },
   ],
