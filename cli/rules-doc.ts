@@ -24,6 +24,26 @@ const PEER_LABEL: Record<string, string> = {
   kubesec: 'kubesec', trivy: 'Trivy', datree: 'Datree', pss: 'Pod Security Admission',
 };
 
+/** `podSpec` in words; `Kind@apiVersion` entries grouped per kind: `CronJob (batch/v1beta1, batch/v2alpha1)`. */
+function appliesToText(appliesTo: ReadonlyArray<string>): string {
+  const out: string[] = [];
+  const versions = new Map<string, string[]>();
+  for (const k of appliesTo) {
+    const at = k.indexOf('@');
+    if (at < 0) {
+      out.push(k === 'podSpec' ? 'every pod-spec carrier' : k);
+      continue;
+    }
+    const kind = k.slice(0, at);
+    if (!versions.has(kind)) {
+      versions.set(kind, []);
+      out.push(kind);
+    }
+    versions.get(kind)!.push(k.slice(at + 1));
+  }
+  return out.map((k) => (versions.has(k) ? `${k} (${versions.get(k)!.join(', ')})` : k)).join(', ');
+}
+
 function profilesOf(r: Rule): string {
   return [...r.meta.profiles, 'all'].join(', ');
 }
@@ -40,7 +60,7 @@ export function renderMetaBlock(r: Rule, fixable: ReadonlySet<string>): string {
     ['Profiles', profilesOf(r)],
     ['Pod Security Standards', m.pss ?? '—'],
     ['Quick fix', fixable.has(m.id) ? 'yes' : 'no'],
-    ['Applies to', m.appliesTo.map((k) => (k === 'podSpec' ? 'every pod-spec carrier' : k)).join(', ')],
+    ['Applies to', appliesToText(m.appliesTo)],
     ['Peers', peers.length ? peers.join('<br>') : 'none: kubehex only'],
   ];
   if (m.defaultOptions && Object.keys(m.defaultOptions).length) rows.push(['Options (defaults)', `\`${JSON.stringify(m.defaultOptions)}\``]);

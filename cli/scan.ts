@@ -52,7 +52,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
   }
   let parsed: ParsedFile;
   try {
-    parsed = parseManifest(text, { kinds: set.kinds });
+    parsed = parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
   } catch (err) {
     return fail(`could not parse: ${(err as Error).message}`);
   }
@@ -63,7 +63,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
     for (const e of pd.errors) {
       if (reported++ < 20) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
     }
-    if (pd.doc && !pd.errors.length) objects.push(...objectsOf(pd, file));
+    if ((pd.doc || pd.lazy) && !pd.errors.length) objects.push(...objectsOf(pd, file));
   }
   return { file, parsed, objects, result };
 }

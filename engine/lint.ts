@@ -1,6 +1,7 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
-import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
+import { parseDocument } from 'yaml';
+import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
 import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
 import { POD_SPEC_KINDS } from './workloads';
@@ -11,14 +12,17 @@ export interface ActiveRule { rule: Rule; severity: Severity; options: Record<st
 
 export interface RuleSet {
   rules: ActiveRule[];
-  /** Kinds any active rule reads; other documents are never composed. Undefined = compose all. */
+  /** Kinds the active rules judge or look up; documents of other kinds are never composed. Undefined = all. */
   kinds?: ReadonlySet<string>;
+  /** Kinds the rules only look up and never judge: composed on first use (see ParseOptions.lazy). */
+  lazy?: ReadonlySet<string>;
   /** Extra suppression hook (e.g. peer tools' annotations), consulted per finding. */
   suppressedBy?: (rule: Rule, object: K8sObject) => boolean;
 }
 
 export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppressedBy']): RuleSet {
   const kinds = new Set<string>();
+  const read = new Set<string>();
   let all = false;
   for (const { rule } of rules) {
     for (const k of rule.meta.appliesTo) {
@@ -26,15 +30,18 @@ export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppres
       else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
       else kinds.add(k);
     }
-    // kinds a rule reads are composed in every file: the object it reads (a CRD, a ServiceAccount) may sit in
+    // kinds a rule reads are read in every file: the object it reads (a CRD, a ServiceAccount) may sit in
     // another file than the one it judges (the CLI's scan, the editor's workspace index)
     for (const k of rule.meta.reads ?? []) {
       if (k === '*') all = true;
-      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
-      else kinds.add(k);
+      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => read.add(x));
+      else read.add(k);
     }
   }
-  return { rules, kinds: all ? undefined : kinds, suppressedBy };
+  if (all) return { rules, suppressedBy };
+  // a kind only read is composed when a rule looks at it; one that is also judged is composed anyway
+  const lazy = new Set([...read].filter((k) => !kinds.has(k)));
+  return { rules, kinds: new Set([...kinds, ...lazy]), lazy, suppressedBy };
 }
 
 export interface LintResult {
@@ -44,13 +51,13 @@ export interface LintResult {
 }
 
 export function lintText(text: string, set: RuleSet): LintResult {
-  const parsed = parseManifest(text, { kinds: set.kinds });
+  const parsed = parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
   if (parsed.fatal) return { parsed, findings: [], errors: [parsed.fatal] };
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];
   // Cross-object rules (meta.reads) see every object of the file, not just their own document.
   const all = set.rules.some((r) => r.rule.meta.reads?.length)
-    ? parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd) : []))
+    ? parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !pd.errors.length ? objectsOf(pd) : []))
     : undefined;
   for (const pd of parsed.docs) {
     errors.push(...pd.errors);
@@ -68,6 +75,10 @@ export function objectsOf(pd: ParsedDoc, file?: string): K8sObject[] {
 }
 
 function computeObjects(pd: ParsedDoc): K8sObject[] {
+  if (pd.lazy && !pd.doc) {
+    const o = lazyObject(pd, pd.lazy.text);
+    return o ? [o] : [];
+  }
   const v = pd.value;
   if (!isRecord(v)) return [];
   if (v.kind === 'List' && Array.isArray(v.items)) {
@@ -92,6 +103,44 @@ function asObject(v: unknown, path: Path): K8sObject | undefined {
   return { apiVersion, kind, name, namespace, value: v, metadata, path };
 }
 
+/**
+ * The object of a lazy document (see ParsedDoc.lazy): apiVersion and kind come from the document's head;
+ * `name`, `namespace`, `value` and `metadata` compose the document's text on first access. They are own,
+ * enumerable accessors, so copying or serialising the object (worker threads) composes it too. A document
+ * that turns out broken gives an object with no fields, so lookups find nothing in it.
+ */
+function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
+  const apiVersion = pd.apiVersion!;
+  const kind = pd.kind!;
+  if (!API_VERSION_RE.test(apiVersion) || !KIND_RE.test(kind)) return undefined;
+  let composed: K8sObject | undefined;
+  const get = (): K8sObject => {
+    if (composed) return composed;
+    let found: K8sObject | undefined;
+    try {
+      const d = parseDocument(text.slice(pd.start, pd.end), YAML_OPTIONS as never);
+      if (!d.errors.length) found = asObject(d.toJS({ maxAliasCount: 100 }), []);
+    } catch {
+      found = undefined;
+    }
+    composed = found && found.apiVersion === apiVersion && found.kind === kind ? found : { apiVersion, kind, name: '', value: {}, metadata: {}, path: [] };
+    return composed;
+  };
+  const o = { apiVersion, kind, path: [] } as unknown as K8sObject;
+  // a name read from the document's head is known without composing (CRDs are found by their name)
+  const name = pd.lazy?.name;
+  if (name !== undefined) o.name = name;
+  for (const key of name !== undefined ? (['namespace', 'value', 'metadata'] as const) : (['name', 'namespace', 'value', 'metadata'] as const)) {
+    Object.defineProperty(o, key, {
+      enumerable: true,
+      configurable: true,
+      get: () => get()[key],
+      set: (v: unknown) => Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true }),
+    });
+  }
+  return o;
+}
+
 function duplicatesUnder(d: ReadonlyArray<DuplicateKey>, prefix: Path): DuplicateKey[] {
   return d
     .filter((x) => prefix.every((seg, i) => x.path[i] === seg))
@@ -101,7 +150,7 @@ function duplicatesUnder(d: ReadonlyArray<DuplicateKey>, prefix: Path): Duplicat
 function applies(rule: Rule, object: K8sObject): boolean {
   const kind = object.kind;
   for (const k of rule.meta.appliesTo) {
-    if (k === '*' || k === kind) return true;
+    if (k === '*' || k === kind || k === `${kind}@${object.apiVersion}`) return true;
     if (k === 'podSpec' && POD_SPEC_KINDS.includes(kind)) return true;
     if (k === CUSTOM_RESOURCE && isCustomApiVersion(object.apiVersion)) return true;
   }

@@ -38,6 +38,11 @@ export interface ParsedDoc {
   doc?: Document.Parsed;
   /** Plain JS value of the document (aliases and merge keys resolved); absent when not composed. */
   value?: unknown;
+  /**
+   * Set for a document that no rule judges but cross-object rules may look up (a kind in `lazy`): it is not
+   * composed here; its object is composed from `lazy.text` on first use (see lint.objectsOf).
+   */
+  lazy?: { text: string; name?: string };
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
   comments: Comment[];
@@ -58,6 +63,12 @@ export interface ParseOptions {
   kinds?: ReadonlySet<string>;
   /** Documents whose kind cannot be read cheaply are always composed. */
   maxErrorsPerFile?: number;
+  /**
+   * Kinds that rules only look up (never judge): their documents are left uncomposed and marked `lazy`, even
+   * when `kinds` has them (CRDs make up most of the bytes of an install bundle, and their schemas are needed
+   * only when a custom resource is scanned). Without it, such kinds in `kinds` are composed as usual.
+   */
+  lazy?: ReadonlySet<string>;
 }
 
 export const API_VERSION_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
@@ -108,7 +119,9 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       const head = readHead(token);
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
-      const wanted = head.unknown || !kinds || (pd.kind !== undefined && (kinds.has(pd.kind) || pd.kind === 'List'
+      const lazy = !!opts.lazy && pd.kind !== undefined && opts.lazy.has(pd.kind);
+      const wanted = head.unknown || !kinds || (pd.kind !== undefined && ((kinds.has(pd.kind) && !lazy) || pd.kind === 'List'
+        || (pd.apiVersion !== undefined && kinds.has(`${pd.kind}@${pd.apiVersion}`))
         || (custom && isCustomApiVersion(pd.apiVersion))));
       if (wanted) {
         for (const p of prelude) take(composer.next(p));
@@ -120,6 +133,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
         else pd.comments.sort((x, y) => x.offset - y.offset);
       } else if (head.isObject && hasErrorToken(token)) {
         pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
+      } else if (lazy && head.isObject && pd.apiVersion !== undefined) {
+        pd.lazy = { text, name: readName(token) };
       }
       prelude.length = 0;
     } else if (token.type === 'doc-end') {
@@ -194,6 +209,25 @@ function collectDuplicates(node: unknown, path: (string | number)[], out: Duplic
 }
 
 interface Head { apiVersion?: string; kind?: string; isObject: boolean; unknown: boolean }
+
+const isPlainScalar = (t: CST.Token | undefined): t is CST.FlowScalar => !!t && (t.type === 'scalar' || t.type === 'single-quoted-scalar' || t.type === 'double-quoted-scalar');
+
+/** `metadata.name` of a block-map document, read from the CST (for lazy documents: lookups by name compose nothing). */
+function readName(token: CST.Document): string | undefined {
+  const v = token.value;
+  if (!v || v.type !== 'block-map') return undefined;
+  for (const it of v.items) {
+    if (!it.key || !('source' in it.key) || unquote(it.key as CST.FlowScalar) !== 'metadata') continue;
+    const m = it.value;
+    if (!m || m.type !== 'block-map') return undefined;
+    for (const x of m.items) {
+      if (!x.key || !('source' in x.key) || unquote(x.key as CST.FlowScalar) !== 'name') continue;
+      return isPlainScalar(x.value) ? unquote(x.value) : undefined;
+    }
+    return undefined;
+  }
+  return undefined;
+}
 
 /** Reads top-level `apiVersion` and `kind` from the CST without composing the document. */
 function readHead(token: CST.Document): Head {

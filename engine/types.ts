@@ -59,7 +59,8 @@ export interface RuleMeta {
   severity: Severity;
   /**
    * Kinds the rule reads; `podSpec` stands for every pod-spec carrier, `*` for any kind, `customResource`
-   * for any object of a custom API group (group with a dot, not `*.k8s.io`).
+   * for any object of a custom API group (group with a dot, not `*.k8s.io`), `Kind@apiVersion` for objects of
+   * that kind written with exactly that apiVersion (so other versions of a big kind are never composed).
    */
   appliesTo: ReadonlyArray<string>;
   /**

@@ -1,6 +1,6 @@
 // npm run bench: what a kubehex scan costs next to a bare `yaml.parseAllDocuments` of the same files.
 // Prints ratios for the largest corpus file and for the whole of ../shared/corpus/real (when present), then
-// the language-server figures (scripts/bench-lsp.mjs) when that script exists.
+// schema validation's cost (scripts/bench-schema.mjs), then the language-server figures (scripts/bench-lsp.mjs).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
@@ -70,6 +70,8 @@ if (!existsSync(corpus)) {
   console.log(`whole corpus/real as the CLI runs it (workers only on idle cores): ${t.toFixed(0)} ms`);
 }
 console.log(`load average ${loadavg().map((x) => x.toFixed(2)).join(' ')}`);
+// schema validation's share, in a fresh process (its first figure is cold)
+execFileSync(process.execPath, [join(root, 'scripts', 'bench-schema.mjs')], { stdio: 'inherit' });
 if (existsSync(join(root, 'scripts', 'bench-lsp.mjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'bench-lsp.mjs')], { stdio: 'inherit' });
 }

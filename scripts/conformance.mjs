@@ -21,9 +21,9 @@ const verbose = process.argv.includes('--verbose');
 
 function lint(text, active) {
   const set = engine.makeRuleSet(active.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } })));
-  const parsed = engine.parseManifest(text, { kinds: set.kinds });
+  const parsed = engine.parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
   if (parsed.fatal) return { findings: [], error: parsed.fatal.message };
-  const objects = parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? engine.objectsOf(pd) : []));
+  const objects = parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !pd.errors.length ? engine.objectsOf(pd) : []));
   const findings = parsed.docs.flatMap((pd) => engine.lintDocument(parsed, pd, set, objects));
   return { findings };
 }

@@ -82,7 +82,7 @@ function kindTest(kinds: Iterable<string>): (o: K8sObject) => boolean {
     else set.add(k);
   }
   if (any) return () => true;
-  return (o) => set.has(o.kind) || (custom && isCustomApiVersion(o.apiVersion));
+  return (o) => set.has(o.kind) || set.has(`${o.kind}@${o.apiVersion}`) || (custom && isCustomApiVersion(o.apiVersion));
 }
 
 export function splitRuleSet(set: RuleSet): SplitSet {
@@ -108,10 +108,10 @@ export function splitRuleSet(set: RuleSet): SplitSet {
  */
 export function lintChunk(text: string, set: RuleSet, file?: string, whole = false): ChunkEntry {
   const lines = countLines(text, 0, text.length);
-  const parsed = parseManifest(text, { kinds: set.kinds });
+  const parsed = parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
   if (parsed.fatal) return { text, lines, docs: 0, findings: [], errors: [], fatal: parsed.fatal, objects: [] };
   const split = splitRuleSet(set);
-  const mine = parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
+  const mine = parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !pd.errors.length ? objectsOf(pd, file) : []));
   const findings: Finding[] = [];
   for (const pd of parsed.docs) findings.push(...lintDocument(parsed, pd, whole ? set : split.local, whole ? mine : undefined));
   const errors: ParseErrorInfo[] = [];

@@ -238,25 +238,43 @@ function distance(a: string, b: string): number {
 // ---- custom resources -------------------------------------------------------------------------
 
 /**
- * The first CustomResourceDefinition of each group/kind among `objects`, built once per objects array
- * (a scan lints every object against the same array; looking the CRD up object by object is O(objects)).
+ * The first CustomResourceDefinition of each group/kind among `objects`. A CRD's name is
+ * `<plural>.<group>` (the API server rejects any other), so the CRDs are grouped by the group in their
+ * name, built once per objects array; only the CRDs of a group that a custom resource uses are then read
+ * (a CRD the parser left uncomposed is composed on that first read, see engine lint.objectsOf).
  */
-const crdIndexes = new WeakMap<ReadonlyArray<K8sObject>, { length: number; byKind: Map<string, K8sObject> }>();
+interface CrdIndex { length: number; byGroup: Map<string, K8sObject[]>; found: Map<string, K8sObject | null> }
+const crdIndexes = new WeakMap<ReadonlyArray<K8sObject>, CrdIndex>();
 function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
   let idx = crdIndexes.get(objects);
   if (!idx || idx.length !== objects.length) {
-    const byKind = new Map<string, K8sObject>();
+    const byGroup = new Map<string, K8sObject[]>();
     for (const crd of objects) {
       if (crd.kind !== 'CustomResourceDefinition' || !crd.apiVersion.startsWith('apiextensions.k8s.io/')) continue;
-      const spec = crd.value.spec;
-      if (!isRecord(spec) || typeof spec.group !== 'string' || !isRecord(spec.names) || typeof spec.names.kind !== 'string') continue;
-      const key = `${spec.group}\n${spec.names.kind}`;
-      if (!byKind.has(key)) byKind.set(key, crd);
+      const dot = crd.name.indexOf('.');
+      if (dot < 0) continue;
+      const g = crd.name.slice(dot + 1);
+      const list = byGroup.get(g);
+      if (list) list.push(crd);
+      else byGroup.set(g, [crd]);
     }
-    idx = { length: objects.length, byKind };
+    idx = { length: objects.length, byGroup, found: new Map() };
     crdIndexes.set(objects, idx);
   }
-  return idx.byKind.get(`${group}\n${kind}`);
+  const key = `${group}\n${kind}`;
+  let hit = idx.found.get(key);
+  if (hit === undefined) {
+    hit = null;
+    for (const crd of idx.byGroup.get(group) ?? []) {
+      const spec = crd.value.spec;
+      if (isRecord(spec) && spec.group === group && isRecord(spec.names) && spec.names.kind === kind) {
+        hit = crd;
+        break;
+      }
+    }
+    idx.found.set(key, hit);
+  }
+  return hit ?? undefined;
 }
 
 /** The CustomResourceDefinition among `objects` that defines this object's group and kind. */

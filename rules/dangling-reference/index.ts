@@ -45,7 +45,7 @@ export default defineRule({
     peers: {
       'kube-linter': ['dangling-service', 'dangling-ingress', 'dangling-horizontalpodautoscaler'],
       'kube-score': ['service-targets-pod', 'ingress-targets-service', 'horizontalpodautoscaler-has-target'],
-      kubescape: ['C-0293', 'C-0298'],
+      kubescape: ['C-0293', 'C-0298', 'C-0300'],
     },
     messages: {
       service: '{{kind}} {{name}}: its selector matches the pods of no workload in the scanned manifests, so it has no endpoints.',

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { REMOVALS, REMOVAL_KINDS } from './table';
+import { REMOVALS, REMOVAL_TARGETS } from './table';
 
 /** `1.22` -> [1, 22]; compares minor versions. */
 function cmp(a: string, b: string): number {
@@ -15,7 +15,7 @@ export default defineRule({
     category: 'chain',
     goals: ['availability', 'utility'],
     severity: 'warning',
-    appliesTo: REMOVAL_KINDS,
+    appliesTo: REMOVAL_TARGETS,
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {

@@ -41,4 +41,5 @@ export const REMOVALS: ReadonlyArray<Removal> = [
   ['flowcontrol.apiserver.k8s.io/v1beta3', ['FlowSchema', 'PriorityLevelConfiguration'], 'flowcontrol.apiserver.k8s.io/v1', '1.29', '1.32'],
 ];
 
-export const REMOVAL_KINDS: ReadonlyArray<string> = [...new Set(REMOVALS.flatMap((r) => r[1]))].sort();
+/** What the rule applies to: each kind with exactly its removed apiVersions (`Kind@apiVersion`). */
+export const REMOVAL_TARGETS: ReadonlyArray<string> = [...new Set(REMOVALS.flatMap(([v, kinds]) => kinds.map((k) => `${k}@${v}`)))].sort();

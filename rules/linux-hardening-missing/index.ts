@@ -44,8 +44,8 @@ export default defineRule({
       recipe: 'Give the container at least one confinement: `seccompProfile.type: RuntimeDefault` is the cheapest; also drop capabilities (`drop: [ALL]`) and use an AppArmor or SELinux profile where the nodes support it.',
     },
     peers: {
-      polaris: ['linuxHardening'],
       kubescape: ['C-0055'],
+      polaris: ['linuxHardening'],
     },
     messages: {
       none: '{{kind}} {{name}}: container "{{container}}" has no seccomp or AppArmor profile, no SELinux options and drops no capabilities.',

@@ -18,6 +18,7 @@ export default defineRule({
       recipe: 'Create the ServiceAccount alongside the workload, or fix the name in `serviceAccountName`.',
     },
     peers: {
+      kubescape: ['C-0307'],
       'kube-linter': ['non-existent-service-account'],
     },
     messages: {

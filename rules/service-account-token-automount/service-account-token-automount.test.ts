@@ -383,7 +383,7 @@ items:
 /** A workspace scan: every object of every file is visible, each knowing its file. */
 function scan(files: Record<string, string>): string[] {
   const set = makeRuleSet([{ rule, severity: rule.meta.severity, options: {} }]);
-  const parsed = Object.entries(files).map(([file, text]) => ({ file, parsed: parseManifest(text, { kinds: set.kinds }) }));
+  const parsed = Object.entries(files).map(([file, text]) => ({ file, parsed: parseManifest(text, { kinds: set.kinds, lazy: set.lazy }) }));
   const all = parsed.flatMap(({ file, parsed: p }) => p.docs.flatMap((pd) => objectsOf(pd, file)));
   return parsed.flatMap(({ file, parsed: p }) => p.docs.flatMap((pd) => lintDocument(p, pd, set, all).map((f) => `${file}:${f.messageId}`)));
 }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { defineRule, isCustomApiVersion, lintText, makeRuleSet, parseManifest, type Rule } from '../../engine';
+import { deserialize, serialize } from 'node:v8';
+import { defineRule, isCustomApiVersion, lintText, makeRuleSet, objectsOf, parseManifest, type Rule } from '../../engine';
 
 const seen: string[] = [];
 const rule: Rule = defineRule({
@@ -28,25 +29,43 @@ describe('engine: rules for custom resources', () => {
     assert.deepEqual(seen, ['Service:CustomResourceDefinition,Service,Widget', 'Widget:CustomResourceDefinition,Service,Widget']);
   });
 
-  it('composes CRDs in a file without custom resources too (the custom resource may be in another file)', () => {
+  it('leaves CRDs that rules only look up uncomposed, and composes their object on first use', () => {
     const set = makeRuleSet([{ rule, severity: 'error', options: {} }]);
-    const parsed = parseManifest(`${CRD}---\n${SVC}`, { kinds: set.kinds });
-    assert.deepEqual(parsed.docs.map((d) => !!d.doc), [true, true]);
-    // kinds neither applied to nor read stay uncomposed
-    const other = parseManifest(`${CRD}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n`, { kinds: set.kinds });
-    assert.deepEqual(other.docs.map((d) => !!d.doc), [true, false]);
+    assert.deepEqual([...set.lazy!], ['CustomResourceDefinition']);
+    const parsed = parseManifest(`${CRD}---\n${SVC}`, { kinds: set.kinds, lazy: set.lazy });
+    assert.deepEqual(parsed.docs.map((d) => [!!d.doc, !!d.lazy]), [[false, true], [true, false]]);
+    const [crd] = objectsOf(parsed.docs[0], 'crd.yaml');
+    assert.deepEqual({ kind: crd.kind, apiVersion: crd.apiVersion, file: crd.file }, { kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1', file: 'crd.yaml' });
+    assert.equal(parsed.docs[0].doc, undefined, 'reading kind and apiVersion composes nothing');
+    assert.deepEqual({ name: crd.name, spec: crd.value.spec }, { name: 'widgets.example.com', spec: { group: 'example.com' } });
+    // copies and worker-thread transfers see the composed fields
+    assert.deepEqual(deserialize(serialize(crd)), { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', path: [], file: 'crd.yaml', name: 'widgets.example.com', namespace: undefined, value: { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'widgets.example.com' }, spec: { group: 'example.com' } }, metadata: { name: 'widgets.example.com' } });
+    // a caller that passes only the kinds gets the looked-up kinds composed, as before
+    assert.deepEqual(parseManifest(`${CRD}---\n${SVC}`, { kinds: set.kinds }).docs.map((d) => [!!d.doc, !!d.lazy]), [[true, false], [true, false]]);
+    // kinds neither judged nor looked up are neither composed nor lazy
+    const other = parseManifest(`${CRD}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\n`, { kinds: set.kinds, lazy: set.lazy });
+    assert.deepEqual(other.docs.map((d) => [!!d.doc, !!d.lazy]), [[false, true], [false, false]]);
+  });
+
+  it('a lazy document that turns out broken gives an object without fields', () => {
+    const set = makeRuleSet([{ rule, severity: 'error', options: {} }]);
+    const parsed = parseManifest(`${CRD.replace('spec:', 'spec: {a: 1}\nspec:')}---\n${SVC}`, { kinds: set.kinds, lazy: set.lazy });
+    const [crd] = objectsOf(parsed.docs[0]);
+    assert.deepEqual({ name: crd.name, value: crd.value, metadata: crd.metadata }, { name: '', value: {}, metadata: {} });
   });
 
   it('finds custom resources written as JSON or flow maps', () => {
     const set = makeRuleSet([{ rule, severity: 'error', options: {} }]);
     const json = '{"apiVersion": "example.com/v1", "kind": "Widget", "metadata": {"name": "w"}}\n';
-    assert.deepEqual(parseManifest(`${CRD}---\n${json}`, { kinds: set.kinds }).docs.map((d) => !!d.doc), [true, true]);
-    assert.deepEqual(parseManifest(`${CRD}---\n{apiVersion: example.com/v1, kind: Widget}\n`, { kinds: set.kinds }).docs.map((d) => !!d.doc), [true, true]);
+    assert.deepEqual(parseManifest(`${CRD}---\n${json}`, { kinds: set.kinds, lazy: set.lazy }).docs.map((d) => [!!d.doc, !!d.lazy]), [[false, true], [true, false]]);
+    assert.deepEqual(parseManifest(`${CRD}---\n{apiVersion: example.com/v1, kind: Widget}\n`, { kinds: set.kinds, lazy: set.lazy }).docs.map((d) => [!!d.doc, !!d.lazy]), [[false, true], [true, false]]);
   });
 
-  it('reads of a rule without customResource are composed unconditionally', () => {
-    const plain = defineRule({ ...rule, meta: { ...rule.meta, appliesTo: ['Service'] } });
-    const parsed = parseManifest(`${CRD}---\n${SVC}`, { kinds: makeRuleSet([{ rule: plain, severity: 'error', options: {} }]).kinds });
-    assert.deepEqual(parsed.docs.map((d) => !!d.doc), [true, true]);
+  it('a kind a rule both judges and another reads is composed', () => {
+    const judge = defineRule({ ...rule, meta: { ...rule.meta, id: 'judge-crd', appliesTo: ['CustomResourceDefinition'], reads: [] } });
+    const set = makeRuleSet([{ rule, severity: 'error', options: {} }, { rule: judge, severity: 'error', options: {} }]);
+    assert.deepEqual([...set.lazy!], []);
+    const parsed = parseManifest(`${CRD}---\n${SVC}`, { kinds: set.kinds, lazy: set.lazy });
+    assert.deepEqual(parsed.docs.map((d) => [!!d.doc, !!d.lazy]), [[true, false], [true, false]]);
   });
 });
