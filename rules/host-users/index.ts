@@ -14,7 +14,7 @@ export default defineRule({
     principle: 'defense in depth',
     docs: {
       summary: 'Unless a pod sets `hostUsers: false`, its containers run in the node\'s user namespace: UID 0 in the container is UID 0 on the node, so a container escape lands as root with root\'s file access.',
-      recipe: 'Set `hostUsers: false` on pods that do not use host namespaces, on nodes whose kernel and runtime support user namespaces (Kubernetes 1.30+ with a recent containerd or CRI-O).',
+      recipe: 'Set `hostUsers: false` on pods that do not use host namespaces, on nodes whose kernel and runtime support user namespaces (Kubernetes 1.33+, or 1.30+ with the UserNamespacesSupport feature gate, and containerd 2.0+ or CRI-O 1.25+).',
     },
     peers: {
       kubesec: ['HostUsers'],
