@@ -98,5 +98,42 @@ spec:
             capabilities: {drop: [ALL], add: [all]}
 `,
     },
+    {
+      name: 'no securityContext at all, in a CronJob',
+      code: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: busybox:1.36
+`,
+      errors: [{ messageId: 'none', range: [12, 14, 12, 26] }],
+      output: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: report
+spec:
+  schedule: "0 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          containers:
+            - name: report
+              image: busybox:1.36
+              securityContext:
+                seccompProfile:
+                  type: RuntimeDefault
+`,
+    },
   ],
 });

@@ -19,7 +19,9 @@ export default defineRule({
       recipe: 'Label the namespace `pod-security.kubernetes.io/enforce: restricted` (or `baseline` for workloads that cannot yet run restricted), and add `warn`/`audit` labels for the next level.',
     },
     peers: {
-      kubescape: ['C-0193'],
+      // CIS 5.2.x controls that the baseline level already enforces: privileged, host namespaces, added
+      // capabilities (beyond the runtime's default set), Windows HostProcess, hostPath volumes, host ports.
+      kubescape: ['C-0193', 'C-0194', 'C-0195', 'C-0196', 'C-0200', 'C-0202', 'C-0203', 'C-0204'],
     },
     messages: {
       missing: '{{kind}} {{name}}: no pod-security.kubernetes.io/enforce label, so Pod Security Admission admits any pod.',

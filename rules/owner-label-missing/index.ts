@@ -17,6 +17,7 @@ export default defineRule({
     },
     peers: {
       'kube-linter': ['required-label-owner'],
+      datree: ['WORKLOAD_MISSING_LABEL_OWNER_VALUE'],
     },
     messages: {
       missing: '{{kind}} {{name}}: has no "{{label}}" label naming the team that owns it.',

@@ -17,6 +17,7 @@ export default defineRule({
       recipe: 'Create a dedicated ServiceAccount for the workload that needs the rights, bind the role to it, and set `serviceAccountName` in that workload.',
     },
     peers: {
+      checkov: ['CKV_K8S_42'],
       kubescape: ['C-0189'],
     },
     messages: {

@@ -36,5 +36,23 @@ subjects:
       errors: [{ messageId: 'defaultSa', range: [11, 4, 11, 17] }, { messageId: 'defaultSa', range: [13, 4, 13, 45] }],
       output: null,
     },
+    {
+      name: 'ClusterRoleBinding: the subject names its namespace',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRoleBinding
+metadata:
+  name: default-view
+roleRef:
+  apiGroup: rbac.authorization.k8s.io
+  kind: ClusterRole
+  name: view
+subjects:
+  - kind: ServiceAccount
+    name: default
+    namespace: kube-system
+`,
+      errors: [{ messageId: 'defaultSa', range: [10, 4, 10, 17] }],
+      output: null,
+    },
   ],
 });

@@ -1,0 +1,32 @@
+import { defineRule } from '../../engine';
+import { pspSpec } from '../_lib/psp';
+
+export default defineRule({
+  meta: {
+    id: 'psp-host-ipc',
+    title: 'PodSecurityPolicy admits pods that share the node IPC namespace',
+    category: 'cluster',
+    goals: ['confidentiality', 'possession', 'integrity'],
+    severity: 'error',
+    appliesTo: ['PodSecurityPolicy'],
+    profiles: [],
+    layer: 'system',
+    principle: 'least privilege',
+    docs: {
+      summary: 'A PodSecurityPolicy with `hostIPC: true` admits pods that share the node IPC namespace: shared memory and message queues of every host process.',
+      recipe: 'Set `hostIPC: false`; better, since PodSecurityPolicy is gone from Kubernetes 1.25, enforce the Pod Security Standards baseline level with `pod-security.kubernetes.io/enforce` namespace labels.',
+    },
+    peers: {
+      checkov: ['CKV_K8S_3'],
+      kubescape: ['C-0215'],
+    },
+    messages: {
+      hostIPC: '{{kind}} {{name}}: hostIPC is true, so the pods it admits may share the node IPC namespace.',
+    },
+  },
+  check(ctx) {
+    if (pspSpec(ctx.object.value).hostIPC !== true) return;
+    const path = ['spec', 'hostIPC'];
+    ctx.report({ messageId: 'hostIPC', path, fix: { title: 'Set hostIPC: false', safety: 'review', ops: [{ op: 'set', path, value: false }] } });
+  },
+});

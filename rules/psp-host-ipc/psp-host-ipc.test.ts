@@ -1,0 +1,72 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'hostIPC false, other fields are not this rule', code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: restricted}
+spec:
+  hostIPC: false
+  hostPID: true
+  runAsUser: {rule: MustRunAsNonRoot}
+` },
+    { name: 'hostIPC unset (defaults to false), or a quoted string', code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: a}
+spec:
+  runAsUser: {rule: MustRunAsNonRoot}
+---
+apiVersion: extensions/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: b}
+spec:
+  hostIPC: "true"
+` },
+    { name: 'a pod is not a policy', code: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostIPC: false
+  containers: [{name: app, image: nginx:1.27}]
+` },
+  ],
+  invalid: [
+    {
+      name: 'hostIPC true, as a YAML 1.1 boolean',
+      code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: legacy
+spec:
+  hostIPC: yes
+  runAsUser:
+    rule: RunAsAny
+`,
+      errors: [{ messageId: 'hostIPC', range: [5, 2, 5, 14] }],
+      output: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: legacy
+spec:
+  hostIPC: false
+  runAsUser:
+    rule: RunAsAny
+`,
+    },
+    {
+      name: 'extensions/v1beta1, flow style',
+      code: `apiVersion: extensions/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: old}
+spec: {hostIPC: true, volumes: ['*']}
+`,
+      errors: [{ messageId: 'hostIPC', range: [3, 7, 3, 20] }],
+      output: `apiVersion: extensions/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: old}
+spec: {hostIPC: false, volumes: ['*']}
+`,
+    },
+  ],
+});

@@ -1,0 +1,72 @@
+import rule from '.';
+import { ruleTester } from '../../test/rule-tester';
+
+ruleTester(rule, {
+  valid: [
+    { name: 'hostNetwork false, other fields are not this rule', code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: restricted}
+spec:
+  hostNetwork: false
+  hostIPC: true
+  runAsUser: {rule: MustRunAsNonRoot}
+` },
+    { name: 'hostNetwork unset (defaults to false), or a quoted string', code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: a}
+spec:
+  runAsUser: {rule: MustRunAsNonRoot}
+---
+apiVersion: extensions/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: b}
+spec:
+  hostNetwork: "true"
+` },
+    { name: 'a pod is not a policy', code: `apiVersion: v1
+kind: Pod
+metadata: {name: p}
+spec:
+  hostNetwork: false
+  containers: [{name: app, image: nginx:1.27}]
+` },
+  ],
+  invalid: [
+    {
+      name: 'hostNetwork true, as a YAML 1.1 boolean',
+      code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: legacy
+spec:
+  hostNetwork: yes
+  runAsUser:
+    rule: RunAsAny
+`,
+      errors: [{ messageId: 'hostNetwork', range: [5, 2, 5, 18] }],
+      output: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: legacy
+spec:
+  hostNetwork: false
+  runAsUser:
+    rule: RunAsAny
+`,
+    },
+    {
+      name: 'extensions/v1beta1, flow style',
+      code: `apiVersion: extensions/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: old}
+spec: {hostNetwork: true, volumes: ['*']}
+`,
+      errors: [{ messageId: 'hostNetwork', range: [3, 7, 3, 24] }],
+      output: `apiVersion: extensions/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: old}
+spec: {hostNetwork: false, volumes: ['*']}
+`,
+    },
+  ],
+});

@@ -1,0 +1,32 @@
+import { defineRule } from '../../engine';
+import { pspSpec } from '../_lib/psp';
+
+export default defineRule({
+  meta: {
+    id: 'psp-host-pid',
+    title: 'PodSecurityPolicy admits pods that share the node process namespace',
+    category: 'cluster',
+    goals: ['confidentiality', 'possession', 'integrity'],
+    severity: 'error',
+    appliesTo: ['PodSecurityPolicy'],
+    profiles: [],
+    layer: 'system',
+    principle: 'least privilege',
+    docs: {
+      summary: 'A PodSecurityPolicy with `hostPID: true` admits pods that see, and as root can signal or enter, every process on the node.',
+      recipe: 'Set `hostPID: false`; better, since PodSecurityPolicy is gone from Kubernetes 1.25, enforce the Pod Security Standards baseline level with `pod-security.kubernetes.io/enforce` namespace labels.',
+    },
+    peers: {
+      checkov: ['CKV_K8S_1'],
+      kubescape: ['C-0214'],
+    },
+    messages: {
+      hostPID: '{{kind}} {{name}}: hostPID is true, so the pods it admits may share the node process namespace.',
+    },
+  },
+  check(ctx) {
+    if (pspSpec(ctx.object.value).hostPID !== true) return;
+    const path = ['spec', 'hostPID'];
+    ctx.report({ messageId: 'hostPID', path, fix: { title: 'Set hostPID: false', safety: 'review', ops: [{ op: 'set', path, value: false }] } });
+  },
+});
