@@ -55,7 +55,7 @@ spec:
           image: gcr.io/kubernetes-helm/tiller:v2.16.12
           ports:
             - containerPort: 44134
-          args: ["--listen=localhost:44134"]
+          args: [--listen=localhost:44134]
 `,
     },
     {
@@ -89,7 +89,7 @@ spec:
     - name: a
       image: ghcr.io/helm/tiller:v2.17.0
       args:
-        - "--listen=localhost:44134"
+        - --listen=localhost:44134
     - name: b
       image: ghcr.io/helm/tiller:v2.17.0
       command:
@@ -123,7 +123,7 @@ spec:
   containers:
     - name: tiller
       image: example.com/helm-server:2.16
-      args: [--storage=secret, "--listen=localhost:44134"]
+      args: [--storage=secret, --listen=localhost:44134]
 `,
     },
   ],

@@ -21,7 +21,7 @@ export default defineRule({
       polaris: ['automountServiceAccountToken'],
       kubesec: ['AutomountServiceAccountToken'],
       checkov: ['CKV_K8S_38'],
-      kubescape: ['C-0034', 'C-0190', 'C-0261'],
+      kubescape: ['C-0034', 'C-0190'],
       trivy: ['KSV-0036'],
       datree: ['SRVACC_INCORRECT_AUTOMOUNTSERVICEACCOUNTTOKEN_VALUE'],
     },
