@@ -11,6 +11,7 @@ export default flagRule({
   recipe: 'Set `--insecure-port=0` or remove the flag (it no longer exists since 1.24).',
   peers: {
     checkov: ['CKV_K8S_88'],
+    kubescape: ['C-0005'],
   },
   messages: {
     wrong: '{{kind}} {{name}}: kube-apiserver in container "{{container}}" sets --insecure-port={{value}}; that port serves the API without authentication or authorization.',
