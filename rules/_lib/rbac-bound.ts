@@ -1,4 +1,4 @@
-import type { K8sObject } from '../../engine';
+import type { K8sObject, RuleContext } from '../../engine';
 import { findBoundRole, isPlatformRbac, roleRefOf } from './rbac';
 import { policyRules, subjectsOf, type PolicyRule } from './rbac-rules';
 
@@ -50,4 +50,18 @@ export function workloadSubjects(binding: K8sObject): string[] {
 /** Bindings Kubernetes manages (see isPlatformRbac) and GKE's `gce:` bindings are not the author's. */
 export function isManagedBinding(binding: K8sObject): boolean {
   return isPlatformRbac(binding) || binding.name.startsWith('gce:');
+}
+
+/**
+ * The check of the rules that judge a binding by what it lets service accounts and nodes do: reports the
+ * binding's `roleRef.name` when it gives workload subjects a role with a rule that `grants`.
+ */
+export function reportWorkloadGrant(ctx: RuleContext, grants: (r: PolicyRule) => boolean): void {
+  const binding = ctx.object;
+  if (isManagedBinding(binding)) return;
+  const subjects = workloadSubjects(binding);
+  if (!subjects.length) return;
+  const role = boundRole(binding, ctx.objects);
+  if (!role || !role.rules.some(grants)) return;
+  ctx.report({ messageId: 'bound', data: { roleKind: role.kind, role: role.name, subjects: subjects.join(', ') }, path: ['roleRef', 'name'] });
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { boundRole, isManagedBinding, workloadSubjects } from '../_lib/rbac-bound';
+import { reportWorkloadGrant } from '../_lib/rbac-bound';
 import { findGrant, type PolicyRule } from '../_lib/rbac-rules';
 
 /** update or patch on the status subresource of Services. */
@@ -29,12 +29,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const binding = ctx.object;
-    if (isManagedBinding(binding)) return;
-    const subjects = workloadSubjects(binding);
-    if (!subjects.length) return;
-    const role = boundRole(binding, ctx.objects);
-    if (!role || !role.rules.some(grants)) return;
-    ctx.report({ messageId: 'bound', data: { roleKind: role.kind, role: role.name, subjects: subjects.join(', ') }, path: ['roleRef', 'name'] });
+    reportWorkloadGrant(ctx, grants);
   },
 });
