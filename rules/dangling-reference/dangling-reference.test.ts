@@ -49,6 +49,49 @@ kind: HorizontalPodAutoscaler
 metadata: {name: db}
 spec: {scaleTargetRef: {kind: StatefulSet, name: db}, maxReplicas: 3}
 ` },
+    { name: 'lone Gateway API route: its Services live elsewhere', code: `apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: shop}
+spec: {rules: [{backendRefs: [{name: web, port: 80}]}]}
+` },
+    { name: 'route backends resolve; other kinds and groups are not checked', code: `apiVersion: v1
+kind: Service
+metadata: {name: web, namespace: shop}
+spec: {selector: {app: web}, ports: [{port: 80}]}
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: data}
+spec: {selector: {app: db}, ports: [{port: 5432}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: web, namespace: shop}
+spec:
+  rules:
+    - backendRefs:
+        - {name: web, port: 80, filters: [{type: RequestMirror, requestMirror: {backendRef: {name: web, port: 80}}}]}
+        - {group: multicluster.x-k8s.io, kind: ServiceImport, name: remote, port: 80}
+        - {group: "", kind: Service, name: web, port: 80}
+      filters:
+        - type: RequestMirror
+          requestMirror: {backendRef: {kind: Service, name: web, port: 80}}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata: {name: db, namespace: shop}
+spec: {rules: [{backendRefs: [{name: db, namespace: data, port: 5432}]}]}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata: {name: api, namespace: shop}
+spec: {rules: [{backendRefs: [{kind: Backend, group: gateway.envoyproxy.io, name: ext}]}]}
+---
+apiVersion: example.com/v1
+kind: HTTPRoute
+metadata: {name: other, namespace: shop}
+spec: {rules: [{backendRefs: [{name: missing}]}]}
+` },
   ],
   invalid: [
     {
@@ -129,6 +172,92 @@ spec:
         { messageId: 'legacyBackend', range: [46, 14, 46, 30] },
         { messageId: 'hpa', range: [55, 58, 55, 70] },
         { messageId: 'pdb', range: [66, 2, 66, 10] },
+      ],
+      output: null,
+    },
+    {
+      name: 'Gateway API routes naming missing Services',
+      code: `apiVersion: v1
+kind: Service
+metadata:
+  name: web
+  namespace: shop
+spec:
+  selector: {app: web}
+  ports: [{port: 80}]
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata:
+  name: web
+  namespace: shop
+spec:
+  rules:
+    - backendRefs:
+        - name: web
+          port: 80
+        - name: web-canary
+          port: 80
+          weight: 10
+      filters:
+        - type: RequestMirror
+          requestMirror:
+            backendRef: {name: shadow, port: 80}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: GRPCRoute
+metadata:
+  name: api
+  namespace: shop
+spec:
+  rules:
+    - backendRefs:
+        - {group: "", kind: Service, name: api, port: 9000}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TCPRoute
+metadata:
+  name: web
+  namespace: shop
+spec:
+  rules:
+    - backendRefs:
+        - name: web
+          namespace: edge
+          port: 80
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: UDPRoute
+metadata: {name: dns, namespace: shop}
+spec: {rules: [{backendRefs: [{name: dns, port: 53}]}]}
+---
+apiVersion: gateway.networking.k8s.io/v1alpha2
+kind: TLSRoute
+metadata:
+  name: tls
+  namespace: edge
+spec:
+  rules:
+    - backendRefs:
+        - name: web
+          port: 443
+        - name: backend
+          namespace: data
+          port: 443
+---
+apiVersion: v1
+kind: Service
+metadata: {name: db, namespace: data}
+spec: {selector: {app: db}, ports: [{port: 5432}]}
+`,
+      errors: [
+        { messageId: 'route', range: [19, 10, 19, 26] },
+        { messageId: 'route', range: [25, 25, 25, 37] },
+        { messageId: 'route', range: [35, 37, 35, 46] },
+        { messageId: 'route', range: [45, 10, 45, 19] },
+        { messageId: 'route', range: [52, 31, 52, 40] },
+        { messageId: 'route', range: [62, 10, 62, 19] },
+        { messageId: 'route', range: [64, 10, 64, 23] },
       ],
       output: null,
     },

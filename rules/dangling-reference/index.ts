@@ -27,30 +27,72 @@ function backendsOf(ing: K8sObject): { backends: Backend[]; legacy: Path[] } {
   return { backends, legacy };
 }
 
+/** Gateway API route kinds whose rules forward to backendRefs. */
+const ROUTE_KINDS = ['HTTPRoute', 'GRPCRoute', 'TCPRoute', 'UDPRoute', 'TLSRoute'];
+const GATEWAY_GROUP = 'gateway.networking.k8s.io';
+
+interface RouteBackend { name: string; namespace?: string; path: Path }
+
+/**
+ * Service backendRefs of a Gateway API route: `spec.rules[].backendRefs[]`, and the `requestMirror.backendRef`
+ * of the filters of a rule or of a backendRef. A ref names a Service when its kind is absent or `Service` and its
+ * group absent or empty (the core group).
+ */
+function routeBackendsOf(route: K8sObject): RouteBackend[] {
+  const spec = isRecord(route.value.spec) ? route.value.spec : {};
+  const out: RouteBackend[] = [];
+  const visit = (ref: unknown, path: Path) => {
+    if (!isRecord(ref) || typeof ref.name !== 'string' || !ref.name) return;
+    if (ref.kind !== undefined && ref.kind !== 'Service') return;
+    if (ref.group !== undefined && ref.group !== '') return;
+    out.push({ name: ref.name, namespace: typeof ref.namespace === 'string' && ref.namespace ? ref.namespace : undefined, path: [...path, 'name'] });
+  };
+  const mirrors = (filters: unknown, path: Path) => {
+    if (!Array.isArray(filters)) return;
+    filters.forEach((f, k) => {
+      if (isRecord(f) && isRecord(f.requestMirror)) visit(f.requestMirror.backendRef, [...path, k, 'requestMirror', 'backendRef']);
+    });
+  };
+  const rules = Array.isArray(spec.rules) ? spec.rules : [];
+  rules.forEach((r, i) => {
+    if (!isRecord(r)) return;
+    const base: Path = ['spec', 'rules', i];
+    if (Array.isArray(r.backendRefs)) {
+      r.backendRefs.forEach((b, j) => {
+        visit(b, [...base, 'backendRefs', j]);
+        if (isRecord(b)) mirrors(b.filters, [...base, 'backendRefs', j, 'filters']);
+      });
+    }
+    mirrors(r.filters, [...base, 'filters']);
+  });
+  return out;
+}
+
 export default defineRule({
   meta: {
     id: 'dangling-reference',
-    title: 'Service, Ingress, HPA or PDB points at nothing in the manifests',
+    title: 'Service, Ingress, Gateway API route, HPA or PDB points at nothing in the manifests',
     category: 'core',
     goals: ['utility', 'availability'],
     severity: 'warning',
-    appliesTo: ['Service', 'Ingress', 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
+    appliesTo: ['Service', 'Ingress', ...ROUTE_KINDS, 'HorizontalPodAutoscaler', 'PodDisruptionBudget'],
     reads: ['podSpec', 'Service'],
     profiles: [],
     layer: 'orchestrator',
     docs: {
-      summary: 'A Service whose selector matches no pods, an Ingress whose backend Service does not exist, an autoscaler whose target does not exist or a disruption budget that selects no pods does nothing, and the workload it was written for runs without it.',
+      summary: 'A Service whose selector matches no pods, an Ingress or Gateway API route whose backend Service does not exist, an autoscaler whose target does not exist or a disruption budget that selects no pods does nothing, and the workload it was written for runs without it.',
       recipe: 'Make the reference match: copy the pod template labels into the selector, or the target\'s exact name (and kind) into the reference.',
     },
     peers: {
       'kube-linter': ['dangling-service', 'dangling-ingress', 'dangling-horizontalpodautoscaler'],
       'kube-score': ['service-targets-pod', 'ingress-targets-service', 'horizontalpodautoscaler-has-target'],
-      kubescape: ['C-0293', 'C-0298', 'C-0300'],
+      kubescape: ['C-0293', 'C-0298', 'C-0300', 'C-0302'],
     },
     messages: {
       service: '{{kind}} {{name}}: its selector matches the pods of no workload in the scanned manifests, so it has no endpoints.',
       ingress: '{{kind}} {{name}}: backend Service "{{service}}" is not in the scanned manifests.',
       legacyBackend: '{{kind}} {{name}}: networking.k8s.io/v1 has no serviceName field; write the backend as service.name and service.port.',
+      route: '{{kind}} {{name}}: backendRef Service "{{service}}" is not in the scanned manifests.',
       hpa: '{{kind}} {{name}}: scale target {{target}} is not in the scanned manifests.',
       pdb: '{{kind}} {{name}}: its selector matches the pods of no workload in the scanned manifests, so it protects nothing.',
     },
@@ -65,6 +107,20 @@ export default defineRule({
       if (!services.length) return; // no Service in the scan: they live elsewhere
       for (const b of backends) {
         if (!services.some((s) => s.name === b.name && sameNamespace(s, o))) ctx.report({ messageId: 'ingress', data: { service: b.name }, path: b.path });
+      }
+      return;
+    }
+    if (ROUTE_KINDS.includes(o.kind)) {
+      if (o.apiVersion.split('/')[0] !== GATEWAY_GROUP) return;
+      const services = ctx.objects.filter((x) => x.kind === 'Service');
+      for (const b of routeBackendsOf(o)) {
+        // the ref's namespace, else the route's; resolved as for an Ingress (an unplaced object shares its folder's)
+        const target: K8sObject = { ...o, namespace: b.namespace ?? o.namespace };
+        const candidates = services.filter((s) => sameScope(o, s) || (b.namespace !== undefined && s.namespace === b.namespace));
+        if (!candidates.length) continue; // no Service of this application or namespace in the scan: they live elsewhere
+        if (!candidates.some((s) => s.name === b.name && sameNamespace(s, target))) {
+          ctx.report({ messageId: 'route', data: { service: b.namespace ? `${b.namespace}/${b.name}` : b.name }, path: b.path });
+        }
       }
       return;
     }
