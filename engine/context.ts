@@ -15,6 +15,28 @@ export interface K8sObject {
   file?: string;
 }
 
+const byKindCache = new WeakMap<ReadonlyArray<K8sObject>, { length: number; byKind: Map<string, K8sObject[]> }>();
+
+/**
+ * The objects of one kind among `objects`, grouped once per objects array: a scan lints every object
+ * against the same array, and a cross-object rule that filters the whole array for each object it judges
+ * costs objects² on a large scan.
+ */
+export function objectsOfKind(objects: ReadonlyArray<K8sObject>, kind: string): ReadonlyArray<K8sObject> {
+  let c = byKindCache.get(objects);
+  if (!c || c.length !== objects.length) {
+    const byKind = new Map<string, K8sObject[]>();
+    for (const o of objects) {
+      const list = byKind.get(o.kind);
+      if (list) list.push(o);
+      else byKind.set(o.kind, [o]);
+    }
+    c = { length: objects.length, byKind };
+    byKindCache.set(objects, c);
+  }
+  return c.byKind.get(kind) ?? [];
+}
+
 /** What a rule's check sees: one Kubernetes object and the engine's helpers. */
 export class RuleContext {
   private pod?: PodSpecRef | null;
@@ -29,6 +51,11 @@ export class RuleContext {
     /** Keys written more than once inside this object (Kubernetes keeps the last value). */
     readonly duplicates: ReadonlyArray<DuplicateKey> = [],
   ) {}
+
+  /** The objects of the scan of one kind (see {@link objectsOfKind}). */
+  objectsOfKind(kind: string): ReadonlyArray<K8sObject> {
+    return objectsOfKind(this.objects, kind);
+  }
 
   podSpec(): PodSpecRef | undefined {
     if (this.pod === undefined) this.pod = podSpecOf(this.object.kind, this.object.value) ?? null;

@@ -7,7 +7,7 @@ export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, verifyFix, formatScalar } from './fix';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';
 export { lintText, lintDocument, objectsOf, makeRuleSet, type ActiveRule, type RuleSet, type LintResult } from './lint';
-export { RuleContext, type K8sObject } from './context';
+export { RuleContext, objectsOfKind, type K8sObject } from './context';
 export { POD_SPEC_KINDS, POD_SPEC_PATHS, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
 export { parseConfig, resolveRules, profileOf, type Config, type ConfigError, type RuleSetting } from './config';

@@ -1,4 +1,4 @@
-import { isRecord, type K8sObject, type Path } from '../../engine';
+import { isRecord, objectsOfKind, type K8sObject, type Path } from '../../engine';
 
 /**
  * RBAC semantics shared by the rbac-* rules.
@@ -135,9 +135,9 @@ export function canShareNamespace(self: Pick<K8sObject, 'namespace' | 'file'>, o
  * to a ClusterRole; a RoleBinding to a ClusterRole, or to a Role in its own namespace.
  */
 export function findBoundRole(binding: K8sObject, ref: RoleRef, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
-  if (ref.kind === 'ClusterRole') return objects.find((o) => o.kind === 'ClusterRole' && o.name === ref.name);
+  if (ref.kind === 'ClusterRole') return objectsOfKind(objects, 'ClusterRole').find((o) => o.name === ref.name);
   if (ref.kind === 'Role' && binding.kind === 'RoleBinding') {
-    return objects.find((o) => o.kind === 'Role' && o.name === ref.name && canShareNamespace(binding, o));
+    return objectsOfKind(objects, 'Role').find((o) => o.name === ref.name && canShareNamespace(binding, o));
   }
   return undefined;
 }
@@ -165,6 +165,6 @@ export function podServiceAccount(pod: { value: Record<string, unknown>; path: P
 
 /** The ServiceAccount of that name among the scanned objects that can be in the pod's namespace. */
 export function findServiceAccount(name: string, pod: Pick<K8sObject, 'namespace' | 'file'>, objects: ReadonlyArray<K8sObject>): K8sObject | undefined {
-  const candidates = objects.filter((o) => o.kind === 'ServiceAccount' && o.name === name && canShareNamespace(pod, o));
+  const candidates = objectsOfKind(objects, 'ServiceAccount').filter((o) => o.name === name && canShareNamespace(pod, o));
   return candidates.find((o) => o.namespace === pod.namespace) ?? candidates[0];
 }

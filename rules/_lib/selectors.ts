@@ -108,12 +108,17 @@ export function podLabels(o: K8sObject): Labels | undefined {
   return labelsOf(isRecord(meta) ? meta.labels : undefined);
 }
 
-/** Workload objects in the scan (excluding templates), with their pod labels. */
-export function workloadsIn(objects: ReadonlyArray<K8sObject>): Array<{ object: K8sObject; labels: Labels }> {
-  const out: Array<{ object: K8sObject; labels: Labels }> = [];
+const workloadCache = new WeakMap<ReadonlyArray<K8sObject>, { length: number; list: Array<{ object: K8sObject; labels: Labels }> }>();
+
+/** Workload objects in the scan (excluding templates), with their pod labels; computed once per objects array. */
+export function workloadsIn(objects: ReadonlyArray<K8sObject>): ReadonlyArray<{ object: K8sObject; labels: Labels }> {
+  const cached = workloadCache.get(objects);
+  if (cached && cached.length === objects.length) return cached.list;
+  const list: Array<{ object: K8sObject; labels: Labels }> = [];
   for (const o of objects) {
     const labels = podLabels(o);
-    if (labels) out.push({ object: o, labels });
+    if (labels) list.push({ object: o, labels });
   }
-  return out;
+  workloadCache.set(objects, { length: objects.length, list });
+  return list;
 }

@@ -1,4 +1,4 @@
-import { isRecord, type ContainerRef, type K8sObject, type PodSpecRef } from '../../engine';
+import { isRecord, objectsOfKind, type ContainerRef, type K8sObject, type PodSpecRef } from '../../engine';
 import { sameNamespace } from './selectors';
 
 /** Controllers whose `spec.replicas` sets a pod count. */
@@ -6,8 +6,8 @@ export const REPLICATED_KINDS = ['Deployment', 'StatefulSet', 'ReplicaSet', 'Rep
 
 /** HorizontalPodAutoscalers in the scan that target this object. */
 export function hpasTargeting(o: K8sObject, objects: ReadonlyArray<K8sObject>): K8sObject[] {
-  return objects.filter((h) => {
-    if (h.kind !== 'HorizontalPodAutoscaler' || !sameNamespace(h, o)) return false;
+  return objectsOfKind(objects, 'HorizontalPodAutoscaler').filter((h) => {
+    if (!sameNamespace(h, o)) return false;
     const ref = isRecord(h.value.spec) ? h.value.spec.scaleTargetRef : undefined;
     return isRecord(ref) && ref.kind === o.kind && ref.name === o.name;
   });

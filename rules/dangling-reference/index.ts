@@ -103,7 +103,7 @@ export default defineRule({
     if (o.kind === 'Ingress') {
       const { backends, legacy } = backendsOf(o);
       for (const path of legacy) ctx.report({ messageId: 'legacyBackend', path });
-      const services = ctx.objects.filter((x) => x.kind === 'Service' && sameScope(o, x));
+      const services = ctx.objectsOfKind('Service').filter((x) => sameScope(o, x));
       if (!services.length) return; // no Service in the scan: they live elsewhere
       for (const b of backends) {
         if (!services.some((s) => s.name === b.name && sameNamespace(s, o))) ctx.report({ messageId: 'ingress', data: { service: b.name }, path: b.path });
@@ -112,7 +112,7 @@ export default defineRule({
     }
     if (ROUTE_KINDS.includes(o.kind)) {
       if (o.apiVersion.split('/')[0] !== GATEWAY_GROUP) return;
-      const services = ctx.objects.filter((x) => x.kind === 'Service');
+      const services = ctx.objectsOfKind('Service');
       for (const b of routeBackendsOf(o)) {
         // the ref's namespace, else the route's; resolved as for an Ingress (an unplaced object shares its folder's)
         const target: K8sObject = { ...o, namespace: b.namespace ?? o.namespace };
@@ -127,7 +127,7 @@ export default defineRule({
     if (o.kind === 'HorizontalPodAutoscaler') {
       const ref = spec.scaleTargetRef;
       if (!isRecord(ref) || typeof ref.kind !== 'string' || typeof ref.name !== 'string') return;
-      const sameKind = ctx.objects.filter((x) => x.kind === ref.kind && sameScope(o, x));
+      const sameKind = ctx.objectsOfKind(ref.kind).filter((x) => sameScope(o, x));
       if (!sameKind.length) return; // the scan holds no object of the target's kind: nothing to judge
       if (!sameKind.some((x) => x.name === ref.name && sameNamespace(x, o))) {
         ctx.report({ messageId: 'hpa', data: { target: `${ref.kind} "${ref.name}"` }, path: ['spec', 'scaleTargetRef', 'name'] });

@@ -57,7 +57,7 @@ export default defineRule({
       });
       for (const ref of refs) {
         // with no object of that kind from this application in the scan, they are managed elsewhere
-        const inScope = ctx.objects.filter((x) => x.kind === ref.kind && sameScope(o, x));
+        const inScope = ctx.objectsOfKind(ref.kind).filter((x) => sameScope(o, x));
         if (!inScope.length) continue;
         // a folder may hold alternative versions of the same object (one per install variant): prefer this file's
         const all = inScope.filter((x) => x.name === ref.name && sameNamespace(o, x));

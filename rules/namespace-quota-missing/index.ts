@@ -26,7 +26,7 @@ export default defineRule({
   check(ctx) {
     const ns = ctx.object.name;
     if (!ns || ns.startsWith('kube-')) return;
-    const has = (kind: string) => ctx.objects.some((o) => o.kind === kind && o.namespace === ns);
+    const has = (kind: string) => ctx.objectsOfKind(kind).some((o) => o.namespace === ns);
     if (!has('ResourceQuota')) ctx.report({ messageId: 'quota', path: ['metadata', 'name'] });
     if (!has('LimitRange')) ctx.report({ messageId: 'limitRange', path: ['metadata', 'name'] });
   },

@@ -37,8 +37,8 @@ export default defineRule({
     let ingress = false;
     let egress = false;
     let selected = false;
-    for (const np of ctx.objects) {
-      if (np.kind !== 'NetworkPolicy' || !sameNamespace(np, ctx.object)) continue;
+    for (const np of ctx.objectsOfKind('NetworkPolicy')) {
+      if (!sameNamespace(np, ctx.object)) continue;
       if (!selectorMatches(podSelectorOf(np) ?? {}, labels)) continue;
       selected = true;
       const d = policyDirections(np);

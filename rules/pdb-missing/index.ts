@@ -30,8 +30,8 @@ export default defineRule({
     if (!isRecord(o.value.spec)) return;
     if (replicasOf(o) === 0) return;
     const labels = podLabels(o) ?? {};
-    const covered = ctx.objects.some((p) => {
-      if (p.kind !== 'PodDisruptionBudget' || !sameNamespace(p, o)) return false;
+    const covered = ctx.objectsOfKind('PodDisruptionBudget').some((p) => {
+      if (!sameNamespace(p, o)) return false;
       const sel = isRecord(p.value.spec) ? p.value.spec.selector : undefined;
       // a PDB without selector selects nothing (policy/v1); an empty selector selects every pod of the namespace
       return isRecord(sel) && selectorMatches(sel, labels);

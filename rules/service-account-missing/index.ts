@@ -33,7 +33,7 @@ export default defineRule({
     if (sa.from === 'unset' || sa.name === 'default') return;
     const o = ctx.object;
     // with no ServiceAccount of this application in the scan, they are simply managed elsewhere
-    if (!ctx.objects.some((x) => x.kind === 'ServiceAccount' && sameScope(o, x))) return;
+    if (!ctx.objectsOfKind('ServiceAccount').some((x) => sameScope(o, x))) return;
     if (findServiceAccount(sa.name, o, ctx.objects)) return;
     ctx.report({ messageId: 'missing', data: { account: sa.name }, path: sa.path });
   },

@@ -38,7 +38,7 @@ export default defineRule({
     const spec = isRecord(sm.value.spec) ? sm.value.spec : {};
     // only Services of this application in the namespaces it watches can be judged; with none in the scan
     // (control-plane Services, or targets kept elsewhere) the rule stays silent
-    const services = ctx.objects.filter((s) => s.kind === 'Service' && s.apiVersion === 'v1' && sameScope(sm, s) && watches(sm, s));
+    const services = ctx.objectsOfKind('Service').filter((s) => s.apiVersion === 'v1' && sameScope(sm, s) && watches(sm, s));
     if (!services.length) return;
     const sel = spec.selector;
     const hit = services.some((s) => isEmptySelector(sel) || selectorMatches(sel, labelsOf(s.metadata.labels)));

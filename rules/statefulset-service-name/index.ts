@@ -31,7 +31,7 @@ export default defineRule({
     const name = spec?.serviceName;
     if (typeof name !== 'string' || !name) return;
     const path = ['spec', 'serviceName'];
-    const services = ctx.objects.filter((s) => s.kind === 'Service' && sameScope(o, s));
+    const services = ctx.objectsOfKind('Service').filter((s) => sameScope(o, s));
     // with no Service of this application in the scan, it is simply kept elsewhere
     if (!services.length) return;
     const svc = services.find((s) => s.name === name && sameNamespace(o, s));
