@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { pspSpec } from '../_lib/psp';
+import { reportPspSwitch } from '../_lib/psp';
 
 export default defineRule({
   meta: {
@@ -25,8 +25,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (pspSpec(ctx.object.value).privileged !== true) return;
-    const path = ['spec', 'privileged'];
-    ctx.report({ messageId: 'privileged', path, fix: { title: 'Set privileged: false', safety: 'review', ops: [{ op: 'set', path, value: false }] } });
+    reportPspSwitch(ctx, 'privileged');
   },
 });
