@@ -19,6 +19,7 @@ export default defineRule({
     },
     peers: {
       'kube-linter': ['restart-policy'],
+      datree: ['WORKLOAD_INCORRECT_RESTARTPOLICY_VALUE_ALWAYS'],
     },
     messages: {
       controller: '{{kind}} {{name}}: restartPolicy {{value}} is rejected for a {{kind}}; its pods must use Always.',
