@@ -265,17 +265,25 @@ export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: D
   const doc = docs[0] as Document;
   if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
   if (hasUnresolvedAlias(doc)) return false; // the edit removed an anchor that an alias still uses
+  // sequence items removed per sequence: a fix may take several items out of one list
+  const removedFrom = new Map<string, number>();
+  for (const op of ops) {
+    if (op.op !== 'remove' || typeof op.path[op.path.length - 1] !== 'number') continue;
+    const key = JSON.stringify(op.path.slice(0, -1));
+    removedFrom.set(key, (removedFrom.get(key) ?? 0) + 1);
+  }
   for (const op of ops) {
     const n = nodeAt(doc, op.path);
     if (op.op === 'remove') {
       const last = op.path[op.path.length - 1];
       if (typeof last === 'number' && before) {
-        // a sequence item: the sequence is one shorter (or gone, when it held only that item)
+        // a sequence item: the sequence is shorter by the items the fix removes from it (or gone, when it held
+        // only those)
         const seqBefore = nodeAt(before, op.path.slice(0, -1));
         const seqAfter = nodeAt(doc, op.path.slice(0, -1));
         const lenBefore = isSeq(seqBefore) ? seqBefore.items.length : 0;
         const lenAfter = isSeq(seqAfter) ? seqAfter.items.length : 0;
-        if (lenAfter !== lenBefore - 1) return false;
+        if (lenAfter !== lenBefore - (removedFrom.get(JSON.stringify(op.path.slice(0, -1))) ?? 1)) return false;
       } else if (n !== undefined) return false;
       continue;
     }

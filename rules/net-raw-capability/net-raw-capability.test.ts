@@ -127,5 +127,37 @@ spec:
             - NET_BIND_SERVICE
 `,
     },
+    {
+      name: "NET_RAW added twice (and once as CAP_NET_RAW): one finding, one fix takes every entry out",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: diag
+spec:
+  containers:
+    - name: diag
+      image: nicolaka/netshoot:v0.13
+      securityContext:
+        capabilities:
+          drop: [ALL]
+          add: [NET_RAW, NET_ADMIN, CAP_NET_RAW]
+`,
+      errors: [
+        { messageId: 'added', range: [11, 16, 11, 23] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: diag
+spec:
+  containers:
+    - name: diag
+      image: nicolaka/netshoot:v0.13
+      securityContext:
+        capabilities:
+          drop: [ALL]
+          add: [NET_ADMIN]
+`,
+    },
   ],
 });

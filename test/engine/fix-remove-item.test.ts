@@ -35,6 +35,22 @@ describe('engine: removing a sequence item that is not the last', () => {
     const edits = planFix(text, doc, ops)!;
     assert.equal(verifyFix(applyEdits(text, edits), ops, doc), true);
   });
+  it('one fix may take several items out of the same list (block and flow)', () => {
+    const ops = [{ op: 'remove' as const, path: ['spec', 'items', 0] }, { op: 'remove' as const, path: ['spec', 'items', 2] }];
+    for (const [text, want] of [
+      ['apiVersion: v1\nkind: Thing\nspec:\n  items:\n    - bad\n    - good\n    - bad\n    - other\n', 'apiVersion: v1\nkind: Thing\nspec:\n  items:\n    - good\n    - other\n'],
+      ['apiVersion: v1\nkind: Thing\nspec:\n  items: [bad, good, bad, other]\n', 'apiVersion: v1\nkind: Thing\nspec:\n  items: [good, other]\n'],
+    ]) {
+      const doc = parseManifest(text).docs[0].doc!;
+      const edits = planFix(text, doc, ops);
+      assert.ok(edits, text);
+      const out = applyEdits(text, edits);
+      assert.equal(out, want);
+      assert.equal(verifyFix(out, ops, doc), true);
+      // taking only one of them out is not what the fix promised
+      assert.equal(verifyFix(applyEdits(text, planFix(text, doc, ops.slice(0, 1))!), ops, doc), false);
+    }
+  });
   it('the finding keeps its fix after linting', () => {
     const rule = removeItem(0);
     const res = lintText('apiVersion: v1\nkind: Thing\nspec:\n  items: [bad, good]\n', makeRuleSet([{ rule, severity: 'warning', options: {} }]));
