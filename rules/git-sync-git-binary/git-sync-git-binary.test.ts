@@ -94,7 +94,7 @@ spec:
 `,
     },
     {
-      name: 'split --git flag in command: no fix',
+      name: 'split --git flag in command: the fix takes the flag and its value out',
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -110,7 +110,18 @@ spec:
         - --root=/git
 `,
       errors: [{ messageId: 'flag', range: [10, 10, 10, 15] }],
-      output: null,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: sync
+spec:
+  containers:
+    - name: sync
+      image: registry.k8s.io/git-sync/git-sync:v4.2.4
+      command:
+        - /git-sync
+        - --root=/git
+`,
     },
   ],
 });

@@ -1,4 +1,4 @@
-import { defineRule, isRecord } from '../../engine';
+import { defineRule, isRecord, type FixOp } from '../../engine';
 import { imageName } from '../_lib/addons';
 
 /** The environment variables git-sync v4 and v3 read the git executable from. */
@@ -48,8 +48,11 @@ export default defineRule({
           const split = a === '--git' || a === '-git';
           if (!split && !a.startsWith('--git=') && !a.startsWith('-git=')) return;
           const path = [...c.path, field, i];
-          // `--git /path` spans two items, which one edit cannot remove together: no fix for that form.
-          ctx.report({ messageId: 'flag', data: { container: c.name }, path, ...(split ? {} : { fix: { title: 'Remove --git', safety: 'review', ops: [{ op: 'remove', path }] } }) });
+          // `--git /path` spans two items: the fix takes both out; a bare `--git` at the end takes only itself
+          const ops: FixOp[] = split && typeof list[i + 1] === 'string' && !String(list[i + 1]).startsWith('-')
+            ? [{ op: 'remove', path }, { op: 'remove', path: [...c.path, field, i + 1] }]
+            : [{ op: 'remove', path }];
+          ctx.report({ messageId: 'flag', data: { container: c.name }, path, fix: { title: 'Remove --git', safety: 'review', ops } });
         });
       }
     }
