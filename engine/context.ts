@@ -37,6 +37,20 @@ export function objectsOfKind(objects: ReadonlyArray<K8sObject>, kind: string): 
   return c.byKind.get(kind) ?? [];
 }
 
+/**
+ * The pod spec and containers of an object, worked out once for every rule that looks at it (rules only read
+ * them). Keyed by the object, so a new parse starts afresh.
+ */
+const perObject = new WeakMap<K8sObject, { pod?: PodSpecRef | null; ctrs?: ContainerRef[] }>();
+function shared(o: K8sObject): { pod?: PodSpecRef | null; ctrs?: ContainerRef[] } {
+  let c = perObject.get(o);
+  if (!c) {
+    c = {};
+    perObject.set(o, c);
+  }
+  return c;
+}
+
 /** What a rule's check sees: one Kubernetes object and the engine's helpers. */
 export class RuleContext {
   private pod?: PodSpecRef | null;
@@ -58,15 +72,19 @@ export class RuleContext {
   }
 
   podSpec(): PodSpecRef | undefined {
-    if (this.pod === undefined) this.pod = podSpecOf(this.object.kind, this.object.value) ?? null;
+    if (this.pod === undefined) this.pod = shared(this.object).pod ??= podSpecOf(this.object.kind, this.object.value) ?? null;
     return this.pod ?? undefined;
   }
 
   /** Every container of the pod spec: init, regular and ephemeral, with its effective securityContext. */
   containers(): ContainerRef[] {
     if (!this.ctrs) {
-      const pod = this.podSpec();
-      this.ctrs = pod ? containersOf(pod) : [];
+      const cache = shared(this.object);
+      if (!cache.ctrs) {
+        const pod = this.podSpec();
+        cache.ctrs = pod ? containersOf(pod) : [];
+      }
+      this.ctrs = cache.ctrs;
     }
     return this.ctrs;
   }

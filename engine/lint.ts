@@ -157,6 +157,23 @@ function applies(rule: Rule, object: K8sObject): boolean {
   return false;
 }
 
+/** The active rules that apply to objects of this kind and apiVersion, in the set's order; worked out once per set. */
+const byKindPerSet = new WeakMap<RuleSet, Map<string, ActiveRule[]>>();
+function rulesFor(set: RuleSet, object: K8sObject): ReadonlyArray<ActiveRule> {
+  let byKind = byKindPerSet.get(set);
+  if (!byKind) {
+    byKind = new Map();
+    byKindPerSet.set(set, byKind);
+  }
+  const key = `${object.kind}\n${object.apiVersion}`;
+  let list = byKind.get(key);
+  if (!list) {
+    list = set.rules.filter((a) => applies(a.rule, object));
+    byKind.set(key, list);
+  }
+  return list;
+}
+
 function format(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data && k in data ? String(data[k]) : `{{${k}}}`));
 }
@@ -168,9 +185,8 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
   const directives = pd.comments.length ? parseDirectives(pd.comments, parsed.lines, parsed.text) : [];
   const out: Finding[] = [];
   for (const object of objects) {
-    for (const active of set.rules) {
+    for (const active of rulesFor(set, object)) {
       const { rule } = active;
-      if (!applies(rule, object)) continue;
       if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
       if (set.suppressedBy?.(rule, object)) continue;
       const dupes = pd.duplicates.length ? duplicatesUnder(pd.duplicates, object.path) : [];
