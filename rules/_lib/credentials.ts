@@ -10,9 +10,14 @@ export interface TokenFormat {
   key?: RegExp;
 }
 
+/** A PEM private key block (`BEGIN PRIVATE KEY`, `BEGIN RSA PRIVATE KEY`, `BEGIN OPENSSH PRIVATE KEY`, …). */
+const PRIVATE_KEY = /-{3,}\s*BEGIN\s+(?:[A-Z0-9]+\s+)*PRIVATE\s+KEY\s*-{3,}/;
+/** An AWS access key id (long-term `AKIA`, temporary `ASIA`). */
+const AWS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
+
 export const TOKEN_FORMATS: ReadonlyArray<TokenFormat> = [
-  { provider: 'a private key', re: /-{3,}\s*BEGIN\s+(?:[A-Z0-9]+\s+)*PRIVATE\s+KEY\s*-{3,}/ },
-  { provider: 'an AWS access key id', re: /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/ },
+  { provider: 'a private key', re: PRIVATE_KEY },
+  { provider: 'an AWS access key id', re: AWS_KEY_ID },
   { provider: 'a GitHub token', re: /\b(?:gh[pousr]_[A-Za-z0-9]{36}|github_pat_[A-Za-z0-9_]{82})\b/ },
   { provider: 'a GitLab token', re: /\bglpat-[A-Za-z0-9_-]{20}\b/ },
   { provider: 'a Bitbucket app password', re: /\bATBB[A-Za-z0-9_=.-]{32,}/ },
@@ -31,6 +36,11 @@ export const TOKEN_FORMATS: ReadonlyArray<TokenFormat> = [
   { provider: 'an Okta API token', re: /^00[A-Za-z0-9_-]{40}$/, key: /okta/i },
   { provider: 'a Sumo Logic access key', re: /^[A-Za-z0-9]{64}$/, key: /sumo/i },
 ];
+
+/** The words of a key or variable name, lower case: `dbPassword`, `DB_PASSWORD`, `db.password` -> db, password. */
+function nameWords(name: string): string[] {
+  return name.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
+}
 
 /** Documentation placeholders shaped like a real credential (AWS's `AKIAIOSFODNN7EXAMPLE`, `xxxx` fillers). */
 const PLACEHOLDER = /example|x{8}|0{16}|\*{4}/i;
@@ -71,11 +81,7 @@ const NOT_THE_VALUE = new Set([
 
 /** Splits an env var name into upper-case words: `dbPassword`, `DB_PASSWORD`, `db.password` → DB, PASSWORD. */
 function envWords(name: string): string[] {
-  return name
-    .replace(/([a-z0-9])([A-Z])/g, '$1_$2')
-    .split(/[^A-Za-z0-9]+/)
-    .filter(Boolean)
-    .map((w) => w.toUpperCase());
+  return nameWords(name).map((w) => w.toUpperCase());
 }
 
 function looksLikeCredentialName(name: string): boolean {
@@ -93,7 +99,6 @@ function looksLikeCredentialName(name: string): boolean {
   return false;
 }
 
-const ENV_PRIVATE_KEY = /-{3,}\s*BEGIN\s+(?:[A-Z0-9]+\s+)*PRIVATE\s+KEY\s*-{3,}/;
 
 /** Values that are not a credential although the name says so: references, templates, file paths, booleans. */
 function isPlaceholder(value: string): boolean {
@@ -107,7 +112,7 @@ function isPlaceholder(value: string): boolean {
 
 /** What `secret-in-env` reports for a literal env value: a private key, a credential by its name, or nothing. */
 export function envReportsCredential(name: string, value: string): 'privateKey' | 'credential' | undefined {
-  if (ENV_PRIVATE_KEY.test(value)) return 'privateKey';
+  if (PRIVATE_KEY.test(value)) return 'privateKey';
   if (name && looksLikeCredentialName(name) && !isPlaceholder(value)) return 'credential';
   return undefined;
 }
@@ -121,16 +126,11 @@ const SECRET_PAIRS = [['api', 'key'], ['private', 'key'], ['access', 'key'], ['b
 /** Words that show the key names where a credential is, or a setting about it, not the credential itself. */
 const META_WORDS = new Set(['file', 'path', 'name', 'ref', 'ttl', 'length', 'enabled', 'enable', 'disable', 'disabled', 'url', 'uri', 'endpoint', 'header', 'expiry', 'expiration', 'lifetime', 'type', 'mode', 'dir', 'location', 'secretname', 'policy', 'audience', 'issuer', 'timeout', 'duration', 'refresh', 'source', 'env', 'id', 'field', 'key', 'keys', 'selector', 'provider', 'store', 'namespace', 'annotation', 'min', 'max', 'size', 'algorithm', 'format', 'hash', 'param', 'query', 'cookie', 'scope', 'scopes', 'reviewer', 'webhook', 'method', 'methods']);
 
-const CM_PRIVATE_KEY = /-----BEGIN (?:[A-Z]+ )?PRIVATE KEY-----/;
-const AWS_KEY_ID = /\b(?:AKIA|ASIA)[0-9A-Z]{16}\b/;
 
-function keyWords(key: string): string[] {
-  return key.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase().split(/[^a-z0-9]+/).filter(Boolean);
-}
 
 /** Does the key name say it holds a credential? */
 export function credentialKey(key: string): boolean {
-  const w = keyWords(key);
+  const w = nameWords(key);
   const last = w[w.length - 1];
   const hasWord = w.some((x) => SECRET_WORDS.has(x));
   const hasPair = SECRET_PAIRS.some(([a, b]) => w.some((x, i) => x === a && w[i + 1] === b));
@@ -150,7 +150,7 @@ function looksLikeValue(v: string): boolean {
 
 /** What `configmap-credentials` reports for one data entry: a private key, an AWS key id, a credential by its key name, or nothing. */
 export function configMapCredential(key: string, value: string): 'privateKey' | 'cloudKey' | 'sensitiveKey' | undefined {
-  if (CM_PRIVATE_KEY.test(value)) return 'privateKey';
+  if (PRIVATE_KEY.test(value)) return 'privateKey';
   if (AWS_KEY_ID.test(value)) return 'cloudKey';
   if (!value.includes('\n') && credentialKey(key) && looksLikeValue(value)) return 'sensitiveKey';
   return undefined;

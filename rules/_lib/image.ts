@@ -66,3 +66,31 @@ export function isValidDigest(digest: string): boolean {
   const len = KNOWN_LENGTHS[alg];
   return len === undefined || (hex.length === len && /^[a-f0-9]+$/.test(hex));
 }
+
+/** An image's registry and repository as Docker resolves them: Docker Hub by default, `library/` for official images. */
+export interface ResolvedImage { registry: string; repository: string; tag?: string; digest?: string }
+
+/**
+ * {@link parseImage} with Docker's defaults applied, for comparing images with lists of registries and
+ * repositories: no registry means `docker.io` (also written `index.docker.io` or `registry-1.docker.io`), and a
+ * one-part Docker Hub name is an official image under `library/`. Registry host names compare in lower case.
+ */
+export function resolveImage(raw: string): ResolvedImage | undefined {
+  const ref = parseImage(raw);
+  if (!ref) return undefined;
+  let registry = (ref.registry ?? 'docker.io').toLowerCase();
+  if (registry === 'index.docker.io' || registry === 'registry-1.docker.io') registry = 'docker.io';
+  const repository = registry === 'docker.io' && !ref.repository.includes('/') ? `library/${ref.repository}` : ref.repository;
+  return { registry, repository, tag: ref.tag, digest: ref.digest };
+}
+
+/** Numeric version parts of a tag such as `v1.11.3` or `9.2.3-ubuntu` (undefined when the tag is not a version). */
+export function versionOf(tag: string | undefined): number[] | undefined {
+  const m = tag ? /^v?(\d+)\.(\d+)(?:\.(\d+))?/.exec(tag) : null;
+  return m ? [Number(m[1]), Number(m[2]), Number(m[3] ?? 0)] : undefined;
+}
+
+export function compareVersions(a: number[], b: number[]): number {
+  for (let i = 0; i < 3; i++) if ((a[i] ?? 0) !== (b[i] ?? 0)) return (a[i] ?? 0) - (b[i] ?? 0);
+  return 0;
+}

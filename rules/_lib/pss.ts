@@ -76,15 +76,6 @@ export function usesUserNamespace(pod: PodSpecRef): boolean {
   return pod.value.hostUsers === false;
 }
 
-/** True when the pod declares `os.name: windows` (PSA exempts such pods from Linux-only controls). */
-export function isWindowsPod(pod: PodSpecRef): boolean {
-  return isRecord(pod.value.os) && pod.value.os.name === 'windows';
-}
-
-/** Path of the pod template's metadata (the Pod's own metadata for a Pod). */
-export function podMetadataPath(pod: PodSpecRef): Path {
-  return [...pod.path.slice(0, -1), 'metadata'];
-}
 
 /** A securityContext as PSA reads it: the pod's, or one container's own (no inheritance). */
 export interface SecurityContextSite {

@@ -1,15 +1,15 @@
 import { defineRule } from '../../engine';
-import { parseImage } from '../_lib/images';
+import { resolveImage } from '../_lib/image';
 
 /** Is the image under one of the allowed prefixes? A prefix is a registry host, or a host followed by a path. */
 function allowed(image: string, prefixes: string[]): boolean {
-  const ref = parseImage(image);
+  const ref = resolveImage(image);
   if (!ref) return true; // a template expression: not ours to judge
   const full = `${ref.registry}/${ref.repository}`;
   return prefixes.some((p) => {
     const want = p.trim().replace(/\/+$/, '').toLowerCase();
     if (!want) return false;
-    const norm = parseImage(`${want}/x`);
+    const norm = resolveImage(`${want}/x`);
     const host = norm ? norm.registry : want;
     const path = norm ? norm.repository.replace(/\/?x$/, '').replace(/^library$/, '') : '';
     const prefix = path ? `${host}/${path}` : host;
@@ -46,7 +46,7 @@ export default defineRule({
     for (const c of ctx.containers()) {
       const image = c.value.image;
       if (typeof image !== 'string' || allowed(image, list)) continue;
-      ctx.report({ messageId: 'registry', data: { container: c.name, image, registry: parseImage(image)?.registry ?? '?' }, path: [...c.path, 'image'] });
+      ctx.report({ messageId: 'registry', data: { container: c.name, image, registry: resolveImage(image)?.registry ?? '?' }, path: [...c.path, 'image'] });
     }
   },
 });

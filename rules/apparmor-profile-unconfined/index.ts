@@ -1,5 +1,6 @@
 import { defineRule, isRecord } from '../../engine';
-import { APPARMOR_ANNOTATION_PREFIX, podMetadataPath, securityContextSites, show } from '../_lib/pss';
+import { podMetadataPath } from '../_lib/container';
+import { APPARMOR_ANNOTATION_PREFIX, securityContextSites, show } from '../_lib/pss';
 
 const ALLOWED_TYPES = new Set(['RuntimeDefault', 'Localhost']);
 

@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type FixOp } from '../../engine';
-import { isWindowsPod } from '../_lib/pss';
+import { isWindowsPod } from '../_lib/container';
 
 const names = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x): x is string => typeof x === 'string') : []);
 const isNetRaw = (c: string) => c === 'NET_RAW' || c === 'CAP_NET_RAW';

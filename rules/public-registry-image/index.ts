@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { parseImage } from '../_lib/images';
+import { resolveImage } from '../_lib/image';
 
 /**
  * Registry hosts run by third parties on the public internet. Cloud registries that are private per
@@ -37,7 +37,7 @@ export default defineRule({
     for (const c of ctx.containers()) {
       const image = c.value.image;
       if (typeof image !== 'string') continue;
-      const ref = parseImage(image);
+      const ref = resolveImage(image);
       if (!ref || !PUBLIC.has(ref.registry)) continue;
       const registry = ref.registry;
       ctx.report({ messageId: 'public', data: { container: c.name, image, registry }, path: [...c.path, 'image'] });

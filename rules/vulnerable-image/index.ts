@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { compareVersions, parseImage, versionOf } from '../_lib/images';
+import { compareVersions, resolveImage, versionOf } from '../_lib/image';
 
 interface Advisory {
   cve: string;
@@ -47,7 +47,7 @@ export default defineRule({
     for (const c of ctx.containers()) {
       const image = c.value.image;
       if (typeof image !== 'string') continue;
-      const ref = parseImage(image);
+      const ref = resolveImage(image);
       const version = versionOf(ref?.tag);
       if (!ref || !version) continue;
       const repo = `${ref.registry}/${ref.repository}`;
