@@ -1,4 +1,4 @@
-import { isRecord, objectsOfKind, type ContainerRef, type K8sObject, type PodSpecRef } from '../../engine';
+import { isRecord, objectsOfKind, type ContainerRef, type K8sObject, type PodSpecRef, type RuleContext } from '../../engine';
 import { sameNamespace } from './selectors';
 
 /** Controllers whose `spec.replicas` sets a pod count. */
@@ -31,4 +31,15 @@ export function longRunningContainers(kind: string, pod: PodSpecRef | undefined,
   const rp = pod.value.restartPolicy;
   if (rp === 'Never' || rp === 'OnFailure') return [];
   return all.filter((c) => c.list === 'containers' || (c.list === 'initContainers' && c.value.restartPolicy === 'Always'));
+}
+
+/**
+ * The check of the probe rules: reports each long-running container (regular, or a restartable init sidecar)
+ * without `probe`, on the container (`missing` or `sidecar` message).
+ */
+export function reportMissingProbe(ctx: RuleContext, probe: 'livenessProbe' | 'readinessProbe'): void {
+  for (const c of longRunningContainers(ctx.object.kind, ctx.podSpec(), ctx.containers())) {
+    if (c.value[probe] !== undefined && c.value[probe] !== null) continue;
+    ctx.report({ messageId: c.list === 'containers' ? 'missing' : 'sidecar', data: { container: c.name }, path: [...c.path, probe] });
+  }
 }

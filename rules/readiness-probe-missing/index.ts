@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { longRunningContainers } from '../_lib/workload';
+import { reportMissingProbe } from '../_lib/workload';
 
 export default defineRule({
   meta: {
@@ -28,13 +28,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    for (const c of longRunningContainers(ctx.object.kind, ctx.podSpec(), ctx.containers())) {
-      if (c.value.readinessProbe !== undefined && c.value.readinessProbe !== null) continue;
-      ctx.report({
-        messageId: c.list === 'containers' ? 'missing' : 'sidecar',
-        data: { container: c.name },
-        path: [...c.path, 'readinessProbe'],
-      });
-    }
+    reportMissingProbe(ctx, 'readinessProbe');
   },
 });
