@@ -10,3 +10,11 @@ export function isTemplateSource(text: string, underChartTemplates: boolean): bo
   if (!text.includes('{{')) return false;
   return STRUCTURAL_TEMPLATE.test(text);
 }
+
+/**
+ * A value with a placeholder that a tool fills in before the object reaches the API server: `${VAR}`
+ * (envsubst, Flux substitution) or `{{ … }}` (Helm, Go templates). Rules leave such values alone.
+ */
+export function hasPlaceholder(value: string): boolean {
+  return value.includes('${') || value.includes('{{');
+}

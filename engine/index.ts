@@ -8,10 +8,10 @@ export { planFix, verifyFix, formatScalar } from './fix';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';
 export { lintText, lintDocument, objectsOf, makeRuleSet, type ActiveRule, type RuleSet, type LintResult } from './lint';
 export { RuleContext, objectsOfKind, type K8sObject } from './context';
-export { POD_SPEC_KINDS, POD_SPEC_PATHS, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
+export { POD_SPEC_KINDS, POD_SPEC_PATHS, podMetadataPathOf, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
 export { parseConfig, resolveRules, profileOf, type Config, type ConfigError, type RuleSetting } from './config';
-export { isTemplateSource } from './detect';
+export { isTemplateSource, hasPlaceholder } from './detect';
 export { peerAnnotationSuppresses } from './peer-annotations';
 export { default as configSchema } from './config.schema.json';
 

@@ -31,6 +31,15 @@ export interface PodSpecRef {
   path: Path;
   /** The pod template's metadata (or the Pod's own), for annotations and labels. */
   metadata: Record<string, unknown>;
+  /** Where that metadata is (or would be written) in the object. */
+  metadataPath: Path;
+}
+
+/** Path of the pod metadata of a pod-spec carrier: the Pod's own, else its template's (`spec.template.metadata`, …). */
+export function podMetadataPathOf(kind: string): Path | undefined {
+  const p = POD_SPEC_PATHS[kind];
+  if (!p) return undefined;
+  return kind === 'Pod' ? ['metadata'] : [...p.slice(0, -1), 'metadata'];
 }
 
 export interface Setting {
@@ -58,9 +67,9 @@ export function podSpecOf(kind: string, value: unknown): PodSpecRef | undefined 
   if (!p) return undefined;
   const spec = getPath(value, p);
   if (!isRecord(spec)) return undefined;
-  const metaPath = kind === 'Pod' ? ['metadata'] : [...p.slice(0, -1), 'metadata'];
-  const meta = getPath(value, metaPath);
-  return { value: spec, path: p, metadata: isRecord(meta) ? meta : {} };
+  const metadataPath = podMetadataPathOf(kind)!;
+  const meta = getPath(value, metadataPath);
+  return { value: spec, path: p, metadata: isRecord(meta) ? meta : {}, metadataPath };
 }
 
 export function containersOf(pod: PodSpecRef): ContainerRef[] {

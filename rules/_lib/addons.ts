@@ -27,7 +27,7 @@ export interface LabelMatch { path: Path }
  */
 export function labelsMatching(object: K8sObject, pod: PodSpecRef | undefined, match: (labels: Record<string, unknown>) => boolean): LabelMatch | undefined {
   const candidates: Array<[unknown, Path]> = [[object.metadata.labels, ['metadata', 'labels']]];
-  if (pod) candidates.push([pod.metadata.labels, [...pod.path.slice(0, -1), 'metadata', 'labels']]);
+  if (pod) candidates.push([pod.metadata.labels, [...pod.metadataPath, 'labels']]);
   for (const [labels, path] of candidates) if (isRecord(labels) && match(labels)) return { path };
   return undefined;
 }

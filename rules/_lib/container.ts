@@ -26,7 +26,7 @@ export function containerScPath(c: ContainerRef, ...rest: Array<string | number>
 
 /** Path of the pod template's metadata (the Pod's own metadata for a Pod). */
 export function podMetadataPath(pod: PodSpecRef): Path {
-  return [...pod.path.slice(0, -1), 'metadata'];
+  return pod.metadataPath;
 }
 
 /** Whether a field is written (null counts as unset, as in the API server's decoding). */

@@ -1,3 +1,5 @@
+import { hasPlaceholder } from '../../engine';
+
 /**
  * Credentials written into manifests: the token formats that identify a provider's credential by their
  * shape alone (a fixed prefix and length), and the few that need the key name to tell them from an id.
@@ -105,7 +107,7 @@ function isPlaceholder(value: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v)) return true; // Kubernetes dependent variable: $(OTHER_VAR)
-  if (v.includes('${') || v.includes('{{')) return true; // envsubst / Helm / Go template placeholder
+  if (hasPlaceholder(v)) return true; // envsubst / Helm / Go template placeholder
   if (/^\/[^\s]*$/.test(v)) return true; // an absolute file path (e.g. GOOGLE_APPLICATION_CREDENTIALS)
   return /^(true|false|yes|no|on|off|none|null|<[^>]*>)$/i.test(v);
 }

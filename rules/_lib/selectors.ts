@@ -1,4 +1,4 @@
-import { getPath, isRecord, POD_SPEC_PATHS, type K8sObject, type Path } from '../../engine';
+import { getPath, isRecord, podMetadataPathOf, POD_SPEC_PATHS, type K8sObject, type Path } from '../../engine';
 
 /** A Kubernetes label selector: `matchLabels` and `matchExpressions` (both must hold). */
 export interface LabelSelector {
@@ -101,9 +101,8 @@ export const WORKLOAD_KINDS = Object.keys(POD_SPEC_PATHS).filter((k) => k !== 'P
 
 /** The labels the pods of a workload carry (the Pod's own, else its template's). */
 export function podLabels(o: K8sObject): Labels | undefined {
-  const p = POD_SPEC_PATHS[o.kind];
-  if (!p || o.kind === 'PodTemplate') return undefined;
-  const metaPath: Path = o.kind === 'Pod' ? ['metadata'] : [...p.slice(0, -1), 'metadata'];
+  const metaPath = podMetadataPathOf(o.kind);
+  if (!metaPath || o.kind === 'PodTemplate') return undefined;
   const meta = getPath(o.value, metaPath);
   return labelsOf(isRecord(meta) ? meta.labels : undefined);
 }

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { parseImage } from '../_lib/image';
+import { resolveImage } from '../_lib/image';
 
 /**
  * Repositories of the community ingress-nginx controller (kubernetes/ingress-nginx), under every registry
@@ -41,8 +41,8 @@ export default defineRule({
     for (const c of ctx.containers()) {
       const image = c.value.image;
       if (typeof image !== 'string') continue;
-      const ref = parseImage(image);
-      if (!ref?.registry || !RETIRED.has(`${ref.registry}/${ref.repository}`)) continue;
+      const ref = resolveImage(image);
+      if (!ref || !RETIRED.has(`${ref.registry}/${ref.repository}`)) continue;
       ctx.report({ messageId: 'retired', data: { container: c.name, image }, path: [...c.path, 'image'] });
     }
   },

@@ -1,4 +1,4 @@
-import { CUSTOM_RESOURCE, defineRule, getPath, isRecord, type Path } from '../../engine';
+import { CUSTOM_RESOURCE, defineRule, getPath, hasPlaceholder, isRecord, type Path } from '../../engine';
 import { podMetadataPath } from '../_lib/container';
 import { SCHEMA_KINDS } from '../_lib/k8s-schema';
 
@@ -8,8 +8,6 @@ const VALUE = /^(?:[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?)?$/;
 const NAME = /^[A-Za-z0-9](?:[-A-Za-z0-9_.]{0,61}[A-Za-z0-9])?$/;
 /** A key prefix: a DNS subdomain (lower case, up to 253 characters). */
 const PREFIX = /^[a-z0-9](?:[-a-z0-9]*[a-z0-9])?(?:\.[a-z0-9](?:[-a-z0-9]*[a-z0-9])?)*$/;
-
-const isPlaceholder = (s: string) => s.includes('${') || s.includes('{{');
 
 /** Why a label key is refused, or undefined. */
 export function keyProblem(key: string): string | undefined {
@@ -63,14 +61,14 @@ export default defineRule({
       const labels = getPath(o.value, path);
       if (!isRecord(labels)) continue;
       for (const [key, value] of Object.entries(labels)) {
-        const kp = isPlaceholder(key) ? undefined : keyProblem(key);
+        const kp = hasPlaceholder(key) ? undefined : keyProblem(key);
         if (kp) {
           ctx.report({ messageId: 'key', data: { key, where, problem: kp }, path: [...path, key] });
           continue;
         }
         // a value that is not a string at all is invalid-field-type's finding; `${var}` and `{{ }}` are
         // placeholders a tool (envsubst, Flux, Helm) fills in before the object reaches the API server
-        if (typeof value !== 'string' || isPlaceholder(value)) continue;
+        if (typeof value !== 'string' || hasPlaceholder(value)) continue;
         const vp = valueProblem(value);
         if (vp) ctx.report({ messageId: 'value', data: { key, where, problem: vp }, path: [...path, key] });
       }

@@ -1,4 +1,4 @@
-import { defineRule, isRecord } from '../../engine';
+import { defineRule, hasPlaceholder, isRecord } from '../../engine';
 import { SCHEMA_KINDS } from '../_lib/k8s-schema';
 
 /** Kinds sent to the API without a name of their own: reviews, subresource bodies and lists. */
@@ -33,7 +33,7 @@ export default defineRule({
     const generated = typeof m.generateName === 'string' && m.generateName !== '';
     // a name of the wrong type is invalid-field-type's finding; `${NAME}` and `{{ }}` are filled in before apply
     if (name !== undefined && name !== null && typeof name !== 'string') return;
-    if (typeof name === 'string' && (name.includes('${') || name.includes('{{'))) return;
+    if (typeof name === 'string' && hasPlaceholder(name)) return;
     if (typeof name === 'string' && name !== '') return;
     if (generated) return;
     ctx.report({ messageId: typeof name === 'string' ? 'empty' : 'missing', path: ['metadata', 'name'] });

@@ -20,8 +20,6 @@ const ADVISORIES: Advisory[] = [
   { cve: 'CVE-2022-47633', images: ['ghcr.io/kyverno/kyverno'], ranges: [['1.8.3', '1.8.5']], fixed: '1.8.5', what: 'image signature verification bypass' },
 ];
 
-const parse = (v: string) => v.split('.').map(Number);
-
 export default defineRule({
   meta: {
     id: 'vulnerable-image',
@@ -53,7 +51,7 @@ export default defineRule({
       const repo = `${ref.registry}/${ref.repository}`;
       for (const a of ADVISORIES) {
         if (!a.images.includes(repo)) continue;
-        if (!a.ranges.some(([from, to]) => compareVersions(version, parse(from)) >= 0 && compareVersions(version, parse(to)) < 0)) continue;
+        if (!a.ranges.some(([from, to]) => compareVersions(version, versionOf(from)!) >= 0 && compareVersions(version, versionOf(to)!) < 0)) continue;
         ctx.report({ messageId: 'vulnerable', data: { container: c.name, image, cve: a.cve, what: a.what, fixed: a.fixed }, path: [...c.path, 'image'] });
       }
     }
