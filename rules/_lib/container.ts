@@ -30,6 +30,11 @@ export function podMetadataPath(pod: PodSpecRef): Path {
 }
 
 /** Whether a field is written (null counts as unset, as in the API server's decoding). */
+/** A resource quantity that is written: an empty string counts as not set (it is no quantity). */
+export function quantitySet(v: unknown): boolean {
+  return isSet(v) && v !== '';
+}
+
 export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }

@@ -1,8 +1,7 @@
 import { defineRule, isRecord } from '../../engine';
+import { quantitySet } from '../_lib/container';
 
 const RESOURCES = ['cpu', 'memory'] as const;
-
-function isSet(v: unknown): boolean { return v !== undefined && v !== null && v !== ''; }
 
 export default defineRule({
   meta: {
@@ -48,7 +47,7 @@ export default defineRule({
       const res = isRecord(c.value.resources) ? c.value.resources : {};
       const limits = isRecord(res.limits) ? res.limits : {};
       for (const r of RESOURCES) {
-        if (isSet(limits[r])) continue;
+        if (quantitySet(limits[r])) continue;
         ctx.report({ messageId: r, data: { container: c.name }, path: [...c.path, 'resources', 'limits', r] });
       }
     }

@@ -1,8 +1,7 @@
 import { defineRule, isRecord } from '../../engine';
+import { quantitySet } from '../_lib/container';
 
 const RESOURCES = ['cpu', 'memory'] as const;
-
-function isSet(v: unknown): boolean { return v !== undefined && v !== null && v !== ''; }
 
 export default defineRule({
   meta: {
@@ -51,9 +50,9 @@ export default defineRule({
       const requests = isRecord(res.requests) ? res.requests : {};
       const limits = isRecord(res.limits) ? res.limits : {};
       for (const r of RESOURCES) {
-        if (isSet(requests[r])) continue;
+        if (quantitySet(requests[r])) continue;
         // Kubernetes copies a limit into a missing request: say so, since the request then moves with the limit
-        const fromLimit = isSet(limits[r]);
+        const fromLimit = quantitySet(limits[r]);
         ctx.report({
           messageId: fromLimit ? `${r}FromLimit` : r,
           data: { container: c.name, limit: String(limits[r]) },

@@ -1,21 +1,12 @@
-import { defineRule, isRecord } from '../../engine';
+import { defineRule } from '../../engine';
+import { hostPathVolumes, normalizeHostPath } from '../_lib/volumes';
 
 /** Host directories whose contents control or reveal the node. */
 const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/lib64', '/proc', '/root', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/etcd'];
 
-/** `/etc//kubernetes/` → `/etc/kubernetes`; `.` and `..` segments are resolved. */
-function normalize(p: string): string {
-  const out: string[] = [];
-  for (const seg of p.split('/')) {
-    if (seg === '' || seg === '.') continue;
-    if (seg === '..') out.pop();
-    else out.push(seg);
-  }
-  return '/' + out.join('/');
-}
 
 function sensitiveRoot(p: string): string | undefined {
-  const n = normalize(p);
+  const n = normalizeHostPath(p);
   if (n === '/') return '/';
   return SENSITIVE.find((s) => s !== '/' && (n === s || n.startsWith(s + '/')));
 }
@@ -46,16 +37,11 @@ export default defineRule({
   },
   check(ctx) {
     const pod = ctx.podSpec();
-    if (!pod || !Array.isArray(pod.value.volumes)) return;
-    pod.value.volumes.forEach((v, i) => {
-      if (!isRecord(v) || !isRecord(v.hostPath) || typeof v.hostPath.path !== 'string') return;
-      const root = sensitiveRoot(v.hostPath.path);
-      if (!root) return;
-      ctx.report({
-        messageId: 'sensitive',
-        data: { volume: typeof v.name === 'string' ? v.name : `#${i}`, hostPath: v.hostPath.path, root },
-        path: [...pod.path, 'volumes', i, 'hostPath', 'path'],
-      });
-    });
+    if (!pod) return;
+    for (const v of hostPathVolumes(pod)) {
+      const root = v.hostPath === undefined ? undefined : sensitiveRoot(v.hostPath);
+      if (!root) continue;
+      ctx.report({ messageId: 'sensitive', data: { volume: v.name, hostPath: v.hostPath!, root }, path: [...v.path, 'hostPath', 'path'] });
+    }
   },
 });

@@ -1,5 +1,6 @@
 import { defineRule, isRecord } from '../../engine';
 import { show } from '../_lib/pss';
+import { hostPathVolumes } from '../_lib/volumes';
 
 export default defineRule({
   meta: {
@@ -27,11 +28,8 @@ export default defineRule({
   },
   check(ctx) {
     const pod = ctx.podSpec();
-    if (!pod || !Array.isArray(pod.value.volumes)) return;
-    const hostPaths = new Map<string, string>();
-    for (const v of pod.value.volumes) {
-      if (isRecord(v) && typeof v.name === 'string' && isRecord(v.hostPath)) hostPaths.set(v.name, show(v.hostPath.path));
-    }
+    if (!pod) return;
+    const hostPaths = new Map(hostPathVolumes(pod).map((v) => [v.name, show(v.hostPath)]));
     if (!hostPaths.size) return;
     for (const c of ctx.containers()) {
       const mounts = c.value.volumeMounts;
