@@ -78,7 +78,11 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
       it(`invalid: ${name}`, () => {
         const got = lint(rule, c.code, c.options);
         assert.deepEqual(summary(got), expected);
-        for (const f of got) assert.ok(c.errors.length && rule.meta.messages[f.messageId], `messageId ${f.messageId} is declared`);
+        for (const f of got) {
+          assert.ok(c.errors.length && rule.meta.messages[f.messageId], `messageId ${f.messageId} is declared`);
+          assert.equal(f.ruleId, rule.meta.id);
+          assert.doesNotMatch(f.message, /\{\{\s*\w+\s*\}\}/, 'every placeholder of the message is filled in');
+        }
       });
       it(`invalid: ${name} — fix`, () => {
         const fixed = fixAll(rule, c.code, c.options);

@@ -84,5 +84,37 @@ data:
       errors: [{ messageId: 'type', range: [3, 0, 3, 4] }],
       output: null,
     },
+    {
+      name: 'a custom resource breaking a bound of its CRD schema',
+      code: `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: widgets.example.com
+spec:
+  group: example.com
+  names: {kind: Widget, plural: widgets}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec:
+              type: object
+              properties:
+                replicas: {type: integer, minimum: 1}
+---
+apiVersion: example.com/v1
+kind: Widget
+metadata: {name: w}
+spec:
+  replicas: 0
+`,
+      errors: [{ messageId: 'value', range: [25, 12, 25, 13] }],
+      output: null,
+    },
   ],
 });

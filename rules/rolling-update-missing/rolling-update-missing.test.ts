@@ -44,5 +44,23 @@ spec:
       ],
       output: null,
     },
+    {
+      name: 'a strategy type Kubernetes does not know',
+      code: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  updateStrategy:
+    type: BlueGreen
+  template:
+    spec:
+      containers: [{name: db, image: "postgres:16"}]
+`,
+      errors: [
+        { messageId: 'other', range: [6, 4, 6, 19] },
+      ],
+      output: null,
+    },
   ],
 });

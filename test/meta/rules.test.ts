@@ -82,7 +82,12 @@ describe('meta: the rule catalog', () => {
         const good = examples(text, 'Correct');
         assert.ok(bad.length && good.length, 'at least one incorrect and one correct example');
         const options = exampleOptions(text);
-        for (const code of bad) assert.ok(findingsOf(rule, code, options).length > 0, `incorrect example must be flagged:\n${code}`);
+        for (const code of bad) {
+          const found = findingsOf(rule, code, options);
+          assert.ok(found.length > 0, `incorrect example must be flagged:\n${code}`);
+          assert.deepEqual([...new Set(found.map((f) => f.ruleId))], [m.id], 'flagged by this rule');
+          for (const f of found) assert.ok(rule.meta.messages[f.messageId] && !/\{\{\w+\}\}/.test(f.message), `message ${f.messageId} is declared and fully filled in: ${f.message}`);
+        }
         for (const code of good) assert.deepEqual(findingsOf(rule, code, options).map((f) => f.message), [], 'correct example must be clean');
       });
     });
