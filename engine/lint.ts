@@ -224,5 +224,19 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
       }
     }
   }
-  return out;
+  return out.length > 1 ? dropYielded(out, set) : out;
+}
+
+/** Drops the findings of rules that yield (meta.yieldsTo) to another rule's finding on the same range. */
+const yieldsPerSet = new WeakMap<RuleSet, Map<string, ReadonlyArray<string>>>();
+function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
+  let yields = yieldsPerSet.get(set);
+  if (!yields) {
+    yields = new Map();
+    for (const { rule } of set.rules) if (rule.meta.yieldsTo?.length) yields.set(rule.meta.id, rule.meta.yieldsTo);
+    yieldsPerSet.set(set, yields);
+  }
+  if (!yields.size) return findings;
+  const at = new Set(findings.map((f) => `${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`));
+  return findings.filter((f) => !yields!.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`)));
 }

@@ -68,6 +68,11 @@ export interface RuleMeta {
    * object looked up may be in another file of the scan or the workspace.
    */
   reads?: ReadonlyArray<string>;
+  /**
+   * Rules whose finding on the very same range says more about the same thing: when one of them reports that
+   * range, this rule's finding there is dropped (one problem, one finding). When they are off, this rule speaks.
+   */
+  yieldsTo?: ReadonlyArray<string>;
   profiles: ReadonlyArray<Profile>;
   docs: RuleDocs;
   peers: Partial<Record<PeerTool, string[]>>;

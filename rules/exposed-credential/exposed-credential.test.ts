@@ -1,4 +1,8 @@
+import * as assert from 'node:assert/strict';
 import rule from '.';
+import { lintText, makeRuleSet } from '../../engine';
+import configMapCredentials from '../configmap-credentials';
+import secretInEnv from '../secret-in-env';
 import { ruleTester } from '../../test/rule-tester';
 
 // Credential-shaped test values are assembled at run time so that this file itself holds no token a secret
@@ -26,25 +30,6 @@ data:
   example: "aws_access_key_id = AKIAIOSFODNN7EXAMPLE"
   checksum: ${DD}
   twilio-account: AC0123456789abcdef0123456789abcdef
-` },
-    { name: "a credential-named env var with a token is secret-in-env's finding, not a second one", code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: bot
-spec:
-  containers:
-    - name: bot
-      image: example/bot:1.0
-      env:
-        - name: GITHUB_TOKEN
-          value: ${GH}
-` },
-    { name: "an AWS key id in ConfigMap data is configmap-credentials' finding", code: `apiVersion: v1
-kind: ConfigMap
-metadata:
-  name: cloud
-data:
-  aws.ini: ${AWS}
 ` },
   ],
   invalid: [
@@ -97,4 +82,34 @@ spec:
       output: null,
     },
   ],
+});
+
+describe('exposed-credential yields to the rules that explain the same value', () => {
+  const code = `apiVersion: v1
+kind: Pod
+metadata:
+  name: bot
+spec:
+  containers:
+    - name: bot
+      image: example/bot:1.0
+      env:
+        - name: GITHUB_TOKEN
+          value: ${GH}
+---
+apiVersion: v1
+kind: ConfigMap
+metadata:
+  name: cloud
+data:
+  aws.ini: ${AWS}
+`;
+  const found = (rules: Array<typeof rule>) => lintText(code, makeRuleSet(rules.map((r) => ({ rule: r, severity: r.meta.severity, options: {} }))))
+    .findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character]);
+  it('alone, it reports the token in the env var and the key in the ConfigMap', () => {
+    assert.deepEqual(found([rule]), [['exposed-credential', 10, 10, 10, 57], ['exposed-credential', 17, 2, 17, 31]]);
+  });
+  it('with secret-in-env and configmap-credentials on, each value gets one finding, theirs', () => {
+    assert.deepEqual(found([rule, secretInEnv, configMapCredentials]), [['secret-in-env', 10, 10, 10, 57], ['configmap-credentials', 17, 2, 17, 31]]);
+  });
 });

@@ -1,5 +1,5 @@
-import { CUSTOM_RESOURCE, defineRule, isRecord, type Path, type RuleContext } from '../../engine';
-import { configMapCredential, credentialIn, envReportsCredential } from '../_lib/credentials';
+import { CUSTOM_RESOURCE, defineRule, isRecord, type Path } from '../../engine';
+import { credentialIn } from '../_lib/credentials';
 import { SCHEMA_KINDS } from '../_lib/k8s-schema';
 
 /** `kubectl apply` keeps a copy of the whole object here: a credential in it is reported where it is written. */
@@ -20,6 +20,8 @@ export default defineRule({
     profiles: ['recommended'],
     layer: 'application',
     principle: 'zero trust',
+    // a literal credential env var and a ConfigMap credential have their own rule and explanation
+    yieldsTo: ['secret-in-env', 'configmap-credentials'],
     docs: {
       summary: 'A token or private key written into a manifest is readable by everyone who can read the repository, the object and their history; whoever copies it acts as its owner until it is revoked.',
       recipe: 'Revoke the credential, issue a new one, keep it in a Secret (or an external secret store) and reference it from the workload; remove it from the repository history.',
@@ -38,9 +40,8 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const skip = skipped(ctx);
     walk(ctx.object.value, [], undefined, (value, path, key) => {
-      if (skip(path, key, value)) return;
+      if (path.length === 3 && path[0] === 'metadata' && path[1] === 'annotations' && path[2] === LAST_APPLIED) return;
       const found = credentialIn(value, key);
       if (found) ctx.report({ messageId: 'exposed', data: { where: pathText(path), provider: found.provider }, path });
     });
@@ -50,28 +51,6 @@ export default defineRule({
 /** `spec.containers[0].args[2]` */
 function pathText(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i ? `.${p}` : p)).join('');
-}
-
-/**
- * Values other rules already report, so one credential gives one finding: literal env values that
- * `secret-in-env` reports, ConfigMap data that `configmap-credentials` reports, and kubectl's copy of the object.
- */
-function skipped(ctx: RuleContext): (path: Path, key: string | undefined, value: string) => boolean {
-  const envValues = new Map<string, string>();
-  for (const c of ctx.containers()) {
-    const env = c.value.env;
-    if (!Array.isArray(env)) continue;
-    env.forEach((e, i) => {
-      if (isRecord(e)) envValues.set(JSON.stringify([...c.path, 'env', i, 'value']), typeof e.name === 'string' ? e.name : '');
-    });
-  }
-  const configMap = ctx.object.kind === 'ConfigMap';
-  return (path, key, value) => {
-    if (path.length === 3 && path[0] === 'metadata' && path[1] === 'annotations' && path[2] === LAST_APPLIED) return true;
-    if (configMap && path.length === 2 && path[0] === 'data' && typeof key === 'string') return configMapCredential(key, value) !== undefined;
-    const envName = envValues.get(JSON.stringify(path));
-    return envName !== undefined && envReportsCredential(envName, value) !== undefined;
-  };
 }
 
 /**
