@@ -1,4 +1,4 @@
-import { isRecord, type ContainerRef, type Path, type PodSpecRef } from '../../engine';
+import { getPath, isRecord, type ContainerRef, type Path, type PodSpecRef, type RuleContext } from '../../engine';
 
 /**
  * Pods with `spec.os.name: windows` are exempt from the Linux-only restricted controls
@@ -83,4 +83,15 @@ export function legacySeccompAnnotation(c: ContainerRef): unknown {
   const a = podAnnotations(c.pod);
   const own = a[SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name];
   return isSet(own) ? own : a[SECCOMP_POD_ANNOTATION];
+}
+
+/**
+ * The check of the rules that judge one boolean switch (`hostPID`, `hostIPC`, `hostNetwork`, a PodSecurityPolicy's
+ * `privileged`, …): when `field` under `base` is `true` (YAML 1.1 `yes`/`on`/`y` arrive as true; a quoted "true"
+ * is a string the API server refuses), reports it with a review fix to `false`. The message id is the field.
+ */
+export function reportSwitchOn(ctx: RuleContext, base: Path, field: string): void {
+  if (getPath(ctx.object.value, [...base, field]) !== true) return;
+  const path = [...base, field];
+  ctx.report({ messageId: field, path, fix: { title: `Set ${field}: false`, safety: 'review', ops: [{ op: 'set', path, value: false }] } });
 }

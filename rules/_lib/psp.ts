@@ -1,4 +1,4 @@
-import { isRecord, type Path, type RuleContext } from '../../engine';
+import { isRecord, type Path } from '../../engine';
 
 /**
  * Helpers for the legacy PodSecurityPolicy rules (policy/v1beta1 and extensions/v1beta1, removed in
@@ -8,16 +8,6 @@ import { isRecord, type Path, type RuleContext } from '../../engine';
 /** The PSP's `spec`, or an empty map when it is missing or not a map. */
 export function pspSpec(object: unknown): Record<string, unknown> {
   return isRecord(object) && isRecord(object.spec) ? object.spec : {};
-}
-
-/**
- * The check of the PSP rules that judge one boolean switch (`privileged`, `hostPID`, `hostIPC`,
- * `hostNetwork`): reports `spec.<field>: true` with a review fix to `false`; the message id is the field.
- */
-export function reportPspSwitch(ctx: RuleContext, field: 'privileged' | 'hostPID' | 'hostIPC' | 'hostNetwork'): void {
-  if (pspSpec(ctx.object.value)[field] !== true) return;
-  const path = ['spec', field];
-  ctx.report({ messageId: field, path, fix: { title: `Set ${field}: false`, safety: 'review', ops: [{ op: 'set', path, value: false }] } });
 }
 
 export interface PspCapability { value: string; path: Path }

@@ -1,4 +1,5 @@
 import { defineRule } from '../../engine';
+import { reportSwitchOn } from '../_lib/container';
 
 export default defineRule({
   meta: {
@@ -32,13 +33,6 @@ export default defineRule({
   },
   check(ctx) {
     const pod = ctx.podSpec();
-    // YAML 1.1 spellings (yes, on, y) arrive here as true; a quoted "true" is a string the API server rejects.
-    if (!pod || pod.value.hostPID !== true) return;
-    const path = [...pod.path, 'hostPID'];
-    ctx.report({
-      messageId: 'hostPID',
-      path,
-      fix: { title: 'Set hostPID: false', safety: 'review', ops: [{ op: 'set', path, value: false }] },
-    });
+    if (pod) reportSwitchOn(ctx, pod.path, 'hostPID');
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { reportPspSwitch } from '../_lib/psp';
+import { reportSwitchOn } from '../_lib/container';
 
 export default defineRule({
   meta: {
@@ -25,6 +25,6 @@ export default defineRule({
     },
   },
   check(ctx) {
-    reportPspSwitch(ctx, 'hostNetwork');
+    reportSwitchOn(ctx, ['spec'], 'hostNetwork');
   },
 });
