@@ -11,7 +11,7 @@ const ids = readdirSync(dir, { withFileTypes: true })
   .sort();
 // a rule offers fixes when its module builds fix operations, itself or through a shared helper it imports from
 // rules/_lib (checked on the source, so the list cannot drift)
-const BUILDS_FIX = /\bsafety:\s*['"](safe|review)['"]/;
+const BUILDS_FIX = /\bfix:\s*\{|\bsafety:\s*['"](safe|review)['"]/;
 /** The body of `export function name(` in a _lib module (up to the closing brace at column 0). */
 function libFunction(lib, name) {
   const file = join(dir, '_lib', `${lib}.ts`);

@@ -67,6 +67,10 @@ describe('meta: the rule catalog', () => {
       it('has a case table', () => {
         assert.ok(existsSync(join(RULES_DIR, m.id, `${m.id}.test.ts`)), `rules/${m.id}/${m.id}.test.ts`);
       });
+      it('is listed as fixable exactly when its case table has a fixed output', () => {
+        const table = readFileSync(join(RULES_DIR, m.id, `${m.id}.test.ts`), 'utf8');
+        assert.equal(fixableRules.has(m.id), /\boutput:\s*[`'"]/.test(table), 'fixableRules (docs, `kubehex rules`, the CLI) and the tested fixes agree');
+      });
       const readmePath = join(RULES_DIR, m.id, 'README.md');
       it('has a README with why, recipe and examples, and current metadata', () => {
         assert.ok(existsSync(readmePath), 'README.md exists');
