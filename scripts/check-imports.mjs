@@ -1,12 +1,13 @@
 // Enforces the architecture's dependency direction (docs/architecture.md):
-//   engine -> nothing of ours; rules -> engine; cli, server -> engine, rules; client -> nothing of ours.
+//   engine -> nothing of ours; render -> engine; rules -> engine; cli, server -> engine, render, rules;
+//   client -> nothing of ours.
 // Test files (*.test.ts) and test/ may import anything.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const allowed = { engine: [], rules: ['engine'], cli: ['engine', 'rules'], server: ['engine', 'rules'], client: [] };
+const allowed = { engine: [], render: ['engine'], rules: ['engine'], cli: ['engine', 'render', 'rules'], server: ['engine', 'render', 'rules'], client: [] };
 const problems = [];
 
 function walk(d, out = []) {
