@@ -1,0 +1,3 @@
+export * from './fs';
+export * from './source-map';
+export * from './types';
