@@ -177,7 +177,7 @@ class Parser {
       return this.identOrCall(id);
     }
     if (t.text === '(') { const e = this.expr(); this.expect(')'); return e; }
-    if (t.text === '[') return this.list(t);
+    if (t.text === '[' || t.text === '[?') return this.list(t, t.text === '[?');
     if (t.text === '{') return this.mapLiteral(t);
     throw new CelSyntaxError(`unexpected '${t.text}'`, t.pos, t.end);
   }
@@ -195,11 +195,11 @@ class Parser {
     return { t: 'ident', name: t.text, pos: t.pos, end: t.end };
   }
 
-  private list(open: Token): Node {
+  private list(open: Token, firstOptional: boolean): Node {
     const items: Node[] = [];
     const optional: boolean[] = [];
     while (!this.isOp(']')) {
-      optional.push(!!this.eat('?'));
+      optional.push(!!this.eat('?') || (firstOptional && !items.length));
       items.push(this.expr());
       if (!this.eat(',')) break;
     }
