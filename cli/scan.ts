@@ -3,7 +3,7 @@ import { basename } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
+import { blocksLint, decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
 import { rules } from '../rules';
 import { isUnderChartTemplates } from './files';
 
@@ -73,7 +73,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
     for (const e of pd.errors) {
       if (reported++ < 20) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
     }
-    if ((pd.doc || pd.lazy) && !pd.errors.length) objects.push(...objectsOf(pd, file));
+    if ((pd.doc || pd.lazy) && !blocksLint(pd)) objects.push(...objectsOf(pd, file));
   }
   return { file, parsed, objects, result };
 }
@@ -82,7 +82,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
 export function lintLoaded(l: Loaded, set: RuleSet, all: ReadonlyArray<K8sObject>): FileResult {
   if (!l.parsed) return l.result;
   for (const pd of l.parsed.docs) {
-    if (!pd.doc || pd.errors.length) continue;
+    if (!pd.doc || blocksLint(pd)) continue;
     try {
       l.result.findings.push(...lintDocument(l.parsed, pd, set, all));
     } catch (err) {
