@@ -1,3 +1,5 @@
 export * from './fs';
 export * from './source-map';
 export * from './types';
+export * from './map-back';
+export * from './fix-back';
