@@ -4,3 +4,5 @@ export * from './types';
 export * from './map-back';
 export * from './fix-back';
 export * from './pipeline';
+export * from './discover';
+export * from './registry';
