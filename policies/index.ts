@@ -1,0 +1,3 @@
+export * from './cel';
+export * from './types';
+export { loadPolicies, makeEnv, evaluateUnit, isPolicyObject, type LoadedPolicies } from './load';
