@@ -32,12 +32,14 @@ export function makeEnv(objects: ReadonlyArray<K8sObject>): Env {
   return { objects, namespaces };
 }
 
-/** Evaluations memoised per object value and unit: the unit's rule and policy-not-evaluated both read them. */
-const memo = new WeakMap<object, Map<PolicyUnit, UnitResult>>();
+/** Evaluations memoised per scan (Env), object value and unit: the unit's rule and policy-not-evaluated both read them. */
+const memo = new WeakMap<Env, WeakMap<object, Map<PolicyUnit, UnitResult>>>();
 export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResult {
   if (isPolicyObject(o)) return { matched: false, violations: [] };
-  let m = memo.get(o.value);
-  if (!m) { m = new Map(); memo.set(o.value, m); }
+  let perEnv = memo.get(env);
+  if (!perEnv) { perEnv = new WeakMap(); memo.set(env, perEnv); }
+  let m = perEnv.get(o.value);
+  if (!m) { m = new Map(); perEnv.set(o.value, m); }
   let r = m.get(unit);
   if (!r) {
     try {
