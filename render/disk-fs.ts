@@ -1,5 +1,5 @@
 import { closeSync, fstatSync, openSync, readdirSync, readSync, statSync, constants } from 'node:fs';
-import type { ReadOnlyFs } from '../render';
+import type { ReadOnlyFs } from './fs';
 
 /** Files a render may read are capped like manifests: a chart that points at a huge file gets nothing. */
 export const DISK_FS_MAX_FILE = 16 * 1024 * 1024;
