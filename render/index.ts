@@ -3,3 +3,4 @@ export * from './source-map';
 export * from './types';
 export * from './map-back';
 export * from './fix-back';
+export * from './skip';
