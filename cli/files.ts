@@ -12,8 +12,8 @@ export interface WalkOptions {
   /** The config's `ignore` globs, relative to `ignoreBase`. */
   ignore?: ReadonlyArray<string>;
   ignoreBase?: string;
-  /** Largest .gitignore read (bytes); a larger one, or one that is not a regular file, is not applied. */
-  maxFileSize: number;
+  /** Largest .gitignore read (bytes, default 64 MB); a larger one, or one that is not a regular file, is not applied. */
+  maxFileSize?: number;
 }
 
 export interface Collected {
@@ -30,7 +30,7 @@ interface Layer { base: string; rules: GlobSet }
  * config's `ignore`. A path named on the command line is scanned whatever it is (reading it reports a FIFO
  * or device as an error); inside folders only regular files are collected.
  */
-export function collectFiles(paths: ReadonlyArray<string>, opts: WalkOptions): Collected {
+export function collectFiles(paths: ReadonlyArray<string>, opts: WalkOptions = {}): Collected {
   const out: Collected = { files: [], missing: [], warnings: [] };
   const user = new GlobSet(opts.ignore ?? []);
   const userBase = opts.ignoreBase ?? process.cwd();
@@ -38,7 +38,7 @@ export function collectFiles(paths: ReadonlyArray<string>, opts: WalkOptions): C
     const rel = relative(userBase, abs).split(sep).join('/');
     return !!rel && !rel.startsWith('../') && user.verdict(rel, isDir) === true;
   };
-  const walker = new Walker(out, userIgnored, opts.maxFileSize);
+  const walker = new Walker(out, userIgnored, opts.maxFileSize ?? 64 * 1024 * 1024);
   for (const p of paths) {
     const abs = resolve(p);
     let st;

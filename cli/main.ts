@@ -9,12 +9,17 @@ import { fixFiles } from './fix';
 import { formatJson, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
-import { oneOf, parseArgs, UsageError, type Args } from './usage';
+import { addPolicyFindings } from './policies';
+import { cmdReport, loadBaseline } from './report/command';
+import { dropBaselined } from './report/baseline-filter';
+import { oneOf, parseArgs, UsageError, VALUE_FLAGS, type Args } from './usage';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
 
 Usage:
   kubehex scan [PATH...] [options]   lint files or folders (default: .); "-" reads standard input
+  kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
+                                     posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
   kubehex lsp --stdio                run the language server for any LSP editor
 
@@ -26,6 +31,7 @@ Scan options:
   --fix                         apply safe fixes in place (atomically), then report what remains
   --max-file-size MB            skip larger files, and refuse larger .kubehex.yaml/.gitignore (default 64)
   --no-color                    plain stylish output
+  --baseline FILE               report and fail only on findings not in FILE (an earlier --format json output)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 `;
@@ -61,6 +67,8 @@ async function cmdScan(args: Args): Promise<number> {
   for (const w of warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
   const settings = { config, profile: typeof profile === 'string' ? profile : undefined, maxFileSize };
 
+  const baselineFile = args.flags.get('--baseline');
+  const baseline = typeof baselineFile === 'string' ? loadBaseline(baselineFile, (m) => new UsageError(m)) : undefined;
   // a symlink is fixed through to its target only inside the working directory or a scanned folder
   const roots = [process.cwd(), ...fsPaths.map((p) => (isDirectory(p) ? p : dirname(resolve(p))))];
   const fixed = args.flags.has('--fix') ? fixFiles(files, settings, roots) : undefined;
@@ -72,11 +80,17 @@ async function cmdScan(args: Args): Promise<number> {
     lastDraw = now;
     process.stderr.write(`\rkubehex: scanned ${done}/${total} files`);
   } : undefined;
-  const result: ScanResult = await scan({ ...settings, files, stdin: useStdin ? readStdin() : undefined, workerScript: __filename, onProgress });
+  const stdin = useStdin ? readStdin() : undefined;
+  const result: ScanResult = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress });
   if (onProgress) process.stderr.write('\r\x1b[K');
+  const policyRules = addPolicyFindings(result, { files, stdin, config, configFile: cfgFile, profile: settings.profile }, (m) => process.stderr.write(`kubehex: warning: ${m}\n`));
+  if (baseline) {
+    const known = dropBaselined(result, baseline.findings);
+    if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);
+  }
 
   const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, rules) : formatStylish(result, color, { afterFix: !!fixed });
+  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules]) : formatStylish(result, color, { afterFix: !!fixed });
   process.stdout.write(out);
   if (fixed) {
     for (const n of fixed.notes) process.stderr.write(`kubehex: ${n}\n`);
@@ -109,6 +123,7 @@ function cmdLsp(args: Args): number {
 /** The subcommands; each returns its exit code (-1: keeps running, e.g. the language server). */
 const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
   scan: cmdScan,
+  report: (args) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: __filename }),
   rules: cmdRules,
   lsp: cmdLsp,
 };

@@ -3,7 +3,7 @@ import { basename, sep } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, resolveRules, type Config, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet } from '../engine';
+import { blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
 import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
@@ -11,18 +11,28 @@ import { rules } from '../rules';
 export interface ErrorEntry { file: string; message: string; range?: Range }
 
 /** `skipped`: why the file was not linted (then it has no findings); see render/skip.ts. */
-export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: SkipReason }
+export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: SkipReason; objects?: ObjectRef[] }
 
 export interface ScanResult { files: number; results: FileResult[] }
 
-export interface ScanSettings { config?: Config; profile?: string; maxFileSize?: number }
+export interface ScanSettings {
+  config?: Config;
+  profile?: string;
+  maxFileSize?: number;
+  /** Rule ids to run whatever the profile and config say (the report's PSS verdicts); default severity. */
+  alsoRules?: string[];
+}
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 export interface Loaded { file: string; parsed?: ParsedFile; objects: K8sObject[]; result: FileResult }
 
 export function ruleSetFor(s: ScanSettings): RuleSet {
-  return resolveRules(rules, s.config, s.profile);
+  const set = resolveRules(rules, s.config, s.profile);
+  if (!s.alsoRules?.length) return set;
+  const have = new Set(set.rules.map((a) => a.rule.meta.id));
+  const extra = rules.filter((r) => s.alsoRules!.includes(r.meta.id) && !have.has(r.meta.id));
+  return makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy);
 }
 
 export type Prepared = { text: string; bom: boolean } | { skipped: SkipReason } | { error: ErrorEntry };
@@ -78,7 +88,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
     for (const e of pd.errors) {
       if (reported++ < 20) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
     }
-    if ((pd.doc || pd.lazy) && !pd.errors.length) objects.push(...objectsOf(pd, file));
+    if ((pd.doc || pd.lazy) && !blocksLint(pd)) objects.push(...objectsOf(pd, file));
   }
   if (!result.errors.length && skipReason({ file, maxFileSize: settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, docs: parsed.docs }) === 'not-kubernetes') {
     // no Kubernetes object found: either it is some other YAML, or it is too broken to tell
@@ -93,7 +103,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
 export function lintLoaded(l: Loaded, set: RuleSet, all: ReadonlyArray<K8sObject>): FileResult {
   if (!l.parsed) return l.result;
   for (const pd of l.parsed.docs) {
-    if (!pd.doc || pd.errors.length) continue;
+    if (!pd.doc || blocksLint(pd)) continue;
     try {
       l.result.findings.push(...lintDocument(l.parsed, pd, set, all));
     } catch (err) {
@@ -101,6 +111,8 @@ export function lintLoaded(l: Loaded, set: RuleSet, all: ReadonlyArray<K8sObject
     }
     for (const e of pd.errors) if (e.code === 'rule-crash') l.result.errors.push({ file: l.file, message: e.message });
   }
+  // the objects the rules judged (a lazily read object, of a kind only looked up, is not composed for this)
+  l.result.objects = l.objects.filter((o) => !Object.getOwnPropertyDescriptor(o, 'value')?.get).map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }));
   l.result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return l.result;
 }
@@ -192,7 +204,7 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
     load[k] += s + 4096;
   }
   for (const sh of shards) sh.sort((a, b) => a - b);
-  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize };
+  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules };
   let done = 0;
   trace?.(`${n} workers, shard bytes ${load.join(' ')}${opts.files.length <= 20 ? `, shards ${shards.map((sh) => sh.map((i) => basename(opts.files[i])).join(',')).join(' | ')}` : ''}`);
   const workers = shards.map((indices) => new Worker(opts.workerScript!, {

@@ -18,6 +18,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   ignore?: string[];
   peerAnnotations?: boolean;
+  /** Admission policies: extra places to load them from; whether an unbound VAP is evaluated as if bound. */
+  policies?: { paths?: string[]; unbound?: 'report' | 'evaluate' };
 }
 
 export interface ConfigError { file: string; line: number; character: number; message: string }
@@ -61,7 +63,8 @@ export function parseConfig(text: string, file: string, known: ReadonlySet<strin
   const ids: ReadonlySet<string> = catalogue ? new Set(catalogue.map((r) => r.meta.id)) : (known as ReadonlySet<string>);
   for (const [id, setting] of Object.entries(cfg.rules ?? {})) {
     if (!ids.has(id)) {
-      errors.push(at(offsetOf(doc, ['rules', id]), `unknown rule "${id}" under rules (see \`kubehex rules\`)`));
+      // policy rule ids depend on the policies a scan loads: an unknown one is a warning there, not an error here
+      if (!isPolicyRuleId(id)) errors.push(at(offsetOf(doc, ['rules', id]), `unknown rule "${id}" under rules (see \`kubehex rules\`)`));
       continue;
     }
     const rule = catalogue?.find((r) => r.meta.id === id);
@@ -80,6 +83,18 @@ function firstAliasOffset(doc: ReturnType<typeof parseDocument>): number {
   let found = false;
   visit(doc, { Alias(_, node) { if (!found) { found = true; offset = node.range?.[0] ?? offset; } return visit.BREAK; } });
   return offset;
+}
+
+/**
+ * Ids of admission-policy rules (`vap:…`, `kyverno:…`, `gatekeeper:…`, `policy-not-evaluated`): which exist depends
+ * on the policies a scan loads, so an unknown one is a warning there (unknownPolicyRuleIds), not an error here.
+ */
+export const POLICY_RULE_ID = /^(vap|kyverno|gatekeeper):\S+$/;
+export function isPolicyRuleId(id: string): boolean { return POLICY_RULE_ID.test(id) || id === 'policy-not-evaluated'; }
+
+/** The policy rule ids under `rules:` that name no loaded policy (to warn about). */
+export function unknownPolicyRuleIds(config: Config | undefined, loaded: ReadonlySet<string>): string[] {
+  return Object.keys(config?.rules ?? {}).filter((id) => POLICY_RULE_ID.test(id) && !loaded.has(id));
 }
 
 function offsetOf(doc: ReturnType<typeof parseDocument>, path: ReadonlyArray<string>): number {
@@ -116,7 +131,7 @@ export function resolveRules(all: ReadonlyArray<Rule>, config: Config | undefine
     const fromConfig = config?.kubernetesVersion && rule.meta.defaultOptions && 'kubernetesVersion' in rule.meta.defaultOptions
       ? { kubernetesVersion: config.kubernetesVersion.replace(/^v/, '') } : {};
     const options = { ...(rule.meta.defaultOptions ?? {}), ...fromConfig, ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
-    active.push({ rule, severity, options });
+    active.push({ rule, severity, options, ...(sev !== undefined && sev !== 'on' ? { configured: true } : {}) });
   }
   const peers = config?.peerAnnotations === false ? undefined : peerAnnotationSuppresses;
   const hook = extra && peers ? (r: Rule, o: K8sObject) => extra(r, o) || peers(r, o) : extra ?? peers;

@@ -2,7 +2,8 @@ export * from './taxonomy';
 export * from './types';
 export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
 export { decodeBytes, checkText, MAX_NESTING } from './guards';
-export { parseManifest, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
+export { walkValue, breakCycles, type WalkEntry, type WalkControl } from './walk';
+export { parseManifest, blocksLint, RECURSIVE_ALIAS, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
 export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, verifyFix, formatScalar } from './fix';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';
@@ -10,7 +11,7 @@ export { lintText, lintDocument, objectsOf, makeRuleSet, type ActiveRule, type R
 export { RuleContext, objectsOfKind, type K8sObject } from './context';
 export { POD_SPEC_KINDS, POD_SPEC_PATHS, podMetadataPathOf, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
-export { parseConfig, resolveRules, profileOf, type Config, type ConfigError, type RuleSetting } from './config';
+export { parseConfig, resolveRules, profileOf, isPolicyRuleId, unknownPolicyRuleIds, POLICY_RULE_ID, type Config, type ConfigError, type RuleSetting } from './config';
 export { isTemplateSource, hasPlaceholder } from './detect';
 export { yamlSyntaxErrors } from './syntax';
 export { GlobSet, expandBraces, MAX_BRACE_EXPANSIONS, type GlobOptions } from './glob';
@@ -24,3 +25,4 @@ export function defineRule(rule: Rule): Rule { return rule; }
 /** Where a rule's page lives; diagnostics and SARIF link to it. */
 export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
 export function ruleDocsUrl(id: string): string { return `${DOCS_BASE}${id}/README.md`; }
+export * from './report';

@@ -3,4 +3,7 @@ export * from './source-map';
 export * from './types';
 export * from './map-back';
 export * from './fix-back';
+export * from './pipeline';
+export * from './discover';
+export * from './registry';
 export * from './skip';

@@ -1,4 +1,4 @@
-import { nodeAt, parseManifest, rangeForPath, type Finding, type ParsedFile, type Path, type Range } from '../engine';
+import { LineIndex, nodeAt, parseManifest, rangeForPath, type Finding, type ParsedFile, type Path, type Range } from '../engine';
 import type { ReadOnlyFs } from './fs';
 import type { Origin, Segment, SourceMap, TraceStep } from './source-map';
 
@@ -26,7 +26,21 @@ export interface NodeSource {
 /** Parsed source files (values files, resources, patches), read through the render's file system once. */
 export class SourceIndex {
   private readonly parsed = new Map<string, ParsedFile | null>();
+  private readonly raw = new Map<string, { text: string; lines: LineIndex } | null>();
   constructor(private readonly fs: ReadOnlyFs) {}
+
+  /** A file's text and line index without parsing it (templates are not YAML). */
+  rawText(path: string): string | undefined { return this.rawFile(path)?.text; }
+
+  rawFile(path: string): { text: string; lines: LineIndex } | undefined {
+    let r = this.raw.get(path);
+    if (r === undefined) {
+      const text = this.fs.readText(path);
+      r = text === undefined ? null : { text, lines: new LineIndex(text) };
+      this.raw.set(path, r);
+    }
+    return r ?? undefined;
+  }
 
   file(path: string): ParsedFile | undefined {
     let p = this.parsed.get(path);
@@ -51,7 +65,7 @@ function sourceRange(src: SourceIndex, file: string, doc: number, path: Path): {
 }
 
 function textLocation(src: SourceIndex, seg: Segment & { origin: Extract<Origin, { kind: 'text' }> }, start: number, end: number): MappedLocation | undefined {
-  const pf = src.file(seg.origin.file);
+  const pf = src.rawFile(seg.origin.file);
   if (!pf) return undefined;
   const s = seg.origin.offset + (start - seg.start);
   const e = seg.origin.offset + (Math.min(end, seg.end) - seg.start);
@@ -124,7 +138,7 @@ export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMa
   const trace = first?.trace ?? whole?.trace ?? [];
   const head = trace[0];
   if (head) {
-    const pf = src.file(head.file);
+    const pf = src.rawFile(head.file);
     const offsets: [number, number] = pf ? [pf.lines.offset(head.range.start), pf.lines.offset(head.range.end)] : [0, 0];
     return { file: head.file, range: head.range, offsets, trace: trace.slice(1), via: 'fallback' };
   }

@@ -1,71 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { parseManifest, rangeForPath, resolveRules, lintText } from '../../engine';
+import { resolveRules, lintText } from '../../engine';
 import { rules } from '../../rules';
-import { memoryFs, SourceIndex, SourceMapBuilder, mapFinding, translateFix, type ReadOnlyFs, type RenderResult } from '../../render';
-
-/**
- * A toy renderer over the real source map: `{{ .a.b }}` inserts the scalar at that values path, `{{ map .a.b N }}`
- * inserts the values map at that path as block YAML indented by N. Enough to drive map-back and fix-back
- * without Helm.
- */
-function toyRender(fs: ReadOnlyFs, root = '/chart'): RenderResult {
-  const valuesFile = `${root}/values.yaml`;
-  const vtext = fs.readText(valuesFile) ?? '';
-  const vparsed = parseManifest(vtext);
-  const vdoc = vparsed.docs[0].doc!;
-  const values = vdoc.toJS() as Record<string, unknown>;
-  const b = new SourceMapBuilder();
-  const templates = fs.list(`${root}/templates`).map((e) => `${root}/templates/${e.name}`);
-  for (const file of templates) {
-    const t = fs.readText(file)!;
-    if (b.length) b.emit('---\n');
-    const re = /\{\{ (map )?\.([\w.]+)(?: (\d+))? \}\}/g;
-    let last = 0;
-    for (let m = re.exec(t); m; m = re.exec(t)) {
-      b.literal(t.slice(last, m.index), file, last);
-      const path = m[2].split('.');
-      const v = path.reduce<unknown>((o, k) => (o as Record<string, unknown>)?.[k], values);
-      const [s, e] = rangeForPath(vdoc, path);
-      const origin = { kind: 'node' as const, file: valuesFile, doc: 0, path, range: vparsed.lines.range(s, e) };
-      const trace = [{ file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, note: 'template action' }];
-      if (m[1]) {
-        const ind = ' '.repeat(Number(m[3]));
-        const body = Object.entries(v as Record<string, unknown>).map(([k, x]) => `${ind}${k}: ${x}`).join('\n');
-        b.emit(`\n${body}`, origin, trace);
-      } else b.emit(String(v), origin, trace);
-      last = m.index + m[0].length;
-    }
-    b.literal(t.slice(last), file, last);
-  }
-  const { text, map } = b.build();
-  return { kind: 'helm', root, text, map, inputs: templates.map((file) => ({ file, reason: 'template-source' })), errors: [], notes: [] };
-}
-
-const POD = (name: string) => `apiVersion: v1
-kind: Pod
-metadata:
-  name: ${name}
-  namespace: apps
-spec:
-  containers:
-    - name: app
-      image: nginx:1.27.0
-      securityContext:
-        privileged: {{ .sec.privileged }}
-        readOnlyRootFilesystem: true
-        allowPrivilegeEscalation: false
-        runAsNonRoot: true
-        capabilities:
-          drop: [ALL]
-      resources:{{ map .resources 8 }}
-`;
-
-const VALUES = `# chart values
-sec:
-  privileged: true   # set by the platform team
-resources:
-  requests: 1
-`;
+import { memoryFs, SourceIndex, mapFinding, translateFix } from '../../render';
+import { toyRender, POD, VALUES } from './toy-renderer';
 
 describe('render: map-back and fix-back through the source map', () => {
   const set = resolveRules(rules, undefined, 'all');
