@@ -1,4 +1,5 @@
 import { isAbsolute, relative, resolve, sep } from 'node:path';
+import { isRendered } from './rendered';
 import { ruleDocsUrl, SEVERITY_RANK, type Finding, type Rule } from '../engine';
 import { describeSkips, type SkipReason } from '../render';
 import type { FileResult, ScanResult } from './scan';
@@ -23,7 +24,12 @@ function jsonFinding(f: Finding, file: string) {
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
     category: f.category,
     goals: f.goals,
-    fixable: !!f.fix,
+    // a rendered finding's fix edits its source only after verification (editor quick fix); not counted here
+    fixable: !!f.fix && !isRendered(f),
+    ...(isRendered(f) ? {
+      trace: f.trace.map((t) => ({ file: displayPath(t.file), range: t.range, note: t.note })),
+      rendered: { source: displayPath(f.rendered.source), ...(f.rendered.values ? { values: f.rendered.values.map(displayPath) } : {}) },
+    } : {}),
   };
 }
 
@@ -58,7 +64,8 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
     }
     for (const f of r.findings) {
       counts[f.severity]++;
-      if (f.fix) fixes[f.fix.safety]++;
+      // --fix applies safe fixes to plain manifests; a rendered finding's fix is offered in the editor
+      if (f.fix) fixes[isRendered(f) ? 'review' : f.fix.safety]++;
       rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(sevColor[f.severity], f.severity), f.message, c('2', f.ruleId)]);
     }
     const w0 = Math.max(...rows.map((x) => x[0].length));
