@@ -2,9 +2,10 @@ import { dirname, join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { RuleSet } from '../engine';
 import {
-  discoverRoots, diskFs, lintRendered, overlayFs, renderers, renderSource, ROOT_FILES, topLevelSources, translateFix,
+  discoverRoots, lintRendered, overlayFs, renderers, renderSource, ROOT_FILES, topLevelSources, translateFix,
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
 } from '../render';
+import { diskFs } from '../host';
 import { findingToDiagnostic } from './convert';
 import { pathToUri } from './uri';
 
