@@ -79,7 +79,7 @@ export class Analyzer {
     const path = uriToPath(uri);
     const text = doc.getText();
     if (path && basename(path) === CONFIG_NAME) {
-      return { version, diagnostics: (loadConfigText(path, text).errors ?? []).map(configErrorToDiagnostic) };
+      return { version, diagnostics: (loadConfigText(path, text, false).errors ?? []).map(configErrorToDiagnostic) };
     }
     if (!this.lintable(doc)) return { version, diagnostics: [] };
     if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
