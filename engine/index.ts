@@ -22,3 +22,4 @@ export function defineRule(rule: Rule): Rule { return rule; }
 /** Where a rule's page lives; diagnostics and SARIF link to it. */
 export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
 export function ruleDocsUrl(id: string): string { return `${DOCS_BASE}${id}/README.md`; }
+export { K8S_MERGE_TYPES, mergeTypeOfKind, mergeField, type ListMerge, type FieldInfo } from './k8s-merge';
