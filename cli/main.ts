@@ -7,11 +7,15 @@ import { collectFiles } from './files';
 import { formatJson, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { ruleSetFor, runWorker, scan, type ScanResult } from './scan';
+import { cmdReport, loadBaseline } from './report/command';
+import { dropBaselined } from './report/baseline-filter';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
 
 Usage:
   kubehex scan [PATH...] [options]   lint files or folders (default: .); "-" reads standard input
+  kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
+                                     posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
   kubehex lsp --stdio                run the language server for any LSP editor
 
@@ -23,6 +27,7 @@ Scan options:
   --fix                         apply safe fixes in place (atomically), then report what remains
   --max-file-size MB            skip larger files with an error entry (default 64)
   --no-color                    plain stylish output
+  --baseline FILE               report and fail only on findings not in FILE (an earlier --format json output)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 `;
@@ -31,7 +36,7 @@ class UsageError extends Error {}
 
 interface Args { command: string; paths: string[]; flags: Map<string, string | true> }
 
-const VALUE_FLAGS = new Set(['--format', '--config', '--profile', '--fail-on', '--max-file-size']);
+const VALUE_FLAGS = new Set(['--format', '--config', '--profile', '--fail-on', '--max-file-size', '--out', '--baseline']);
 const BOOL_FLAGS = new Set(['--fix', '--no-color', '--stdio', '--help', '-h', '--version', '--node-ipc']);
 
 function parseArgs(argv: string[]): Args {
@@ -157,8 +162,14 @@ async function cmdScan(args: Args): Promise<number> {
     lastDraw = now;
     process.stderr.write(`\rkubehex: scanned ${done}/${total} files`);
   } : undefined;
+  const baselineFile = args.flags.get('--baseline');
+  const baseline = typeof baselineFile === 'string' ? loadBaseline(baselineFile, (m) => new UsageError(m)) : undefined;
   const result: ScanResult = await scan({ ...settings, files, stdin: useStdin ? readStdin() : undefined, workerScript: __filename, onProgress });
   if (onProgress) process.stderr.write('\r\x1b[K');
+  if (baseline) {
+    const known = dropBaselined(result, baseline.findings);
+    if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);
+  }
 
   const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, rules) : formatStylish(result, !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR);
   process.stdout.write(out);
@@ -192,6 +203,7 @@ export async function main(argv: string[]): Promise<number> {
     if (args.flags.has('--help') || args.flags.has('-h') || args.command === 'help' || args.command === '--help' || args.command === '-h') { process.stdout.write(HELP); return 0; }
     switch (args.command) {
       case 'scan': return await cmdScan(args);
+      case 'report': return await cmdReport({ ...args, findConfig, loadConfig, usage: (m) => new UsageError(m), readStdin, workerScript: __filename });
       case 'rules': return cmdRules(args);
       case 'lsp': cmdLsp(); return -1;
       default: throw new UsageError(`unknown command "${args.command}" (see kubehex --help)`);

@@ -3,24 +3,34 @@ import { basename } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, resolveRules, type Config, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet } from '../engine';
+import { blocksLint, decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
 import { rules } from '../rules';
 import { isUnderChartTemplates } from './files';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
 
-export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: 'template' }
+export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: 'template'; objects?: ObjectRef[] }
 
 export interface ScanResult { files: number; results: FileResult[] }
 
-export interface ScanSettings { config?: Config; profile?: string; maxFileSize?: number }
+export interface ScanSettings {
+  config?: Config;
+  profile?: string;
+  maxFileSize?: number;
+  /** Rule ids to run whatever the profile and config say (the report's PSS verdicts); default severity. */
+  alsoRules?: string[];
+}
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
 
 export interface Loaded { file: string; parsed?: ParsedFile; objects: K8sObject[]; result: FileResult }
 
 export function ruleSetFor(s: ScanSettings): RuleSet {
-  return resolveRules(rules, s.config, s.profile);
+  const set = resolveRules(rules, s.config, s.profile);
+  if (!s.alsoRules?.length) return set;
+  const have = new Set(set.rules.map((a) => a.rule.meta.id));
+  const extra = rules.filter((r) => s.alsoRules!.includes(r.meta.id) && !have.has(r.meta.id));
+  return makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy);
 }
 
 /** Phase 1 for one file: read, decode, guard, skip templates, parse, collect objects. */
@@ -63,7 +73,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
     for (const e of pd.errors) {
       if (reported++ < 20) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
     }
-    if ((pd.doc || pd.lazy) && !pd.errors.length) objects.push(...objectsOf(pd, file));
+    if ((pd.doc || pd.lazy) && !blocksLint(pd)) objects.push(...objectsOf(pd, file));
   }
   return { file, parsed, objects, result };
 }
@@ -72,7 +82,7 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
 export function lintLoaded(l: Loaded, set: RuleSet, all: ReadonlyArray<K8sObject>): FileResult {
   if (!l.parsed) return l.result;
   for (const pd of l.parsed.docs) {
-    if (!pd.doc || pd.errors.length) continue;
+    if (!pd.doc || blocksLint(pd)) continue;
     try {
       l.result.findings.push(...lintDocument(l.parsed, pd, set, all));
     } catch (err) {
@@ -80,6 +90,8 @@ export function lintLoaded(l: Loaded, set: RuleSet, all: ReadonlyArray<K8sObject
     }
     for (const e of pd.errors) if (e.code === 'rule-crash') l.result.errors.push({ file: l.file, message: e.message });
   }
+  // the objects the rules judged (a lazily read object, of a kind only looked up, is not composed for this)
+  l.result.objects = l.objects.filter((o) => !Object.getOwnPropertyDescriptor(o, 'value')?.get).map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }));
   l.result.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return l.result;
 }
@@ -171,7 +183,7 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
     load[k] += s + 4096;
   }
   for (const sh of shards) sh.sort((a, b) => a - b);
-  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize };
+  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules };
   let done = 0;
   trace?.(`${n} workers, shard bytes ${load.join(' ')}${opts.files.length <= 20 ? `, shards ${shards.map((sh) => sh.map((i) => basename(opts.files[i])).join(',')).join(' | ')}` : ''}`);
   const workers = shards.map((indices) => new Worker(opts.workerScript!, {

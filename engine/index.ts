@@ -2,7 +2,8 @@ export * from './taxonomy';
 export * from './types';
 export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
 export { decodeBytes, checkText, MAX_NESTING } from './guards';
-export { parseManifest, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
+export { walkValue, breakCycles, type WalkEntry, type WalkControl } from './walk';
+export { parseManifest, blocksLint, RECURSIVE_ALIAS, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
 export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, verifyFix, formatScalar } from './fix';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';
@@ -22,4 +23,5 @@ export function defineRule(rule: Rule): Rule { return rule; }
 /** Where a rule's page lives; diagnostics and SARIF link to it. */
 export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
 export function ruleDocsUrl(id: string): string { return `${DOCS_BASE}${id}/README.md`; }
+export * from './report';
 export { K8S_MERGE_TYPES, mergeTypeOfKind, mergeField, type ListMerge, type FieldInfo } from './k8s-merge';

@@ -1,8 +1,9 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
 import { parseDocument } from 'yaml';
-import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
+import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, blocksLint, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
+import { breakCycles } from './walk';
 import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
 import { POD_SPEC_KINDS } from './workloads';
 import type { Finding, ParseErrorInfo, Path, Rule } from './types';
@@ -57,7 +58,7 @@ export function lintText(text: string, set: RuleSet): LintResult {
   const errors: ParseErrorInfo[] = [];
   // Cross-object rules (meta.reads) see every object of the file, not just their own document.
   const all = set.rules.some((r) => r.rule.meta.reads?.length)
-    ? parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !pd.errors.length ? objectsOf(pd) : []))
+    ? parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !blocksLint(pd) ? objectsOf(pd) : []))
     : undefined;
   for (const pd of parsed.docs) {
     errors.push(...pd.errors);
@@ -119,7 +120,11 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
     let found: K8sObject | undefined;
     try {
       const d = parseDocument(text.slice(pd.start, pd.end), YAML_OPTIONS as never);
-      if (!d.errors.length) found = asObject(d.toJS({ maxAliasCount: 100 }), []);
+      if (!d.errors.length) {
+        const value: unknown = d.toJS({ maxAliasCount: 100 });
+        breakCycles(value);
+        found = asObject(value, []);
+      }
     } catch {
       found = undefined;
     }
@@ -179,7 +184,7 @@ function format(template: string, data: Record<string, string | number> | undefi
 }
 
 export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>): Finding[] {
-  if (!pd.doc || pd.errors.length) return [];
+  if (!pd.doc || blocksLint(pd)) return [];
   const objects = objectsOf(pd);
   if (!objects.length) return [];
   const directives = pd.comments.length ? parseDirectives(pd.comments, parsed.lines, parsed.text) : [];

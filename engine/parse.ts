@@ -1,5 +1,7 @@
 import { Composer, Parser, isMap, isScalar, isSeq, isPair, type Document, type CST, type YAMLMap } from 'yaml';
 import { checkText } from './guards';
+import { rangeForPath } from './paths';
+import { breakCycles } from './walk';
 import { LineIndex } from './text';
 import type { ParseErrorInfo, Path } from './types';
 
@@ -131,8 +133,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
         // a comment starts with '#': without one from here on, the document's tokens need no walk
         if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
         else pd.comments.sort((x, y) => x.offset - y.offset);
-      } else if (head.isObject && hasErrorToken(token)) {
-        pd.errors.push({ code: 'syntax', message: 'YAML syntax error in this document', range: lines.range(token.offset, token.offset) });
+      } else if (head.isObject && syntaxErrors(token, pd, lines, maxErrors)) {
+        // reported like any other document's; the document is not linted (nor looked up)
       } else if (lazy && head.isObject && pd.apiVersion !== undefined) {
         pd.lazy = { text, name: readName(token) };
       }
@@ -178,10 +180,52 @@ function attach(pd: ParsedDoc, d: Document.Parsed, lines: LineIndex, maxErrors: 
     const at = d.contents?.range?.[0] ?? pd.start;
     pd.errors.push({ code: 'aliases', message: `document not evaluated: ${(err as Error).message}`, range: lines.range(at, at) });
   }
+  if (pd.value !== undefined && mayHaveAlias(lines.text, d)) reportCycles(pd, d, lines);
   if (!pd.kind && isRecord(pd.value)) {
     if (typeof pd.value.kind === 'string') pd.kind = pd.value.kind;
     if (typeof pd.value.apiVersion === 'string') pd.apiVersion = pd.value.apiVersion;
   }
+}
+
+/** An alias is written `*name`: a document without a `*` has none (most documents), and needs no walk. */
+function mayHaveAlias(text: string, d: Document.Parsed): boolean {
+  const at = text.indexOf('*', d.range[0]);
+  return at !== -1 && at < d.range[2];
+}
+
+/**
+ * A recursive alias (an anchored node holding an alias to itself) makes the value a cycle; Kubernetes rejects
+ * the document ("anchor value contains itself"). The cycle is cut (read as null) so rules walk a tree, and
+ * reported as an error that does not stop the linting (see {@link blocksLint}).
+ */
+function reportCycles(pd: ParsedDoc, d: Document.Parsed, lines: LineIndex): void {
+  for (const path of breakCycles(pd.value)) {
+    const [s, e] = rangeForPath(d, path);
+    pd.errors.push({ code: RECURSIVE_ALIAS, message: `recursive alias at ${path.join('.')}: the anchored node contains it; Kubernetes rejects this document`, range: lines.range(s, e) });
+  }
+}
+
+export const RECURSIVE_ALIAS = 'recursive-alias';
+
+/** Errors that leave nothing to lint: every YAML error but a recursive alias, whose cycle is cut. */
+export function blocksLint(pd: ParsedDoc): boolean {
+  for (const e of pd.errors) if (e.code !== RECURSIVE_ALIAS) return true;
+  return false;
+}
+
+/**
+ * The YAML errors of a document no rule judges (a CRD, a kind no enabled rule reads): it is composed for its
+ * errors only and the tree dropped, so a broken document is reported whatever its kind. True when it has any.
+ */
+function syntaxErrors(token: CST.Document, pd: ParsedDoc, lines: LineIndex, maxErrors: number): boolean {
+  for (const d of new Composer(YAML_OPTIONS as never).compose([token])) {
+    for (const e of d.errors) {
+      if (e.code === 'DUPLICATE_KEY') continue;
+      if (pd.errors.length >= maxErrors) break;
+      pd.errors.push({ code: e.code, message: cleanMessage(e.message), range: lines.range(e.pos[0], e.pos[1]) });
+    }
+  }
+  return pd.errors.length > 0;
 }
 
 function cleanMessage(m: string): string {
@@ -258,17 +302,6 @@ function unquote(t: CST.FlowScalar): string {
     try { return JSON.parse(t.source) as string; } catch { return t.source.slice(1, -1); }
   }
   return t.source.trim();
-}
-
-function hasErrorToken(token: CST.Token): boolean {
-  const stack: unknown[] = [token];
-  while (stack.length) {
-    const t = stack.pop() as Record<string, unknown>;
-    if (!t || typeof t !== 'object') continue;
-    if (t.type === 'error') return true;
-    pushChildren(t, stack);
-  }
-  return false;
 }
 
 /** The CST children of a token or collection item, in the order a walk visits them (fields unrolled: hot path). */

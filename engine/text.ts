@@ -19,7 +19,9 @@ export class LineIndex {
 
   get lineCount(): number { return this.lineStarts().length; }
 
+  /** Offsets outside the text (a parser error "at" the end of the input) are clamped into it. */
   position(offset: number): Position {
+    offset = offset < 0 ? 0 : offset > this.text.length ? this.text.length : offset;
     const starts = this.lineStarts();
     let lo = 0;
     let hi = starts.length - 1;

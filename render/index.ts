@@ -1,3 +1,6 @@
 export * from './fs';
 export * from './source-map';
 export * from './types';
+export * from './map-back';
+export * from './fix-back';
+export * from './pipeline';

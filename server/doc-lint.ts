@@ -1,4 +1,4 @@
-import { CUSTOM_RESOURCE, POD_SPEC_KINDS, checkText, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
+import { CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, checkText, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
 import { countLines, detach, splitChunks } from './chunks';
 import { ObjectIndex } from './object-index';
 
@@ -111,7 +111,7 @@ export function lintChunk(text: string, set: RuleSet, file?: string, whole = fal
   const parsed = parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
   if (parsed.fatal) return { text, lines, docs: 0, findings: [], errors: [], fatal: parsed.fatal, objects: [] };
   const split = splitRuleSet(set);
-  const mine = parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !pd.errors.length ? objectsOf(pd, file) : []));
+  const mine = parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !blocksLint(pd) ? objectsOf(pd, file) : []));
   const findings: Finding[] = [];
   for (const pd of parsed.docs) findings.push(...lintDocument(parsed, pd, whole ? set : split.local, whole ? mine : undefined));
   const errors: ParseErrorInfo[] = [];

@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { CUSTOM_RESOURCE, isRecord, type K8sObject, type Path, type RuleContext } from '../../engine';
+import { CUSTOM_RESOURCE, isRecord, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
 import ajvOptions from './schema/ajv-options.json';
 
@@ -103,19 +103,37 @@ function builtinValidator(gvk: string): ValidateFunction | null {
 }
 
 function hasNullValue(v: unknown): boolean {
-  if (Array.isArray(v)) return v.some(hasNullValue);
-  if (!isRecord(v)) return false;
-  for (const k in v) if (v[k] === null || hasNullValue(v[k])) return true;
-  return false;
+  let found = false;
+  walkValue(v, (e) => {
+    if (e.value !== null || !isRecord(e.parent)) return undefined;
+    found = true;
+    return 'stop';
+  });
+  return found;
 }
 
-/** Kubernetes reads `key: null` as "unset" (`creationTimestamp: null` is legal): drop such keys first. */
+/**
+ * Kubernetes reads `key: null` as "unset" (`creationTimestamp: null` is legal): drop such keys first. A copy
+ * made with the engine's walk: a value shared through aliases is copied once and shared again.
+ */
 function dropNulls(v: unknown): unknown {
-  if (Array.isArray(v)) return v.map(dropNulls);
-  if (!isRecord(v)) return v;
-  const out: Record<string, unknown> = {};
-  for (const [k, x] of Object.entries(v)) if (x !== null) out[k] = dropNulls(x);
-  return out;
+  const copies = new Map<unknown, unknown>();
+  let root: unknown;
+  walkValue(v, (e) => {
+    const x = e.value;
+    if (x === null && isRecord(e.parent)) return undefined;
+    let copy: unknown = x;
+    if (e.again) copy = e.again === 'cycle' ? null : copies.get(x);
+    else if (Array.isArray(x) || isRecord(x)) copies.set(x, (copy = Array.isArray(x) ? [] : {}));
+    if (e.parent === undefined) root = copy;
+    else {
+      const into = copies.get(e.parent) as Record<string | number, unknown>;
+      if (Array.isArray(into)) into.push(copy);
+      else into[e.key as string] = copy;
+    }
+    return undefined;
+  });
+  return root;
 }
 
 /** Validation problems of one object (relative paths), or [] when no schema is known for its kind. */

@@ -21,7 +21,7 @@ metadata:
 spec:
   template:
     spec:
-      serviceAccount: web
+      serviceAccount: web   # the CI job's account
       containers:
         - name: app
           image: nginx:1.27
@@ -45,16 +45,35 @@ metadata:
 spec:
   template:
     spec:
+      serviceAccountName: web   # the CI job's account
       containers:
         - name: app
           image: nginx:1.27
-      serviceAccountName: web
 ---
 apiVersion: v1
 kind: Pod
 metadata: {name: p}
 spec:
   serviceAccountName: runner
+  containers: [{name: c, image: "busybox:1.36"}]
+`,
+    },
+    {
+      name: 'serviceAccountName written but empty: it takes the value',
+      code: `apiVersion: v1
+kind: Pod
+metadata: {name: e}
+spec:
+  serviceAccountName: ""
+  serviceAccount: builder
+  containers: [{name: c, image: "busybox:1.36"}]
+`,
+      errors: [{ messageId: 'deprecated', range: [5, 2, 5, 25] }],
+      output: `apiVersion: v1
+kind: Pod
+metadata: {name: e}
+spec:
+  serviceAccountName: builder
   containers: [{name: c, image: "busybox:1.36"}]
 `,
     },

@@ -31,11 +31,19 @@ export default defineRule({
     const current = pod.value.serviceAccountName;
     const oldPath = [...pod.path, 'serviceAccount'];
     const newPath = [...pod.path, 'serviceAccountName'];
-    if (current === undefined || current === null || current === '') {
+    if (current === undefined) {
+      // the key itself is renamed: it keeps its place, its value as written and its trailing comment
       ctx.report({
         messageId: 'deprecated',
         path: oldPath,
-        fix: { title: 'Rename to serviceAccountName', safety: 'safe', ops: [{ op: 'set', path: newPath, value: old }, { op: 'remove', path: oldPath }] },
+        fix: { title: 'Rename to serviceAccountName', safety: 'safe', ops: [{ op: 'rename', path: oldPath, to: 'serviceAccountName' }] },
+      });
+    } else if (current === null || current === '') {
+      // `serviceAccountName:` is written but empty: it takes the value, the old key goes
+      ctx.report({
+        messageId: 'deprecated',
+        path: oldPath,
+        fix: { title: 'Move the value to serviceAccountName', safety: 'safe', ops: [{ op: 'set', path: newPath, value: old }, { op: 'remove', path: oldPath }] },
       });
     } else if (current === old) {
       ctx.report({ messageId: 'deprecated', path: oldPath, fix: { title: 'Remove the deprecated duplicate', safety: 'safe', ops: [{ op: 'remove', path: oldPath }] } });

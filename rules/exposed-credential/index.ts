@@ -1,4 +1,4 @@
-import { CUSTOM_RESOURCE, defineRule, isRecord, type Path } from '../../engine';
+import { CUSTOM_RESOURCE, defineRule, isRecord, walkValue, type Path } from '../../engine';
 import { credentialIn } from '../_lib/credentials';
 import { SCHEMA_KINDS } from '../_lib/k8s-schema';
 
@@ -40,7 +40,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    walk(ctx.object.value, [], undefined, (value, path, key) => {
+    walk(ctx.object.value, (value, path, key) => {
       if (path.length === 3 && path[0] === 'metadata' && path[1] === 'annotations' && path[2] === LAST_APPLIED) return;
       const found = credentialIn(value, key);
       if (found) ctx.report({ messageId: 'exposed', data: { where: pathText(path), provider: found.provider }, path });
@@ -54,19 +54,20 @@ function pathText(path: Path): string {
 }
 
 /**
- * Calls `visit` for every string in `v` with its path and the name it is stored under: the map key, or for an
- * item of an env-style list (`{name, value}`), the item's `name`.
+ * Calls `visit` for every string in `v` with its path and the name it is stored under: the map key (for an item
+ * of a list, the list's key), or for the `value` of an env-style item (`{name, value}`), the item's `name`. The
+ * engine's walk: a value shared through an alias is searched (and reported) once, a recursive alias never loops.
  */
-function walk(v: unknown, path: Path, key: string | undefined, visit: (value: string, path: Path, key: string | undefined) => void): void {
-  if (typeof v === 'string') {
-    if (v.length <= MAX_LENGTH) visit(v, path, key);
-    return;
-  }
-  if (Array.isArray(v)) {
-    v.forEach((x, i) => walk(x, [...path, i], key, visit));
-    return;
-  }
-  if (!isRecord(v)) return;
-  const named = typeof v.name === 'string' ? v.name : undefined;
-  for (const [k, x] of Object.entries(v)) walk(x, [...path, k], k === 'value' && named ? named : k, visit);
+function walk(v: unknown, visit: (value: string, path: Path, key: string | undefined) => void): void {
+  walkValue(v, (e) => {
+    if (typeof e.value !== 'string' || e.value.length > MAX_LENGTH) return;
+    const parent = e.parent;
+    const named = e.key === 'value' && isRecord(parent) && typeof parent.name === 'string' ? parent.name : undefined;
+    visit(e.value, [...e.path], named ?? lastKey(e.path));
+  });
+}
+
+function lastKey(path: Path): string | undefined {
+  for (let i = path.length - 1; i >= 0; i--) if (typeof path[i] === 'string') return path[i] as string;
+  return undefined;
 }

@@ -1,0 +1,187 @@
+import { applyEdits, fixEdits, lintText, parseManifest, planFix, type Finding, type FixOp, type ParsedFile, type Path, type RuleSet, type TextEdit } from '../engine';
+import { overlayFs, type ReadOnlyFs } from './fs';
+import { nodeSourceOf, type SourceIndex } from './map-back';
+import type { Segment, SourceMap } from './source-map';
+import type { RenderResult } from './types';
+
+/** A fix on rendered text, moved to the files that produced it, and proven by rendering again. */
+export interface SourceFix {
+  title: string;
+  safety: 'safe' | 'review';
+  /** Minimal edits per source file (values file, template, base resource, patch). */
+  files: Array<{ file: string; edits: TextEdit[] }>;
+  /** Rendered objects the edit changes (a values key can feed several). */
+  objects: number;
+}
+
+export interface TranslateArgs {
+  result: RenderResult;
+  /** The rendered text, parsed (what the engine linted). */
+  rendered: ParsedFile;
+  finding: Finding;
+  fs: ReadOnlyFs;
+  src: SourceIndex;
+  /** Renders the same source again over another file system (the edited one). */
+  rerender: (fs: ReadOnlyFs) => RenderResult;
+  set: RuleSet;
+  /** How a file is named in the fix title (relative to the workspace or chart). */
+  display: (file: string) => string;
+}
+
+/**
+ * Translates a finding's fix: an op on a rendered node that came from a source YAML node becomes the same op
+ * below that node's path in its file (planned by the engine, so minimal); an op on literal template text becomes
+ * the rendered edit moved by offset. Where neither holds, there is no fix — never a wrong one. The result is
+ * verified by rendering again: no render error, the finding is gone, its object changed exactly as the fix says,
+ * and any other object that changed reads the same source.
+ */
+export function translateFix(a: TranslateArgs): SourceFix | undefined {
+  const fix = a.finding.fix;
+  if (!fix) return undefined;
+  const byFile = new Map<string, TextEdit[]>();
+  const add = (file: string, edits: TextEdit[]) => byFile.set(file, [...(byFile.get(file) ?? []), ...edits]);
+  const nodeOps = new Map<string, { file: string; doc: number; ops: FixOp[] }>();
+  const touched: Array<{ file: string; path: Path }> = [];
+  for (const op of fix.ops) {
+    const ns = nodeSourceOf(a.rendered, a.finding.docIndex, a.result.map, op.path);
+    if (ns && ns.renderedRoot.length <= op.path.length) {
+      const key = `${ns.file}#${ns.doc}`;
+      const g = nodeOps.get(key) ?? { file: ns.file, doc: ns.doc, ops: [] };
+      g.ops.push({ ...op, path: ns.path } as FixOp);
+      nodeOps.set(key, g);
+      touched.push({ file: ns.file, path: ns.path });
+      continue;
+    }
+    const edits = textEditsFor(a, op);
+    if (!edits) return undefined;
+    for (const e of edits) add(e.file, [e.edit]);
+  }
+  for (const g of nodeOps.values()) {
+    const pf = a.src.file(g.file);
+    const d = pf?.docs[g.doc]?.doc;
+    if (!pf || !d) return undefined;
+    const edits = planFix(pf.text, d, g.ops, pf.lines);
+    if (!edits) return undefined;
+    add(g.file, edits);
+  }
+  const files = [...byFile].map(([file, edits]) => ({ file, edits: dedupe(edits) }));
+  if (!files.length || files.some((f) => overlaps(f.edits))) return undefined;
+  const objects = verify(a, files, touched);
+  if (objects === undefined) return undefined;
+  const where = files.map((f) => a.display(f.file)).join(', ');
+  return { title: `${fix.title} in ${where}${objects > 1 ? ` (${objects} objects)` : ''}`, safety: fix.safety, files, objects };
+}
+
+/** A rendered edit moved onto literal template text; insertions may sit at the end of the literal before them. */
+function textEditsFor(a: TranslateArgs, op: FixOp): Array<{ file: string; edit: TextEdit }> | undefined {
+  const pd = a.rendered.docs[a.finding.docIndex];
+  if (!pd?.doc) return undefined;
+  const edits = planFix(a.rendered.text, pd.doc, [op], a.rendered.lines);
+  if (!edits) return undefined;
+  const out: Array<{ file: string; edit: TextEdit }> = [];
+  for (const e of edits) {
+    const seg = textSegmentFor(a.result.map, e.start, e.end);
+    if (!seg || seg.origin.kind !== 'text') return undefined;
+    const base = seg.origin.offset - seg.start;
+    out.push({ file: seg.origin.file, edit: { start: e.start + base, end: e.end + base, newText: e.newText } });
+  }
+  return out;
+}
+
+function textSegmentFor(map: SourceMap, start: number, end: number): Segment | undefined {
+  const inside = map.at(start, end);
+  if (inside?.origin.kind === 'text' && inside.start <= start && end <= inside.end) return inside;
+  if (start === end) {
+    // an insertion at a boundary: the literal text that ends here takes it
+    const before = start > 0 ? map.at(start - 1, start) : undefined;
+    if (before?.origin.kind === 'text' && before.end === start) return before;
+  }
+  return undefined;
+}
+
+function dedupe(edits: TextEdit[]): TextEdit[] {
+  const seen = new Set<string>();
+  return edits.filter((e) => { const k = `${e.start}:${e.end}:${e.newText}`; if (seen.has(k)) return false; seen.add(k); return true; });
+}
+
+function overlaps(edits: TextEdit[]): boolean {
+  const s = [...edits].sort((x, y) => x.start - y.start);
+  for (let i = 1; i < s.length; i++) if (s[i].start < s[i - 1].end) return true;
+  return false;
+}
+
+/** Renders again with the edits; returns how many objects changed, or undefined when the fix is not proven. */
+function verify(a: TranslateArgs, files: SourceFix['files'], touched: Array<{ file: string; path: Path }>): number | undefined {
+  const overrides = new Map<string, string>();
+  for (const f of files) {
+    const text = a.fs.readText(f.file);
+    if (text === undefined) return undefined;
+    overrides.set(f.file, applyEdits(text, f.edits));
+  }
+  let again: RenderResult;
+  try { again = a.rerender(overlayFs(a.fs, overrides)); } catch { return undefined; }
+  if (again.errors.length) return undefined;
+  const after = parseManifest(again.text);
+  if (after.fatal || after.docs.length !== a.rendered.docs.length) return undefined;
+  // the finding's own object must be exactly what the engine's fix makes of it
+  const expectedEdits = fixEdits(a.rendered, a.finding);
+  if (!expectedEdits) return undefined;
+  const expected = parseManifest(applyEdits(a.rendered.text, expectedEdits));
+  let objects = 0;
+  for (let i = 0; i < after.docs.length; i++) {
+    const now = valueOf(after, i);
+    if (i === a.finding.docIndex) {
+      if (!same(now, valueOf(expected, i))) return undefined;
+      objects++;
+      continue;
+    }
+    const was = valueOf(a.rendered, i);
+    if (same(now, was)) continue;
+    // another object changed: every changed path must read a source the fix edited
+    for (const p of diffPaths(was, now)) {
+      const ns = nodeSourceOf(a.rendered, i, a.result.map, p);
+      const ok = ns && touched.some((t) => t.file === ns.file && (isPrefix(t.path, ns.path) || isPrefix(ns.path, t.path)));
+      if (!ok) return undefined;
+    }
+    objects++;
+  }
+  const gone = !lintText(again.text, a.set).findings.some((g) => g.docIndex === a.finding.docIndex && g.ruleId === a.finding.ruleId
+    && g.messageId === a.finding.messageId && JSON.stringify(g.path) === JSON.stringify(a.finding.path));
+  return gone ? objects : undefined;
+}
+
+function valueOf(pf: ParsedFile, i: number): unknown {
+  const d = pf.docs[i]?.doc;
+  return d ? d.toJS({ maxAliasCount: 100 }) : undefined;
+}
+
+/** Deep equality of plain values, map key order ignored (Helm's toYaml sorts keys; a fix appends them). */
+function same(x: unknown, y: unknown): boolean {
+  if (x === y) return true;
+  if (x === null || y === null || typeof x !== 'object' || typeof y !== 'object') return false;
+  if (Array.isArray(x) !== Array.isArray(y)) return false;
+  if (Array.isArray(x)) return x.length === (y as unknown[]).length && x.every((v, i) => same(v, (y as unknown[])[i]));
+  const xk = Object.keys(x);
+  const yo = y as Record<string, unknown>;
+  return xk.length === Object.keys(yo).length && xk.every((k) => k in yo && same((x as Record<string, unknown>)[k], yo[k]));
+}
+
+function isPrefix(p: Path, q: Path): boolean { return p.length <= q.length && p.every((s, i) => s === q[i]); }
+
+/** Leaf paths where two plain values differ (a key added or removed counts at its own path). */
+export function diffPaths(x: unknown, y: unknown, path: Path = [], out: Path[] = []): Path[] {
+  if (out.length > 1000) return out;
+  const obj = (v: unknown) => v !== null && typeof v === 'object';
+  if (!obj(x) || !obj(y) || Array.isArray(x) !== Array.isArray(y)) {
+    if (!same(x, y)) out.push(path);
+    return out;
+  }
+  if (Array.isArray(x) && Array.isArray(y)) {
+    for (let i = 0; i < Math.max(x.length, y.length); i++) diffPaths(x[i], y[i], [...path, i], out);
+    return out;
+  }
+  const xo = x as Record<string, unknown>;
+  const yo = y as Record<string, unknown>;
+  for (const k of new Set([...Object.keys(xo), ...Object.keys(yo)])) diffPaths(xo[k], yo[k], [...path, k], out);
+  return out;
+}

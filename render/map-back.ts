@@ -1,0 +1,146 @@
+import { LineIndex, nodeAt, parseManifest, rangeForPath, type Finding, type ParsedFile, type Path, type Range } from '../engine';
+import type { ReadOnlyFs } from './fs';
+import type { Origin, Segment, SourceMap, TraceStep } from './source-map';
+
+/** Where a finding on rendered text belongs: the file and range a person would edit, and the chain. */
+export interface MappedLocation {
+  file: string;
+  range: Range;
+  offsets: [number, number];
+  trace: TraceStep[];
+  /** How it was placed: literal source text, a source YAML node (values key, resource field), or nothing better. */
+  via: 'text' | 'node' | 'fallback';
+}
+
+/** The source of one rendered node: a YAML node of a source file, and how far below it the rendered path went. */
+export interface NodeSource {
+  file: string;
+  doc: number;
+  /** Path in the source document (the origin's path plus the rendered sub-path below the segment root). */
+  path: Path;
+  segment: Segment;
+  /** Rendered path of the segment root (the rendered node the whole segment spans). */
+  renderedRoot: Path;
+}
+
+/** Parsed source files (values files, resources, patches), read through the render's file system once. */
+export class SourceIndex {
+  private readonly parsed = new Map<string, ParsedFile | null>();
+  private readonly raw = new Map<string, { text: string; lines: LineIndex } | null>();
+  constructor(private readonly fs: ReadOnlyFs) {}
+
+  /** A file's text and line index without parsing it (templates are not YAML). */
+  rawText(path: string): string | undefined { return this.rawFile(path)?.text; }
+
+  rawFile(path: string): { text: string; lines: LineIndex } | undefined {
+    let r = this.raw.get(path);
+    if (r === undefined) {
+      const text = this.fs.readText(path);
+      r = text === undefined ? null : { text, lines: new LineIndex(text) };
+      this.raw.set(path, r);
+    }
+    return r ?? undefined;
+  }
+
+  file(path: string): ParsedFile | undefined {
+    let p = this.parsed.get(path);
+    if (p === undefined) {
+      const text = this.fs.readText(path);
+      p = text === undefined ? null : parseManifest(text);
+      this.parsed.set(path, p);
+    }
+    return p ?? undefined;
+  }
+
+  text(path: string): string | undefined { return this.file(path)?.text; }
+}
+
+/** Range and offsets of `path` in a source YAML document (nearest existing ancestor, as the engine reports). */
+function sourceRange(src: SourceIndex, file: string, doc: number, path: Path): { range: Range; offsets: [number, number] } | undefined {
+  const pf = src.file(file);
+  const d = pf?.docs[doc]?.doc;
+  if (!pf || !d) return undefined;
+  const [s, e] = rangeForPath(d, path);
+  return { range: pf.lines.range(s, e), offsets: [s, e] };
+}
+
+function textLocation(src: SourceIndex, seg: Segment & { origin: Extract<Origin, { kind: 'text' }> }, start: number, end: number): MappedLocation | undefined {
+  const pf = src.rawFile(seg.origin.file);
+  if (!pf) return undefined;
+  const s = seg.origin.offset + (start - seg.start);
+  const e = seg.origin.offset + (Math.min(end, seg.end) - seg.start);
+  if (e > pf.text.length) return undefined;
+  return { file: seg.origin.file, range: pf.lines.range(s, e), offsets: [s, e], trace: seg.trace ? [...seg.trace] : [], via: 'text' };
+}
+
+/**
+ * The source node behind the rendered node at `path` (or its nearest existing ancestor): walks up the path
+ * until a rendered node lies inside a `node` segment, then up to the segment's root, and maps the rest of the
+ * path below the origin's path.
+ */
+export function nodeSourceOf(rendered: ParsedFile, docIndex: number, map: SourceMap, path: Path): NodeSource | undefined {
+  const doc = rendered.docs[docIndex]?.doc;
+  if (!doc) return undefined;
+  for (let k = path.length; k >= 0; k--) {
+    const n = nodeAt(doc, path.slice(0, k));
+    if (!n?.range) continue;
+    const [ns, ne] = span(rendered.text, n.range);
+    const seg = map.at(ns, ne);
+    if (!seg || seg.origin.kind !== 'node') continue;
+    // climb while the parent node still lies inside the same segment: the highest such node is the root
+    let root = k;
+    while (root > 0) {
+      const p = nodeAt(doc, path.slice(0, root - 1));
+      if (!p?.range) break;
+      const [ps, pe] = span(rendered.text, p.range);
+      if (ps < seg.start || pe > seg.end) break;
+      root--;
+    }
+    const origin = seg.origin;
+    return { file: origin.file, doc: origin.doc, path: [...origin.path, ...path.slice(root)], segment: seg, renderedRoot: path.slice(0, root) };
+  }
+  return undefined;
+}
+
+/** A node's text without the line breaks and blanks a block collection's range ends with. */
+function span(text: string, range: readonly number[]): [number, number] {
+  let e = Math.max(range[1], range[0]);
+  while (e > range[0] && /\s/.test(text[e - 1])) e--;
+  return [range[0], e];
+}
+
+/**
+ * Moves a finding on rendered text to the place a person edits:
+ * 1. the rendered node it is about (or its nearest existing ancestor) came from a source YAML node -> that
+ *    node, or the sub-path below it (a missing field is shown on the values key or patch entry that supplied
+ *    its parent);
+ * 2. its whole range is literal text of one source file -> that text;
+ * 3. its start is literal text -> that line;
+ * 4. otherwise `fallback` (the render's root file), so a finding is never lost.
+ */
+export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMap, f: Finding, fallbackFile: string): MappedLocation {
+  const [s, e] = f.offsets;
+  const ns = nodeSourceOf(rendered, f.docIndex, map, f.path);
+  if (ns) {
+    const r = sourceRange(src, ns.file, ns.doc, ns.path);
+    if (r) return { file: ns.file, ...r, trace: ns.segment.trace ? [...ns.segment.trace] : [], via: 'node' };
+  }
+  const whole = map.at(s, Math.max(e, s));
+  if (whole?.origin.kind === 'text') {
+    const loc = textLocation(src, whole as Segment & { origin: Extract<Origin, { kind: 'text' }> }, s, e);
+    if (loc) return loc;
+  }
+  const first = map.at(s, s);
+  if (first?.origin.kind === 'text') {
+    const loc = textLocation(src, first as Segment & { origin: Extract<Origin, { kind: 'text' }> }, s, Math.min(e, first.end));
+    if (loc) return loc;
+  }
+  const trace = first?.trace ?? whole?.trace ?? [];
+  const head = trace[0];
+  if (head) {
+    const pf = src.rawFile(head.file);
+    const offsets: [number, number] = pf ? [pf.lines.offset(head.range.start), pf.lines.offset(head.range.end)] : [0, 0];
+    return { file: head.file, range: head.range, offsets, trace: trace.slice(1), via: 'fallback' };
+  }
+  return { file: fallbackFile, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0], trace: [], via: 'fallback' };
+}

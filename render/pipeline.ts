@@ -1,0 +1,132 @@
+import {
+  isSuppressed, LineIndex, lintDocument, objectsOf, parseDirectives, parseManifest,
+  type Comment, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet,
+} from '../engine';
+import type { ReadOnlyFs } from './fs';
+import { mapFinding, SourceIndex } from './map-back';
+import { SourceMap, type TraceStep } from './source-map';
+import type { RenderDiagnostic, Renderer, RenderOptions, RenderResult } from './types';
+
+/** A finding of rendered text, moved to the file a person edits. `file`/`range`/`offsets` are in that file. */
+export interface RenderedFinding extends Finding {
+  file: string;
+  trace: TraceStep[];
+  rendered: { source: string; values?: string[] };
+}
+
+/** A rendered source between the two scan phases: its objects join the scan's cross-object index. */
+export interface RenderedSource {
+  root: string;
+  renderer: Renderer;
+  result: RenderResult;
+  parsed?: ParsedFile;
+  objects: K8sObject[];
+  src: SourceIndex;
+}
+
+/** Rule id of the info finding for what a render could not evaluate offline (a `lookup`, a remote base). */
+export const RENDER_INCOMPLETE = 'render-incomplete';
+
+/** Phase 1: render and parse. A render that throws is a render error, never a crash. */
+export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, options: RenderOptions, set: RuleSet): RenderedSource {
+  let result: RenderResult;
+  try {
+    result = renderer.render(fs, root, options);
+  } catch (err) {
+    const message = (err as Error).message || String(err);
+    result = { kind: renderer.kind, root, text: '', map: emptyMap(), inputs: [], errors: [{ file: root, message: `internal error while rendering: ${message}` }], notes: [] };
+  }
+  const out: RenderedSource = { root, renderer, result, objects: [], src: new SourceIndex(fs) };
+  if (result.errors.length) return out;
+  const parsed = parseManifest(result.text, { kinds: set.kinds, lazy: set.lazy });
+  out.parsed = parsed;
+  if (parsed.fatal) {
+    result.errors.push({ file: root, message: `rendered output is not valid YAML: ${parsed.fatal.message}` });
+    return out;
+  }
+  for (const pd of parsed.docs) {
+    if (pd.errors.length) {
+      result.errors.push({ file: root, message: `rendered output is not valid YAML: ${pd.errors[0].message}` });
+      continue;
+    }
+    if (pd.doc || pd.lazy) out.objects.push(...objectsOf(pd, root));
+  }
+  return out;
+}
+
+function emptyMap(): RenderResult['map'] { return new SourceMap([]); }
+
+/**
+ * Phase 2: lint the rendered objects with every rule (cross-object rules see `all`), move each finding to its
+ * source, honour suppression comments written there, and report what was not evaluated as info findings.
+ * A failed render yields its errors and no findings: never a partial list presented as complete.
+ */
+export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArray<K8sObject>): { findings: RenderedFinding[]; errors: RenderDiagnostic[] } {
+  const { result, parsed } = rs;
+  if (result.errors.length || !parsed) return { findings: [], errors: result.errors };
+  const rendered = { source: result.root, ...(result.values ? { values: result.values } : {}) };
+  const byKey = new Map<string, RenderedFinding>();
+  const errors: RenderDiagnostic[] = [];
+  for (const pd of parsed.docs) {
+    if (!pd.doc || pd.errors.length) continue;
+    let found: Finding[];
+    try { found = lintDocument(parsed, pd, set, all); } catch (err) {
+      errors.push({ file: result.root, message: `internal error while linting the rendered output: ${(err as Error).message}` });
+      continue;
+    }
+    for (const e of pd.errors) if (e.code === 'rule-crash') errors.push({ file: result.root, message: e.message });
+    for (const f of found) {
+      const loc = mapFinding(rs.src, parsed, result.map, f, result.root);
+      if (suppressedAt(rs.src, loc.file, f.ruleId, loc.range.start.line)) continue;
+      const mapped: RenderedFinding = { ...f, file: loc.file, range: loc.range, offsets: loc.offsets, trace: loc.trace, rendered };
+      // one problem reached through several objects or documents of the same source is reported once
+      const key = `${f.ruleId}|${f.messageId}|${loc.file}|${loc.offsets[0]}|${loc.offsets[1]}`;
+      const prev = byKey.get(key);
+      if (prev) prev.trace = mergeTrace(prev.trace, [{ file: result.root, range: f.range, note: `also ${f.object.kind} ${f.object.name}` }]);
+      else byKey.set(key, mapped);
+    }
+  }
+  const findings = [...byKey.values()];
+  for (const n of result.notes) findings.push(noteFinding(n, rendered));
+  return { findings, errors };
+}
+
+function noteFinding(n: RenderDiagnostic, rendered: RenderedFinding['rendered']): RenderedFinding {
+  const range: Range = n.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+  return {
+    ruleId: RENDER_INCOMPLETE, messageId: 'not-evaluated', message: n.message, severity: 'info', range, offsets: [0, 0],
+    path: [], docIndex: 0, object: { apiVersion: '', kind: '', name: '' }, category: 'chain', goals: ['integrity'],
+    file: n.file, trace: n.trace ?? [], rendered,
+  };
+}
+
+function mergeTrace(a: TraceStep[], b: TraceStep[]): TraceStep[] {
+  const out = [...a];
+  for (const s of b) if (out.length < 20 && !out.some((x) => x.file === s.file && x.note === s.note)) out.push(s);
+  return out;
+}
+
+const suppressionCache = new WeakMap<SourceIndex, Map<string, ReturnType<typeof parseDirectives>>>();
+
+/**
+ * Suppression comments in the file where the finding is shown. Templates are not YAML, so comment lines are
+ * found by a line scan (a `#` that starts a line), which is also right for values files and patches.
+ */
+function suppressedAt(src: SourceIndex, file: string, ruleId: string, line: number): boolean {
+  let cache = suppressionCache.get(src);
+  if (!cache) suppressionCache.set(src, (cache = new Map()));
+  let dirs = cache.get(file);
+  if (!dirs) {
+    const text = src.rawText(file) ?? '';
+    const comments: Comment[] = [];
+    const re = /^[ \t]*(#[^\n]*)/gm;
+    for (let m = re.exec(text); m; m = re.exec(text)) {
+      if (!m[1].includes('kubehex-disable')) continue;
+      const offset = m.index + m[0].length - m[1].length;
+      comments.push({ offset, end: offset + m[1].length, text: m[1] });
+    }
+    dirs = comments.length ? parseDirectives(comments, new LineIndex(text), text) : [];
+    cache.set(file, dirs);
+  }
+  return !!dirs.length && !!isSuppressed(dirs, ruleId, line);
+}
