@@ -9,6 +9,7 @@ import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { ruleSetFor, runWorker, scan, type ScanResult } from './scan';
 import { cmdReport, loadBaseline } from './report/command';
 import { dropBaselined } from './report/baseline-filter';
+import { cmdRender } from './render';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
 
@@ -17,6 +18,8 @@ Usage:
   kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
                                      posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
+  kubehex render PATH [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
+                                     print what kubectl kustomize prints for a kustomization directory
   kubehex lsp --stdio                run the language server for any LSP editor
 
 Scan options:
@@ -198,6 +201,9 @@ function cmdLsp(): void {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'render' && !argv.includes('--help') && !argv.includes('-h')) {
+      return cmdRender(argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+    }
     const args = parseArgs(argv);
     if (args.flags.has('--version') || args.command === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
     if (args.flags.has('--help') || args.flags.has('-h') || args.command === 'help' || args.command === '--help' || args.command === '-h') { process.stdout.write(HELP); return 0; }

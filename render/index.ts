@@ -4,3 +4,4 @@ export * from './types';
 export * from './map-back';
 export * from './fix-back';
 export * from './pipeline';
+export { kustomizeRenderer, makeKustomizeRenderer, type HelmInflator } from './kustomize';

@@ -85,6 +85,7 @@ export function absorb(m: ResMap, res: Resource): void {
       if (e) e.value = merged; else res.node.entries.push({ key: field, value: merged });
     }
     res.origin = old.origin;
+    if (old.node.src) res.node.src = old.node.src;
   }
   m.replaceAt(old, res);
 }
@@ -214,7 +215,8 @@ export function runTransformers(t: Target, ra: Accumulator): void {
     });
   }
   const common = pairsOf(k.get('commonLabels'));
-  if (common.length) t.at(k.fieldSrc('commonLabels'), () => { applyLabels(m, common, tc.commonLabels); record(t, m, 'LabelTransformer'); });
+  // kustomize configures the commonLabels transformer (even empty) whenever there are labels of either kind
+  if (common.length || k.list('labels').length) t.at(k.fieldSrc('commonLabels'), () => { applyLabels(m, common, tc.commonLabels); record(t, m, 'LabelTransformer'); });
   const annos = pairsOf(k.get('commonAnnotations'));
   if (annos.length) t.at(k.fieldSrc('commonAnnotations'), () => { applyAnnotations(m, annos, tc.commonAnnotations); record(t, m, 'AnnotationsTransformer'); });
   for (const n of k.list('patchesJson6902')) t.at(n.src, () => { applyJson6902Entry(t, m, readPatchEntry(n)); record(t, m, 'PatchJson6902Transformer'); });
