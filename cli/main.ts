@@ -7,6 +7,7 @@ import { collectFiles } from './files';
 import { formatJson, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { ruleSetFor, runWorker, scan, type ScanResult } from './scan';
+import { addPolicyFindings } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import { dropBaselined } from './report/baseline-filter';
 import { cmdRender } from './render';
@@ -167,14 +168,16 @@ async function cmdScan(args: Args): Promise<number> {
   } : undefined;
   const baselineFile = args.flags.get('--baseline');
   const baseline = typeof baselineFile === 'string' ? loadBaseline(baselineFile, (m) => new UsageError(m)) : undefined;
-  const result: ScanResult = await scan({ ...settings, files, stdin: useStdin ? readStdin() : undefined, workerScript: __filename, onProgress });
+  const stdin = useStdin ? readStdin() : undefined;
+  const result: ScanResult = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress });
   if (onProgress) process.stderr.write('\r\x1b[K');
+  const policyRules = addPolicyFindings(result, { files, stdin, config, configFile: cfgFile, profile: settings.profile }, (m) => process.stderr.write(`kubehex: warning: ${m}\n`));
   if (baseline) {
     const known = dropBaselined(result, baseline.findings);
     if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);
   }
 
-  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, rules) : formatStylish(result, !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules]) : formatStylish(result, !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR);
   process.stdout.write(out);
   if (fixesApplied) process.stderr.write(`kubehex: applied ${fixesApplied} safe fix${fixesApplied === 1 ? '' : 'es'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
   if (failOn === 'none') return 0;

@@ -18,6 +18,8 @@ export interface Config {
   rules?: Record<string, RuleSetting>;
   ignore?: string[];
   peerAnnotations?: boolean;
+  /** Admission policies: extra places to load them from; whether an unbound VAP is evaluated as if bound. */
+  policies?: { paths?: string[]; unbound?: 'report' | 'evaluate' };
 }
 
 export interface ConfigError { file: string; line: number; character: number; message: string }
@@ -45,12 +47,24 @@ export function parseConfig(text: string, file: string, knownRules: ReadonlySet<
   }
   const cfg = value as Config;
   for (const id of Object.keys(cfg.rules ?? {})) {
-    if (!knownRules.has(id)) {
+    if (!knownRules.has(id) && !isPolicyRuleId(id)) {
       const p = lines.position(offsetOf(doc, ['rules', id]));
       return { error: { file, line: p.line + 1, character: p.character + 1, message: `unknown rule "${id}" under rules (see \`kubehex rules\`)` } };
     }
   }
   return { config: cfg };
+}
+
+/**
+ * Ids of admission-policy rules (`vap:…`, `kyverno:…`, `gatekeeper:…`, `policy-not-evaluated`): which exist depends
+ * on the policies a scan loads, so an unknown one is a warning there (unknownPolicyRuleIds), not an error here.
+ */
+export const POLICY_RULE_ID = /^(vap|kyverno|gatekeeper):\S+$/;
+export function isPolicyRuleId(id: string): boolean { return POLICY_RULE_ID.test(id) || id === 'policy-not-evaluated'; }
+
+/** The policy rule ids under `rules:` that name no loaded policy (to warn about). */
+export function unknownPolicyRuleIds(config: Config | undefined, loaded: ReadonlySet<string>): string[] {
+  return Object.keys(config?.rules ?? {}).filter((id) => POLICY_RULE_ID.test(id) && !loaded.has(id));
 }
 
 function pickError(errors: ErrorObject[]): ErrorObject {
@@ -98,7 +112,7 @@ export function resolveRules(all: ReadonlyArray<Rule>, config: Config | undefine
     const fromConfig = config?.kubernetesVersion && rule.meta.defaultOptions && 'kubernetesVersion' in rule.meta.defaultOptions
       ? { kubernetesVersion: config.kubernetesVersion.replace(/^v/, '') } : {};
     const options = { ...(rule.meta.defaultOptions ?? {}), ...fromConfig, ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
-    active.push({ rule, severity, options });
+    active.push({ rule, severity, options, ...(sev !== undefined && sev !== 'on' ? { configured: true } : {}) });
   }
   const peers = config?.peerAnnotations === false ? undefined : peerAnnotationSuppresses;
   const hook = extra && peers ? (r: Rule, o: K8sObject) => extra(r, o) || peers(r, o) : extra ?? peers;

@@ -11,7 +11,7 @@ export { lintText, lintDocument, objectsOf, makeRuleSet, type ActiveRule, type R
 export { RuleContext, objectsOfKind, type K8sObject } from './context';
 export { POD_SPEC_KINDS, POD_SPEC_PATHS, podMetadataPathOf, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
-export { parseConfig, resolveRules, profileOf, type Config, type ConfigError, type RuleSetting } from './config';
+export { parseConfig, resolveRules, profileOf, isPolicyRuleId, unknownPolicyRuleIds, POLICY_RULE_ID, type Config, type ConfigError, type RuleSetting } from './config';
 export { isTemplateSource, hasPlaceholder } from './detect';
 export { peerAnnotationSuppresses } from './peer-annotations';
 export { default as configSchema } from './config.schema.json';

@@ -9,7 +9,13 @@ import { POD_SPEC_KINDS } from './workloads';
 import type { Finding, ParseErrorInfo, Path, Rule } from './types';
 import type { Severity } from './taxonomy';
 
-export interface ActiveRule { rule: Rule; severity: Severity; options: Record<string, unknown> }
+export interface ActiveRule {
+  rule: Rule;
+  severity: Severity;
+  options: Record<string, unknown>;
+  /** The severity was set in the configuration: it overrides a finding's own (ReportDescriptor.severity). */
+  configured?: boolean;
+}
 
 export interface RuleSet {
   rules: ActiveRule[];
@@ -212,7 +218,7 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
           ruleId: rule.meta.id,
           messageId: r.messageId,
           message: format(tmpl, { kind: object.kind, name: object.name, ...r.data }),
-          severity: active.severity,
+          severity: r.severity && !active.configured ? r.severity : active.severity,
           range,
           offsets: [s, e],
           path,

@@ -96,6 +96,11 @@ export interface ReportDescriptor {
   /** Narrow the range to the map key (`'key'`, e.g. an unknown field) or to the value (`'value'`). */
   at?: 'key' | 'value';
   fix?: Fix;
+  /**
+   * This finding's severity when it differs by finding (an admission policy's binding decides Deny, Warn or
+   * Audit); a severity set in the configuration still wins.
+   */
+  severity?: import('./taxonomy').Severity;
 }
 
 export interface Rule {

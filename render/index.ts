@@ -4,4 +4,6 @@ export * from './types';
 export * from './map-back';
 export * from './fix-back';
 export * from './pipeline';
+export * from './discover';
+export * from './registry';
 export { kustomizeRenderer, makeKustomizeRenderer, type HelmInflator } from './kustomize';

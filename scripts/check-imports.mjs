@@ -1,5 +1,6 @@
 // Enforces the architecture's dependency direction (docs/architecture.md):
-//   engine -> nothing of ours; render -> engine; rules -> engine; cli, server -> engine, render, rules;
+//   engine -> nothing of ours; render -> engine; policies -> engine; rules -> engine;
+//   cli, server -> engine, render, policies, rules;
 //   client -> nothing of ours.
 // Test files (*.test.ts) and test/ may import anything.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -7,7 +8,7 @@ import { join, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const allowed = { engine: [], render: ['engine'], rules: ['engine'], cli: ['engine', 'render', 'rules'], server: ['engine', 'render', 'rules'], client: [] };
+const allowed = { engine: [], render: ['engine'], policies: ['engine'], rules: ['engine'], cli: ['engine', 'render', 'policies', 'rules'], server: ['engine', 'render', 'policies', 'rules'], client: [] };
 const problems = [];
 
 function walk(d, out = []) {

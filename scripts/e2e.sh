@@ -68,3 +68,18 @@ else
   failed=$((failed + 1))
 fi
 bash test/e2e/harness/code-server.sh stop "$state"
+
+# --- 5. the posture report (kubehex report) in headless Chromium ----------------------------------------------
+report_html="$out/report.html"
+mkdir -p "$out/shots"
+# (the page has no script and its CSP forbids any: what Chromium shows is what a reader without scripts sees)
+chrome() { chromium --headless --no-sandbox --disable-gpu --hide-scrollbars "$@" 2> /dev/null; }
+if (cd examples && node ../bin/kubehex.js report . --out "$report_html" > /dev/null) \
+  && chrome --dump-dom "file://$report_html" > "$out/report-dom.html" \
+  && grep -q 'aria-label="6C category by hexad goal heat map"' "$out/report-dom.html" \
+  && chrome --window-size=1100,1500 --screenshot="$out/shots/report.png" "file://$report_html" && [ -s "$out/shots/report.png" ]; then
+  passed=$((passed + 1))
+  if [ "${E2E_UPDATE_IMAGES:-0}" = 1 ]; then mkdir -p docs/images && cp "$out/shots/report.png" docs/images/; fi
+else
+  echo "posture report: not rendered by Chromium (see $out/report-dom.html)"; failed=$((failed + 1))
+fi

@@ -38,7 +38,7 @@ export function postureSection(d: ReportData): string {
 <table class="posture"><thead><tr><th>Category</th><th>Score</th><th>Findings (E W I)</th><th>Active rules</th></tr></thead><tbody>${catRows}</tbody></table></section>
 <section id="goals"><h2>Posture per Parkerian Hexad goal</h2>${goals}
 <table class="posture"><thead><tr><th>Goal</th><th>Score</th><th>Findings (E W I)</th><th>Active rules</th></tr></thead><tbody>${goalRows}</tbody></table></section>
-<section id="heatmap"><h2>6C × hexad heat map</h2><p>Score of the findings in each category that threaten each goal (100: none). Hover a cell for its count.</p>${heatmapSvg(d)}</section>`;
+<section id="heatmap"><h2>6C × hexad heat map</h2><p>Each cell scores the findings of one category that threaten one goal (100: none), with their count.</p>${heatmapSvg(d)}</section>`;
 }
 
 export function recipesSection(d: ReportData, opts: HtmlOptions): string {
@@ -47,8 +47,14 @@ export function recipesSection(d: ReportData, opts: HtmlOptions): string {
   const lead = t.totalErrors
     ? `<p class="lead">Fix these ${t.recipes} to clear <b>${t.percent}%</b> of errors (${t.errors} of ${t.totalErrors}).</p>`
     : `<p class="lead">No errors. The recipes below clear the remaining warnings and info.</p>`;
+  const byRule = new Map<string, ReportFinding[]>();
+  for (const f of d.findings) {
+    const list = byRule.get(f.ruleId);
+    if (list) list.push(f);
+    else byRule.set(f.ruleId, [f]);
+  }
   const items = d.recipes.map((r) => {
-    const fs = d.findings.filter((f) => r.rules.includes(f.ruleId));
+    const fs = r.rules.flatMap((id) => byRule.get(id) ?? []);
     const list = fs.slice(0, per).map((f) => `<li><span class="sev ${f.severity}">${f.severity}</span> ${findingLink(f, opts)} — ${esc(f.message)}${f.fixable ? ' <span class="qf">quick fix</span>' : ''}</li>`).join('');
     const more = fs.length > per ? `<li>… and ${fs.length - per} more (see the JSON report)</li>` : '';
     const rules = r.rules.map((id) => `<a href="#${ruleAnchor(id)}"><code>${esc(id)}</code></a>`).join(', ');

@@ -1,7 +1,7 @@
 // Top recipes: findings grouped by the recipe that fixes them (rules sharing one recipe text share a row),
 // ranked by the risk they remove.
 import { SEVERITY_RANK, type Severity } from '../taxonomy';
-import { countOf, riskOf } from './score';
+import { countOf, findingObjectKey, riskOf } from './score';
 import type { RecipeEntry, ReportFinding, ReportRule } from './types';
 
 export const TOP_FIX = 5;
@@ -34,7 +34,7 @@ export function buildRecipes(findings: ReadonlyArray<ReportFinding>, rules: Read
       category: first?.category ?? g.findings[0].category,
       severity,
       findings: g.findings.length,
-      objects: new Set(g.findings.map((f) => `${f.file}\u0000${f.object.kind}\u0000${f.object.namespace ?? ''}\u0000${f.object.name}`)).size,
+      objects: new Set(g.findings.map(findingObjectKey)).size,
       counts,
       quickFixes: g.findings.filter((f) => f.fixable).length,
       risk: riskOf(g.findings),

@@ -32,7 +32,14 @@ export function objectKey(file: string, o: ReportObjectRef): string {
   return `${file}\u0000${o.kind}\u0000${o.namespace ?? ''}\u0000${o.name}`;
 }
 
-export function findingObjectKey(f: ReportFinding): string { return objectKey(f.file, f.object); }
+const keys = new WeakMap<ReportFinding, string>();
+
+/** The object key of a finding, worked out once per finding (every view of the report asks for it). */
+export function findingObjectKey(f: ReportFinding): string {
+  let k = keys.get(f);
+  if (k === undefined) keys.set(f, (k = objectKey(f.file, f.object)));
+  return k;
+}
 
 /** Σ over objects of min(1, Σ weights): the points lost by these findings. */
 export function lostPoints(findings: ReadonlyArray<ReportFinding>): number {

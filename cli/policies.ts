@@ -1,0 +1,88 @@
+/**
+ * The scan's admission-policy pass: find policies in the scanned files and in `.kubehex.yaml` policies.paths,
+ * then lint every scanned file with them (as rules `vap:…`, `kyverno:…`, `gatekeeper:…`, policy-not-evaluated)
+ * and merge the findings into the scan's result. Runs only when a policy exists, after the built-in scan.
+ */
+import { readFileSync } from 'node:fs';
+import { dirname, resolve } from 'node:path';
+import { decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
+import { loadPolicies, policyRules } from '../policies';
+import { collectFiles } from './files';
+import { lintLoaded, loadFile, type ScanResult } from './scan';
+
+/** Cheap test before parsing: could this text hold an admission policy? */
+const POLICY_TEXT = /ValidatingAdmissionPolicy|ClusterPolicy|kind:\s*"?(Namespaced)?(Validating)?Policy\b|"kind":\s*"(ClusterPolicy|Policy|ValidatingPolicy)"|ConstraintTemplate|constraints\.gatekeeper\.sh/;
+
+export interface PolicyPassOptions {
+  files: ReadonlyArray<string>;
+  stdin?: string;
+  config?: Config;
+  /** The config file, for resolving policies.paths. */
+  configFile?: string;
+  profile?: string;
+}
+
+function readText(file: string): string | undefined {
+  try {
+    const d = decodeBytes(readFileSync(file));
+    return d.ok ? d.text : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function objectsOfText(text: string, file: string): K8sObject[] {
+  const parsed = parseManifest(text, {});
+  if (parsed.fatal) return [];
+  return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
+}
+
+/** Policies from the scan and the configured paths; `extra` are the objects of configured files not scanned. */
+export function findPolicies(o: PolicyPassOptions): { rules: Rule[]; extra: K8sObject[]; warnings: string[] } {
+  const scanned = new Set(o.files.map((f) => resolve(f)));
+  const sources: K8sObject[] = [];
+  const extra: K8sObject[] = [];
+  const texts: [string, string][] = o.files.map((f) => [f, readText(f) ?? '']);
+  if (o.stdin !== undefined) texts.push(['<stdin>', o.stdin]);
+  for (const [f, t] of texts) if (POLICY_TEXT.test(t)) sources.push(...objectsOfText(t, f));
+  const paths = o.config?.policies?.paths ?? [];
+  const warnings: string[] = [];
+  if (paths.length) {
+    const base = o.configFile ? dirname(resolve(o.configFile)) : process.cwd();
+    const { files, missing } = collectFiles(paths.map((p) => resolve(base, p)));
+    for (const m of missing) warnings.push(`policies.paths: no such file or directory: ${m}`);
+    for (const f of files) {
+      if (scanned.has(f)) continue;
+      const objs = objectsOfText(readText(f) ?? '', f);
+      extra.push(...objs);
+      sources.push(...objs);
+    }
+  }
+  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound });
+  const rules = policyRules(loaded);
+  const ids = new Set(rules.map((r) => r.meta.id));
+  for (const id of unknownPolicyRuleIds(o.config, ids)) warnings.push(`rules: "${id}" names no loaded admission policy`);
+  return { rules, extra, warnings };
+}
+
+/** Lints the scanned files with the policies and merges their findings into `result`; returns the policy rules. */
+export function addPolicyFindings(result: ScanResult, o: PolicyPassOptions, warn: (m: string) => void): Rule[] {
+  const { rules, extra, warnings } = findPolicies(o);
+  warnings.forEach(warn);
+  if (!rules.length) return [];
+  const set = resolveRules(rules, o.config, o.profile);
+  const settings = { config: o.config, profile: o.profile };
+  const loaded = o.files.map((f) => loadFile(f, set, settings));
+  if (o.stdin !== undefined) loaded.unshift(loadFile('<stdin>', set, settings, o.stdin));
+  const all = [...loaded.flatMap((l) => l.objects), ...extra];
+  const byFile = new Map(result.results.map((r) => [r.file, r]));
+  for (const l of loaded) {
+    const target = byFile.get(l.file);
+    if (!target || target.skipped || !l.parsed) continue;
+    const r = lintLoaded(l, set, all);
+    if (!r.findings.length) continue;
+    target.findings.push(...r.findings);
+    target.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  }
+  return rules;
+}

@@ -1,0 +1,217 @@
+/** CEL function dispatch and the standard definitions: size, conversions, type, string basics, time. */
+import { CelDuration, CelError, CelOptional, CelTimestamp, CelType, CelUint, CelUnknown, INT_MAX, INT_MIN, UINT_MAX, checkInt, formatDouble, formatDuration, typeName, type Value } from './values';
+import type { EvalState } from './eval';
+
+export type Impl = (recv: Value | undefined, args: Value[], pos: number, st: EvalState) => Value;
+
+const registry = new Map<string, Impl>();
+export function define(name: string, impl: Impl): void { registry.set(name, impl); }
+
+export const TYPE_NAMES = new Set(['int', 'uint', 'double', 'bool', 'string', 'bytes', 'list', 'map', 'null_type', 'type', 'google.protobuf.Duration', 'google.protobuf.Timestamp', 'optional_type']);
+
+/** Functions that read the live cluster (Kyverno's and Kubernetes' libraries): not evaluable offline. */
+const OFFLINE = /^(authorizer|resource|http|globalContext|image|imagedata|x509|generator)\b|^(GetMetadata|Get|List|Post|Fetch|ListResources|GetResource|GetImageData)$/;
+
+export function callFunction(name: string, recv: Value | undefined, args: Value[], pos: number, st: EvalState): Value {
+  const impl = registry.get(name);
+  if (!impl) {
+    if (OFFLINE.test(name)) throw new CelUnknown(`${name}() reads the live cluster`);
+    throw new CelUnknown(`function ${name}() is not supported`);
+  }
+  return impl(recv, args, pos, st);
+}
+
+export function knownFunction(name: string): boolean { return registry.has(name); }
+
+export function fail(pos: number, fn: string, ...vals: (Value | undefined)[]): never {
+  throw new CelError(`no matching overload for ${fn}(${vals.filter((v) => v !== undefined).map((v) => typeName(v!)).join(', ')})`, pos);
+}
+
+/** Receiver or first argument: lets `size(x)` and `x.size()` share one definition. */
+export function operands(recv: Value | undefined, args: Value[]): Value[] { return recv === undefined ? args : [recv, ...args]; }
+
+export function asString(v: Value | undefined, pos: number, fn: string): string {
+  if (typeof v !== 'string') fail(pos, fn, v);
+  return v;
+}
+export function asInt(v: Value | undefined, pos: number, fn: string): number {
+  if (typeof v !== 'bigint') fail(pos, fn, v);
+  return Number(v);
+}
+
+define('size', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (typeof x === 'string') return BigInt([...x].length);
+  if (x instanceof Uint8Array || Array.isArray(x)) return BigInt(x.length);
+  if (x instanceof Map) return BigInt(x.size);
+  fail(pos, 'size', x);
+});
+
+define('type', (r, a) => new CelType(typeName(operands(r, a)[0])));
+define('dyn', (r, a) => operands(r, a)[0]);
+
+define('int', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (typeof x === 'bigint') return x;
+  if (x instanceof CelUint) return checkInt(x.v);
+  if (typeof x === 'number') {
+    if (!Number.isFinite(x) || x >= 9223372036854775807 || x <= -9223372036854775808) throw new CelError('int() out of range', pos);
+    return BigInt(Math.trunc(x));
+  }
+  if (typeof x === 'string') {
+    if (!/^[+-]?[0-9]+$/.test(x)) throw new CelError(`int() cannot parse '${x}'`, pos);
+    const v = BigInt(x);
+    if (v < INT_MIN || v > INT_MAX) throw new CelError('int() out of range', pos);
+    return v;
+  }
+  if (x instanceof CelTimestamp) return BigInt(Math.floor(x.ms / 1000));
+  if (x instanceof CelDuration) return x.ns;
+  fail(pos, 'int', x);
+});
+
+define('uint', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (x instanceof CelUint) return x;
+  let v: bigint;
+  if (typeof x === 'bigint') v = x;
+  else if (typeof x === 'number') {
+    if (!Number.isFinite(x) || x < 0 || x >= 18446744073709551616) throw new CelError('uint() out of range', pos);
+    v = BigInt(Math.trunc(x));
+  } else if (typeof x === 'string') {
+    if (!/^\+?[0-9]+$/.test(x)) throw new CelError(`uint() cannot parse '${x}'`, pos);
+    v = BigInt(x);
+  } else fail(pos, 'uint', x);
+  if (v < 0n || v > UINT_MAX) throw new CelError('uint() out of range', pos);
+  return new CelUint(v);
+});
+
+define('double', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (typeof x === 'number') return x;
+  if (typeof x === 'bigint') return Number(x);
+  if (x instanceof CelUint) return Number(x.v);
+  if (typeof x === 'string') {
+    const t = x.trim();
+    if (/^[+-]?(inf|infinity)$/i.test(t)) return t.startsWith('-') ? -Infinity : Infinity;
+    if (/^nan$/i.test(t)) return NaN;
+    if (!/^[+-]?([0-9]+\.?[0-9]*|\.[0-9]+)([eE][+-]?[0-9]+)?$/.test(t)) throw new CelError(`double() cannot parse '${x}'`, pos);
+    return Number(t);
+  }
+  fail(pos, 'double', x);
+});
+
+define('string', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (typeof x === 'string') return x;
+  if (typeof x === 'bigint') return x.toString();
+  if (x instanceof CelUint) return x.v.toString();
+  if (typeof x === 'number') return formatDouble(x);
+  if (typeof x === 'boolean') return String(x);
+  if (x instanceof Uint8Array) {
+    try { return new TextDecoder('utf-8', { fatal: true }).decode(x); } catch { throw new CelError('string() of invalid UTF-8 bytes', pos); }
+  }
+  if (x instanceof CelDuration) return formatDuration(x);
+  if (x instanceof CelTimestamp) return formatTimestamp(x);
+  if (x instanceof CelType) return x.name;
+  fail(pos, 'string', x);
+});
+
+define('bytes', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (x instanceof Uint8Array) return x;
+  if (typeof x === 'string') return new Uint8Array(Buffer.from(x, 'utf8'));
+  fail(pos, 'bytes', x);
+});
+
+define('bool', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (typeof x === 'boolean') return x;
+  if (typeof x === 'string') {
+    if (['1', 't', 'true', 'TRUE', 'True'].includes(x)) return true;
+    if (['0', 'f', 'false', 'FALSE', 'False'].includes(x)) return false;
+    throw new CelError(`bool() cannot parse '${x}'`, pos);
+  }
+  fail(pos, 'bool', x);
+});
+
+define('contains', (r, a, pos) => asString(r, pos, 'contains').includes(asString(a[0], pos, 'contains')));
+define('startsWith', (r, a, pos) => asString(r, pos, 'startsWith').startsWith(asString(a[0], pos, 'startsWith')));
+define('endsWith', (r, a, pos) => asString(r, pos, 'endsWith').endsWith(asString(a[0], pos, 'endsWith')));
+
+// ---- time ----
+const UNITS: Record<string, bigint> = { h: 3600000000000n, m: 60000000000n, s: 1000000000n, ms: 1000000n, us: 1000n, 'µs': 1000n, ns: 1n };
+
+export function parseDuration(s: string, pos: number): CelDuration {
+  const m = /^([+-]?)((?:[0-9]*\.?[0-9]+(?:h|ms|m|s|us|µs|ns))+|0)$/.exec(s);
+  if (!m) throw new CelError(`invalid duration '${s}'`, pos);
+  let ns = 0n;
+  for (const part of m[2].matchAll(/([0-9]*\.?[0-9]+)(h|ms|m|s|us|µs|ns)/g)) {
+    const [whole, frac = ''] = part[1].split('.');
+    const unit = UNITS[part[2]];
+    ns += BigInt(whole || '0') * unit + (frac ? (BigInt(frac) * unit) / 10n ** BigInt(frac.length) : 0n);
+  }
+  if (m[1] === '-') ns = -ns;
+  if (ns > 315576000000n * 1000000000n || ns < -315576000000n * 1000000000n) throw new CelError('duration out of range', pos);
+  return new CelDuration(ns);
+}
+
+define('duration', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (x instanceof CelDuration) return x;
+  return parseDuration(asString(x, pos, 'duration'), pos);
+});
+
+define('timestamp', (r, a, pos) => {
+  const [x] = operands(r, a);
+  if (x instanceof CelTimestamp) return x;
+  if (typeof x === 'bigint') return new CelTimestamp(Number(x) * 1000);
+  const s = asString(x, pos, 'timestamp');
+  const m = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);
+  if (!m) throw new CelError(`invalid timestamp '${s}'`, pos);
+  const ms = Date.parse(`${m[1]}T${m[2]}${m[4].toUpperCase()}`);
+  if (Number.isNaN(ms)) throw new CelError(`invalid timestamp '${s}'`, pos);
+  const frac = (m[3] ?? '').padEnd(9, '0');
+  return new CelTimestamp(ms + Number(frac.slice(0, 3)), Number(frac.slice(3)));
+});
+
+export function formatTimestamp(t: CelTimestamp): string {
+  const iso = new Date(t.ms).toISOString();
+  const ms = t.ms % 1000;
+  const frac = ((ms < 0 ? ms + 1000 : ms) * 1000000 + t.nanos).toString().padStart(9, '0').replace(/0+$/, '');
+  return `${iso.slice(0, 19)}${frac ? '.' + frac : ''}Z`;
+}
+
+const durationPart = (d: CelDuration, unit: bigint) => d.ns / unit;
+define('getHours', (r, a, pos) => r instanceof CelDuration ? durationPart(r, UNITS.h) : timePart(r, a, pos, (d) => d.getUTCHours()));
+define('getMinutes', (r, a, pos) => r instanceof CelDuration ? durationPart(r, UNITS.m) : timePart(r, a, pos, (d) => d.getUTCMinutes()));
+define('getSeconds', (r, a, pos) => r instanceof CelDuration ? durationPart(r, UNITS.s) : timePart(r, a, pos, (d) => d.getUTCSeconds()));
+define('getMilliseconds', (r, a, pos) => r instanceof CelDuration ? durationPart(r, UNITS.ms) % 1000n : timePart(r, a, pos, (d) => d.getUTCMilliseconds()));
+define('getFullYear', (r, a, pos) => timePart(r, a, pos, (d) => d.getUTCFullYear()));
+define('getMonth', (r, a, pos) => timePart(r, a, pos, (d) => d.getUTCMonth()));
+define('getDate', (r, a, pos) => timePart(r, a, pos, (d) => d.getUTCDate()));
+define('getDayOfMonth', (r, a, pos) => timePart(r, a, pos, (d) => d.getUTCDate() - 1));
+define('getDayOfWeek', (r, a, pos) => timePart(r, a, pos, (d) => d.getUTCDay()));
+define('getDayOfYear', (r, a, pos) => timePart(r, a, pos, (d) => Math.floor((d.getTime() - Date.UTC(d.getUTCFullYear(), 0, 1)) / 86400000)));
+
+function timePart(r: Value | undefined, a: Value[], pos: number, f: (d: Date) => number): Value {
+  if (!(r instanceof CelTimestamp)) fail(pos, 'timestamp accessor', r);
+  if (a.length) throw new CelUnknown('time zones are not supported');
+  return BigInt(f(new Date(r.ms)));
+}
+
+// ---- optionals ----
+define('optional.of', (_r, a) => new CelOptional(a[0]));
+define('optional.none', () => new CelOptional());
+define('optional.ofNonZeroValue', (_r, a) => {
+  const v = a[0];
+  const zero = v === null || v === false || v === '' || v === 0n || v === 0 || (v instanceof CelUint && v.v === 0n) || (Array.isArray(v) && !v.length) || (v instanceof Map && !v.size);
+  return zero ? new CelOptional() : new CelOptional(v);
+});
+define('hasValue', (r, _a, pos) => { if (!(r instanceof CelOptional)) fail(pos, 'hasValue', r); return r.present; });
+define('value', (r, _a, pos) => {
+  if (!(r instanceof CelOptional)) fail(pos, 'value', r);
+  if (!r.present) throw new CelError('optional.none() dereference', pos);
+  return r.value!;
+});
+define('or', (r, a, pos) => { if (!(r instanceof CelOptional)) fail(pos, 'or', r); return r.present ? r : a[0]; });
+define('orValue', (r, a, pos) => { if (!(r instanceof CelOptional)) fail(pos, 'orValue', r); return r.present ? r.value! : a[0]; });

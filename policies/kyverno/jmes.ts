@@ -1,0 +1,120 @@
+/** Kyverno's JMESPath: the community implementation plus the custom functions Kyverno's policies use. */
+import * as jp from '@jmespath-community/jmespath';
+import { re2 } from '../cel/ext-strings';
+import { parseQuantity } from '../cel';
+
+type J = jp.JSONValue;
+const { TYPE_ANY, TYPE_STRING, TYPE_NUMBER, TYPE_ARRAY, TYPE_OBJECT } = jp;
+
+/** A variable that cannot be known offline (context lookups, API calls): the rule is not evaluated. */
+export class KyvernoUnknown extends Error {}
+/** A JMESPath or substitution error: Kyverno reports the rule as an error, never as passed. */
+export class KyvernoError extends Error {}
+
+let registered = false;
+function registerFunctions(): void {
+  if (registered) return;
+  registered = true;
+  const reg = (name: string, f: (args: J[]) => J, types: jp.InputSignature[]) => jp.registerFunction(name, f as never, types, { override: true });
+  const str = (v: J) => (typeof v === 'string' ? v : JSON.stringify(v));
+  reg('regex_match', ([re, s]) => re2(String(re), 0).test(typeof s === 'number' ? String(s) : String(s)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING, TYPE_NUMBER] }]);
+  reg('pattern_match', ([p, s]) => wildcard(String(p), typeof s === 'number' ? String(s) : String(s)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING, TYPE_NUMBER] }]);
+  reg('to_upper', ([s]) => String(s).toUpperCase(), [{ types: [TYPE_STRING] }]);
+  reg('to_lower', ([s]) => String(s).toLowerCase(), [{ types: [TYPE_STRING] }]);
+  reg('trim', ([s, c]) => trimChars(String(s), String(c)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('trim_prefix', ([s, p]) => (String(s).startsWith(String(p)) ? String(s).slice(String(p).length) : String(s)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('trim_suffix', ([s, p]) => (String(s).endsWith(String(p)) && String(p) ? String(s).slice(0, -String(p).length) : String(s)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('split', ([s, sep]) => String(s).split(String(sep)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('replace', ([s, a, b, n]) => replaceN(String(s), String(a), String(b), Number(n)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }, { types: [TYPE_STRING] }, { types: [TYPE_NUMBER] }]);
+  reg('replace_all', ([s, a, b]) => String(s).split(String(a)).join(String(b)), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('equal_fold', ([a, b]) => String(a).toLowerCase() === String(b).toLowerCase(), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('compare', ([a, b]) => (String(a) < String(b) ? -1 : String(a) > String(b) ? 1 : 0), [{ types: [TYPE_STRING] }, { types: [TYPE_STRING] }]);
+  reg('label_match', ([sel, labels]) => Object.entries(sel as Record<string, J>).every(([k, v]) => (labels as Record<string, J>)?.[k] === v), [{ types: [TYPE_OBJECT] }, { types: [TYPE_OBJECT] }]);
+  reg('parse_json', ([s]) => JSON.parse(String(s)) as J, [{ types: [TYPE_STRING] }]);
+  reg('base64_decode', ([s]) => Buffer.from(String(s), 'base64').toString('utf8'), [{ types: [TYPE_STRING] }]);
+  reg('base64_encode', ([s]) => Buffer.from(String(s), 'utf8').toString('base64'), [{ types: [TYPE_STRING] }]);
+  reg('to_string', ([v]) => str(v), [{ types: [TYPE_ANY] }]);
+  for (const [name, op] of [['add', (a: number, b: number) => a + b], ['subtract', (a: number, b: number) => a - b], ['multiply', (a: number, b: number) => a * b], ['divide', (a: number, b: number) => a / b], ['modulo', (a: number, b: number) => a % b]] as const) {
+    reg(name, ([a, b]) => arith(a, b, op, name), [{ types: [TYPE_ANY] }, { types: [TYPE_ANY] }]);
+  }
+  reg('truncate', ([s, n]) => String(s).slice(0, Number(n)), [{ types: [TYPE_STRING] }, { types: [TYPE_NUMBER] }]);
+  reg('semver_compare', () => { throw new KyvernoUnknown('semver_compare is not supported'); }, [{ types: [TYPE_ANY], variadic: true }]);
+  reg('lookup', ([o, k]) => (Array.isArray(o) ? (o[Number(k)] ?? null) : ((o as Record<string, J>)?.[String(k)] ?? null)), [{ types: [TYPE_OBJECT, TYPE_ARRAY] }, { types: [TYPE_STRING, TYPE_NUMBER] }]);
+}
+
+function wildcard(p: string, s: string): boolean {
+  return new RegExp(`^${p.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's').test(s);
+}
+function trimChars(s: string, cut: string): string {
+  let a = 0;
+  let b = s.length;
+  while (a < b && cut.includes(s[a])) a++;
+  while (b > a && cut.includes(s[b - 1])) b--;
+  return s.slice(a, b);
+}
+function replaceN(s: string, a: string, b: string, n: number): string {
+  if (n < 0) return s.split(a).join(b);
+  let out = s;
+  for (let i = 0; i < n && out.includes(a); i++) out = out.replace(a, b);
+  return out;
+}
+function arith(a: J, b: J, op: (a: number, b: number) => number, name: string): J {
+  if (typeof a === 'number' && typeof b === 'number') {
+    if ((name === 'divide' || name === 'modulo') && b === 0) throw new KyvernoError('division by zero');
+    return op(a, b);
+  }
+  const qa = typeof a === 'string' ? parseQuantity(a) : undefined;
+  const qb = typeof b === 'string' ? parseQuantity(b) : typeof b === 'number' ? parseQuantity(String(b)) : undefined;
+  if (qa && qb) return op(Number(qa.nano) / 1e9, Number(qb.nano) / 1e9);
+  throw new KyvernoError(`${name}() needs numbers or quantities`);
+}
+
+/** Evaluates a JMESPath query against the Kyverno context; errors become KyvernoError. */
+export function query(expr: string, data: unknown): unknown {
+  registerFunctions();
+  try {
+    return jp.search(data as J, expr.trim());
+  } catch (e) {
+    if (e instanceof KyvernoUnknown) throw e;
+    throw new KyvernoError(`JMESPath query failed: ${expr.trim()}: ${(e as Error).message}`);
+  }
+}
+
+/** Checks a JMESPath expression's syntax (policy authoring). */
+export function jmesSyntaxError(expr: string): string | undefined {
+  registerFunctions();
+  try { jp.compile(expr.trim()); return undefined; } catch (e) { return (e as Error).message; }
+}
+
+const VAR = /\{\{(.*?)\}\}/gs;
+
+/**
+ * Kyverno's variable substitution: a string that is exactly one `{{ expr }}` takes the value's type;
+ * otherwise each variable is printed into the string. `$(...)` references are left alone.
+ */
+export function substitute(v: unknown, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
+  if (typeof v === 'string') return substituteString(v, data, unknownVars);
+  if (Array.isArray(v)) return v.map((x) => substitute(x, data, unknownVars));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [substituteString(k, data, unknownVars) as string, substitute(x, data, unknownVars)]));
+  return v;
+}
+
+function substituteString(s: string, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
+  if (!s.includes('{{')) return s;
+  const whole = /^\{\{(.*?)\}\}$/s.exec(s);
+  if (whole && !whole[1].includes('{{')) return resolve(whole[1], data, unknownVars);
+  return s.replace(VAR, (_, e: string) => {
+    const r = resolve(e, data, unknownVars);
+    return typeof r === 'string' ? r : JSON.stringify(r);
+  });
+}
+
+function resolve(expr: string, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
+  const e = expr.trim();
+  const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(e)?.[0];
+  if (root && unknownVars.has(root) && !(root in data)) throw new KyvernoUnknown(`variable ${root} comes from a context lookup that needs the live cluster`);
+  if (e === '@') return data['@'];
+  const r = query(e, data);
+  if (r === null && root && !(root in data) && !unknownVars.has(root)) throw new KyvernoError(`variable ${e} is not defined`);
+  return r;
+}

@@ -1,0 +1,99 @@
+/** Kyverno ClusterPolicy/Policy validate rules as policy units, with Kyverno's pod-controller autogen. */
+import { isRecord, type K8sObject, type Path, type Severity } from '../../engine';
+import { annotationsTaxonomy, strongest } from '../taxonomy';
+import type { Env, Note, PolicyUnit, UnitResult } from '../types';
+import { matchKinds, ruleMatches, filtersOf } from './match';
+import { evaluateRule } from './validate';
+import { templatePod } from './vpol';
+
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+
+const DEFAULT_CONTROLLERS = ['DaemonSet', 'Deployment', 'Job', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'CronJob'];
+
+export function failureSeverity(action: unknown): Severity {
+  const a = String(action ?? 'Audit').toLowerCase();
+  return a === 'enforce' ? 'error' : 'info';
+}
+
+export function loadKyverno(objects: ReadonlyArray<K8sObject>): { units: PolicyUnit[]; notes: Note[] } {
+  const units: PolicyUnit[] = [];
+  const notes: Note[] = [];
+  for (const p of objects.filter((o) => (o.kind === 'ClusterPolicy' || o.kind === 'Policy') && /^kyverno\.io\//.test(o.apiVersion))) {
+    const spec = rec(p.value.spec);
+    const ns = p.kind === 'Policy' ? p.namespace ?? 'default' : undefined;
+    const prefix = ns ? `kyverno:${ns}/${p.name}` : `kyverno:${p.name}`;
+    const policyAction = spec.validationFailureAction ?? spec.failureAction;
+    const controllers = autogenControllers(p.metadata.annotations);
+    const rules = arr(spec.rules).map(rec);
+    const explicitAutogen = new Set(rules.map((r) => String(r.name ?? '')).filter((n) => n.startsWith('autogen-')));
+    rules.forEach((rule, i) => {
+      const name = String(rule.name ?? `rule-${i}`);
+      const rulePath: Path = ['spec', 'rules', i, 'name'];
+      if (!isRecord(rule.validate)) {
+        const what = ['mutate', 'generate', 'verifyImages'].filter((k) => rule[k] !== undefined).join('/') || 'non-validate';
+        notes.push({ on: p, path: rulePath, messageId: 'rule-type', message: `${prefix}/${name}: ${what} rules are not evaluated (only validate rules are)` });
+        return;
+      }
+      const v = rec(rule.validate);
+      if (v.manifests !== undefined) {
+        notes.push({ on: p, path: rulePath, messageId: 'not-evaluable', message: `${prefix}/${name}: manifest signature checks are not evaluated offline` });
+        return;
+      }
+      const base = name.replace(/^autogen-(cronjob-)?/, '');
+      const isAutogen = base !== name;
+      const severity = failureSeverity(v.failureAction ?? policyAction);
+      const canAutogen = !isAutogen && !explicitAutogen.has(`autogen-${name}`) && controllers.length > 0 && podOnly(rule);
+      const messages: Record<string, string> = { 'validation-1': typeof v.message === 'string' ? v.message.trim() : `rule ${base} failed` };
+      for (const [k, e] of arr(rec(v.cel).expressions).map(rec).entries()) if (k > 0) messages[`validation-${k + 1}`] = typeof e.message === 'string' ? e.message : `failed expression: ${String(e.expression ?? '').trim()}`;
+      const kinds = matchKinds(rule.match);
+      units.push({
+        id: `${prefix}/${base}`, engine: 'kyverno', title: `Kyverno ${p.kind} ${p.name} rule ${base}`, source: p, sourcePath: rulePath,
+        severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
+        kinds: kinds.length && !kinds.some((k) => k.includes('*') || k.includes('/')) ? [...kinds.map(String), ...(canAutogen ? controllers : [])] : ['*'],
+        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env),
+      });
+    });
+  }
+  return { units, notes };
+}
+
+export function autogenControllers(annotations: unknown): string[] {
+  const a = rec(annotations)['pod-policies.kyverno.io/autogen-controllers'];
+  if (a === undefined) return DEFAULT_CONTROLLERS;
+  const s = String(a).trim();
+  if (s === 'none' || s === '') return [];
+  return s.split(',').map((x) => x.trim()).filter((x) => DEFAULT_CONTROLLERS.includes(x));
+}
+
+/** Kyverno generates controller rules for a rule that matches Pods only and filters by nothing but kind/namespace. */
+function podOnly(rule: Record<string, unknown>): boolean {
+  const all = [...filtersOf(rule.match).filters, ...filtersOf(rule.exclude).filters].map((f) => rec(f.resources));
+  const kinds = filtersOf(rule.match).filters.flatMap((f) => arr(rec(f.resources).kinds).map(String));
+  if (!kinds.length || !kinds.every((k) => k === 'Pod' || k === 'v1/Pod')) return false;
+  return all.every((r) => r.name === undefined && r.names === undefined && r.selector === undefined && r.annotations === undefined);
+}
+
+function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env): UnitResult {
+  const res: UnitResult = { matched: false, violations: [] };
+  let target = o;
+  let mapPath = (p: Path): Path => p;
+  let m = ruleMatches(rule, o, env, ns);
+  if (m === false && controllers.includes(o.kind)) {
+    const pod = templatePod(o);
+    if (pod) {
+      m = ruleMatches(rule, pod.obj, env, ns);
+      target = pod.obj;
+      mapPath = pod.mapPath;
+    }
+  }
+  if (m !== true) return m ? { ...res, unknownNamespace: m.unknownNamespace } : res;
+  const out = evaluateRule(rule, target, env);
+  if (out.unknown) res.unknown = out.unknown;
+  if (out.skip) return res;
+  res.matched = true;
+  for (const f of out.failures) res.violations.push({ messageId: `validation-${f.check + 1}`, message: f.message, path: mapPath(f.path), severity });
+  return res;
+}
+
+export { strongest };

@@ -1,0 +1,168 @@
+/** One Kyverno validate rule on one object: context, preconditions, pattern/anyPattern, deny, foreach, cel. */
+import { isRecord, type K8sObject, type Path } from '../../engine';
+import { bindVariables, readCelSpec, runCelSpec } from '../cel-policy';
+import { requestFor } from '../match';
+import { admissionVars } from '../vap';
+import type { Env } from '../types';
+import { conditionsMet } from './conditions';
+import { KyvernoError, KyvernoUnknown, query, substitute } from './jmes';
+import { validatePattern, type PatternResult } from './pattern';
+import { imagesOf } from './images';
+
+const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
+
+export interface RuleFailure { check: number; message: string; path: Path }
+export type RuleOutcome = { skip: true; unknown?: string } | { skip: false; failures: RuleFailure[]; unknown?: string };
+
+interface Ctx { data: Record<string, unknown>; unknownVars: Set<string> }
+
+/** The JMESPath context Kyverno builds for an admission request. */
+export function kyvernoContext(o: K8sObject, operation?: string): Ctx {
+  const req = requestFor(o, operation);
+  const data: Record<string, unknown> = {
+    request: { ...req, object: o.value, oldObject: null },
+    serviceAccountName: '', serviceAccountNamespace: '',
+    images: imagesOf(o.value),
+  };
+  return { data, unknownVars: new Set() };
+}
+
+/** Context entries: `variable` ones are computed; lookups (configMap, apiCall, imageRegistry, globalReference) are unknown. */
+function loadContext(entries: unknown, ctx: Ctx): void {
+  for (const e of arr(entries).map(rec)) {
+    const name = String(e.name ?? '');
+    if (!name) continue;
+    if (isRecord(e.variable)) {
+      const v = e.variable;
+      try {
+        let val: unknown = v.value !== undefined ? substitute(v.value, ctx.data, ctx.unknownVars) : undefined;
+        if (typeof v.jmesPath === 'string') val = query(String(substitute(v.jmesPath, ctx.data, ctx.unknownVars)), val === undefined ? ctx.data : val);
+        if ((val === null || val === undefined) && v.default !== undefined) val = substitute(v.default, ctx.data, ctx.unknownVars);
+        ctx.data[name] = val ?? null;
+      } catch (err) {
+        if (err instanceof KyvernoUnknown) ctx.unknownVars.add(name); else throw err;
+      }
+    } else {
+      ctx.unknownVars.add(name);
+    }
+  }
+}
+
+export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: Env): RuleOutcome {
+  const ctx = kyvernoContext(o, env.operation);
+  try {
+    loadContext(rule.context, ctx);
+    if (rule.preconditions !== undefined && !conditionsMet(rule.preconditions, ctx.data, ctx.unknownVars).met) return { skip: true };
+    if (isRecord(rule.celPreconditions) || Array.isArray(rule.celPreconditions)) {
+      const spec = readCelSpec({ matchConditions: rule.celPreconditions }, []);
+      const act = admissionVars(o, env, undefined);
+      const out = runCelSpec(spec, act, o.value);
+      if (out.skip) return { skip: true, unknown: out.unknown };
+    }
+    return validate(rec(rule.validate), o, env, ctx);
+  } catch (err) {
+    if (err instanceof KyvernoUnknown) return { skip: true, unknown: err.message };
+    if (err instanceof KyvernoError) return { skip: false, failures: [{ check: 0, message: `rule error: ${err.message}`, path: ['kind'] }] };
+    throw err;
+  }
+}
+
+function messageOf(v: Record<string, unknown>, ctx: Ctx, fallback: string): string {
+  if (typeof v.message !== 'string') return fallback;
+  try {
+    const m = substitute(v.message, ctx.data, ctx.unknownVars);
+    return (typeof m === 'string' ? m : JSON.stringify(m)).trim();
+  } catch {
+    return v.message.trim();
+  }
+}
+
+function validate(v: Record<string, unknown>, o: K8sObject, env: Env, ctx: Ctx): RuleOutcome {
+  if (v.pattern !== undefined || v.anyPattern !== undefined) {
+    const r = patternCheck(v, o.value, ctx, []);
+    if ('skip' in r) return { skip: true };
+    if ('fail' in r) return { skip: false, failures: [{ check: 0, message: messageOf(v, ctx, r.reason), path: r.fail }] };
+    return { skip: false, failures: [] };
+  }
+  if (isRecord(v.deny)) {
+    const c = conditionsMet(rec(v.deny).conditions ?? {}, ctx.data, ctx.unknownVars);
+    return { skip: false, failures: c.met ? [{ check: 0, message: c.message ?? messageOf(v, ctx, 'denied'), path: ['kind'] }] : [] };
+  }
+  if (Array.isArray(v.foreach)) return foreach(v, v.foreach, o, ctx, []);
+  if (isRecord(v.cel)) return celCheck(rec(v.cel), o, env);
+  if (isRecord(v.podSecurity)) return { skip: true, unknown: 'podSecurity is evaluated by the pss profiles (run with --profile pss-baseline or pss-restricted)' };
+  return { skip: true, unknown: 'this validate rule uses a form kubehex does not evaluate' };
+}
+
+function patternCheck(v: Record<string, unknown>, resource: unknown, ctx: Ctx, base: Path): PatternResult {
+  const sub = (p: unknown) => substitute(p, { ...ctx.data }, ctx.unknownVars);
+  if (v.pattern !== undefined) return validatePattern(resource, sub(v.pattern), base);
+  const pats = arr(v.anyPattern);
+  let firstFail: PatternResult | undefined;
+  let skipped = 0;
+  for (const p of pats) {
+    const r = validatePattern(resource, sub(p), base);
+    if ('ok' in r) return r;
+    if ('skip' in r) skipped++; else firstFail ??= r;
+  }
+  if (skipped === pats.length && pats.length) return { skip: 'conditional', path: base };
+  return firstFail ?? { ok: true };
+}
+
+function foreach(v: Record<string, unknown>, list: unknown[], o: K8sObject, ctx: Ctx, base: Path): RuleOutcome {
+  const failures: RuleFailure[] = [];
+  for (const fe of list.map(rec)) {
+    const expr = String(fe.list ?? '');
+    const items = query(String(substitute(expr, ctx.data, ctx.unknownVars)), ctx.data);
+    if (!Array.isArray(items)) continue;
+    const listPath = pathOfQuery(expr, o.value);
+    for (let i = 0; i < items.length; i++) {
+      const el: Ctx = { data: { ...ctx.data, element: items[i], elementIndex: i }, unknownVars: ctx.unknownVars };
+      if (fe.elementScope !== false && isRecord(items[i])) el.data['@'] = items[i];
+      loadContext(fe.context, el);
+      if (fe.preconditions !== undefined && !conditionsMet(fe.preconditions, el.data, el.unknownVars).met) continue;
+      const at: Path = listPath ? [...listPath, i] : ['kind'];
+      if (fe.pattern !== undefined || fe.anyPattern !== undefined) {
+        const r = patternCheck(fe, items[i], el, at);
+        if ('fail' in r) failures.push({ check: 0, message: messageOf(v, el, r.reason), path: listPath ? r.fail : ['kind'] });
+      } else if (isRecord(fe.deny)) {
+        const c = conditionsMet(rec(fe.deny).conditions ?? {}, el.data, el.unknownVars);
+        if (c.met) failures.push({ check: 0, message: c.message ?? messageOf(v, el, 'denied'), path: at });
+      } else if (Array.isArray(fe.foreach)) {
+        const r = foreach(v, fe.foreach, o, el, at);
+        if (!r.skip) failures.push(...r.failures);
+      }
+      if (failures.length) return { skip: false, failures: failures.slice(0, 1) };
+    }
+  }
+  return { skip: false, failures };
+}
+
+/** `request.object.spec.containers` -> the path in the object, when the list is a plain field path. */
+function pathOfQuery(expr: string, object: unknown): Path | undefined {
+  const m = /^\s*request\.object\.([A-Za-z0-9_.]+?)(\[\])?\s*$/.exec(expr);
+  if (!m) return undefined;
+  const p = m[1].split('.');
+  let cur: unknown = object;
+  for (const seg of p) { cur = rec(cur)[seg]; if (cur === undefined) return undefined; }
+  return p;
+}
+
+function celCheck(cel: Record<string, unknown>, o: K8sObject, env: Env): RuleOutcome {
+  const spec = readCelSpec({ variables: cel.variables, validations: cel.expressions }, ['spec']);
+  const act = admissionVars(o, env, paramsOf(cel, o, env));
+  bindVariables(spec, act);
+  const out = runCelSpec(spec, act, o.value);
+  if (out.skip) return { skip: true, unknown: out.unknown };
+  return { skip: false, failures: out.failures.map((f) => ({ check: f.index, message: f.message, path: f.path })), unknown: out.unknown };
+}
+
+function paramsOf(cel: Record<string, unknown>, o: K8sObject, env: Env): unknown {
+  const kind = rec(cel.paramKind);
+  const ref = rec(cel.paramRef);
+  if (!kind.kind || typeof ref.name !== 'string') return undefined;
+  const hit = env.objects.find((x) => x.kind === kind.kind && x.name === ref.name && (!ref.namespace || (x.namespace ?? 'default') === ref.namespace));
+  return hit?.value;
+}
+

@@ -1,0 +1,53 @@
+/** Finds every admission policy among objects and turns each into units (one rule id each) and notes. */
+import type { K8sObject } from '../engine';
+import { loadGatekeeper } from './gatekeeper';
+import { loadKyverno } from './kyverno/policy';
+import { loadValidatingPolicies } from './kyverno/vpol';
+import { loadVaps } from './vap';
+import type { Env, Note, PolicyOptions, PolicyUnit, UnitResult } from './types';
+
+export interface LoadedPolicies { units: PolicyUnit[]; notes: Note[] }
+
+const POLICY_KINDS = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate']);
+
+/** Whether an object is (part of) an admission policy: policies, bindings, templates, constraints. */
+export function isPolicyObject(o: { kind: string; apiVersion: string }): boolean {
+  if (o.apiVersion.startsWith('constraints.gatekeeper.sh/')) return true;
+  if (!POLICY_KINDS.has(o.kind)) return false;
+  return /^(admissionregistration\.k8s\.io|kyverno\.io|policies\.kyverno\.io|templates\.gatekeeper\.sh)\//.test(o.apiVersion);
+}
+
+export function loadPolicies(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions = {}): LoadedPolicies {
+  const policyObjects = objects.filter(isPolicyObject);
+  if (!policyObjects.length) return { units: [], notes: [] };
+  const vap = loadVaps(policyObjects, opts);
+  const ky = loadKyverno(policyObjects);
+  const gk = loadGatekeeper(policyObjects);
+  return { units: [...vap.units, ...ky.units, ...loadValidatingPolicies(policyObjects), ...gk.units], notes: [...vap.notes, ...ky.notes, ...gk.notes] };
+}
+
+export function makeEnv(objects: ReadonlyArray<K8sObject>): Env {
+  const namespaces = new Map<string, K8sObject>();
+  for (const o of objects) if (o.kind === 'Namespace' && o.apiVersion === 'v1' && o.name) namespaces.set(o.name, o);
+  return { objects, namespaces };
+}
+
+/** Evaluations memoised per scan (Env), object value and unit: the unit's rule and policy-not-evaluated both read them. */
+const memo = new WeakMap<Env, WeakMap<object, Map<PolicyUnit, UnitResult>>>();
+export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResult {
+  if (isPolicyObject(o)) return { matched: false, violations: [] };
+  let perEnv = memo.get(env);
+  if (!perEnv) { perEnv = new WeakMap(); memo.set(env, perEnv); }
+  let m = perEnv.get(o.value);
+  if (!m) { m = new Map(); perEnv.set(o.value, m); }
+  let r = m.get(unit);
+  if (!r) {
+    try {
+      r = unit.evaluate(o, env);
+    } catch (e) {
+      r = { matched: false, violations: [], unknown: `evaluation failed: ${(e as Error).message}` };
+    }
+    m.set(unit, r);
+  }
+  return r;
+}

@@ -1,0 +1,61 @@
+import type { Category, Goal, K8sObject, Path, Severity } from '../engine';
+
+/** One failed validation of a policy on one object. */
+export interface Violation {
+  /** `validation-N`, 1-based, in the policy's order of validations (Kyverno: of the rule's checks). */
+  messageId: string;
+  message: string;
+  /** Path relative to the object judged; `['kind']` when no field can be named. */
+  path: Path;
+  severity: Severity;
+}
+
+export interface UnitResult {
+  /** The policy applies to the object (match, bindings, match conditions, preconditions). */
+  matched: boolean;
+  violations: Violation[];
+  /** Set when the verdict depends on something not evaluable offline: never reported as passed. */
+  unknown?: string;
+  /** The namespace whose labels a selector needs and the scan lacks (reported once per policy, on the policy). */
+  unknownNamespace?: string;
+}
+
+/** What a policy needs from the scan: every object, Namespaces by name, and the config's wishes. */
+export interface Env {
+  objects: ReadonlyArray<K8sObject>;
+  namespaces: ReadonlyMap<string, K8sObject>;
+  /** The admission operation a manifest stands for (default CREATE; UPDATE for AdmissionReview replays). */
+  operation?: 'CREATE' | 'UPDATE';
+}
+
+/** One rule id's worth of policy: a VAP, a Kyverno rule, a ValidatingPolicy or a Gatekeeper constraint. */
+export interface PolicyUnit {
+  id: string;
+  engine: 'vap' | 'kyverno' | 'gatekeeper';
+  title: string;
+  /** The object the policy is written in, and where in it this unit lives. */
+  source: K8sObject;
+  sourcePath: Path;
+  /** Strongest action of the policy (and its bindings). */
+  severity: Severity;
+  category: Category;
+  goals: Goal[];
+  /** messageId -> the policy's own message (the default text of findings). */
+  messages: Record<string, string>;
+  /** Kinds the unit can apply to (`*` when it cannot be narrowed). */
+  kinds: ReadonlyArray<string>;
+  evaluate(o: K8sObject, env: Env): UnitResult;
+}
+
+/** Something about a policy that kubehex reports once, on the policy: not evaluated, no binding, unknown namespace. */
+export interface Note {
+  on: K8sObject;
+  path: Path;
+  messageId: 'not-evaluable' | 'unbound' | 'namespace-unknown' | 'rego' | 'rule-type' | 'compile-error';
+  message: string;
+}
+
+export interface PolicyOptions {
+  /** `.kubehex.yaml` policies.unbound: evaluate unbound VAPs as if bound cluster-wide, or only report them. */
+  unbound?: 'report' | 'evaluate';
+}

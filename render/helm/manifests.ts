@@ -1,0 +1,185 @@
+import { parseDocument } from 'yaml';
+import { YAML_OPTIONS } from '../../engine';
+import { SourceMap, type Segment } from '../source-map';
+import { HelmError } from './chart';
+import { goYamlError } from './yaml-errors';
+
+/**
+ * From rendered templates to what `helm template` prints (facts from Helm's documentation and its output):
+ * each template's output is trimmed and split at `---` separators (Helm's pattern `(?:^|\s*\n)---\s*`), every
+ * piece trimmed and kept unless empty (a comment-only piece is kept); pieces with a `helm.sh/hook` annotation are
+ * hooks (an unknown hook event drops the piece, `--skip-tests` drops test hooks); the rest are sorted by kind in
+ * Helm's install order (unknown kinds last, alphabetically; stable otherwise) after templates were taken in path
+ * order. Output: CRDs (with --include-crds), then manifests, trimmed, then hooks (also sorted by kind), each
+ * headed `---\n# Source: <path>\n`.
+ */
+export const INSTALL_ORDER: readonly string[] = [
+  'Namespace', 'NetworkPolicy', 'ResourceQuota', 'LimitRange', 'PodSecurityPolicy', 'PodDisruptionBudget',
+  'ServiceAccount', 'Secret', 'SecretList', 'ConfigMap', 'StorageClass', 'PersistentVolume',
+  'PersistentVolumeClaim', 'CustomResourceDefinition', 'ClusterRole', 'ClusterRoleList', 'ClusterRoleBinding',
+  'ClusterRoleBindingList', 'Role', 'RoleList', 'RoleBinding', 'RoleBindingList', 'Service', 'DaemonSet', 'Pod',
+  'ReplicationController', 'ReplicaSet', 'Deployment', 'HorizontalPodAutoscaler', 'StatefulSet', 'Job', 'CronJob',
+  'IngressClass', 'Ingress', 'APIService',
+];
+
+const HOOK_EVENTS = new Map<string, string>([
+  ['pre-install', 'pre-install'], ['post-install', 'post-install'], ['pre-delete', 'pre-delete'],
+  ['post-delete', 'post-delete'], ['pre-upgrade', 'pre-upgrade'], ['post-upgrade', 'post-upgrade'],
+  ['pre-rollback', 'pre-rollback'], ['post-rollback', 'post-rollback'], ['test', 'test'], ['test-success', 'test'],
+]);
+
+export interface RenderedTemplate { name: string; file: string; text: string; map: SourceMap }
+
+export interface ManifestDoc {
+  /** `# Source:` path. */
+  source: string;
+  /** The template it came from. */
+  file: string;
+  content: string;
+  /** Segments relative to `content`. */
+  segments: Segment[];
+  kind: string;
+  name: string;
+  hookEvents?: string[];
+}
+
+const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
+
+/** Bounds of Go's strings.TrimSpace(text.slice(start, end)). */
+function trimBounds(text: string, start: number, end: number): [number, number] {
+  while (start < end && GO_SPACE.test(text[start])) start++;
+  while (end > start && GO_SPACE.test(text[end - 1])) end--;
+  return [start, end];
+}
+
+/** Offsets [start, end) of each document of a template's output, as Helm splits it. */
+export function splitManifests(text: string): Array<[number, number]> {
+  const [s0, s1] = trimBounds(text, 0, text.length);
+  const body = text.slice(s0, s1);
+  const sep = /(?:^|[\t\n\f\r ]*\n)---[\t\n\f\r ]*/g;
+  const out: Array<[number, number]> = [];
+  let last = 0;
+  const piece = (a: number, b: number) => {
+    if (a === b) return;
+    const [x, y] = trimBounds(text, s0 + a, s0 + b);
+    out.push([x, y]);
+  };
+  for (let m = sep.exec(body); m; m = sep.exec(body)) {
+    if (m[0] === '') { sep.lastIndex++; continue; }
+    piece(last, m.index);
+    last = m.index + m[0].length;
+  }
+  piece(last, body.length);
+  return out;
+}
+
+/** Segments of `map` within [start, end), clipped and made relative to `start`. */
+export function sliceSegments(map: SourceMap, start: number, end: number): Segment[] {
+  const out: Segment[] = [];
+  for (const s of map.overlapping(start, end)) {
+    const a = Math.max(s.start, start);
+    const b = Math.min(s.end, end);
+    const origin = s.origin.kind === 'text' ? { ...s.origin, offset: s.origin.offset + (a - s.start) } : s.origin;
+    out.push({ ...s, start: a - start, end: b - start, origin });
+  }
+  return out;
+}
+
+interface Head { kind: string; name: string; annotations: Record<string, unknown> }
+
+function readHead(content: string, source: string): Head {
+  const doc = parseDocument(content, { ...YAML_OPTIONS, uniqueKeys: false } as never);
+  if (doc.errors.length) throw new HelmError(`YAML parse error on ${source}: error converting YAML to JSON: ${goYamlError(content, doc.errors[0])}`, source);
+  let v: unknown;
+  try { v = doc.toJS({ maxAliasCount: 1000 }); } catch (e) { throw new HelmError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${(e as Error).message}`, source); }
+  if (v === null || v === undefined) return { kind: '', name: '', annotations: {} };
+  if (typeof v !== 'object' || Array.isArray(v)) {
+    const t = Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool';
+    throw new HelmError(`YAML parse error on ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${t} into Go value of type releaseutil.SimpleHead`, source);
+  }
+  const o = v as Record<string, unknown>;
+  const md = (o.metadata && typeof o.metadata === 'object' && !Array.isArray(o.metadata) ? o.metadata : {}) as Record<string, unknown>;
+  const ann = (md.annotations && typeof md.annotations === 'object' && !Array.isArray(md.annotations) ? md.annotations : {}) as Record<string, unknown>;
+  for (const [field, val] of [['kind', o.kind], ['apiVersion', o.apiVersion], ['metadata.name', md.name]] as const) {
+    if (val !== undefined && val !== null && typeof val !== 'string') throw new HelmError(`YAML parse error on ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(val)} into Go struct field ${field === 'metadata.name' ? '.metadata.name' : 'SimpleHead.' + field} of type string`, source);
+  }
+  for (const val of Object.values(ann)) {
+    if (val !== null && typeof val !== 'string') throw new HelmError(`YAML parse error on ${source}: error unmarshaling JSON: while decoding JSON: json: cannot unmarshal ${jsonKind(val)} into Go struct field .metadata.annotations of type string`, source);
+  }
+  return { kind: typeof o.kind === 'string' ? o.kind : '', name: typeof md.name === 'string' ? md.name : '', annotations: ann };
+}
+
+function jsonKind(v: unknown): string {
+  return Array.isArray(v) ? 'array' : typeof v === 'number' ? 'number' : typeof v === 'boolean' ? 'bool' : typeof v === 'object' ? 'object' : 'string';
+}
+
+/** Split, classify and sort rendered templates (NOTES.txt and partials already left out). */
+export function sortManifests(templates: ReadonlyArray<RenderedTemplate>, opts: { skipTests?: boolean }): { manifests: ManifestDoc[]; hooks: ManifestDoc[] } {
+  const manifests: ManifestDoc[] = [];
+  const hooks: ManifestDoc[] = [];
+  const sorted = [...templates].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const t of sorted) {
+    if (baseName(t.name).startsWith('_')) continue;
+    for (const [a, b] of splitManifests(t.text)) {
+      const content = t.text.slice(a, b);
+      let head: Head;
+      try { head = readHead(content, t.name); } catch (e) {
+        if (e instanceof HelmError) throw new HelmError(e.message, t.file);
+        throw e;
+      }
+      const doc: ManifestDoc = { source: t.name, file: t.file, content, segments: sliceSegments(t.map, a, b), kind: head.kind, name: head.name };
+      const hook = head.annotations['helm.sh/hook'];
+      if (typeof hook !== 'string') { manifests.push(doc); continue; }
+      const events = hook.split(',').map((e) => HOOK_EVENTS.get(e.trim().toLowerCase()));
+      if (events.some((e) => e === undefined)) continue;
+      doc.hookEvents = events as string[];
+      if (opts.skipTests && doc.hookEvents.includes('test')) continue;
+      hooks.push(doc);
+    }
+  }
+  return { manifests: sortByKind(manifests), hooks: sortByKind(hooks) };
+}
+
+function baseName(p: string): string { return p.slice(p.lastIndexOf('/') + 1); }
+
+export function sortByKind(docs: ManifestDoc[]): ManifestDoc[] {
+  const rank = new Map(INSTALL_ORDER.map((k, i) => [k, i]));
+  return docs.map((d, i) => ({ d, i })).sort((x, y) => {
+    const a = rank.get(x.d.kind);
+    const b = rank.get(y.d.kind);
+    if (a === undefined && b === undefined) return x.d.kind === y.d.kind ? x.i - y.i : x.d.kind < y.d.kind ? -1 : 1;
+    if (a === undefined) return 1;
+    if (b === undefined) return -1;
+    return a - b || x.i - y.i;
+  }).map((x) => x.d);
+}
+
+export interface CrdFile { source: string; file: string; text: string }
+
+/** The text `helm template` prints, with its source map. */
+export function assemble(crds: ReadonlyArray<CrdFile>, manifests: ReadonlyArray<ManifestDoc>, hooks: ReadonlyArray<ManifestDoc>): { text: string; map: SourceMap } {
+  let text = '';
+  const segs: Segment[] = [];
+  const add = (source: string, body: string, bodySegs: ReadonlyArray<Segment>) => {
+    text += `---\n# Source: ${source}\n`;
+    for (const s of bodySegs) segs.push({ ...s, start: s.start + text.length, end: s.end + text.length });
+    text += body + '\n';
+  };
+  for (const c of crds) add(c.source, c.text, [{ start: 0, end: c.text.length, origin: { kind: 'text', file: c.file, offset: 0 } }]);
+  for (const m of manifests) add(m.source, m.content, m.segments);
+  // the release manifest is trimmed, then printed with a line break
+  const [a, b] = trimBounds(text, 0, text.length);
+  const kept = segs.filter((s) => s.end > a && s.start < b).map((s) => clip(s, a, b));
+  text = text.slice(a, b) + '\n';
+  segs.length = 0;
+  segs.push(...kept);
+  for (const h of hooks) add(h.source, h.content, h.segments);
+  return { text, map: new SourceMap(segs) };
+}
+
+function clip(s: Segment, a: number, b: number): Segment {
+  const start = Math.max(s.start, a);
+  const end = Math.min(s.end, b);
+  const origin = s.origin.kind === 'text' ? { ...s.origin, offset: s.origin.offset + (start - s.start) } : s.origin;
+  return { ...s, start: start - a, end: end - a, origin };
+}
