@@ -7,6 +7,7 @@ import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLar
 import { DocLinter, Superseded, type DocResult } from './doc-lint';
 import { compileGlobs } from './glob';
 import { ObjectIndex } from './object-index';
+import { PolicyStore } from './policies';
 import { CONFIG_NAME, ConfigStore, underChartTemplates, type Resolved, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
@@ -32,6 +33,8 @@ export class Analyzer {
   readonly configs: ConfigStore;
   /** Objects of open documents and scanned files, for cross-object rules. */
   readonly index = new ObjectIndex();
+  /** Admission policies of the workspace as rules (see server/policies.ts). */
+  readonly policies = new PolicyStore(this.index);
   private linters = new Map<string, DocLinter>();
   private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
   private configDiagnostics = new Map<string, string>();
@@ -88,7 +91,7 @@ export class Analyzer {
     const json = doc.languageId === 'json' || doc.languageId === 'jsonc' || (!!path && extname(path).toLowerCase() === '.json');
     if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
     if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
-    const resolved = this.configs.resolve(path, settings, this.host.trusted);
+    const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
     if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.error);
     if (path && resolved.config.path && resolved.config.config?.ignore?.length) {
       const rel = relative(dirname(resolved.config.path), path).split('\\').join('/');

@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import type { ConfigError, Finding, ParseErrorInfo, Path, Severity } from '../engine';
+import { isPolicyRuleId, type ConfigError, type Finding, type ParseErrorInfo, type Path, type Severity } from '../engine';
 
 export const SOURCE = 'kubehex';
 export const SYNTAX_CODE = 'yaml-syntax';
@@ -35,7 +35,8 @@ export function findingToDiagnostic(f: Finding, uri: string, version: number, hi
     range: f.range,
     severity: hints.has(f.ruleId) ? DiagnosticSeverity.Hint : SEVERITY[f.severity],
     code: f.ruleId,
-    codeDescription: { href: ruleDocUrl(f.ruleId) },
+    // an admission policy's rule has no page of ours
+    ...(isPolicyRuleId(f.ruleId) ? {} : { codeDescription: { href: ruleDocUrl(f.ruleId) } }),
     source: SOURCE,
     message: f.message,
     data,

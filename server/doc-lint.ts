@@ -1,4 +1,4 @@
-import { CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, checkText, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
+import { CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, checkText, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
 import { countLines, detach, splitChunks } from './chunks';
 import { ObjectIndex } from './object-index';
 
@@ -16,6 +16,8 @@ export interface ChunkEntry {
   fatal?: ParseErrorInfo;
   /** The chunk's objects of the kinds cross-object rules read (what the workspace index holds). */
   objects: K8sObject[];
+  /** Every object the rules judged in the chunk (lazily read ones aside): the posture report counts them. */
+  refs?: ObjectRef[];
   /** Kept only when a cross-object rule applies to an object of the chunk: the cross pass lints it again. */
   parsed?: ParsedFile;
   /** Cross-object findings (and rule crashes) for one generation of the workspace index. */
@@ -121,6 +123,7 @@ export function lintChunk(text: string, set: RuleSet, file?: string, whole = fal
     for (const e of pd.errors) errors.push(e.range ? e : { ...e, range: parsed.lines.range(pd.start, pd.start) });
   }
   const entry: ChunkEntry = { text, lines, docs: parsed.docs.length, findings, errors, objects: split.cross ? mine.filter(split.indexed) : [] };
+  entry.refs = mine.filter((o) => !Object.getOwnPropertyDescriptor(o, 'value')?.get).map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }));
   if (!whole && split.cross && mine.some(split.applies)) entry.parsed = parsed;
   return entry;
 }

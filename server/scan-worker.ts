@@ -1,7 +1,7 @@
 import { readFileSync, statSync } from 'node:fs';
 import { dirname, relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
-import { decodeBytes, isTemplateSource, type Finding, type K8sObject, type ParseErrorInfo, type RuleSet } from '../engine';
+import { decodeBytes, isTemplateSource, type Finding, type K8sObject, type ObjectRef, type ParseErrorInfo, type RuleSet } from '../engine';
 import { crossLint, lintChunk, splitRuleSet, type ChunkEntry } from './doc-lint';
 import { compileGlobs } from './glob';
 import { ConfigStore, underChartTemplates, type Settings } from './settings';
@@ -18,6 +18,8 @@ export interface FileResult {
   hints?: string[];
   /** The file's objects of the kinds cross-object rules read (for the workspace index). */
   objects?: K8sObject[];
+  /** Every object the rules judged (for the posture report). */
+  refs?: ObjectRef[];
   /** Cross-object rules apply to an object of the file: its findings wait for the second phase (`crossFiles`). */
   cross?: boolean;
   /** Generation of the workspace index the cross-object findings were computed with. */
@@ -83,7 +85,7 @@ export function lintFile(path: string, settings: Settings, trusted: boolean, gen
   }
   // with a holder, the cross-object rules wait for every file's objects (like the CLI's two phases)
   const entry = lintChunk(text, resolved.set, path, !held);
-  const r: FileResult = { ...base, findings: entry.findings, errors: entry.fatal ? [entry.fatal] : entry.errors, hints: [...resolved.hints], objects: entry.objects };
+  const r: FileResult = { ...base, findings: entry.findings, errors: entry.fatal ? [entry.fatal] : entry.errors, hints: [...resolved.hints], objects: entry.objects, refs: entry.refs };
   if (held && entry.parsed) {
     held.hold(path, entry, resolved.set);
     r.cross = true;

@@ -131,8 +131,12 @@ export class WorkspaceScanner {
   private held = new Held();
   private published = new Set<string>();
   private pool?: Pool;
+  /** The files of the last completed scan, for the posture report. */
+  private last: FileResult[] = [];
 
   constructor(private server: KubehexServer) {}
+
+  lastResults(): ReadonlyArray<FileResult> { return this.last; }
 
   publishedFor(uri: string): boolean { return this.published.has(uri); }
 
@@ -159,6 +163,7 @@ export class WorkspaceScanner {
       const settings = await this.server.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
       const results = await this.lintAll(folders, files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
+      this.last = results.results;
       return this.summarize(results.results, results.reused, settings.maxFileSize);
     } finally {
       reporter.done();

@@ -20,8 +20,9 @@ import { findingToDiagnostic } from './convert';
 import { Superseded } from './doc-lint';
 import { hover } from './hover';
 import { WorkspaceScanner, type ScanParams } from './scan';
+import { workspaceReport, type ReportParams } from './report';
 import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type Settings } from './settings';
-import { uriToPath } from './uri';
+import { pathToUri, uriToPath } from './uri';
 
 export type { Analysis };
 
@@ -191,6 +192,15 @@ export class KubehexServer {
     });
 
     c.onRequest('kubehex/scanWorkspace', (params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params));
+    // the posture report: a workspace scan (unchanged files come from its cache), then the report of its results
+    c.onRequest('kubehex/report', async (params: ReportParams | undefined, token) => {
+      const p = params ?? {};
+      const scanParams = { folders: p.folders, exclude: p.exclude, workDoneToken: p.workDoneToken };
+      await this.scanner.scan(scanParams, token, scanParams);
+      const folders = p.folders?.length ? p.folders.map((f) => (f.startsWith('file:') ? uriToPath(f) ?? f : f)) : this.workspaceFolders();
+      const settings = await this.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
+      return workspaceReport(this.scanner.lastResults(), folders, this.trusted ? settings.profile : undefined, p.format === 'json' ? 'json' : 'html');
+    });
 
     c.onShutdown(() => {
       for (const t of this.timers.values()) clearTimeout(t);

@@ -2,12 +2,12 @@
 // findings (that is `kubehex scan`'s job): exit 0 when written, 2 for usage or configuration errors.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { dirname, relative, resolve, sep } from 'node:path';
-import { buildReport, parseBaseline, renderHtml, renderMarkdown, type BaselineFinding, type Config } from '../../engine';
+import { buildReport, parseBaseline, pssRuleIds, renderHtml, renderMarkdown, type BaselineFinding, type Config } from '../../engine';
 import { rules } from '../../rules';
 import { collectFiles } from '../files';
 import { VERSION } from '../format';
 import { ruleSetFor, scan } from '../scan';
-import { pssRuleIds, reportInput } from './input';
+import { reportInput } from './input';
 
 export interface ReportKit {
   paths: string[];

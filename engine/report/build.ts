@@ -49,6 +49,7 @@ export function buildReport(input: ReportInput): ReportData {
     rules: usedRules,
     findings: input.findings,
     errors: input.errors,
+    notes: input.notes ?? [],
   };
   if (input.baseline) data.baseline = compareBaseline(input.baseline.file, input.findings, input.baseline);
   return data;

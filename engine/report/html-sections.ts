@@ -8,6 +8,8 @@ import type { Counts, GroupRow, ReportData, ReportFinding } from './types';
 export interface HtmlOptions {
   /** Link target for a file (relative to where the report is written); none: no link. */
   fileHref?: (file: string) => string | undefined;
+  /** What `data-file` holds for a script to open (the editor's webview: an absolute path); default the file. */
+  fileData?: (file: string) => string;
   /** Findings listed under each recipe (default 200); the rest are counted. */
   findingsPerRecipe?: number;
   /** Rows of the workload and file tables (default 1000). */
@@ -25,7 +27,7 @@ function badge(score: number): string {
 export function findingLink(f: { file: string; range: ReportFinding['range'] }, opts: HtmlOptions): string {
   const text = `${f.file}:${f.range.start.line + 1}:${f.range.start.character + 1}`;
   const href = opts.fileHref?.(f.file);
-  const data = `data-file="${esc(f.file)}" data-line="${f.range.start.line}" data-character="${f.range.start.character}" data-end-line="${f.range.end.line}" data-end-character="${f.range.end.character}"`;
+  const data = `data-file="${esc(opts.fileData?.(f.file) ?? f.file)}" data-line="${f.range.start.line}" data-character="${f.range.start.character}" data-end-line="${f.range.end.line}" data-end-character="${f.range.end.character}"`;
   return href !== undefined ? `<a class="loc" href="${esc(href)}" ${data}>${esc(text)}</a>` : `<span class="loc" ${data} tabindex="0">${esc(text)}</span>`;
 }
 

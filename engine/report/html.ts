@@ -11,10 +11,13 @@ export type { HtmlOptions };
 export const REPORT_CSP = "default-src 'none'; style-src 'unsafe-inline'; img-src data:";
 
 const CSS = `
-:root{--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--card:#f6f8fa;--border:#d1d9e0;--accent:#0969da;--track:#e6e9ec;
+:root,body.vscode-light{--bg:#ffffff;--fg:#1f2328;--muted:#59636e;--card:#f6f8fa;--border:#d1d9e0;--accent:#0969da;--track:#e6e9ec;
 --err:#cf222e;--warn:#9a6700;--info:#0969da}
 @media (prefers-color-scheme: dark){:root{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--card:#161b22;--border:#30363d;--accent:#4493f8;--track:#262c36;
 --err:#f85149;--warn:#d29922;--info:#4493f8}}
+body.vscode-dark,body.vscode-high-contrast{--bg:#0d1117;--fg:#e6edf3;--muted:#9198a1;--card:#161b22;--border:#30363d;--accent:#4493f8;--track:#262c36;
+--err:#f85149;--warn:#d29922;--info:#4493f8}
+.loc[data-file]{cursor:pointer}
 body{margin:0;padding:24px 32px;background:var(--vscode-editor-background,var(--bg));color:var(--vscode-editor-foreground,var(--fg));
 font:14px/1.45 var(--vscode-font-family,system-ui,-apple-system,"Segoe UI",sans-serif)}
 a{color:var(--vscode-textLink-foreground,var(--accent))}
@@ -72,6 +75,7 @@ export function renderHtml(d: ReportData, opts: HtmlOptions = {}): string {
 <div class="head">${gauge(d.overall.score, d.overall.grade)}<div class="totals">
 <div><b>${t.files}</b>files</div><div><b>${t.objects}</b>objects</div><div><b>${t.workloads}</b>workloads</div>
 <div><b>${t.findings}</b>findings<br>${counts(t.counts)}</div><div><b>${t.quickFixes}</b>quick fixes</div><div><b>${t.fileErrors}</b>file errors</div></div></div>
+${d.notes.map((n) => `<p class="muted">${esc(n)}</p>`).join('')}
 ${d.baseline ? `<p class="lead verdict ${d.baseline.verdict}">Since the baseline: ${esc(d.baseline.summary)} (<a href="#baseline">details</a>)</p>` : ''}
 <nav>${nav}</nav>
 ${postureSection(d)}

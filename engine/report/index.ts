@@ -8,3 +8,4 @@ export { buildWorkloads, pssLevel, pssLevelOfRule, isWorkload } from './workload
 export { matchBaseline, parseBaseline, compareBaseline, type BaselineMatch } from './baseline';
 export { renderHtml, REPORT_CSP, type HtmlOptions } from './html';
 export { renderMarkdown, MARKDOWN_LIMIT } from './markdown';
+export { reportRule, pssRuleIds, reportFinding, renderedSourceOf } from './from-engine';

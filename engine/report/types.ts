@@ -64,6 +64,8 @@ export interface ReportInput {
   /** Rule ids that were active (scored); the heat map's "not checked" cells are the pairs none of them covers. */
   activeRules: string[];
   baseline?: { file: string; findings: BaselineFinding[]; score?: number };
+  /** Caveats shown at the top of the report (e.g. which PSS rules the editor's verdicts rest on). */
+  notes?: string[];
 }
 
 /** A finding of an earlier `--format json` scan (or report): `path` may be missing in old output. */
@@ -153,5 +155,6 @@ export interface ReportData {
   rules: Record<string, ReportRule>;
   findings: ReportFinding[];
   errors: Array<{ file: string; message: string }>;
+  notes: string[];
   baseline?: BaselineDelta;
 }

@@ -1,0 +1,93 @@
+/**
+ * Admission policies in the editor: the policies among the workspace index's objects (open documents, scanned
+ * files) and in `.kubehex.yaml` policies.paths become rules of every open manifest's rule set. Editing a policy
+ * changes the index, which re-lints the open documents (the set's key carries the policies' stamp).
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { CUSTOM_RESOURCE, makeRuleSet, objectsOf, parseManifest, resolveRules, type Config, type K8sObject, type Rule, type RuleSet } from '../engine';
+import { isPolicyObject, loadPolicies, policyRules } from '../policies';
+import type { ObjectIndex } from './object-index';
+import type { Resolved } from './settings';
+
+/** Kinds the index must hold for policies: the policies themselves, Namespaces (selectors) and likely params. */
+const POLICY_READS = ['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate', 'Namespace', 'ConfigMap', CUSTOM_RESOURCE];
+
+/** Never reports: makes the index keep what policies need, so a policy opened in the editor is found. */
+const reader: Rule = {
+  meta: {
+    id: 'kubehex-policy-index', title: 'Indexes admission policies', category: 'cluster', goals: ['integrity'], severity: 'info',
+    appliesTo: [], reads: POLICY_READS, profiles: [], docs: { summary: '', recipe: '' }, peers: {}, messages: {},
+  },
+  check() { /* indexing only */ },
+};
+
+const MAX_PATH_FILES = 2000;
+
+function yamlFiles(p: string, out: string[]): void {
+  if (out.length >= MAX_PATH_FILES) return;
+  let st;
+  try { st = statSync(p); } catch { return; }
+  if (st.isFile()) { if (/\.(ya?ml|json)$/i.test(p)) out.push(p); return; }
+  if (!st.isDirectory()) return;
+  for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) yamlFiles(join(p, e), out);
+}
+
+function policiesInFile(file: string): K8sObject[] {
+  let text: string;
+  try { text = readFileSync(file, 'utf8'); } catch { return []; }
+  const parsed = parseManifest(text, {});
+  if (parsed.fatal) return [];
+  return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : [])).filter(isPolicyObject);
+}
+
+export class PolicyStore {
+  private generation = -1;
+  private configKey = '';
+  private sig = '';
+  private stamp = 0;
+  private rules: Rule[] = [];
+  private sets = new Map<string, { base: RuleSet; set: RuleSet }>();
+
+  constructor(private readonly index: ObjectIndex) {}
+
+  /** The policy rules for the current index and config, and a stamp that changes when they do. */
+  current(config: Config | undefined, configPath: string | undefined): { rules: Rule[]; stamp: number } {
+    const cfgKey = JSON.stringify([configPath ?? '', config?.policies ?? null]);
+    if (this.generation === this.index.generation && cfgKey === this.configKey) return { rules: this.rules, stamp: this.stamp };
+    this.generation = this.index.generation;
+    this.configKey = cfgKey;
+    const objects = this.index.all().filter(isPolicyObject);
+    const extra: K8sObject[] = [];
+    if (configPath && config?.policies?.paths?.length) {
+      const files: string[] = [];
+      for (const p of config.policies.paths) yamlFiles(resolve(dirname(configPath), p), files);
+      const open = new Set(objects.map((o) => o.file));
+      for (const f of files) if (!open.has(f)) extra.push(...policiesInFile(f));
+    }
+    const all = [...objects, ...extra];
+    const sig = JSON.stringify([cfgKey, all.map((o) => [o.file ?? '', o.value])]);
+    if (sig !== this.sig) {
+      this.sig = sig;
+      this.stamp++;
+      this.rules = policyRules(loadPolicies(all, { unbound: config?.policies?.unbound }));
+      this.sets.clear();
+    }
+    return { rules: this.rules, stamp: this.stamp };
+  }
+
+  /** The resolved rule set plus the index reader and the policy rules (trusted workspaces only). */
+  apply(r: Resolved, trusted: boolean): Resolved {
+    if (!trusted) return r;
+    const config = r.config.config;
+    const { rules, stamp } = this.current(config, r.config.path);
+    const key = `${r.key}|policies:${stamp}`;
+    const hit = this.sets.get(key);
+    if (hit && hit.base === r.set) return { ...r, set: hit.set, key };
+    const policySet = rules.length ? resolveRules(rules, config, undefined) : undefined;
+    const active = [...r.set.rules, { rule: reader, severity: 'info' as const, options: {} }, ...(policySet?.rules ?? [])];
+    const set = makeRuleSet(active, r.set.suppressedBy);
+    this.sets.set(key, { base: r.set, set });
+    return { ...r, set, key };
+  }
+}
