@@ -6,4 +6,5 @@ export * from './fix-back';
 export * from './pipeline';
 export * from './discover';
 export * from './registry';
+export * from './skip';
 export { kustomizeRenderer, makeKustomizeRenderer, type HelmInflator } from './kustomize';
