@@ -1,8 +1,9 @@
 // VS Code side of kubehex: starts the language server (dist/server.js, over IPC) and adds the workspace
-// scan command, the findings tree and the status-bar totals. No lint logic here: everything goes over LSP.
+// scan command, the findings tree, the status-bar totals and the posture dashboard. No lint logic here: everything goes over LSP.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { FindingsTree, type FindingNode } from './findings-tree';
+import { PosturePanel } from './posture';
 import { SetTrustedNotification, type ScanWorkspaceResult } from './protocol';
 import { scanWorkspace, summarize } from './scan';
 import { KubehexStatus } from './status';
@@ -17,6 +18,8 @@ export interface KubehexApi {
   readonly lastScan: () => ScanWorkspaceResult | undefined;
   /** The findings tree's data (category -> rule -> finding), as the view shows it. */
   readonly tree: vscode.TreeDataProvider<FindingNode>;
+  /** The "Show Security Posture" webview. */
+  readonly posture: PosturePanel;
 }
 
 let client: LanguageClient | undefined;
@@ -28,22 +31,44 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const documentSelector = ['file', 'untitled'].flatMap((scheme) => [
-    { scheme, language: 'yaml' },
-    { scheme, language: 'json' },
-  ]);
+  const documentSelector = [
+    ...['file', 'untitled'].flatMap((scheme) => [{ scheme, language: 'yaml' }, { scheme, language: 'json' }]),
+    // Helm templates and helpers (any language id an editor gives them): linted through their chart's render
+    { scheme: 'file', language: 'helm' },
+    { scheme: 'file', pattern: '**/templates/**/*.tpl' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
     initializationOptions: { isTrusted: vscode.workspace.isTrusted },
     synchronize: {
       configurationSection: 'kubehex',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
+        // files charts and kustomizations read: a change on disk re-renders them
+        vscode.workspace.createFileSystemWatcher('**/{Chart.yaml,kustomization.yaml,kustomization.yml,Kustomization,values*.yaml,*.tpl}'),
+      ],
     },
   };
   // The id "kubehex" makes the client read `kubehex.trace.server` by itself.
   return new LanguageClient('kubehex', 'kubehex', serverOptions, clientOptions);
 }
+
+const RENDERED_SCHEME = 'kubehex-rendered';
+
+/** Read-only documents holding what a chart or kustomization renders to ("Show Rendered Manifest"). */
+class RenderedDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.emitter.fire(uri);
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string { return this.texts.get(uri.toString()) ?? ''; }
+}
+
+const rendered = new RenderedDocuments();
 
 export async function activate(context: vscode.ExtensionContext): Promise<KubehexApi> {
   const activatedAt = Date.now();
@@ -53,7 +78,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
   const tree = new FindingsTree();
   const status = new KubehexStatus();
   const view = vscode.window.createTreeView('kubehex', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(output, tree, status, view);
+  const posture = new PosturePanel(() => client);
+  context.subscriptions.push(output, tree, status, view, posture);
 
   const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
     if (!e.uris.some((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'kubehex'))) return;
@@ -98,10 +124,35 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
         view.message = result.findings ? undefined : `No findings in ${result.files} file(s).`;
         view.badge = { value: result.findings, tooltip: `${result.findings} finding(s)` };
         void vscode.window.setStatusBarMessage(summarize(result), 10000);
+        void posture.refresh();
         return result;
       } finally {
         status.setScanning(false);
       }
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
+    vscode.commands.registerCommand('kubehex.showRendered', async () => {
+      await starting;
+      const editor = vscode.window.activeTextEditor;
+      if (!client || !editor) return;
+      const res = await client.sendRequest<{ root: string; text: string; errors: string[] } | null>('kubehex/renderedManifest', { uri: editor.document.uri.toString() });
+      if (!res) {
+        void vscode.window.showInformationMessage('kubehex: this file is not part of a Helm chart or kustomization that kubehex renders.');
+        return;
+      }
+      const uri = vscode.Uri.from({ scheme: RENDERED_SCHEME, path: `${res.root}/rendered.yaml` });
+      rendered.set(uri, res.errors.length ? `# render failed:\n${res.errors.map((e) => `# ${e}`).join('\n')}\n` : res.text);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
+    }),
+    vscode.commands.registerCommand('kubehex.showPosture', async () => {
+      await starting;
+      if (!client) {
+        void vscode.window.showWarningMessage('kubehex is disabled (setting "kubehex.enable").');
+        return;
+      }
+      await posture.show();
     }),
     vscode.commands.registerCommand('kubehex.restartServer', async () => {
       await stop();
@@ -119,7 +170,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
   if (enabled()) void start();
   const activateMs = Date.now() - activatedAt;
   output.info(`activated in ${activateMs} ms`);
-  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, activateMs, lastScan: () => lastScan, tree };
+  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, activateMs, lastScan: () => lastScan, tree, posture };
 }
 
 export async function deactivate(): Promise<void> {
