@@ -25,7 +25,6 @@ const MAX_CANDIDATE_DIRS = 400;
 export class RenderStore {
   private stamp = 0;
   private cache = new Map<string, { key: string; linted: Linted[] }>();
-  /** Files a render reads are capped like the CLI's (cli/disk-fs.ts): 16 MB. */
   private readonly disk = diskFs(16 * 1024 * 1024);
 
   constructor(private readonly open: () => ReadonlyMap<string, { text: string; version: number }>) {}
