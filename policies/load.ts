@@ -21,7 +21,7 @@ export function loadPolicies(objects: ReadonlyArray<K8sObject>, opts: PolicyOpti
   const policyObjects = objects.filter(isPolicyObject);
   if (!policyObjects.length) return { units: [], notes: [] };
   const vap = loadVaps(policyObjects, opts);
-  const ky = loadKyverno(policyObjects);
+  const ky = loadKyverno(policyObjects, opts.podSecurity);
   const gk = loadGatekeeper(policyObjects);
   return { units: [...vap.units, ...ky.units, ...loadValidatingPolicies(policyObjects), ...gk.units], notes: [...vap.notes, ...ky.notes, ...gk.notes] };
 }

@@ -56,6 +56,8 @@ export interface Note {
 }
 
 export interface PolicyOptions {
+  /** Judges Kyverno `podSecurity` rules (see pod-security.ts); without it they are reported as not evaluated. */
+  podSecurity?: import('./pod-security').PodSecurityCheck;
   /** `.kubehex.yaml` policies.unbound: evaluate unbound VAPs as if bound cluster-wide, or only report them. */
   unbound?: 'report' | 'evaluate';
 }

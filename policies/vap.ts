@@ -42,7 +42,7 @@ export function admissionVars(o: K8sObject, env: Env, params: unknown): Vars {
   const act = new Vars()
     .set('object', fromJson(o.value))
     .set('oldObject', null)
-    .set('request', fromJson(requestFor(o, env.operation)))
+    .set('request', requestValue(o, env))
     .set('params', params === undefined ? null : fromJson(params));
   const ns = namespaceOf(o);
   act.lazy('namespaceObject', (): Value => {
@@ -52,6 +52,20 @@ export function admissionVars(o: K8sObject, env: Env, params: unknown): Vars {
     return fromJson(n.value);
   });
   return act;
+}
+
+/** `request` with `userInfo` unknown: who applies a manifest is not known offline. */
+class RequestMap extends Map<string, Value> {
+  override get(k: string): Value | undefined {
+    if (k === 'userInfo') throw new CelUnknown('the requesting user is not known offline (request.userInfo)');
+    return super.get(k);
+  }
+}
+function requestValue(o: K8sObject, env: Env): Value {
+  const m = fromJson(requestFor(o, env.operation)) as Map<string, Value>;
+  const r = new RequestMap();
+  for (const [k, v] of m) if (k !== 'userInfo') r.set(k, v);
+  return r;
 }
 
 interface Binding { obj: K8sObject; spec: Record<string, unknown>; severity: Severity }

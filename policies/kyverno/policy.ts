@@ -5,6 +5,7 @@ import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import { matchKinds, ruleMatches, filtersOf } from './match';
 import { evaluateRule } from './validate';
 import { templatePod } from './vpol';
+import type { PodSecurityCheck } from '../pod-security';
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
@@ -16,7 +17,7 @@ export function failureSeverity(action: unknown): Severity {
   return a === 'enforce' ? 'error' : 'info';
 }
 
-export function loadKyverno(objects: ReadonlyArray<K8sObject>): { units: PolicyUnit[]; notes: Note[] } {
+export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurityCheck): { units: PolicyUnit[]; notes: Note[] } {
   const units: PolicyUnit[] = [];
   const notes: Note[] = [];
   for (const p of objects.filter((o) => (o.kind === 'ClusterPolicy' || o.kind === 'Policy') && /^kyverno\.io\//.test(o.apiVersion))) {
@@ -51,7 +52,7 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>): { units: PolicyU
         id: `${prefix}/${base}`, engine: 'kyverno', title: `Kyverno ${p.kind} ${p.name} rule ${base}`, source: p, sourcePath: rulePath,
         severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
         kinds: kinds.length && !kinds.some((k) => k.includes('*') || k.includes('/')) ? [...kinds.map(String), ...(canAutogen ? controllers : [])] : ['*'],
-        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env),
+        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env, pss),
       });
     });
   }
@@ -74,7 +75,7 @@ function podOnly(rule: Record<string, unknown>): boolean {
   return all.every((r) => r.name === undefined && r.names === undefined && r.selector === undefined && r.annotations === undefined);
 }
 
-function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env): UnitResult {
+function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env, pss?: PodSecurityCheck): UnitResult {
   const res: UnitResult = { matched: false, violations: [] };
   let target = o;
   let mapPath = (p: Path): Path => p;
@@ -88,7 +89,7 @@ function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, 
     }
   }
   if (m !== true) return m ? { ...res, unknownNamespace: m.unknownNamespace } : res;
-  const out = evaluateRule(rule, target, env);
+  const out = evaluateRule(rule, target, env, pss);
   if (out.unknown) res.unknown = out.unknown;
   if (out.skip) return res;
   res.matched = true;
