@@ -1,3 +1,4 @@
+import { isRendered } from './rendered';
 import { relative, sep } from 'node:path';
 import { ruleDocsUrl, SEVERITY_RANK, type Finding, type Rule } from '../engine';
 import type { FileResult, ScanResult } from './scan';
@@ -20,7 +21,12 @@ function jsonFinding(f: Finding, file: string) {
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
     category: f.category,
     goals: f.goals,
-    fixable: !!f.fix,
+    // a rendered finding's fix edits its source only after verification (editor quick fix); not counted here
+    fixable: !!f.fix && !isRendered(f),
+    ...(isRendered(f) ? {
+      trace: f.trace.map((t) => ({ file: displayPath(t.file), range: t.range, note: t.note })),
+      rendered: { source: displayPath(f.rendered.source), ...(f.rendered.values ? { values: f.rendered.values.map(displayPath) } : {}) },
+    } : {}),
   };
 }
 

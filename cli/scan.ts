@@ -6,10 +6,12 @@ import { Worker } from 'node:worker_threads';
 import { blocksLint, decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
 import { rules } from '../rules';
 import { isUnderChartTemplates } from './files';
+import { lintPlan, planRenders } from './rendered';
+import type { RenderOptions } from '../render';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
 
-export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: 'template'; objects?: ObjectRef[] }
+export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: 'template' | 'template-source' | 'kustomize-input'; objects?: ObjectRef[] }
 
 export interface ScanResult { files: number; results: FileResult[] }
 
@@ -19,6 +21,9 @@ export interface ScanSettings {
   maxFileSize?: number;
   /** Rule ids to run whatever the profile and config say (the report's PSS verdicts); default severity. */
   alsoRules?: string[];
+  /** Render flags applied to every chart/kustomization the scan finds, and configured kustomization roots. */
+  render?: RenderOptions;
+  kustomizeRoots?: string[];
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
@@ -108,17 +113,21 @@ export interface ScanOptions extends ScanSettings {
 export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const total = opts.files.length + (opts.stdin !== undefined ? 1 : 0);
   const wanted = opts.workers ?? defaultWorkers(opts.files);
-  if (wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted);
   const set = ruleSetFor(opts);
+  // charts and kustomizations are rendered here; their inputs are linted through the render, not alone
+  const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots });
+  const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
+  if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted);
   const loaded: Loaded[] = [];
   let done = 0;
   if (opts.stdin !== undefined) loaded.push(loadFile('<stdin>', set, opts, opts.stdin));
-  for (const f of opts.files) {
+  for (const f of plan.plain) {
     loaded.push(loadFile(f, set, opts));
     opts.onProgress?.(++done, total);
   }
-  const all = loaded.flatMap((l) => l.objects);
-  return { files: total, results: loaded.map((l) => lintLoaded(l, set, all)) };
+  const all = [...loaded.flatMap((l) => l.objects), ...plan.sources.flatMap((s) => s.objects)];
+  const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
+  return { files: total, results: [...loaded.map((l) => lintLoaded(l, set, all)), ...lintPlan(plan, set, all), ...skipped] };
 }
 
 /** Below this much YAML, starting workers and shipping objects between threads costs more than it saves. */

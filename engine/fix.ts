@@ -1,4 +1,5 @@
-import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, visit, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
+import { unshare } from './fix-shared';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
@@ -12,7 +13,7 @@ interface Ctx { text: string; doc: Document; lines: LineIndex; eol: string; json
  * Turns fix operations into minimal text edits computed from node positions; nothing is re-serialised,
  * so every byte outside the edits stays as written. Returns undefined when an edit cannot be made safely.
  */
-export function planFix(text: string, doc: Document, ops: ReadonlyArray<FixOp>, lines = new LineIndex(text)): TextEdit[] | undefined {
+export function planFix(text: string, doc: Document, ops: ReadonlyArray<FixOp>, lines = new LineIndex(text), opts: { shared?: 'unshare' | 'in-place' } = {}): TextEdit[] | undefined {
   const ctx: Ctx = { text, doc, lines, eol: detectEol(text), json: looksJson(doc) };
   const edits: TextEdit[] = [];
   for (const op of ops) {
@@ -24,7 +25,9 @@ export function planFix(text: string, doc: Document, ops: ReadonlyArray<FixOp>, 
     for (const x of edits) if (e.start < x.end && x.start < e.end) return undefined;
     edits.push(e);
   }
-  return edits;
+  // edits of anchored, aliased or merged nodes move where they change only the fixed paths; `in-place` (for a
+  // batch of fixes that covers every path sharing the node, see fixing.ts) edits the shared node itself
+  return opts.shared === 'in-place' ? edits : unshare(ctx, ops, edits);
 }
 
 function looksJson(doc: Document): boolean {
@@ -256,58 +259,4 @@ function planAppend(ctx: Ctx, path: Path, value: string | number | boolean): Tex
   const at = afterLine(ctx, last.range[1]);
   const lead = at === ctx.text.length && !ctx.text.endsWith('\n') ? ctx.eol : '';
   return { start: at, end: at, newText: `${lead}${prefix}${text}${ctx.eol}` };
-}
-
-/** Re-parses one document after its edits and checks every op took effect; drops broken fixes. */
-export function verifyFix(docText: string, ops: ReadonlyArray<FixOp>, before?: Document): boolean {
-  const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(docText))];
-  if (docs.length !== 1) return false;
-  const doc = docs[0] as Document;
-  if (doc.errors.some((e) => e.code !== 'DUPLICATE_KEY')) return false;
-  if (hasUnresolvedAlias(doc)) return false; // the edit removed an anchor that an alias still uses
-  // sequence items removed per sequence: a fix may take several items out of one list
-  const removedFrom = new Map<string, number>();
-  for (const op of ops) {
-    if (op.op !== 'remove' || typeof op.path[op.path.length - 1] !== 'number') continue;
-    const key = JSON.stringify(op.path.slice(0, -1));
-    removedFrom.set(key, (removedFrom.get(key) ?? 0) + 1);
-  }
-  for (const op of ops) {
-    const n = nodeAt(doc, op.path);
-    if (op.op === 'remove') {
-      const last = op.path[op.path.length - 1];
-      if (typeof last === 'number' && before) {
-        // a sequence item: the sequence is shorter by the items the fix removes from it (or gone, when it held
-        // only those)
-        const seqBefore = nodeAt(before, op.path.slice(0, -1));
-        const seqAfter = nodeAt(doc, op.path.slice(0, -1));
-        const lenBefore = isSeq(seqBefore) ? seqBefore.items.length : 0;
-        const lenAfter = isSeq(seqAfter) ? seqAfter.items.length : 0;
-        if (lenAfter !== lenBefore - (removedFrom.get(JSON.stringify(op.path.slice(0, -1))) ?? 1)) return false;
-      } else if (n !== undefined) return false;
-      continue;
-    }
-    if (op.op === 'rename') {
-      if (n !== undefined || nodeAt(doc, [...op.path.slice(0, -1), op.to]) === undefined) return false;
-      continue;
-    }
-    if (op.op === 'set' && !Array.isArray(op.value)) {
-      if (!n || !isScalar(n) || n.value !== op.value) return false;
-    } else if (!n || !isSeq(n) || !n.items.some((i) => isScalar(i) && i.value === (op.op === 'append' ? op.value : (op.value as unknown as string[])[0]))) {
-      return false;
-    }
-  }
-  return true;
-}
-
-function hasUnresolvedAlias(doc: Document): boolean {
-  let broken = false;
-  visit(doc, {
-    Alias(_, a) {
-      if (a.resolve(doc) !== undefined) return undefined;
-      broken = true;
-      return visit.BREAK;
-    },
-  });
-  return broken;
 }

@@ -1,8 +1,8 @@
 import { CodeActionKind, type CodeAction, type CodeActionParams, type Diagnostic, type TextEdit } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { applyEdits, applyFixes, diffEdit, fixEdits, lintText, type Finding, type ObjectRef, type RuleSet, type TextEdit as EngineEdit } from '../engine';
+import { applyEdits, applyFixes, fixEdits, lintText, type Finding, type ObjectRef, type RuleSet, type TextEdit as EngineEdit } from '../engine';
 import { SOURCE, isFindingData } from './convert';
-import { splitRuleSet, type DocResult, type PlacedChunk } from './doc-lint';
+import { splitRuleSet, type ChunkEntry, type DocResult, type PlacedChunk } from './doc-lint';
 
 export const FIX_ALL_KIND = 'source.fixAll.kubehex';
 export const HARDEN_KIND = CodeActionKind.RefactorRewrite;
@@ -53,11 +53,25 @@ export function quickFixEdits(doc: TextDocument, result: DocResult, set: RuleSet
   // a cross-object finding: its chunk kept the parse it was found in
   const cross = chunk.entry.parsed && chunk.entry.cross?.findings.find((x) => x.ruleId === f.ruleId && x.docIndex === localDoc && samePath(x.path, f.path) && x.messageId === f.messageId);
   if (cross) return fixEdits(chunk.entry.parsed!, cross)?.map((e) => toLsp(doc, e, chunk.start));
-  const { parsed, findings } = lintText(chunk.entry.text, set);
+  const { parsed, findings } = memo(chunk.entry, set, 'lint', () => lintText(chunk.entry.text, set));
   const local = findings.find((x) => x.ruleId === f.ruleId && x.docIndex === f.docIndex - chunk.docBase && samePath(x.path, f.path) && x.messageId === f.messageId);
   if (!local) return undefined;
   const edits = fixEdits(parsed, local);
   return edits?.map((e) => toLsp(doc, e, chunk.start));
+}
+
+/**
+ * What code actions work out per chunk (its lint, its fix-all and harden results), kept with the chunk's cache
+ * entry: the editor asks for code actions on every cursor move, and an unchanged chunk keeps its entry (and
+ * this) across versions. Keyed by the rule set and by the generation of the cross-object findings it used.
+ */
+const perChunk = new WeakMap<ChunkEntry, { set: RuleSet; generation: number; values: Map<string, unknown> }>();
+function memo<T>(entry: ChunkEntry, set: RuleSet, key: string, compute: () => T): T {
+  const generation = entry.cross?.generation ?? -1;
+  let m = perChunk.get(entry);
+  if (!m || m.set !== set || m.generation !== generation) perChunk.set(entry, (m = { set, generation, values: new Map() }));
+  if (!m.values.has(key)) m.values.set(key, compute());
+  return m.values.get(key) as T;
 }
 
 /** `# kubehex-disable-next-line RULE` above the finding's line, at that line's indentation. */
@@ -81,7 +95,7 @@ export function fixAllEdit(doc: TextDocument, result: DocResult, set: RuleSet): 
     // the chunk is re-linted on its own: take a cross-object fix only where the workspace view has the finding too
     const crossIds = new Set(splitRuleSet(set).cross?.rules.map((r) => r.rule.meta.id) ?? []);
     const shown = new Set((c.entry.cross?.findings ?? []).map(crossKey));
-    const r = applyFixes(c.entry.text, set, (f) => f.fix?.safety === 'safe' && (!crossIds.has(f.ruleId) || shown.has(crossKey(f))));
+    const r = memo(c.entry, set, 'fix-all', () => applyFixes(c.entry.text, set, (f) => f.fix?.safety === 'safe' && (!crossIds.has(f.ruleId) || shown.has(crossKey(f)))));
     if (r.edit) parts.push({ start: r.edit.start + c.start, end: r.edit.end + c.start, newText: r.edit.newText });
   }
   if (!parts.length) return undefined;
@@ -94,17 +108,18 @@ export function fixAllEdit(doc: TextDocument, result: DocResult, set: RuleSet): 
 }
 
 /** Every fix (safe and review) for one object, as one edit: one undo step. */
-export function hardenEdit(doc: TextDocument, result: DocResult, set: RuleSet, target: Finding): { edit: TextEdit; count: number } | undefined {
+export function hardenEdit(doc: TextDocument, result: DocResult, set: RuleSet, target: Finding): { edit: TextEdit; count: number; incomplete?: boolean } | undefined {
   const chunk = chunkOf(result, target.docIndex);
   if (!chunk) return undefined;
   const localDoc = target.docIndex - chunk.docBase;
-  const crossIds = new Set(splitRuleSet(set).cross?.rules.map((r) => r.rule.meta.id) ?? []);
-  const shown = new Set((chunk.entry.cross?.findings ?? []).map(crossKey));
-  const r = applyFixes(chunk.entry.text, set, (f) => f.docIndex === localDoc && sameObject(f.object, target.object) && (!crossIds.has(f.ruleId) || shown.has(crossKey(f))));
+  const o = target.object;
+  const r = memo(chunk.entry, set, `harden|${localDoc}|${o.apiVersion}|${o.kind}|${o.namespace ?? ''}|${o.name}`, () => {
+    const crossIds = new Set(splitRuleSet(set).cross?.rules.map((x) => x.rule.meta.id) ?? []);
+    const shown = new Set((chunk.entry.cross?.findings ?? []).map(crossKey));
+    return applyFixes(chunk.entry.text, set, (f) => f.docIndex === localDoc && sameObject(f.object, o) && (!crossIds.has(f.ruleId) || shown.has(crossKey(f))));
+  });
   if (!r.edit || !r.applied.length) return undefined;
-  const before = chunk.entry.text;
-  const e = diffEdit(before, r.text)!;
-  return { edit: toLsp(doc, e, chunk.start), count: r.applied.length };
+  return { edit: toLsp(doc, r.edit, chunk.start), count: r.applied.length, ...(r.incomplete ? { incomplete: true } : {}) };
 }
 
 function wants(only: ReadonlyArray<string> | undefined, kind: string): boolean {
@@ -148,7 +163,9 @@ export function codeActions(doc: TextDocument, result: DocResult, set: RuleSet, 
       const h = hardenEdit(doc, result, set, f);
       if (!h) continue;
       const name = f.object.name ? `${f.object.kind} ${f.object.name}` : f.object.kind;
-      out.push({ title: `Harden ${name} (apply ${h.count} fix${h.count === 1 ? '' : 'es'})`, kind: hardenAs, edit: { changes: { [uri]: [h.edit] } } });
+      // never silently partial: when the round limit stopped it, the title says that more fixes remain
+      const more = h.incomplete ? '; more remain: harden again after it' : '';
+      out.push({ title: `Harden ${name} (apply ${h.count} fix${h.count === 1 ? '' : 'es'}${more})`, kind: hardenAs, edit: { changes: { [uri]: [h.edit] } } });
     }
   }
 

@@ -36,7 +36,7 @@ export function toyRender(fs: ReadOnlyFs, root = '/chart'): RenderResult {
     b.literal(t.slice(last), file, last);
   }
   const { text, map } = b.build();
-  return { kind: 'helm', root, text, map, inputs: templates.map((file) => ({ file, reason: 'template-source' })), errors: [], notes: [] };
+  return { kind: 'helm', root, text, map, inputs: [valuesFile, ...templates].map((file) => ({ file, reason: 'template-source' as const })), errors: [], notes: [] };
 }
 
 export const POD = (name: string) => `apiVersion: v1

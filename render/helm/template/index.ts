@@ -8,7 +8,7 @@ import type { RenderLimits } from '../../types';
 export { TemplateError, FuncError } from './errors';
 export { TemplateSet, type TemplateSource, type TemplateSetOptions } from './template-set';
 export { GO_TYPE, GoInt, goInt, tagType, isGoMap, isGoStruct, type GoMap, type IntKind } from './go-value';
-export { execute } from './exec';
+export { execute, type ExecContext } from './exec';
 export { sprigFuncs } from './sprig';
 export { helmFuncs, defaultFuncs } from './helm-funcs';
 

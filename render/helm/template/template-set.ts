@@ -1,4 +1,9 @@
+import type { Origin } from '../../source-map';
+import { type SourceInfo, type Tree, isEmptyTree, lineCol } from './ast';
+import { builtinFuncs } from './builtins';
 import { TemplateError } from './errors';
+import { defaultFuncs } from './helm-funcs';
+import { ParseError, parseTemplate } from './parser';
 
 export interface TemplateSource {
   /** Helm's template name, e.g. 'mychart/templates/deployment.yaml'. */
@@ -9,21 +14,62 @@ export interface TemplateSource {
 }
 
 export interface TemplateSetOptions {
-  /** Names of functions known to the parser besides Go's builtins, Sprig's and Helm's. */
+  /** Names of functions known to the parser besides Go's builtins, Sprig's and Helm's (ExecOptions.funcs). */
   funcs?: Iterable<string>;
+  /** Name of the root template (Helm: 'gotpl'; `tpl` parses its text under this name, messages print it). */
+  rootName?: string;
 }
+
+let knownDefault: Set<string> | undefined;
 
 /** Templates parsed from sources; `define`d templates join the set under their own names. */
 export class TemplateSet {
-  readonly sources = new Map<string, TemplateSource>();
-  constructor(readonly options: TemplateSetOptions = {}) {}
+  private readonly trees = new Map<string, Tree>();
+  private readonly known: (n: string) => boolean;
+  readonly rootName: string;
 
-  /** Parse a source; throws TemplateError (kind 'parse'). */
-  parse(src: TemplateSource): void {
-    if (typeof src.text !== 'string') throw new TemplateError({ file: src.file, name: src.name, line: 1, col: 1, offset: 0, length: 0, goMessage: `template: ${src.name}:1: no text`, kind: 'parse' });
-    this.sources.set(src.name, src);
+  constructor(readonly options: TemplateSetOptions = {}, private readonly parent?: TemplateSet) {
+    knownDefault ??= new Set([...Object.keys(defaultFuncs()), ...Object.keys(builtinFuncs())]);
+    const extra = new Set(options.funcs ?? []);
+    const base = knownDefault;
+    this.known = parent ? parent.known : (n) => base.has(n) || extra.has(n);
+    this.rootName = parent?.rootName ?? options.rootName ?? 'gotpl';
   }
 
-  has(name: string): boolean { return this.sources.has(name); }
-  names(): string[] { return [...this.sources.keys()].sort(); }
+  /** Parse a source; throws TemplateError (kind 'parse'). A later definition replaces an earlier one unless its body is empty. */
+  parse(src: TemplateSource): void {
+    this.parseSource(src.name, { parseName: src.name, file: src.file, text: src.text });
+  }
+
+  /** For `tpl`: parse text under `name` in this (child) set; literal text maps to `origin` when given. */
+  parseTpl(name: string, text: string, origin: Origin | undefined): void {
+    this.parseSource(name, { parseName: name, file: '', text, tplOrigin: origin });
+  }
+
+  private parseSource(name: string, src: SourceInfo): void {
+    let trees: Tree[];
+    try {
+      trees = parseTemplate(name, src, this.known);
+    } catch (e) {
+      if (!(e instanceof ParseError)) throw e;
+      const { line, col } = lineCol(src, e.pos);
+      throw new TemplateError({ file: src.file, name: src.parseName, line: e.line, col: line + 1 === e.line ? col + 1 : 1,
+        offset: e.pos, length: 0, goMessage: e.goMessage, kind: 'parse' });
+    }
+    for (const t of trees) {
+      const old = this.lookup(t.name);
+      if (old && isEmptyTree(t.root) && !isEmptyTree(old.root)) continue;
+      this.trees.set(t.name, t);
+    }
+  }
+
+  lookup(name: string): Tree | undefined { return this.trees.get(name) ?? this.parent?.lookup(name); }
+  has(name: string): boolean { return this.lookup(name) !== undefined; }
+  names(): string[] {
+    const all = new Set([...(this.parent?.names() ?? []), ...this.trees.keys()]);
+    return [...all].sort();
+  }
+
+  /** A set that sees this one's templates and keeps its own additions to itself (Go's Clone, as `tpl` uses). */
+  child(): TemplateSet { return new TemplateSet(this.options, this); }
 }

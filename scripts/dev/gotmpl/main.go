@@ -160,23 +160,34 @@ func funcs(root **template.Template, helm bool) template.FuncMap {
 		return val, nil
 	}
 	f["fail"] = func(msg string) (string, error) { return "", errors.New(msg) }
-	f["include"] = func(name string, data interface{}) (string, error) {
+	f["include"] = includeFun(root, included)
+	f["tpl"] = tplFun(root, included)
+	return f
+}
+
+func includeFun(t **template.Template, included map[string]int) func(string, interface{}) (string, error) {
+	return func(name string, data interface{}) (string, error) {
 		var buf strings.Builder
 		if included[name] > 1000 {
 			return "", fmt.Errorf("rendering template has a nested reference name: %s: unable to execute template", name)
 		}
 		included[name]++
-		err := (*root).ExecuteTemplate(&buf, name, data)
+		err := (*t).ExecuteTemplate(&buf, name, data)
 		included[name]--
 		return buf.String(), err
 	}
-	f["tpl"] = func(text string, vals interface{}) (string, error) {
-		t, err := (*root).Clone()
+}
+
+func tplFun(parent **template.Template, included map[string]int) func(string, interface{}) (string, error) {
+	return func(text string, vals interface{}) (string, error) {
+		t, err := (*parent).Clone()
 		if err != nil {
 			return "", err
 		}
 		t.Option("missingkey=zero")
-		t, err = t.New((*root).Name()).Parse(text)
+		clone := t
+		t.Funcs(template.FuncMap{"include": includeFun(&clone, included), "tpl": tplFun(&clone, included)})
+		t, err = t.New((*parent).Name()).Parse(text)
 		if err != nil {
 			return "", fmt.Errorf("cannot parse template %q: %w", text, err)
 		}
@@ -186,7 +197,6 @@ func funcs(root **template.Template, helm bool) template.FuncMap {
 		}
 		return strings.ReplaceAll(buf.String(), "<no value>", ""), nil
 	}
-	return f
 }
 
 func run(c testCase) (res result) {

@@ -1,0 +1,51 @@
+import {
+  consumedFiles, discoverRoots, lintRendered, renderers, renderSource, topLevelSources,
+  type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
+} from '../render';
+import type { K8sObject, RuleSet } from '../engine';
+import { diskFs } from './disk-fs';
+import type { FileResult } from './scan';
+
+export interface RenderPlan {
+  sources: RenderedSource[];
+  /** Files read by a render, with why they are not linted alone. */
+  consumed: Map<string, 'template-source' | 'kustomize-input'>;
+  /** The scanned files that are still linted as plain manifests. */
+  plain: string[];
+}
+
+export interface RenderSettings { render?: RenderOptions; kustomizeRoots?: string[]; fs?: ReadOnlyFs }
+
+/** Phase 1 of a scan with charts and kustomizations in it: find the roots, render them, set their inputs aside. */
+export function planRenders(files: ReadonlyArray<string>, set: RuleSet, s: RenderSettings = {}): RenderPlan {
+  if (!renderers.length) return { sources: [], consumed: new Map(), plain: [...files] };
+  const fs = s.fs ?? diskFs();
+  const roots = discoverRoots(fs, files, renderers, s.kustomizeRoots ?? []);
+  if (!roots.length) return { sources: [], consumed: new Map(), plain: [...files] };
+  const all = roots.map((r) => renderSource(fs, r.root, r.renderer, s.render ?? {}, set));
+  const sources = topLevelSources(all, s.kustomizeRoots);
+  const consumed = consumedFiles(all);
+  // a chart's own files are its templates' sources even when the render did not get to read them
+  return { sources, consumed, plain: files.filter((f) => !consumed.has(f)) };
+}
+
+/** Phase 2: lint every rendered source with the whole scan's objects; results per file a person edits. */
+export function lintPlan(plan: RenderPlan, set: RuleSet, all: ReadonlyArray<K8sObject>): FileResult[] {
+  const byFile = new Map<string, FileResult>();
+  const at = (file: string) => {
+    let r = byFile.get(file);
+    if (!r) byFile.set(file, (r = { file, findings: [], errors: [] }));
+    return r;
+  };
+  for (const s of plan.sources) {
+    const { findings, errors } = lintRendered(s, set, all);
+    for (const e of errors) at(e.file).errors.push({ file: e.file, message: e.message, ...(e.range ? { range: e.range } : {}) });
+    for (const f of findings) at(f.file).findings.push(f);
+  }
+  for (const r of byFile.values()) r.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
+  return [...byFile.values()];
+}
+
+export function isRendered(f: object): f is RenderedFinding {
+  return 'rendered' in f && 'trace' in f;
+}

@@ -1,0 +1,42 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { formatJson } from '../../cli/format';
+import { scan } from '../../cli/scan';
+import { renderers } from '../../render';
+import { POD, VALUES, toyRenderer } from '../render/toy-renderer';
+
+describe('cli: scan renders charts and reports findings where they were written', () => {
+  let dir: string;
+  before(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-rendered-')));
+    mkdirSync(join(dir, 'chart/templates'), { recursive: true });
+    writeFileSync(join(dir, 'chart/Chart.yaml'), 'apiVersion: v2\nname: toy\nversion: 0.1.0\n');
+    writeFileSync(join(dir, 'chart/values.yaml'), VALUES);
+    writeFileSync(join(dir, 'chart/templates/a.yaml'), POD('a'));
+    renderers.unshift(toyRenderer);
+  });
+  after(() => {
+    renderers.splice(renderers.indexOf(toyRenderer), 1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('lints the rendered chart, maps to values.yaml with trace and rendered, and skips the template sources', async () => {
+    const files = ['chart/Chart.yaml', 'chart/values.yaml', 'chart/templates/a.yaml'].map((f) => join(dir, f));
+    const res = await scan({ files });
+    const cwd = process.cwd();
+    process.chdir(dir);
+    let json: { findings: Array<Record<string, unknown>> };
+    try { json = JSON.parse(formatJson(res)); } finally { process.chdir(cwd); }
+    const priv = json.findings.filter((f) => f.ruleId === 'privileged-container');
+    assert.equal(priv.length, 1);
+    assert.equal(priv[0].file, 'chart/values.yaml');
+    assert.deepEqual(priv[0].range, { start: { line: 2, character: 2 }, end: { line: 2, character: 18 } });
+    assert.deepEqual(priv[0].rendered, { source: 'chart' });
+    assert.deepEqual((priv[0].trace as Array<{ file: string; note: string }>).map((t) => [t.file, t.note]), [['chart/templates/a.yaml', 'template action']]);
+    assert.equal(priv[0].fixable, false);
+    const skipped = res.results.filter((r) => r.skipped).map((r) => [r.file.slice(dir.length + 1), r.skipped]);
+    assert.deepEqual(skipped, [['chart/values.yaml', 'template-source'], ['chart/templates/a.yaml', 'template-source']]);
+  });
+});
