@@ -1,8 +1,9 @@
 // VS Code side of kubehex: starts the language server (dist/server.js, over IPC) and adds the workspace
-// scan command, the findings tree and the status-bar totals. No lint logic here: everything goes over LSP.
+// scan command, the findings tree, the status-bar totals and the posture dashboard. No lint logic here: everything goes over LSP.
 import * as vscode from 'vscode';
 import { LanguageClient, TransportKind, type LanguageClientOptions, type ServerOptions } from 'vscode-languageclient/node';
 import { FindingsTree, type FindingNode } from './findings-tree';
+import { PosturePanel } from './posture';
 import { SetTrustedNotification, type ScanWorkspaceResult } from './protocol';
 import { scanWorkspace, summarize } from './scan';
 import { KubehexStatus } from './status';
@@ -17,6 +18,8 @@ export interface KubehexApi {
   readonly lastScan: () => ScanWorkspaceResult | undefined;
   /** The findings tree's data (category -> rule -> finding), as the view shows it. */
   readonly tree: vscode.TreeDataProvider<FindingNode>;
+  /** The "Show Security Posture" webview. */
+  readonly posture: PosturePanel;
 }
 
 let client: LanguageClient | undefined;
@@ -53,7 +56,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
   const tree = new FindingsTree();
   const status = new KubehexStatus();
   const view = vscode.window.createTreeView('kubehex', { treeDataProvider: tree, showCollapseAll: true });
-  context.subscriptions.push(output, tree, status, view);
+  const posture = new PosturePanel(() => client);
+  context.subscriptions.push(output, tree, status, view, posture);
 
   const firstDiagnostics = vscode.languages.onDidChangeDiagnostics((e) => {
     if (!e.uris.some((u) => vscode.languages.getDiagnostics(u).some((d) => d.source === 'kubehex'))) return;
@@ -98,10 +102,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
         view.message = result.findings ? undefined : `No findings in ${result.files} file(s).`;
         view.badge = { value: result.findings, tooltip: `${result.findings} finding(s)` };
         void vscode.window.setStatusBarMessage(summarize(result), 10000);
+        void posture.refresh();
         return result;
       } finally {
         status.setScanning(false);
       }
+    }),
+    vscode.commands.registerCommand('kubehex.showPosture', async () => {
+      await starting;
+      if (!client) {
+        void vscode.window.showWarningMessage('kubehex is disabled (setting "kubehex.enable").');
+        return;
+      }
+      await posture.show();
     }),
     vscode.commands.registerCommand('kubehex.restartServer', async () => {
       await stop();
@@ -119,7 +132,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
   if (enabled()) void start();
   const activateMs = Date.now() - activatedAt;
   output.info(`activated in ${activateMs} ms`);
-  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, activateMs, lastScan: () => lastScan, tree };
+  return { client: () => client, firstDiagnosticsMs: () => firstDiagnosticsMs, activateMs, lastScan: () => lastScan, tree, posture };
 }
 
 export async function deactivate(): Promise<void> {

@@ -38,3 +38,20 @@ export interface ScanWorkspaceResult {
 
 export const ScanWorkspaceRequest = new RequestType<ScanWorkspaceParams, ScanWorkspaceResult, void>('kubehex/scanWorkspace');
 export const SetTrustedNotification = new NotificationType<{ isTrusted: boolean }>('kubehex/setTrusted');
+
+export interface ReportParams {
+  folders: string[];
+  exclude: string[];
+  /** html: the page (findings carry data-file, data-line, data-character); json: the report's data. */
+  format: 'html' | 'json';
+}
+
+export interface ReportResult {
+  score: number;
+  grade: string;
+  counts: Partial<Record<Severity, number>>;
+  html?: string;
+  data?: unknown;
+}
+
+export const ReportRequest = new RequestType<ReportParams, ReportResult, void>('kubehex/report');

@@ -1,5 +1,5 @@
 // Status-bar item with the live totals of kubehex diagnostics (open files plus what the last scan
-// published); clicking it scans the workspace.
+// published); clicking it opens the security posture (which scans the workspace).
 import * as vscode from 'vscode';
 
 export function countKubehexDiagnostics(): { errors: number; warnings: number; infos: number } {
@@ -23,7 +23,7 @@ export class KubehexStatus implements vscode.Disposable {
 
   constructor() {
     this.item.name = 'kubehex';
-    this.item.command = 'kubehex.scanWorkspace';
+    this.item.command = 'kubehex.showPosture';
     this.subscription = vscode.languages.onDidChangeDiagnostics(() => this.schedule());
     this.render();
     this.item.show();
@@ -44,8 +44,8 @@ export class KubehexStatus implements vscode.Disposable {
     const { errors, warnings, infos } = countKubehexDiagnostics();
     const icon = this.scanning ? '$(sync~spin)' : '$(shield)';
     this.item.text = `${icon} kubehex $(error) ${errors} $(warning) ${warnings}`;
-    this.item.tooltip = `kubehex: ${errors} error(s), ${warnings} warning(s), ${infos} info — click to scan the workspace`;
-    this.item.accessibilityInformation = { label: `kubehex: ${errors} errors, ${warnings} warnings. Click to scan the workspace.` };
+    this.item.tooltip = `kubehex: ${errors} error(s), ${warnings} warning(s), ${infos} info — click to show the security posture`;
+    this.item.accessibilityInformation = { label: `kubehex: ${errors} errors, ${warnings} warnings. Click to show the security posture.` };
   }
 
   dispose(): void {
