@@ -1,6 +1,7 @@
+import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isRendered } from './rendered';
-import { relative, sep } from 'node:path';
 import { ruleDocsUrl, SEVERITY_RANK, type Finding, type Rule } from '../engine';
+import { describeSkips, type SkipReason } from '../render';
 import type { FileResult, ScanResult } from './scan';
 
 const VERSION = '0.1.0';
@@ -14,10 +15,12 @@ export function displayPath(file: string): string {
 function jsonFinding(f: Finding, file: string) {
   return {
     ruleId: f.ruleId,
+    messageId: f.messageId,
     severity: f.severity,
     message: f.message,
     file: displayPath(file),
     range: f.range,
+    path: [...f.path],
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
     category: f.category,
     goals: f.goals,
@@ -33,19 +36,25 @@ function jsonFinding(f: Finding, file: string) {
 export function formatJson(res: ScanResult): string {
   const findings = res.results.flatMap((r) => r.findings.map((f) => jsonFinding(f, r.file)));
   const errors = res.results.flatMap((r) => r.errors.map((e) => ({ file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) })));
-  return JSON.stringify({ version: 1, files: res.files, findings, errors }, null, 2) + '\n';
+  const skipped = res.results.filter((r) => r.skipped).map((r) => ({ file: displayPath(r.file), reason: r.skipped }));
+  return JSON.stringify({ version: 1, files: res.files, findings, errors, skipped }, null, 2) + '\n';
 }
 
-export function formatStylish(res: ScanResult, color: boolean): string {
+export interface StylishOptions {
+  /** The run applied --fix first: what is left cannot be fixed by running it again. */
+  afterFix?: boolean;
+}
+
+export function formatStylish(res: ScanResult, color: boolean, opts: StylishOptions = {}): string {
   const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
   const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36' };
   let out = '';
   const counts = { error: 0, warning: 0, info: 0 };
-  let fixable = 0;
+  const fixes = { safe: 0, review: 0 };
   let errors = 0;
-  let skipped = 0;
+  const skipped = new Map<SkipReason, number>();
   for (const r of res.results) {
-    if (r.skipped) skipped++;
+    if (r.skipped) skipped.set(r.skipped, (skipped.get(r.skipped) ?? 0) + 1);
     if (!r.findings.length && !r.errors.length) continue;
     out += `\n${c('4', displayPath(r.file))}\n`;
     const rows: string[][] = [];
@@ -55,7 +64,8 @@ export function formatStylish(res: ScanResult, color: boolean): string {
     }
     for (const f of r.findings) {
       counts[f.severity]++;
-      if (f.fix) fixable++;
+      // --fix applies safe fixes to plain manifests; a rendered finding's fix is offered in the editor
+      if (f.fix) fixes[isRendered(f) ? 'review' : f.fix.safety]++;
       rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(sevColor[f.severity], f.severity), f.message, c('2', f.ruleId)]);
     }
     const w0 = Math.max(...rows.map((x) => x[0].length));
@@ -64,18 +74,33 @@ export function formatStylish(res: ScanResult, color: boolean): string {
   }
   const total = counts.error + counts.warning + counts.info;
   const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`];
-  const mark = total ? (counts.error ? c('31', '✖') : c('33', '⚠')) : c('32', '✔');
+  // a file that could not be read or parsed was never linted: never a green tick
+  const mark = counts.error || errors ? c('31', '✖') : total ? c('33', '⚠') : c('32', '✔');
   out += `\n${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${res.files} file${res.files === 1 ? '' : 's'}`;
-  if (errors) out += `; ${errors} file error${errors === 1 ? '' : 's'}`;
-  if (skipped) out += `; ${skipped} template file${skipped === 1 ? '' : 's'} skipped`;
+  if (errors) out += `; ${errors} file error${errors === 1 ? '' : 's'} (not linted)`;
   out += '\n';
-  if (fixable) out += `  ${fixable} can be fixed; \`kubehex scan --fix\` applies the safe ones, the editor offers all.\n`;
+  const nSkipped = [...skipped.values()].reduce((a, b) => a + b, 0);
+  if (nSkipped) out += `  ${nSkipped} file${nSkipped === 1 ? '' : 's'} skipped: ${describeSkips(skipped)}\n`;
+  out += fixHint(fixes, !!opts.afterFix);
   const top = priorities(res);
   if (top.length > 1) {
     out += `\nFix first (by severity, then how often):\n`;
     for (const t of top) out += `  ${c(sevColor[t.severity], t.severity.padEnd(7))}  ${t.ruleId} ×${t.count}${t.fixable ? ' (quick fix)' : ''}\n`;
   }
   return out;
+}
+
+/** What the fixes left can do, counted by safety: --fix applies only the safe ones. */
+function fixHint(fixes: { safe: number; review: number }, afterFix: boolean): string {
+  const review = fixes.review ? `${fixes.review} fix${fixes.review === 1 ? '' : 'es'} to review in the editor` : '';
+  if (afterFix) {
+    const left = fixes.safe ? `${fixes.safe} safe fix${fixes.safe === 1 ? '' : 'es'} could not be applied automatically (the editor offers ${fixes.safe === 1 ? 'it' : 'them'})` : '';
+    const line = [left, review].filter(Boolean).join('; ');
+    return line ? `  ${line}.\n` : '';
+  }
+  if (!fixes.safe && !fixes.review) return '';
+  const safe = fixes.safe ? `${fixes.safe} can be fixed by \`kubehex scan --fix\`` : '';
+  return `  ${[safe, review].filter(Boolean).join('; ')}.\n`;
 }
 
 /** The rules to work on first: worst severity, then the most findings. */
@@ -124,7 +149,7 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
     message: { text: f.message },
     locations: [{
       physicalLocation: {
-        artifactLocation: { uri: encodeURI(displayPath(r.file)), uriBaseId: '%SRCROOT%' },
+        artifactLocation: artifactLocation(r.file),
         region: { startLine: f.range.start.line + 1, startColumn: f.range.start.character + 1, endLine: f.range.end.line + 1, endColumn: f.range.end.character + 1 },
       },
       logicalLocations: [{ name: f.object.name, fullyQualifiedName: `${f.object.namespace ? `${f.object.namespace}/` : ''}${f.object.kind}/${f.object.name}`, kind: 'resource' }],
@@ -132,17 +157,25 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
     partialFingerprints: { 'kubehex/v1': `${f.ruleId}:${f.object.kind}/${f.object.namespace ?? ''}/${f.object.name}:${f.path.join('.')}` },
     properties: { category: f.category, goals: f.goals, fixable: !!f.fix },
   })));
-  const notifications = res.results.flatMap((r) => r.errors.map((e) => ({
-    level: 'error',
-    message: { text: e.message },
-    locations: [{ physicalLocation: { artifactLocation: { uri: encodeURI(displayPath(e.file)), uriBaseId: '%SRCROOT%' }, ...(e.range ? { region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1 } } : {}) } }],
-  })));
+  const notifications = res.results.flatMap((r) => [
+    ...r.errors.map((e) => ({
+      level: 'error',
+      message: { text: e.message },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(e.file), ...(e.range ? { region: { startLine: e.range.start.line + 1, startColumn: e.range.start.character + 1 } } : {}) } }],
+    })),
+    ...(r.skipped ? [{
+      level: 'note',
+      message: { text: `skipped (${r.skipped}): ${SKIP_TEXT[r.skipped]}` },
+      descriptor: { id: `skipped/${r.skipped}` },
+      locations: [{ physicalLocation: { artifactLocation: artifactLocation(r.file) } }],
+    }] : []),
+  ]);
   const sarif = {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
       tool: { driver: { name: 'kubehex', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/kubehex/kubehex', rules: driverRules } },
-      originalUriBaseIds: { '%SRCROOT%': { uri: `file://${encodeURI(process.cwd().split(sep).join('/'))}/` } },
+      originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(process.cwd()) + '/' } },
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',
       results,
@@ -151,9 +184,43 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
   return JSON.stringify(sarif, null, 2) + '\n';
 }
 
+const SKIP_TEXT: Record<SkipReason, string> = {
+  'too-large': 'larger than --max-file-size, not linted',
+  'template-source': 'a template source, linted only through a render of its chart',
+  'kustomize-input': 'read by a kustomization, linted only through its build',
+  'not-kubernetes': 'no document with apiVersion and kind',
+};
+
+/** Percent-encodes one path segment for a URI (RFC 3986): `#`, `?`, `%`, spaces and non-ASCII included. */
+function encodeSegment(s: string): string {
+  return encodeURIComponent(s);
+}
+
+/** An absolute `file://` URI for a local path. */
+export function fileUri(abs: string): string {
+  const segs = abs.split(sep).join('/').split('/');
+  const drive = /^[A-Za-z]:$/.test(segs[0]) ? segs.shift() : undefined;
+  return `file://${drive ? `/${drive}` : ''}${segs.map(encodeSegment).join('/')}`;
+}
+
+/**
+ * SARIF artifact location: a relative URI against %SRCROOT% (the working directory) for files below it;
+ * an absolute file:// URI and no uriBaseId for files outside it (SARIF1004).
+ */
+export function artifactLocation(file: string): { uri: string; uriBaseId?: string } {
+  if (file === '<stdin>') return { uri: encodeSegment(file), uriBaseId: '%SRCROOT%' };
+  const rel = relative(process.cwd(), file);
+  if (!rel || rel === '..' || rel.startsWith(`..${sep}`) || isAbsolute(rel)) return { uri: fileUri(resolve(file)) };
+  return { uri: rel.split(sep).map(encodeSegment).join('/'), uriBaseId: '%SRCROOT%' };
+}
+
 export function worstSeverity(res: ScanResult): number {
   let worst = 0;
-  for (const r of res.results) for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+  for (const r of res.results) {
+    // a file that could not be read, parsed or rendered counts as an error finding (as ESLint and kube-linter do)
+    if (r.errors.length) worst = Math.max(worst, SEVERITY_RANK.error);
+    for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
+  }
   return worst;
 }
 

@@ -1,15 +1,18 @@
-import { existsSync, readFileSync, renameSync, statSync, writeFileSync, chmodSync, unlinkSync } from 'node:fs';
-import { dirname, join, resolve, basename } from 'node:path';
+import { existsSync, readFileSync, statSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
 import { isMainThread, parentPort, workerData } from 'node:worker_threads';
-import { applyFixes, decodeBytes, parseConfig, SEVERITY_RANK, type Config } from '../engine';
-import { fixableRules, ruleIds, rules } from '../rules';
+import { decodeBytes, SEVERITY_RANK } from '../engine';
+import { fixableRules, rules } from '../rules';
+import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
+import { fixFiles } from './fix';
 import { formatJson, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
-import { ruleSetFor, runWorker, scan, type ScanResult } from './scan';
+import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
 import { addPolicyFindings } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import { dropBaselined } from './report/baseline-filter';
+import { oneOf, parseArgs, UsageError, VALUE_FLAGS, type Args } from './usage';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
 
@@ -26,73 +29,15 @@ Scan options:
   --profile NAME                recommended (default) | pss-baseline | pss-restricted | all
   --fail-on LEVEL               error (default) | warning | info | none
   --fix                         apply safe fixes in place (atomically), then report what remains
-  --max-file-size MB            skip larger files with an error entry (default 64)
+  --max-file-size MB            skip larger files, and refuse larger .kubehex.yaml/.gitignore (default 64)
   --no-color                    plain stylish output
   --baseline FILE               report and fail only on findings not in FILE (an earlier --format json output)
 
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 `;
 
-class UsageError extends Error {}
-
-interface Args { command: string; paths: string[]; flags: Map<string, string | true> }
-
-const VALUE_FLAGS = new Set(['--format', '--config', '--profile', '--fail-on', '--max-file-size', '--out', '--baseline']);
-const BOOL_FLAGS = new Set(['--fix', '--no-color', '--stdio', '--help', '-h', '--version', '--node-ipc']);
-
-function parseArgs(argv: string[]): Args {
-  const [command = 'help', ...rest] = argv;
-  const paths: string[] = [];
-  const flags = new Map<string, string | true>();
-  for (let i = 0; i < rest.length; i++) {
-    let a = rest[i];
-    if (a.startsWith('--') && a.includes('=')) {
-      const [k, v] = [a.slice(0, a.indexOf('=')), a.slice(a.indexOf('=') + 1)];
-      if (!VALUE_FLAGS.has(k)) throw new UsageError(`unknown option ${k}`);
-      flags.set(k, v);
-      continue;
-    }
-    if (VALUE_FLAGS.has(a)) {
-      const v = rest[++i];
-      if (v === undefined) throw new UsageError(`${a} needs a value`);
-      flags.set(a, v);
-    } else if (BOOL_FLAGS.has(a) || a.startsWith('--clientProcessId')) {
-      flags.set(a, true);
-    } else if (a.startsWith('-') && a !== '-') {
-      throw new UsageError(`unknown option ${a} (see kubehex --help)`);
-    } else {
-      paths.push(a);
-    }
-    a = '';
-  }
-  return { command, paths, flags };
-}
-
-function oneOf(flag: string, v: string | true | undefined, allowed: string[], dflt: string): string {
-  if (v === undefined) return dflt;
-  if (v === true || !allowed.includes(v)) throw new UsageError(`${flag} must be one of ${allowed.join(', ')}`);
-  return v;
-}
-
-function findConfig(start: string): string | undefined {
-  let d = resolve(start);
-  try { if (!statSync(d).isDirectory()) d = dirname(d); } catch { d = process.cwd(); }
-  for (let i = 0; i < 64; i++) {
-    const f = join(d, '.kubehex.yaml');
-    if (existsSync(f)) return f;
-    const up = dirname(d);
-    if (up === d) break;
-    d = up;
-  }
-  return undefined;
-}
-
-function loadConfig(file: string): Config {
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch (e) { throw new UsageError(`cannot read config ${file}: ${(e as NodeJS.ErrnoException).code}`); }
-  const res = parseConfig(text, file, ruleIds);
-  if ('error' in res) throw new UsageError(`${res.error.file}:${res.error.line}:${res.error.character}: ${res.error.message}`);
-  return res.config;
+function isDirectory(p: string): boolean {
+  try { return statSync(p).isDirectory(); } catch { return false; }
 }
 
 function readStdin(): string {
@@ -102,19 +47,6 @@ function readStdin(): string {
   return d.text;
 }
 
-function writeAtomic(file: string, text: string): void {
-  const tmp = join(dirname(file), `.${basename(file)}.kubehex-${process.pid}.tmp`);
-  const mode = statSync(file).mode;
-  try {
-    writeFileSync(tmp, text, { mode });
-    chmodSync(tmp, mode);
-    renameSync(tmp, file);
-  } catch (e) {
-    try { unlinkSync(tmp); } catch { /* already gone */ }
-    throw e;
-  }
-}
-
 async function cmdScan(args: Args): Promise<number> {
   const format = oneOf('--format', args.flags.get('--format'), ['stylish', 'json', 'sarif'], 'stylish');
   const profile = args.flags.get('--profile');
@@ -122,39 +54,24 @@ async function cmdScan(args: Args): Promise<number> {
   const paths = args.paths.length ? args.paths : ['.'];
   const useStdin = paths.includes('-');
   const fsPaths = paths.filter((p) => p !== '-');
+  const mfs = args.flags.get('--max-file-size');
+  const maxFileSize = typeof mfs === 'string' ? Number(mfs) * 1048576 : DEFAULT_MAX_FILE_SIZE;
+  if (!(maxFileSize > 0)) throw new UsageError('--max-file-size must be a positive number of MB');
   const cfgFlag = args.flags.get('--config');
   const cfgFile = typeof cfgFlag === 'string' ? cfgFlag : findConfig(fsPaths[0] ?? '.');
-  const config = cfgFile ? loadConfig(cfgFile) : undefined;
+  const config = cfgFile ? loadConfig(cfgFile, maxFileSize) : undefined;
   const failOn = oneOf('--fail-on', args.flags.get('--fail-on'), ['error', 'warning', 'info', 'none'], config?.failOn ?? 'error');
-  const mfs = args.flags.get('--max-file-size');
-  const maxFileSize = typeof mfs === 'string' ? Number(mfs) * 1048576 : undefined;
-  if (maxFileSize !== undefined && !(maxFileSize > 0)) throw new UsageError('--max-file-size must be a positive number of MB');
-  const { files, missing } = collectFiles(fsPaths, { ignore: config?.ignore, ignoreBase: cfgFile ? dirname(resolve(cfgFile)) : process.cwd() });
+  const { files, missing, warnings } = collectFiles(fsPaths, { ignore: config?.ignore, ignoreBase: cfgFile ? dirname(resolve(cfgFile)) : process.cwd(), maxFileSize });
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   if (args.flags.has('--fix') && useStdin) throw new UsageError('--fix cannot be combined with standard input (-)');
+  for (const w of warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
   const settings = { config, profile: typeof profile === 'string' ? profile : undefined, maxFileSize };
 
-  let fixedFiles = 0;
-  let fixesApplied = 0;
-  if (args.flags.has('--fix')) {
-    const set = ruleSetFor(settings);
-    for (const f of files) {
-      let text: string;
-      try {
-        const d = decodeBytes(readFileSync(f));
-        if (!d.ok) continue;
-        text = d.text;
-      } catch { continue; }
-      const res = applyFixes(text, set, (x) => x.fix?.safety === 'safe');
-      if (res.applied.length && res.text !== text) {
-        const bom = readFileSync(f).subarray(0, 3).equals(Buffer.from([0xef, 0xbb, 0xbf])) ? '\ufeff' : '';
-        writeAtomic(f, bom + res.text);
-        fixedFiles++;
-        fixesApplied += res.applied.length;
-      }
-    }
-  }
-
+  const baselineFile = args.flags.get('--baseline');
+  const baseline = typeof baselineFile === 'string' ? loadBaseline(baselineFile, (m) => new UsageError(m)) : undefined;
+  // a symlink is fixed through to its target only inside the working directory or a scanned folder
+  const roots = [process.cwd(), ...fsPaths.map((p) => (isDirectory(p) ? p : dirname(resolve(p))))];
+  const fixed = args.flags.has('--fix') ? fixFiles(files, settings, roots) : undefined;
   const tty = process.stderr.isTTY && format === 'stylish' || (process.stderr.isTTY && files.length > 50);
   let lastDraw = 0;
   const onProgress = tty ? (done: number, total: number) => {
@@ -163,8 +80,6 @@ async function cmdScan(args: Args): Promise<number> {
     lastDraw = now;
     process.stderr.write(`\rkubehex: scanned ${done}/${total} files`);
   } : undefined;
-  const baselineFile = args.flags.get('--baseline');
-  const baseline = typeof baselineFile === 'string' ? loadBaseline(baselineFile, (m) => new UsageError(m)) : undefined;
   const stdin = useStdin ? readStdin() : undefined;
   const result: ScanResult = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress });
   if (onProgress) process.stderr.write('\r\x1b[K');
@@ -174,9 +89,13 @@ async function cmdScan(args: Args): Promise<number> {
     if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);
   }
 
-  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules]) : formatStylish(result, !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR);
+  const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules]) : formatStylish(result, color, { afterFix: !!fixed });
   process.stdout.write(out);
-  if (fixesApplied) process.stderr.write(`kubehex: applied ${fixesApplied} safe fix${fixesApplied === 1 ? '' : 'es'} in ${fixedFiles} file${fixedFiles === 1 ? '' : 's'}\n`);
+  if (fixed) {
+    for (const n of fixed.notes) process.stderr.write(`kubehex: ${n}\n`);
+    if (fixed.applied) process.stderr.write(`kubehex: applied ${fixed.applied} safe fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
+  }
   if (failOn === 'none') return 0;
   return worstSeverity(result) >= SEVERITY_RANK[failOn as 'error'] ? 1 : 0;
 }
@@ -188,33 +107,53 @@ function cmdRules(args: Args): number {
   return 0;
 }
 
-function cmdLsp(): void {
+function cmdLsp(args: Args): number {
   // the server is a sibling bundle (dist/server.js); cli and server never import each other's code
   const candidates = [join(__dirname, 'server.js'), join(__dirname, '..', 'server', 'main.js'), join(__dirname, '..', 'dist', 'server.js')];
   const target = candidates.find((c) => existsSync(c));
   if (!target) throw new UsageError('language server bundle not found (run npm run build)');
-  if (!process.argv.includes('--stdio')) process.argv.push('--stdio');
+  const transport = ['--stdio', '--node-ipc', '--socket', '--pipe'].find((t) => args.flags.has(t));
+  if (!transport) throw new UsageError('lsp: say how the editor talks to the server: `kubehex lsp --stdio` (the usual setting in an editor\'s LSP client configuration; VS Code starts the server itself)');
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const mod = require(target) as { startServer?: (kind?: string) => void };
-  if (typeof mod.startServer === 'function' && !(mod as { started?: boolean }).started) mod.startServer('stdio');
+  if (typeof mod.startServer === 'function' && !(mod as { started?: boolean }).started) mod.startServer(transport === '--stdio' ? 'stdio' : undefined);
+  return -1;
 }
+
+/** The subcommands; each returns its exit code (-1: keeps running, e.g. the language server). */
+const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
+  scan: cmdScan,
+  report: (args) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: __filename }),
+  rules: cmdRules,
+  lsp: cmdLsp,
+};
 
 export async function main(argv: string[]): Promise<number> {
   try {
     const args = parseArgs(argv);
     if (args.flags.has('--version') || args.command === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
     if (args.flags.has('--help') || args.flags.has('-h') || args.command === 'help' || args.command === '--help' || args.command === '-h') { process.stdout.write(HELP); return 0; }
-    switch (args.command) {
-      case 'scan': return await cmdScan(args);
-      case 'report': return await cmdReport({ ...args, findConfig, loadConfig, usage: (m) => new UsageError(m), readStdin, workerScript: __filename });
-      case 'rules': return cmdRules(args);
-      case 'lsp': cmdLsp(); return -1;
-      default: throw new UsageError(`unknown command "${args.command}" (see kubehex --help)`);
-    }
+    const command = Object.prototype.hasOwnProperty.call(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
+    if (!command) throw new UsageError(`unknown command "${args.command}" (see kubehex --help)`);
+    if (args.command !== 'lsp') quietOnClosedPipe();
+    return await command(args);
   } catch (e) {
-    if (e instanceof UsageError) { process.stderr.write(`kubehex: ${e.message}\n`); return 2; }
+    if (e instanceof UsageError) { process.stderr.write(e.message.split('\n').map((l) => `kubehex: ${l}\n`).join('')); return 2; }
     process.stderr.write(`kubehex: internal error: ${(e as Error).stack ?? e}\n`);
     return 2;
+  }
+}
+
+/**
+ * `kubehex rules | head`: the reader went away, which is normal for a pipeline; stop writing and exit with the
+ * status the command would have had, without a stack trace (Node ignores SIGPIPE and reports EPIPE instead).
+ */
+function quietOnClosedPipe(): void {
+  for (const stream of [process.stdout, process.stderr]) {
+    stream.on('error', (e: NodeJS.ErrnoException) => {
+      if (e.code === 'EPIPE' || e.code === 'ERR_STREAM_DESTROYED') return;
+      throw e;
+    });
   }
 }
 

@@ -3,7 +3,7 @@
  * then lint every scanned file with them (as rules `vap:…`, `kyverno:…`, `gatekeeper:…`, policy-not-evaluated)
  * and merge the findings into the scan's result. Runs only when a policy exists, after the built-in scan.
  */
-import { readFileSync } from 'node:fs';
+import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
 import { decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
 import { loadPolicies, podSecurityCheck, policyRules } from '../policies';
@@ -24,12 +24,11 @@ export interface PolicyPassOptions {
 }
 
 function readText(file: string): string | undefined {
-  try {
-    const d = decodeBytes(readFileSync(file));
-    return d.ok ? d.text : undefined;
-  } catch {
-    return undefined;
-  }
+  // regular files only, like the scan (a FIFO named on the command line must not block here either)
+  const r = readRegularFile(file, 64 * 1024 * 1024);
+  if (!r.ok) return undefined;
+  const d = decodeBytes(r.bytes);
+  return d.ok ? d.text : undefined;
 }
 
 function objectsOfText(text: string, file: string): K8sObject[] {

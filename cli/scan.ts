@@ -1,17 +1,19 @@
 import { readFileSync, statSync } from 'node:fs';
-import { basename } from 'node:path';
+import { basename, sep } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { blocksLint, decodeBytes, lintDocument, objectsOf, parseManifest, isTemplateSource, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
+import { blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type RuleSet } from '../engine';
+import { diskFs, readRegularFile } from '../host';
+import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
-import { isUnderChartTemplates } from './files';
 import { lintPlan, planRenders } from './rendered';
 import type { RenderOptions } from '../render';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
 
-export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: 'template' | 'template-source' | 'kustomize-input'; objects?: ObjectRef[] }
+/** `skipped`: why the file was not linted (then it has no findings); see render/skip.ts. */
+export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: SkipReason; objects?: ObjectRef[] }
 
 export interface ScanResult { files: number; results: FileResult[] }
 
@@ -38,36 +40,49 @@ export function ruleSetFor(s: ScanSettings): RuleSet {
   return makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy);
 }
 
-/** Phase 1 for one file: read, decode, guard, skip templates, parse, collect objects. */
+export type Prepared = { text: string; bom: boolean } | { skipped: SkipReason } | { error: ErrorEntry };
+
+/**
+ * Read, decode and decide whether the file is linted at all: the one gate that the scan and `--fix` share, so
+ * that --fix never writes a file the scan did not lint. `text` is given for standard input.
+ */
+export function prepareFile(file: string, settings: ScanSettings, text?: string): Prepared {
+  const max = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
+  const fail = (message: string, range?: Range): Prepared => ({ error: range ? { file, message, range } : { file, message } });
+  const query = { file: file === '<stdin>' ? file : file.split(sep).join('/'), maxFileSize: max, fs: diskFs(max) };
+  let bom = false;
+  if (text === undefined) {
+    let size: number;
+    try { size = statSync(file).size; } catch (err) { return fail(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`); }
+    const before = skipReason({ ...query, size });
+    if (before) return { skipped: before };
+    const read = readRegularFile(file, max);
+    if (!read.ok) return read.reason === 'too-large' ? { skipped: 'too-large' } : fail(read.reason === 'not-regular' ? `${read.message}; not read` : read.message);
+    bom = read.bytes[0] === 0xef && read.bytes[1] === 0xbb && read.bytes[2] === 0xbf;
+    const decoded = decodeBytes(read.bytes);
+    if (!decoded.ok) return fail(decoded.error.message, decoded.error.range);
+    text = decoded.text;
+  } else if (text.charCodeAt(0) === 0xfeff) {
+    text = text.slice(1);
+    bom = true;
+  }
+  const reason = skipReason({ ...query, text });
+  return reason ? { skipped: reason } : { text, bom };
+}
+
+/** Phase 1 for one file: read, decode, guard, skip what is not linted, parse, collect objects. */
 export function loadFile(file: string, set: RuleSet, settings: ScanSettings, text?: string): Loaded {
   const result: FileResult = { file, findings: [], errors: [] };
   const fail = (message: string, range?: Range): Loaded => {
     result.errors.push(range ? { file, message, range } : { file, message });
     return { file, objects: [], result };
   };
-  if (text === undefined) {
-    let bytes: Buffer;
-    try {
-      const max = settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE;
-      const size = statSync(file).size;
-      if (size > max) return fail(`file too large to lint (${(size / 1048576).toFixed(1)} MB > ${(max / 1048576).toFixed(0)} MB)`);
-      bytes = readFileSync(file);
-    } catch (err) {
-      return fail(`cannot read file: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
-    const decoded = decodeBytes(bytes);
-    if (!decoded.ok) return fail(decoded.error.message, decoded.error.range);
-    text = decoded.text;
-  } else if (text.charCodeAt(0) === 0xfeff) {
-    text = text.slice(1);
-  }
-  if (isTemplateSource(text, file !== '<stdin>' && isUnderChartTemplates(file))) {
-    result.skipped = 'template';
-    return { file, objects: [], result };
-  }
+  const prepared = prepareFile(file, settings, text);
+  if ('error' in prepared) { result.errors.push(prepared.error); return { file, objects: [], result }; }
+  if ('skipped' in prepared) { result.skipped = prepared.skipped; return { file, objects: [], result }; }
   let parsed: ParsedFile;
   try {
-    parsed = parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
+    parsed = parseManifest(prepared.text, { kinds: set.kinds, lazy: set.lazy });
   } catch (err) {
     return fail(`could not parse: ${(err as Error).message}`);
   }
@@ -79,6 +94,12 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
       if (reported++ < 20) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
     }
     if ((pd.doc || pd.lazy) && !blocksLint(pd)) objects.push(...objectsOf(pd, file));
+  }
+  if (!result.errors.length && skipReason({ file, maxFileSize: settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE, docs: parsed.docs }) === 'not-kubernetes') {
+    // no Kubernetes object found: either it is some other YAML, or it is too broken to tell
+    for (const e of yamlSyntaxErrors(prepared.text)) result.errors.push({ file, message: `${e.message}${e.range ? ` (line ${e.range.start.line + 1})` : ''}`, ...(e.range ? { range: e.range } : {}) });
+    if (!result.errors.length) result.skipped = 'not-kubernetes';
+    return { file, objects: [], result };
   }
   return { file, parsed, objects, result };
 }

@@ -1,6 +1,6 @@
-import Ajv, { type ErrorObject } from 'ajv';
-import { parseDocument } from 'yaml';
-import schema from './config.schema.json';
+import { parseDocument, visit } from 'yaml';
+import { checkRuleOptions, validateConfig } from './config-check';
+import { checkText } from './guards';
 import { locate } from './paths';
 import { LineIndex } from './text';
 import { makeRuleSet, type ActiveRule, type RuleSet } from './lint';
@@ -24,35 +24,65 @@ export interface Config {
 
 export interface ConfigError { file: string; line: number; character: number; message: string }
 
-let validator: ReturnType<Ajv['compile']> | undefined;
+/** Most errors one config reports; the rest are summed up in one last line. */
+export const MAX_CONFIG_ERRORS = 50;
 
-/** Parses and validates a `.kubehex.yaml`; a mistake names the file, line and what was expected. */
-export function parseConfig(text: string, file: string, knownRules: ReadonlySet<string>): { config: Config } | { error: ConfigError } {
+export type ConfigResult = { config: Config } | { error: ConfigError; errors: ConfigError[] };
+
+/**
+ * Parses and validates a `.kubehex.yaml`, with the guards manifests get (control characters, nesting and
+ * alias bombs), and reports every mistake at once, each with its file, line and what was expected.
+ * `known` is the rule catalogue (ids and option names) or, without options, the set of rule ids.
+ */
+export function parseConfig(text: string, file: string, known: ReadonlySet<string> | ReadonlyArray<Rule>): ConfigResult {
   const lines = new LineIndex(text);
+  const at = (offset: number, message: string): ConfigError => {
+    const p = lines.position(offset);
+    return { file, line: p.line + 1, character: p.character + 1, message };
+  };
+  const fail = (errors: ConfigError[]): ConfigResult => {
+    const sorted = errors.sort((a, b) => a.line - b.line || a.character - b.character);
+    const shown = sorted.slice(0, MAX_CONFIG_ERRORS);
+    if (sorted.length > shown.length) shown.push({ ...sorted[shown.length], message: `${sorted.length - shown.length} more errors not shown` });
+    return { error: shown[0], errors: shown };
+  };
+  const guard = checkText(text);
+  if (guard) return fail([{ file, line: (guard.range?.start.line ?? 0) + 1, character: (guard.range?.start.character ?? 0) + 1, message: guard.message }]);
   const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) {
-    const e = doc.errors[0];
-    const p = lines.position(e.pos[0]);
-    return { error: { file, line: p.line + 1, character: p.character + 1, message: e.message.split('\n')[0] } };
+  if (doc.errors.length) return fail(doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0])));
+  let value: unknown;
+  try {
+    value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
+  } catch (e) {
+    return fail([at(firstAliasOffset(doc), `aliases expand to too many nodes (an alias bomb: ${(e as Error).message}); not expanded`)]);
   }
-  const value = (doc.toJS() ?? {}) as unknown;
-  validator ??= new Ajv({ allErrors: true, strict: false }).compile(schema);
-  if (!validator(value)) {
-    const err = pickError(validator.errors ?? []);
-    const path = err.instancePath.split('/').slice(1).map((s) => s.replace(/~1/g, '/').replace(/~0/g, '~'));
-    const extra = err.keyword === 'additionalProperties' ? (err.params as { additionalProperty: string }).additionalProperty : undefined;
-    const at = offsetOf(doc, extra ? [...path, extra] : path);
-    const p = lines.position(at);
-    return { error: { file, line: p.line + 1, character: p.character + 1, message: describe(err, path) } };
-  }
+  const errors = validateConfig(value, (path) => offsetOf(doc, path), (path) => sourceOf(doc, text, path)).map((e) => at(e.offset, e.message));
+  if (errors.length) return fail(errors);
   const cfg = value as Config;
-  for (const id of Object.keys(cfg.rules ?? {})) {
-    if (!knownRules.has(id) && !isPolicyRuleId(id)) {
-      const p = lines.position(offsetOf(doc, ['rules', id]));
-      return { error: { file, line: p.line + 1, character: p.character + 1, message: `unknown rule "${id}" under rules (see \`kubehex rules\`)` } };
+  const catalogue = known instanceof Set ? undefined : (known as ReadonlyArray<Rule>);
+  const ids: ReadonlySet<string> = catalogue ? new Set(catalogue.map((r) => r.meta.id)) : (known as ReadonlySet<string>);
+  for (const [id, setting] of Object.entries(cfg.rules ?? {})) {
+    if (!ids.has(id)) {
+      // policy rule ids depend on the policies a scan loads: an unknown one is a warning there, not an error here
+      if (!isPolicyRuleId(id)) errors.push(at(offsetOf(doc, ['rules', id]), `unknown rule "${id}" under rules (see \`kubehex rules\`)`));
+      continue;
+    }
+    const rule = catalogue?.find((r) => r.meta.id === id);
+    if (rule && typeof setting === 'object' && setting.options) {
+      for (const e of checkRuleOptions(rule, setting.options)) errors.push(at(offsetOf(doc, ['rules', id, 'options', ...e.path]), e.message));
     }
   }
-  return { config: cfg };
+  return errors.length ? fail(errors) : { config: cfg };
+}
+
+/** A config has no business with more aliases than this (manifests get 100 too). */
+const MAX_CONFIG_ALIASES = 100;
+
+function firstAliasOffset(doc: ReturnType<typeof parseDocument>): number {
+  let offset = doc.contents?.range?.[0] ?? 0;
+  let found = false;
+  visit(doc, { Alias(_, node) { if (!found) { found = true; offset = node.range?.[0] ?? offset; } return visit.BREAK; } });
+  return offset;
 }
 
 /**
@@ -67,30 +97,19 @@ export function unknownPolicyRuleIds(config: Config | undefined, loaded: Readonl
   return Object.keys(config?.rules ?? {}).filter((id) => POLICY_RULE_ID.test(id) && !loaded.has(id));
 }
 
-function pickError(errors: ErrorObject[]): ErrorObject {
-  // prefer the most specific error: the deepest path, and not the anyOf summary
-  return [...errors].sort((a, b) => b.instancePath.length - a.instancePath.length || Number(a.keyword === 'anyOf') - Number(b.keyword === 'anyOf'))[0];
-}
-
-function describe(err: ErrorObject, path: string[]): string {
-  const where = path.length ? path.join('.') : 'the top level';
-  switch (err.keyword) {
-    case 'additionalProperties':
-      return `unknown setting "${(err.params as { additionalProperty: string }).additionalProperty}" at ${where}; expected one of: ${Object.keys((schema as { properties: object }).properties).join(', ')}`;
-    case 'enum':
-      return `${where}: expected one of ${(err.params as { allowedValues: unknown[] }).allowedValues.map((v) => JSON.stringify(v)).join(', ')}`;
-    case 'anyOf':
-      return `${where}: expected off, error, warning, info, or { severity, options }`;
-    default:
-      return `${where}: ${err.message ?? 'invalid value'}`;
-  }
-}
-
-function offsetOf(doc: ReturnType<typeof parseDocument>, path: string[]): number {
+function offsetOf(doc: ReturnType<typeof parseDocument>, path: ReadonlyArray<string>): number {
   const loc = locate(doc, path);
   const last = loc.steps[loc.steps.length - 1];
   const node = (last?.pair?.key ?? last?.item ?? doc.contents) as { range?: number[] } | null;
   return node?.range?.[0] ?? 0;
+}
+
+/** The source text of the value at `path` (for hints such as quoting a version). */
+function sourceOf(doc: ReturnType<typeof parseDocument>, text: string, path: ReadonlyArray<string>): string | undefined {
+  const loc = locate(doc, path);
+  if (!loc.exact) return undefined;
+  const v = loc.steps[loc.steps.length - 1]?.value as { range?: number[] } | null;
+  return v?.range ? text.slice(v.range[0], v.range[1]) : undefined;
 }
 
 export function profileOf(config: Config | undefined, override?: string): Profile {

@@ -14,6 +14,8 @@ export { POD_SPEC_KINDS, POD_SPEC_PATHS, podMetadataPathOf, CONTAINER_LISTS, INH
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
 export { parseConfig, resolveRules, profileOf, isPolicyRuleId, unknownPolicyRuleIds, POLICY_RULE_ID, type Config, type ConfigError, type RuleSetting } from './config';
 export { isTemplateSource, hasPlaceholder } from './detect';
+export { yamlSyntaxErrors } from './syntax';
+export { GlobSet, expandBraces, MAX_BRACE_EXPANSIONS, type GlobOptions } from './glob';
 export { peerAnnotationSuppresses } from './peer-annotations';
 export { default as configSchema } from './config.schema.json';
 

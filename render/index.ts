@@ -6,3 +6,4 @@ export * from './fix-back';
 export * from './pipeline';
 export * from './discover';
 export * from './registry';
+export * from './skip';

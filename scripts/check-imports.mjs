@@ -1,6 +1,6 @@
 // Enforces the architecture's dependency direction (docs/architecture.md):
-//   engine -> nothing of ours; render -> engine; policies -> engine; rules -> engine;
-//   cli, server -> engine, render, policies, rules;
+//   engine -> nothing of ours; render -> engine; policies -> engine; rules -> engine; host -> engine, render;
+//   cli, server -> engine, render, policies, rules, host;
 //   client -> nothing of ours.
 // Test files (*.test.ts) and test/ may import anything.
 import { readdirSync, readFileSync, statSync } from 'node:fs';
@@ -8,7 +8,7 @@ import { join, dirname, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const allowed = { engine: [], render: ['engine'], policies: ['engine'], rules: ['engine'], cli: ['engine', 'render', 'policies', 'rules'], server: ['engine', 'render', 'policies', 'rules'], client: [] };
+const allowed = { engine: [], render: ['engine'], policies: ['engine'], rules: ['engine'], host: ['engine', 'render'], cli: ['engine', 'render', 'policies', 'rules', 'host'], server: ['engine', 'render', 'policies', 'rules', 'host'], client: [] };
 const problems = [];
 
 function walk(d, out = []) {

@@ -1,14 +1,12 @@
 import { basename, dirname, extname, relative } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { isTemplateSource, parseConfig, type ConfigError } from '../engine';
-import { ruleIds } from '../rules';
+import { isTemplateSource, type ConfigError } from '../engine';
 import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
 import { DocLinter, Superseded, type DocResult } from './doc-lint';
-import { compileGlobs } from './glob';
 import { ObjectIndex } from './object-index';
 import { PolicyStore } from './policies';
-import { CONFIG_NAME, ConfigStore, underChartTemplates, type Resolved, type Settings } from './settings';
+import { CONFIG_NAME, ConfigStore, loadConfigText, underChartTemplates, type Resolved, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
 export interface Analysis {
@@ -81,8 +79,7 @@ export class Analyzer {
     const path = uriToPath(uri);
     const text = doc.getText();
     if (path && basename(path) === CONFIG_NAME) {
-      const r = parseConfig(text, path, ruleIds);
-      return { version, diagnostics: 'error' in r ? [configErrorToDiagnostic(r.error)] : [] };
+      return { version, diagnostics: (loadConfigText(path, text).errors ?? []).map(configErrorToDiagnostic) };
     }
     if (!this.lintable(doc)) return { version, diagnostics: [] };
     if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
@@ -92,10 +89,10 @@ export class Analyzer {
     if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
     if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
     const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
-    if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.error);
-    if (path && resolved.config.path && resolved.config.config?.ignore?.length) {
+    if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.errors);
+    if (path && resolved.config.path && resolved.config.ignore) {
       const rel = relative(dirname(resolved.config.path), path).split('\\').join('/');
-      if (compileGlobs(resolved.config.config.ignore)(rel, false)) return { version, diagnostics: [] };
+      if (resolved.config.ignore.matchesPathOrParent(rel, false)) return { version, diagnostics: [] };
     }
     let linter = this.linters.get(uri);
     if (!linter) this.linters.set(uri, (linter = new DocLinter(uri, path, this.index)));
@@ -109,13 +106,13 @@ export class Analyzer {
   }
 
   /** A broken `.kubehex.yaml` gets its error shown on itself (an open config file reports it through its own lint). */
-  private reportConfig(path: string, error: ConfigError | undefined): void {
+  private reportConfig(path: string, errors: ReadonlyArray<ConfigError> | undefined): void {
     const uri = pathToUri(path);
     if (this.host.documents.get(uri)) return;
-    const key = error ? JSON.stringify(error) : '';
+    const key = errors?.length ? JSON.stringify(errors) : '';
     if ((this.configDiagnostics.get(uri) ?? '') === key) return;
     if (key) this.configDiagnostics.set(uri, key);
     else this.configDiagnostics.delete(uri);
-    this.host.connection.sendDiagnostics({ uri, diagnostics: error ? [configErrorToDiagnostic(error)] : [] });
+    this.host.connection.sendDiagnostics({ uri, diagnostics: (errors ?? []).map(configErrorToDiagnostic) });
   }
 }

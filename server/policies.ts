@@ -3,11 +3,12 @@
  * files) and in `.kubehex.yaml` policies.paths become rules of every open manifest's rule set. Editing a policy
  * changes the index, which re-lints the open documents (the set's key carries the policies' stamp).
  */
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, makeRuleSet, objectsOf, parseManifest, resolveRules, type Config, type K8sObject, type Rule, type RuleSet } from '../engine';
 import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules } from '../policies';
 import { rules as builtins } from '../rules';
+import { readRegularFile } from '../host';
 import type { ObjectIndex } from './object-index';
 import type { Resolved } from './settings';
 
@@ -34,9 +35,14 @@ function yamlFiles(p: string, out: string[]): void {
   for (const e of readdirSync(p)) if (e !== 'node_modules' && !e.startsWith('.')) yamlFiles(join(p, e), out);
 }
 
+/** Largest file read from `policies.paths`. */
+const MAX_POLICY_FILE_BYTES = 16 * 1024 * 1024;
+
 function policiesInFile(file: string): K8sObject[] {
-  let text: string;
-  try { text = readFileSync(file, 'utf8'); } catch { return []; }
+  // a regular file of sane size only, like every other file the server reads from a configured path
+  const read = readRegularFile(file, MAX_POLICY_FILE_BYTES);
+  if (!read.ok) return [];
+  const text = read.bytes.toString('utf8');
   const parsed = parseManifest(text, {});
   if (parsed.fatal) return [];
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : [])).filter(isPolicyObject);

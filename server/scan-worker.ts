@@ -3,7 +3,6 @@ import { dirname, relative } from 'node:path';
 import { parentPort } from 'node:worker_threads';
 import { decodeBytes, isTemplateSource, type Finding, type K8sObject, type ObjectRef, type ParseErrorInfo, type RuleSet } from '../engine';
 import { crossLint, lintChunk, splitRuleSet, type ChunkEntry } from './doc-lint';
-import { compileGlobs } from './glob';
 import { ConfigStore, underChartTemplates, type Settings } from './settings';
 
 export interface FileResult {
@@ -80,7 +79,7 @@ export function lintFile(path: string, settings: Settings, trusted: boolean, gen
   if (isTemplateSource(text, underChartTemplates(path))) return { ...base, findings: [], errors: [], skipped: 'template' };
   const resolved = store.configs.resolve(path, settings, trusted);
   const cfg = resolved.config;
-  if (cfg.path && cfg.config?.ignore?.length && compileGlobs(cfg.config.ignore)(relative(dirname(cfg.path), path).split('\\').join('/'), false)) {
+  if (cfg.path && cfg.ignore?.matchesPathOrParent(relative(dirname(cfg.path), path).split('\\').join('/'), false)) {
     return { ...base, findings: [], errors: [], skipped: 'ignored' };
   }
   // with a holder, the cross-object rules wait for every file's objects (like the CLI's two phases)

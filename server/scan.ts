@@ -1,12 +1,13 @@
 import { existsSync } from 'node:fs';
-import { readFile, readdir, stat } from 'node:fs/promises';
+import { readdir, stat } from 'node:fs/promises';
+import { readRegularFile } from '../host';
 import { cpus } from 'node:os';
 import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type Range, type WorkDoneProgressParams } from 'vscode-languageserver';
 import type { Category, Severity } from '../engine';
 import { errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
-import { compileGlobs, matchRules, parseGitignore, type GlobRule } from './glob';
+import { compileGlobs, matchRules, parseGitignore, type GlobRules } from './glob';
 import { Held, lintFile, type CrossJob, type CrossResult, type FileResult, type ScanJob } from './scan-worker';
 import type { KubehexServer } from './server';
 import { pathToUri, uriToPath } from './uri';
@@ -31,8 +32,10 @@ export interface ScanSummary {
 const EXTENSIONS = /\.(ya?ml|json)$/i;
 const SKIP_DIRS = new Set(['node_modules', '.git']);
 const BATCH = 16;
+/** Largest .gitignore the workspace scan reads. */
+const MAX_GITIGNORE_BYTES = 16 * 1024 * 1024;
 
-interface Ignore { base: string; rules: GlobRule[] }
+interface Ignore { base: string; rules: GlobRules }
 
 /** Every manifest-like file under the folders, honouring .gitignore files and the exclude globs. */
 export async function walk(folders: ReadonlyArray<string>, exclude: ReadonlyArray<string>, stop: () => boolean): Promise<string[]> {
@@ -46,8 +49,10 @@ export async function walk(folders: ReadonlyArray<string>, exclude: ReadonlyArra
       let entries;
       try { entries = await readdir(dir, { withFileTypes: true }); } catch { continue; }
       let ignores = inherited;
-      if (entries.some((e) => e.name === '.gitignore' && e.isFile())) {
-        try { ignores = [...inherited, { base: dir, rules: parseGitignore(await readFile(join(dir, '.gitignore'), 'utf8')) }]; } catch { /* unreadable: ignore it */ }
+      if (entries.some((e) => e.name === '.gitignore')) {
+        // a regular file of sane size only: a FIFO or a link to /dev/zero must not hang or fill memory
+        const gi = readRegularFile(join(dir, '.gitignore'), MAX_GITIGNORE_BYTES);
+        if (gi.ok) ignores = [...inherited, { base: dir, rules: parseGitignore(gi.bytes.toString('utf8')) }];
       }
       for (const e of entries) {
         const full = join(dir, e.name);

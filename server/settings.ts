@@ -1,6 +1,7 @@
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import { basename, dirname, join, sep } from 'node:path';
-import { parseConfig, resolveRules, SEVERITIES, type Config, type ConfigError, type RuleSet, type RuleSetting, type Severity } from '../engine';
+import { decodeBytes, GlobSet, parseConfig, resolveRules, SEVERITIES, type Config, type ConfigError, type RuleSet, type RuleSetting, type Severity } from '../engine';
+import { readRegularFile } from '../host';
 import { rules, ruleIds } from '../rules';
 
 export type RunMode = 'onType' | 'onSave';
@@ -45,7 +46,16 @@ export function normalizeSettings(raw: unknown): Settings {
 
 export const CONFIG_NAME = '.kubehex.yaml';
 
-export interface ConfigLookup { path?: string; config?: Config; error?: ConfigError }
+/**
+ * A `.kubehex.yaml` as the server uses it: the config, or every error in it (then the file gets diagnostics
+ * and linting goes on with the defaults), and its `ignore` globs compiled once per version of the file.
+ */
+export interface LoadedConfig { config?: Config; error?: ConfigError; errors?: ConfigError[]; ignore?: GlobSet }
+
+export interface ConfigLookup extends LoadedConfig { path?: string }
+
+/** Largest `.kubehex.yaml` the server reads (the CLI's limit is --max-file-size). */
+export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 
 /** What a file is linted with: the rule set, a cache key for it, and how to show severities. */
 export interface Resolved {
@@ -62,7 +72,7 @@ export interface Resolved {
  */
 export class ConfigStore {
   private dirs = new Map<string, string | null>();
-  private parsed = new Map<string, { config?: Config; error?: ConfigError }>();
+  private parsed = new Map<string, LoadedConfig>();
   private sets = new Map<string, RuleSet>();
   /** Bumped whenever a config file changes; part of every cache key. */
   generation = 0;
@@ -85,7 +95,8 @@ export class ConfigStore {
       if (found !== undefined) break;
       seen.push(dir);
       const candidate = join(dir, CONFIG_NAME);
-      if (this.openText(candidate) !== undefined || isFile(candidate)) { found = candidate; break; }
+      // anything there counts: loading it refuses what is not a regular file, with a diagnostic on it
+      if (this.openText(candidate) !== undefined || exists(candidate)) { found = candidate; break; }
       const up = dirname(dir);
       if (up === dir) { found = null; break; }
       dir = up;
@@ -94,20 +105,13 @@ export class ConfigStore {
     return found ?? undefined;
   }
 
-  load(path: string): { config?: Config; error?: ConfigError } {
+  load(path: string): LoadedConfig {
     let p = this.parsed.get(path);
     if (!p) {
-      let text = this.openText(path);
-      if (text === undefined) {
-        try { text = readFileSync(path, 'utf8'); } catch (e) { text = undefined; p = { error: { file: path, line: 1, character: 1, message: `cannot read ${basename(path)}: ${(e as Error).message}` } }; }
-      }
-      if (text !== undefined) {
-        const r = parseConfig(text, path, ruleIds);
-        p = 'error' in r ? { error: r.error } : { config: r.config };
-      }
-      this.parsed.set(path, p!);
+      p = loadConfigText(path, this.openText(path));
+      this.parsed.set(path, p);
     }
-    return p!;
+    return p;
   }
 
   lookup(file: string, trusted: boolean): ConfigLookup {
@@ -149,8 +153,26 @@ export class ConfigStore {
   }
 }
 
-function isFile(p: string): boolean {
-  try { return statSync(p).isFile(); } catch { return false; }
+/** Parses a config (the open editor's text, else the disk: a regular file of at most MAX_CONFIG_BYTES). */
+export function loadConfigText(path: string, text: string | undefined): LoadedConfig {
+  const failed = (message: string, line = 1): LoadedConfig => {
+    const error = { file: path, line, character: 1, message };
+    return { error, errors: [error] };
+  };
+  if (text === undefined) {
+    const read = readRegularFile(path, MAX_CONFIG_BYTES);
+    if (!read.ok) return failed(`cannot read ${basename(path)}: ${read.message}`);
+    const d = decodeBytes(read.bytes);
+    if (!d.ok) return failed(d.error.message, (d.error.range?.start.line ?? 0) + 1);
+    text = d.text;
+  }
+  const r = parseConfig(text, path, rules);
+  if ('error' in r) return { error: r.error, errors: r.errors };
+  return { config: r.config, ignore: r.config.ignore?.length ? new GlobSet(r.config.ignore) : undefined };
+}
+
+function exists(p: string): boolean {
+  try { statSync(p); return true; } catch { return false; }
 }
 
 const chartCache = new Map<string, boolean>();

@@ -37,7 +37,7 @@ export function renderMarkdown(d: ReportData, limit = MARKDOWN_LIMIT): string {
 function render(d: ReportData, lim: Limits): string {
   const t = d.totals;
   let s = `## kubehex posture: ${d.overall.score}/100 (grade ${d.overall.grade})\n\n`;
-  s += `${n(t.files, 'file')} · ${n(t.objects, 'object')} · ${n(t.workloads, 'workload')} · **${n(t.counts.error, 'error')}**, ${n(t.counts.warning, 'warning')}, ${t.counts.info} info · ${n(t.quickFixes, 'quick fix', 'quick fixes')} · profile \`${cell(d.profile)}\`${t.fileErrors ? ` · ${t.fileErrors} files could not be linted` : ''}\n\n`;
+  s += `${n(t.files, 'file')} · ${n(t.objects, 'object')} · ${n(t.workloads, 'workload')} · **${n(t.counts.error, 'error')}**, ${n(t.counts.warning, 'warning')}, ${t.counts.info} info · ${n(t.quickFixes, 'quick fix', 'quick fixes')} · profile \`${cell(d.profile)}\`${t.fileErrors ? ` · ${n(t.fileErrors, 'file')} could not be linted` : ''}\n\n`;
   if (d.baseline) s += baseline(d, lim);
   s += '| 6C category | score | errors / warnings / info |\n|---|---:|---|\n';
   for (const c of CATEGORIES) s += `| ${c} | ${d.categories[c].score} | ${c3(d.categories[c].counts)} |\n`;

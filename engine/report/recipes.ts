@@ -1,5 +1,5 @@
 // Top recipes: findings grouped by the recipe that fixes them (rules sharing one recipe text share a row),
-// ranked by the risk they remove.
+// ranked by their worst severity, then by the risk they remove (severity × objects).
 import { SEVERITY_RANK, type Severity } from '../taxonomy';
 import { countOf, findingObjectKey, riskOf } from './score';
 import type { RecipeEntry, ReportFinding, ReportRule } from './types';
@@ -42,7 +42,9 @@ export function buildRecipes(findings: ReadonlyArray<ReportFinding>, rules: Read
       link: `#${ruleAnchor(ids[0])}`,
     });
   }
-  entries.sort((a, b) => b.risk - a.risk || b.counts.error - a.counts.error || b.findings - a.findings || a.rules[0].localeCompare(b.rules[0]));
+  // worst severity first (so "fix these 5" clears errors, not the most widespread warning), then risk
+  entries.sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.risk - a.risk || b.counts.error - a.counts.error
+    || b.findings - a.findings || a.rules[0].localeCompare(b.rules[0]));
   entries.forEach((e, i) => { e.rank = i + 1; });
   return entries;
 }

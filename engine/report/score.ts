@@ -11,7 +11,7 @@ export const SCORING_TEXT: string[] = [
   'score = round(100 × (1 − Σ over objects of min(1, Σ weights of its findings in the view) ÷ objects in the view)). 100: no findings; 0: every object has an error there.',
   'A finding counts in its rule\'s one 6C category and in each hexad goal the rule names. Grades: A ≥ 90, B ≥ 80, C ≥ 70, D ≥ 60, else F.',
   'A heat-map cell with no active rule for that category and goal is shown as not checked, not as 100.',
-  'Recipes (the fix a rule\'s page gives) are ranked by risk = Σ over the objects they touch of the worst weight there (severity × objects), then by errors and findings.',
+  'Recipes (the fix a rule\'s page gives) are ranked by their worst severity, then by risk = Σ over the objects they touch of the worst weight there (severity × objects), then by errors and findings; "fix these 5" counts the errors the first five clear.',
   'Highest Pod Security Standard a workload meets: restricted when no PSS rule finds anything, baseline when only restricted-level controls fail, else privileged; judged by the PSS rules whatever the profile. Suppressed findings count as accepted exceptions.',
 ];
 

@@ -74,7 +74,7 @@ describe('report: scoring and grouping', () => {
     assert.deepEqual(d.heatmap.chain.integrity, { score: null, findings: 0 });
   });
 
-  it('ranks recipes by risk (severity × objects), then errors, findings, rule id', () => {
+  it('ranks recipes by worst severity, then risk (severity × objects), errors, findings, rule id', () => {
     assert.deepEqual(d.recipes.map((r) => [r.rank, r.rules.join(','), r.risk, r.objects, r.quickFixes, r.errorShare]), [
       [1, 'privileged-container', 2, 2, 2, 100],
       [2, 'resource-limits-missing', 0.25, 1, 0, 0],
@@ -83,6 +83,17 @@ describe('report: scoring and grouping', () => {
     ]);
     assert.equal(d.recipes[0].link, '#rule-privileged-container');
     assert.deepEqual(d.topFix, { recipes: 4, errors: 2, totalErrors: 2, percent: 100 });
+  });
+
+  it('an error recipe comes before a warning recipe with more risk, so "fix these 5" clears errors', () => {
+    const i = input();
+    for (const name of ['w1', 'w2', 'w3', 'w4', 'w5', 'w6', 'w7', 'w8', 'w9']) {
+      i.objects.push({ apiVersion: 'apps/v1', kind: 'Deployment', name, file: 'w.yaml' });
+      i.findings.push(finding('resource-limits-missing', 'warning', 'w.yaml', 'Deployment', name, 1, ['spec']));
+    }
+    const d = buildReport(i);
+    assert.deepEqual(d.recipes.slice(0, 2).map((r) => [r.rules[0], r.risk]), [['privileged-container', 2], ['resource-limits-missing', 2.5]]);
+    assert.equal(d.topFix.percent, 100);
   });
 
   it('rules that share one recipe text share one row', () => {

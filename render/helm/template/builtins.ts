@@ -96,6 +96,10 @@ export function index(item: unknown, ...indexes: unknown[]): unknown {
       const x = indexArg(ix, bytes.length);
       if (x === bytes.length) throw new Error(`index out of range: ${x}`);
       item = new GoInt(bytes[x], 'uint8');
+    } else if (item instanceof Uint8Array) {
+      const x = indexArg(ix, item.length);
+      if (x === item.length) throw new Error(`index out of range: ${x}`);
+      item = new GoInt(item[x], 'uint8');
     } else if (Array.isArray(item)) {
       const x = indexArg(ix, item.length);
       if (x === item.length) throw new Error(`index out of range: ${x}`);
@@ -137,7 +141,7 @@ function sliceArgs(item: unknown, idx: unknown[]): unknown {
 function lenOf(v: unknown): GoInt {
   if (v === null) throw new Error('len of nil pointer');
   if (typeof v === 'string') return new GoInt(Buffer.byteLength(v, 'utf8'));
-  if (Array.isArray(v)) return new GoInt(v.length);
+  if (Array.isArray(v) || v instanceof Uint8Array) return new GoInt(v.length);
   if (isGoMap(v)) return new GoInt(Object.keys(v).length);
   throw new Error(`len of type ${typeName(v)}`);
 }

@@ -11,7 +11,7 @@ import { FuncError, TemplateError } from './errors';
 import { formatArg, sprint } from './fmt';
 import { PROV, type Prov, type ParamType, type SignedFunc, WithProv, goTypeName, signatureOf } from './func-sig';
 import {
-  GoInt, elemTypeOf, goTypeTag, isGoMap, isGoStruct, hasKey, sortedKeys, truth, typeName, zeroOf,
+  GoInt, elemTypeOf, goMethod, goTypeTag, isGoMap, isGoStruct, hasKey, sortedKeys, truth, typeName, zeroOf,
 } from './go-value';
 import type { ExecOptions, ExecResult } from './index';
 import { goQuote } from './lexer';
@@ -483,11 +483,10 @@ class Execution implements ExecContext {
     const typ = iface ? 'interface {}' : typeName(recv);
     if (recv === null) this.errorf(`nil pointer evaluating ${typ}.${name}`);
     const hasArgs = (args !== undefined && args.length > 1) || final !== MISSING;
+    const method = goMethod(recv, name);
+    if (method) return this.evalCall(dot, method as SignedFunc, false, node, name, args, final, finalProv, recv);
     if (isGoStruct(recv) && /^\p{Lu}/u.test(name)) {
       const m = (recv as Record<string, unknown>)[name];
-      if (typeof m === 'function') {
-        return this.evalCall(dot, m as SignedFunc, false, node, name, args, final, finalProv, recv);
-      }
       if (name in recv) {
         if (hasArgs) this.errorf(`${name} has arguments but cannot be invoked as function`);
         this.prov = undefined;

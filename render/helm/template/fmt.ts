@@ -140,6 +140,10 @@ export function formatArg(v: unknown, verb: string, f: Flags, depth = 0): string
   if (typeof v === 'string') return fmtString(v, verb, f);
   if (isStringer(v) && 'vsqxX'.includes(verb) && !f.sharpV) return fmtString(safeString(v), verb === 'v' ? 's' : verb, f);
   if (depth > 100) return '...';
+  if (v instanceof Uint8Array) {
+    if (verb === 's' || verb === 'q' || verb === 'x' || verb === 'X') return fmtString(Buffer.from(v).toString('utf8'), verb, f);
+    return '[' + Array.from(v).join(' ') + ']';
+  }
   if (Array.isArray(v)) {
     if (f.sharpV) return `${typeName(v)}{${v.map((e) => formatArg(e, verb, f, depth + 1)).join(', ')}}`;
     return '[' + v.map((e) => formatArg(e, verb, f, depth + 1)).join(' ') + ']';

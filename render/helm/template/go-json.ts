@@ -4,11 +4,37 @@ import { GoInt, isGoMap, isGoStruct, sortedKeys } from './go-value';
 
 export class JsonError extends Error {}
 
-/** A value as JSON sees it: what MarshalJSON-like types (time, semver, certificates) turn into. */
+/** A struct's fields as JSON writes them, in declaration order. */
+export class OrderedFields { constructor(readonly entries: [string, unknown][]) {} }
+
+function emptyJson(v: unknown): boolean {
+  if (v === null || v === undefined || v === false || v === 0 || v === '') return true;
+  if (v instanceof GoInt) return v.value === 0;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length === 0;
+  if (isGoMap(v)) return Object.keys(v).length === 0;
+  return false;
+}
+
+/**
+ * A value as JSON sees it: what MarshalJSON-like types (time, semver, certificates) turn into ([]byte is base64);
+ * a struct's exported fields, named by its class's static `jsonNames` ({Field: 'name,omitempty'}) when given.
+ */
 export function jsonView(v: unknown): unknown {
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('base64');
   if (isGoStruct(v)) {
     const j = (v as { toGoJSON?: () => unknown }).toGoJSON;
     if (typeof j === 'function') return j.call(v);
+    const names = (v.constructor as { jsonNames?: Record<string, string> } | undefined)?.jsonNames ?? {};
+    const m = v as Record<string, unknown>;
+    const entries: [string, unknown][] = [];
+    for (const k of Object.keys(v)) {
+      if (!/^\p{Lu}/u.test(k) || typeof m[k] === 'function') continue;
+      const [name, ...opts] = (names[k] ?? k).split(',');
+      if (name === '-') continue;
+      if (opts.includes('omitempty') && emptyJson(m[k])) continue;
+      entries.push([name || k, m[k]]);
+    }
+    return new OrderedFields(entries);
   }
   return v;
 }
@@ -66,10 +92,10 @@ function marshal(v: unknown, o: Opts, depth: number, prefix: string): string {
     if (v.length === 0) return '[]';
     return '[' + v.map((x) => nl + marshal(x, o, depth + 1, prefix + (o.indent ?? ''))).join(',') + end + ']';
   }
-  const m = v as Record<string, unknown>;
-  const keys = isGoMap(v) ? sortedKeys(v) : Object.keys(v).filter((k) => /^\p{Lu}/u.test(k) && typeof m[k] !== 'function');
-  if (keys.length === 0) return '{}';
-  return '{' + keys.map((k) => nl + jsonString(k, o.escapeHtml) + sep + marshal(m[k], o, depth + 1, prefix + (o.indent ?? ''))).join(',') + end + '}';
+  const entries: [string, unknown][] = v instanceof OrderedFields ? v.entries
+    : isGoMap(v) ? sortedKeys(v).map((k) => [k, v[k]]) : [];
+  if (entries.length === 0) return '{}';
+  return '{' + entries.map(([k, x]) => nl + jsonString(k, o.escapeHtml) + sep + marshal(x, o, depth + 1, prefix + (o.indent ?? ''))).join(',') + end + '}';
 }
 
 /** json.Marshal. Throws JsonError for values JSON cannot hold (NaN, functions). */

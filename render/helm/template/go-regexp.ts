@@ -105,6 +105,7 @@ function translate(src: string): string {
         if (cls && !neg) { out += cls; i = e + 1; continue; }
       }
       if (c === '[') { out += '\\['; continue; }
+      if (c === '-' && (/\\[dDsSwW]$/.test(out) || /^\\[dDsSwW]/.test(src.slice(i + 1)) || src[i + 1] === ']' || out.endsWith('['))) { out += '\\-'; continue; }
       if (c === ']') inClass = false;
       out += c;
       continue;

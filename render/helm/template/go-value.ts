@@ -42,7 +42,14 @@ export function isGoMap(v: unknown): v is GoMap {
 
 /** A struct (or pointer to one): a class instance that is not one of the value classes. */
 export function isGoStruct(v: unknown): v is object {
-  return v !== null && typeof v === 'object' && !Array.isArray(v) && !isGoMap(v) && !(v instanceof GoInt);
+  return v !== null && typeof v === 'object' && !Array.isArray(v) && !isGoMap(v) && !(v instanceof GoInt) && !(v instanceof Uint8Array);
+}
+
+/** A Go method of a value (struct, or a named map or slice type): an exported function-valued property. */
+export function goMethod(v: unknown, name: string): ((...a: unknown[]) => unknown) | undefined {
+  if (v === null || typeof v !== 'object' || !/^\p{Lu}/u.test(name)) return undefined;
+  const m = (v as Record<string, unknown>)[name];
+  return typeof m === 'function' ? (m as (...a: unknown[]) => unknown) : undefined;
 }
 
 export function goTypeTag(v: object): string | undefined {
@@ -67,6 +74,7 @@ export function typeName(v: unknown): string {
     case 'bigint': return 'int64';
   }
   if (v instanceof GoInt) return v.kind;
+  if (v instanceof Uint8Array) return '[]uint8';
   const tag = goTypeTag(v as object);
   if (tag) return tag;
   if (Array.isArray(v)) return '[]interface {}';
@@ -89,7 +97,7 @@ export function kindOf(v: unknown): Kind {
     case 'bigint': return 'int64';
   }
   if (v instanceof GoInt) return v.kind;
-  if (Array.isArray(v)) return 'slice';
+  if (Array.isArray(v) || v instanceof Uint8Array) return 'slice';
   if (isGoMap(v)) return 'map';
   const tag = goTypeTag(v as object);
   return tag?.startsWith('*') ? 'ptr' : 'struct';
@@ -135,7 +143,7 @@ export function truth(v: unknown): boolean {
     case 'function': return true;
   }
   if (v instanceof GoInt) return v.value !== 0;
-  if (Array.isArray(v)) return v.length > 0;
+  if (Array.isArray(v) || v instanceof Uint8Array) return v.length > 0;
   if (isGoMap(v)) return Object.keys(v).length > 0;
   return true;
 }

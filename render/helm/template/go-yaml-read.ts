@@ -2,7 +2,7 @@
  * Reading YAML as Helm does (sigs.k8s.io/yaml over go-yaml v2): YAML 1.1 scalars (yes/no/on/off are booleans),
  * merge keys, the first document only, then through JSON, so every number becomes a float64 (a JS number).
  */
-import { Alias, type Document, isMap, isScalar, isSeq, parseDocument, type Node as YNode } from 'yaml';
+import { Alias, type Document, isMap, isScalar, isSeq, parseAllDocuments, type Node as YNode } from 'yaml';
 import { newMap, setKey } from './go-value';
 import { formatFloat } from './float-format';
 import { resolvePlain } from './yaml-resolve';
@@ -71,7 +71,9 @@ function convert(doc: Document, n: YNode | null | undefined, depth: number): unk
 
 /** Parse the first YAML document; null for an empty document. Throws GoYamlError with Go-like wording. */
 export function readGoYaml(text: string): unknown {
-  const doc = parseDocument(text, { schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
+  const all = parseAllDocuments(text, { schema: 'failsafe', uniqueKeys: false, merge: false, prettyErrors: false, strict: false });
+  const doc = Array.isArray(all) ? all[0] : all;
+  if (!doc) return null;
   if (doc.errors.length) {
     const e = doc.errors[0];
     const line = (e.linePos?.[0]?.line ?? 1);

@@ -4,7 +4,7 @@
  * literal blocks for multi-line strings and folding of long lines at 80 columns.
  */
 import { formatFloat } from './float-format';
-import { JsonError, jsonFloat, jsonView } from './go-json';
+import { JsonError, OrderedFields, jsonFloat, jsonView } from './go-json';
 import { GoInt, isGoMap } from './go-value';
 import { isBase60Float, resolvePlain } from './yaml-resolve';
 
@@ -24,9 +24,8 @@ function toYNode(v: unknown, depth: number): YNode {
   }
   if (v instanceof GoInt) return numberNode(String(v.value));
   if (Array.isArray(v)) return { k: 'seq', items: v.map((x) => toYNode(x, depth + 1)) };
-  const m = v as Record<string, unknown>;
-  const keys = isGoMap(v) ? Object.keys(v) : Object.keys(v).filter((k) => /^\p{Lu}/u.test(k) && typeof m[k] !== 'function');
-  const entries = keys.map((k) => [k, toYNode(m[k], depth + 1)] as [string, YNode]);
+  const pairs: [string, unknown][] = v instanceof OrderedFields ? v.entries : isGoMap(v) ? Object.keys(v).map((k) => [k, v[k]]) : [];
+  const entries = pairs.map(([k, x]) => [k, toYNode(x, depth + 1)] as [string, YNode]);
   entries.sort((a, b) => (yamlKeyLess(a[0], b[0]) ? -1 : yamlKeyLess(b[0], a[0]) ? 1 : 0));
   return { k: 'map', entries };
 }

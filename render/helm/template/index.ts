@@ -11,6 +11,11 @@ export { GO_TYPE, GoInt, goInt, tagType, isGoMap, isGoStruct, type GoMap, type I
 export { execute, type ExecContext } from './exec';
 export { sprigFuncs } from './sprig';
 export { helmFuncs, defaultFuncs } from './helm-funcs';
+export { helmToYaml, goYamlMarshal } from './go-yaml';
+export { readGoYaml, GoYamlError } from './go-yaml-read';
+export { resolvePlain, isYamlTimestamp } from './yaml-resolve';
+export { goJsonMarshal } from './go-json';
+export { sig as withSignature } from './func-sig';
 
 /**
  * A template function. Arguments arrive as Go values (see go-value.ts); throw an Error (or FuncError) to fail

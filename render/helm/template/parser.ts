@@ -93,6 +93,7 @@ class Parser {
     const root: ListNode = { t: 'list', nodes: [], pos: this.peek().pos, src: this.src };
     while (this.peek().type !== 'eof') {
       if (this.peek().type === 'error') this.unexpected(this.next(), 'input');
+      if (this.peek().type === 'comment') { this.next(); continue; }
       if (this.peek().type === 'leftDelim') {
         const save = this.i;
         this.next();

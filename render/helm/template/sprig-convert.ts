@@ -8,6 +8,7 @@ const V = { plus: false, minus: false, sharp: false, space: false, zero: false }
 export function strval(v: unknown): string {
   if (typeof v === 'string') return v;
   if (v instanceof Error) return v.message;
+  if (v instanceof Uint8Array) return Buffer.from(v).toString('utf8');
   if (isStringer(v)) return v.String();
   return formatArg(v === undefined ? null : v, 'v', V);
 }
