@@ -31,22 +31,44 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6010'] } },
   };
-  const documentSelector = ['file', 'untitled'].flatMap((scheme) => [
-    { scheme, language: 'yaml' },
-    { scheme, language: 'json' },
-  ]);
+  const documentSelector = [
+    ...['file', 'untitled'].flatMap((scheme) => [{ scheme, language: 'yaml' }, { scheme, language: 'json' }]),
+    // Helm templates and helpers (any language id an editor gives them): linted through their chart's render
+    { scheme: 'file', language: 'helm' },
+    { scheme: 'file', pattern: '**/templates/**/*.tpl' },
+  ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,
     outputChannel: output,
     initializationOptions: { isTrusted: vscode.workspace.isTrusted },
     synchronize: {
       configurationSection: 'kubehex',
-      fileEvents: vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
+      fileEvents: [
+        vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
+        // files charts and kustomizations read: a change on disk re-renders them
+        vscode.workspace.createFileSystemWatcher('**/{Chart.yaml,kustomization.yaml,kustomization.yml,Kustomization,values*.yaml,*.tpl}'),
+      ],
     },
   };
   // The id "kubehex" makes the client read `kubehex.trace.server` by itself.
   return new LanguageClient('kubehex', 'kubehex', serverOptions, clientOptions);
 }
+
+const RENDERED_SCHEME = 'kubehex-rendered';
+
+/** Read-only documents holding what a chart or kustomization renders to ("Show Rendered Manifest"). */
+class RenderedDocuments implements vscode.TextDocumentContentProvider {
+  private readonly texts = new Map<string, string>();
+  private readonly emitter = new vscode.EventEmitter<vscode.Uri>();
+  readonly onDidChange = this.emitter.event;
+  set(uri: vscode.Uri, text: string): void {
+    this.texts.set(uri.toString(), text);
+    this.emitter.fire(uri);
+  }
+  provideTextDocumentContent(uri: vscode.Uri): string { return this.texts.get(uri.toString()) ?? ''; }
+}
+
+const rendered = new RenderedDocuments();
 
 export async function activate(context: vscode.ExtensionContext): Promise<KubehexApi> {
   const activatedAt = Date.now();
@@ -107,6 +129,22 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
       } finally {
         status.setScanning(false);
       }
+    }),
+    vscode.workspace.registerTextDocumentContentProvider(RENDERED_SCHEME, rendered),
+    vscode.commands.registerCommand('kubehex.showRendered', async () => {
+      await starting;
+      const editor = vscode.window.activeTextEditor;
+      if (!client || !editor) return;
+      const res = await client.sendRequest<{ root: string; text: string; errors: string[] } | null>('kubehex/renderedManifest', { uri: editor.document.uri.toString() });
+      if (!res) {
+        void vscode.window.showInformationMessage('kubehex: this file is not part of a Helm chart or kustomization that kubehex renders.');
+        return;
+      }
+      const uri = vscode.Uri.from({ scheme: RENDERED_SCHEME, path: `${res.root}/rendered.yaml` });
+      rendered.set(uri, res.errors.length ? `# render failed:\n${res.errors.map((e) => `# ${e}`).join('\n')}\n` : res.text);
+      const doc = await vscode.workspace.openTextDocument(uri);
+      await vscode.languages.setTextDocumentLanguage(doc, 'yaml');
+      await vscode.window.showTextDocument(doc, { preview: true, viewColumn: vscode.ViewColumn.Beside });
     }),
     vscode.commands.registerCommand('kubehex.showPosture', async () => {
       await starting;

@@ -6,6 +6,8 @@ import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLar
 import { DocLinter, Superseded, type DocResult } from './doc-lint';
 import { ObjectIndex } from './object-index';
 import { PolicyStore } from './policies';
+import { RenderStore } from './rendered';
+import { renderers } from '../render';
 import { CONFIG_NAME, ConfigStore, loadConfigText, underChartTemplates, type Resolved, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
@@ -33,6 +35,15 @@ export class Analyzer {
   readonly index = new ObjectIndex();
   /** Admission policies of the workspace as rules (see server/policies.ts). */
   readonly policies = new PolicyStore(this.index);
+  /** Charts and kustomizations rendered over the open documents (see server/rendered.ts). */
+  readonly rendered = new RenderStore(() => {
+    const m = new Map<string, { text: string; version: number }>();
+    for (const d of this.host.documents.all()) {
+      const p = uriToPath(d.uri);
+      if (p) m.set(p, { text: d.getText(), version: d.version });
+    }
+    return m;
+  });
   private linters = new Map<string, DocLinter>();
   private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
   private configDiagnostics = new Map<string, string>();
@@ -80,6 +91,12 @@ export class Analyzer {
     const text = doc.getText();
     if (path && basename(path) === CONFIG_NAME) {
       return { version, diagnostics: (loadConfigText(path, text).errors ?? []).map(configErrorToDiagnostic) };
+    }
+    if (path && renderers.length) {
+      // a template, values file, patch or base resource: linted through the chart or kustomization that reads it
+      const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
+      const diagnostics = this.rendered.diagnostics(path, uri, version, resolved.set, resolved.key, resolved.hints);
+      if (diagnostics) return { version, diagnostics, resolved };
     }
     if (!this.lintable(doc)) return { version, diagnostics: [] };
     if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {

@@ -101,6 +101,8 @@ export class KubehexServer {
         if (name === CONFIG_NAME) config = true;
         else if (name === 'Chart.yaml') chart = true;
       }
+      // a file a render reads may have changed on disk: cached renders are stale
+      if (this.analyzer.rendered.invalidate()) chart = true;
       if (chart) clearChartCache();
       if (config) this.configChanged();
       else if (chart) this.changed();
@@ -121,6 +123,9 @@ export class KubehexServer {
     });
     docs.onDidChangeContent((e) => {
       if (this.isConfigDoc(e.document.uri)) this.configChanged();
+      // a template, values file or patch: every open file of the same chart or kustomization changes too
+      const changedPath = uriToPath(e.document.uri);
+      if (changedPath && this.analyzer.rendered.touches(changedPath)) this.renderInputChanged(e.document.uri);
       if (this.pull) return;
       void this.settingsFor(e.document.uri).then((s) => {
         // the first content (open) is linted at once; edits wait for the debounce
@@ -172,6 +177,9 @@ export class KubehexServer {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return [];
       const a = await this.analyzeOrCancel(doc, token);
+      const path = uriToPath(doc.uri);
+      // findings of a rendered chart or kustomization: the fix edits the values file, template or patch
+      if (!a.result && a.resolved && path) return this.analyzer.rendered.codeActions(path, params.context.diagnostics, a.resolved.set, a.resolved.key);
       if (!a.result || !a.resolved) return [];
       const hints = a.resolved.hints;
       return codeActions(doc, a.result, a.resolved.set, params, (f) => findingToDiagnostic(f, doc.uri, doc.version, hints));
@@ -189,6 +197,15 @@ export class KubehexServer {
     c.onRequest('kubehex/documentStats', (p: { uri: string }) => {
       const last = this.analyzer.lastResult(p.uri);
       return last ? { version: last.version, chunks: last.chunks.length, linted: last.linted, findings: last.findings.length } : null;
+    });
+
+    // "Show Rendered Manifest": what the chart or kustomization that reads this file renders to
+    c.onRequest('kubehex/renderedManifest', async (p: { uri: string }) => {
+      const path = uriToPath(p.uri);
+      if (!path) return null;
+      const settings = await this.settingsFor(p.uri);
+      const resolved = this.analyzer.configs.resolve(path, settings, this.trusted);
+      return this.analyzer.rendered.renderedText(path, resolved.set, resolved.key) ?? null;
     });
 
     c.onRequest('kubehex/scanWorkspace', (params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params));
@@ -276,6 +293,17 @@ export class KubehexServer {
     } else {
       for (const d of this.documents.all()) this.schedule(d.uri, 0);
     }
+  }
+
+  private renderTimer: ReturnType<typeof setTimeout> | undefined;
+
+  /** Debounced: re-lint (or re-pull) the other open files of a chart or kustomization after an edit of one. */
+  private renderInputChanged(uri: string): void {
+    clearTimeout(this.renderTimer);
+    this.renderTimer = setTimeout(() => {
+      if (this.pull) { if (this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh(); }
+      else for (const d of this.documents.all()) if (d.uri !== uri) this.schedule(d.uri, 0);
+    }, 120);
   }
 
   private configChanged(): void {

@@ -1,0 +1,56 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { resolveRules } from '../../engine';
+import { rules } from '../../rules';
+import { renderers } from '../../render';
+import { RenderStore } from '../../server/rendered';
+import { pathToUri } from '../../server/uri';
+import { POD, VALUES, toyRenderer } from '../render/toy-renderer';
+
+describe('server: charts in the editor (RenderStore)', () => {
+  let dir: string;
+  const open = new Map<string, { text: string; version: number }>();
+  const set = resolveRules(rules, undefined, 'recommended');
+  before(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-store-')));
+    mkdirSync(join(dir, 'chart/templates'), { recursive: true });
+    writeFileSync(join(dir, 'chart/Chart.yaml'), 'apiVersion: v2\nname: toy\nversion: 0.1.0\n');
+    writeFileSync(join(dir, 'chart/values.yaml'), VALUES);
+    writeFileSync(join(dir, 'chart/templates/a.yaml'), POD('a'));
+    renderers.unshift(toyRenderer);
+  });
+  after(() => {
+    renderers.splice(renderers.indexOf(toyRenderer), 1);
+    rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('shows the finding on values.yaml with the template in relatedInformation, and follows unsaved edits', () => {
+    const store = new RenderStore(() => open);
+    const values = join(dir, 'chart/values.yaml');
+    const d = store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set())!;
+    const priv = d.filter((x) => x.code === 'privileged-container');
+    assert.equal(priv.length, 1);
+    assert.deepEqual(priv[0].range, { start: { line: 2, character: 2 }, end: { line: 2, character: 18 } });
+    assert.equal(priv[0].relatedInformation?.[0].location.uri, pathToUri(join(dir, 'chart/templates/a.yaml')));
+    assert.ok(store.touches(values));
+    // the open, unsaved values.yaml wins over the disk
+    open.set(values, { text: VALUES.replace('privileged: true', 'privileged: false'), version: 2 });
+    const d2 = store.diagnostics(values, pathToUri(values), 2, set, 'k', new Set())!;
+    assert.equal(d2.filter((x) => x.code === 'privileged-container').length, 0);
+    open.clear();
+  });
+
+  it('offers a quick fix that edits values.yaml, and nothing for files no render reads', () => {
+    const store = new RenderStore(() => open);
+    const values = join(dir, 'chart/values.yaml');
+    const d = store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set())!;
+    const actions = store.codeActions(values, d.filter((x) => x.code === 'privileged-container'), set, 'k');
+    assert.equal(actions.length, 1);
+    assert.equal(actions[0].title.endsWith(' in values.yaml'), true);
+    const edits = actions[0].edit!.changes![pathToUri(values)];
+    assert.deepEqual(edits, [{ range: { start: { line: 2, character: 14 }, end: { line: 2, character: 18 } }, newText: 'false' }]);
+    assert.equal(store.diagnostics(join(dir, 'elsewhere.yaml'), pathToUri(join(dir, 'elsewhere.yaml')), 1, set, 'k', new Set()), undefined);
+  });
+});
