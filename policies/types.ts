@@ -53,6 +53,8 @@ export interface Note {
   path: Path;
   messageId: 'not-evaluable' | 'unbound' | 'namespace-unknown' | 'rego' | 'rule-type' | 'compile-error';
   message: string;
+  /** Characters of the string at `path` at fault (a syntax error inside an expression). */
+  span?: readonly [number, number];
 }
 
 export interface PolicyOptions {

@@ -4,6 +4,7 @@ import { annotationsTaxonomy, strongest } from '../taxonomy';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import { matchKinds, ruleMatches, filtersOf } from './match';
 import { evaluateRule } from './validate';
+import { kyvernoSyntaxNotes } from './syntax';
 import { templatePod } from './vpol';
 import type { PodSecurityCheck } from '../pod-security';
 
@@ -48,6 +49,7 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurity
       const messages: Record<string, string> = { 'validation-1': typeof v.message === 'string' ? v.message.trim() : `rule ${base} failed` };
       for (const [k, e] of arr(rec(v.cel).expressions).map(rec).entries()) if (k > 0) messages[`validation-${k + 1}`] = typeof e.message === 'string' ? e.message : `failed expression: ${String(e.expression ?? '').trim()}`;
       const kinds = matchKinds(rule.match);
+      notes.push(...kyvernoSyntaxNotes(rule, ['spec', 'rules', i], p, `${prefix}/${base}`));
       units.push({
         id: `${prefix}/${base}`, engine: 'kyverno', title: `Kyverno ${p.kind} ${p.name} rule ${base}`, source: p, sourcePath: rulePath,
         severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
