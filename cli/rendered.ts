@@ -3,7 +3,7 @@ import {
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
 } from '../render';
 import type { K8sObject, RuleSet } from '../engine';
-import { diskFs } from '../render';
+import { diskFs } from './disk-fs';
 import type { FileResult } from './scan';
 
 export interface RenderPlan {

@@ -25,7 +25,7 @@ const MAX_CANDIDATE_DIRS = 400;
 export class RenderStore {
   private stamp = 0;
   private cache = new Map<string, { key: string; linted: Linted[] }>();
-  private readonly disk = diskFs();
+  private readonly disk = diskFs(16 * 1024 * 1024);
 
   constructor(private readonly open: () => ReadonlyMap<string, { text: string; version: number }>) {}
 
