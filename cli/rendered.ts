@@ -49,3 +49,28 @@ export function lintPlan(plan: RenderPlan, set: RuleSet, all: ReadonlyArray<K8sO
 export function isRendered(f: object): f is RenderedFinding {
   return 'rendered' in f && 'trace' in f;
 }
+
+/**
+ * `helm template … | kubehex scan -`: Helm heads each document with `# Source: CHART/templates/FILE`. Findings
+ * of that document are reported against the template path (the range stays the stdin line: that is the only
+ * text there is). Findings before any header, and errors, stay on `<stdin>`.
+ */
+export function splitBySourceHeaders(result: FileResult, text: string): FileResult[] {
+  const headers: Array<{ offset: number; source: string }> = [];
+  const re = /^# Source: (\S[^\r\n]*)$/gm;
+  for (let m = re.exec(text); m; m = re.exec(text)) headers.push({ offset: m.index, source: m[1].trim() });
+  if (!headers.length) return [result];
+  const sourceAt = (offset: number): string | undefined => {
+    let found: string | undefined;
+    for (const h of headers) { if (h.offset > offset) break; found = h.source; }
+    return found;
+  };
+  const byFile = new Map<string, FileResult>([[result.file, { ...result, findings: [] }]]);
+  for (const f of result.findings) {
+    const file = sourceAt(f.offsets[0]) ?? result.file;
+    let r = byFile.get(file);
+    if (!r) byFile.set(file, (r = { file, findings: [], errors: [] }));
+    r.findings.push(f);
+  }
+  return [...byFile.values()];
+}

@@ -7,7 +7,7 @@ import { blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, par
 import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
-import { lintPlan, planRenders } from './rendered';
+import { lintPlan, planRenders, splitBySourceHeaders } from './rendered';
 import type { RenderOptions } from '../render';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
@@ -148,7 +148,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   const all = [...loaded.flatMap((l) => l.objects), ...plan.sources.flatMap((s) => s.objects)];
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
-  return { files: total, results: [...loaded.map((l) => lintLoaded(l, set, all)), ...lintPlan(plan, set, all), ...skipped] };
+  const results = loaded.flatMap((l) => (l.file === '<stdin>' ? splitBySourceHeaders(lintLoaded(l, set, all), opts.stdin ?? '') : [lintLoaded(l, set, all)]));
+  return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped] };
 }
 
 /** Below this much YAML, starting workers and shipping objects between threads costs more than it saves. */

@@ -90,7 +90,7 @@ export class Analyzer {
     const path = uriToPath(uri);
     const text = doc.getText();
     if (path && basename(path) === CONFIG_NAME) {
-      return { version, diagnostics: (loadConfigText(path, text).errors ?? []).map(configErrorToDiagnostic) };
+      return { version, diagnostics: (loadConfigText(path, text, false).errors ?? []).map(configErrorToDiagnostic) };
     }
     if (path && renderers.length) {
       // a template, values file, patch or base resource: linted through the chart or kustomization that reads it

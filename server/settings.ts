@@ -153,8 +153,11 @@ export class ConfigStore {
   }
 }
 
-/** Parses a config (the open editor's text, else the disk: a regular file of at most MAX_CONFIG_BYTES). */
-export function loadConfigText(path: string, text: string | undefined): LoadedConfig {
+/**
+ * Parses a config (the open editor's text, else the disk: a regular file of at most MAX_CONFIG_BYTES) and compiles
+ * its ignore globs, unless only its errors are wanted (the config file's own diagnostics, on every keystroke).
+ */
+export function loadConfigText(path: string, text: string | undefined, compileIgnore = true): LoadedConfig {
   const failed = (message: string, line = 1): LoadedConfig => {
     const error = { file: path, line, character: 1, message };
     return { error, errors: [error] };
@@ -168,7 +171,7 @@ export function loadConfigText(path: string, text: string | undefined): LoadedCo
   }
   const r = parseConfig(text, path, rules);
   if ('error' in r) return { error: r.error, errors: r.errors };
-  return { config: r.config, ignore: r.config.ignore?.length ? new GlobSet(r.config.ignore) : undefined };
+  return { config: r.config, ignore: compileIgnore && r.config.ignore?.length ? new GlobSet(r.config.ignore) : undefined };
 }
 
 function exists(p: string): boolean {

@@ -40,4 +40,11 @@ describe('cli: scan renders charts and reports findings where they were written'
     // the toy renderer does not read Chart.yaml, so it is linted alone and listed as not Kubernetes
     assert.deepEqual(skipped, [['chart/Chart.yaml', 'not-kubernetes'], ['chart/values.yaml', 'template-source'], ['chart/templates/a.yaml', 'template-source']]);
   });
+
+  it('reports helm template output on stdin against the # Source: template paths, with stdin line ranges', async () => {
+    const stdin = `---\n# Source: toy/templates/a.yaml\n${POD('a').replace('{{ .sec.privileged }}', 'true').replace('{{ map .resources 8 }}', ' {}')}---\n# Source: toy/templates/b.yaml\napiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: b\n`;
+    const res = await scan({ files: [], stdin });
+    const priv = res.results.flatMap((r) => r.findings.map((f) => [r.file, f.ruleId, f.range.start.line] as const)).filter((x) => x[1] === 'privileged-container');
+    assert.deepEqual(priv, [['toy/templates/a.yaml', 'privileged-container', 12]]);
+  });
 });
