@@ -30,3 +30,4 @@ export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
 export const POLICY_DOCS_URL = 'https://github.com/kubehex/kubehex/blob/main/README.md#admission-policies-as-rules';
 export function ruleDocsUrl(id: string): string { return isPolicyRuleId(id) ? POLICY_DOCS_URL : `${DOCS_BASE}${id}/README.md`; }
 export * from './report';
+export { K8S_MERGE_TYPES, mergeTypeOfKind, mergeField, type ListMerge, type FieldInfo } from './k8s-merge';

@@ -82,7 +82,9 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
       // one problem reached through several objects or documents of the same source is reported once
       const key = `${f.ruleId}|${f.messageId}|${loc.file}|${loc.offsets[0]}|${loc.offsets[1]}`;
       const prev = byKey.get(key);
-      if (prev) prev.trace = mergeTrace(prev.trace, [{ file: result.root, range: f.range, note: `also ${f.object.kind} ${f.object.name}` }]);
+      // the other object's own chain head (its template line) says where it reads the same source
+      const head = loc.trace[0] ?? { file: loc.file, range: loc.range, note: '' };
+      if (prev) prev.trace = mergeTrace(prev.trace, [{ file: head.file, range: head.range, note: `also ${f.object.kind} ${f.object.name}${head.note ? `: ${head.note}` : ''}` }]);
       else byKey.set(key, mapped);
     }
   }
@@ -102,7 +104,7 @@ function noteFinding(n: RenderDiagnostic, rendered: RenderedFinding['rendered'])
 
 function mergeTrace(a: TraceStep[], b: TraceStep[]): TraceStep[] {
   const out = [...a];
-  for (const s of b) if (out.length < 20 && !out.some((x) => x.file === s.file && x.note === s.note)) out.push(s);
+  for (const s of b) if (out.length < 20 && !out.some((x) => x.file === s.file && x.note === s.note && x.range.start.line === s.range.start.line)) out.push(s);
   return out;
 }
 

@@ -13,7 +13,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, HARDEN_KIND } from './actions';
 import { Analyzer, type Analysis } from './analyzer';
 import { findingToDiagnostic } from './convert';
@@ -22,13 +22,15 @@ import { hover } from './hover';
 import { WorkspaceScanner, type ScanParams } from './scan';
 import { workspaceReport, type ReportParams } from './report';
 import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type Settings } from './settings';
+import { PIECE_DOCUMENTS } from './text-buffer';
 import { pathToUri, uriToPath } from './uri';
 
 export type { Analysis };
 
 /** The language server: LSP on one side, the engine on the other, caches in between. */
 export class KubehexServer {
-  readonly documents = new TextDocuments(TextDocument);
+  /** Open documents as piece lists: an edit does not copy the whole text (see text-buffer.ts). */
+  readonly documents = new TextDocuments<TextDocument>(PIECE_DOCUMENTS);
   private settingsCache = new Map<string, Promise<Settings>>();
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private caps: ClientCapabilities = {};

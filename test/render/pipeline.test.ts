@@ -18,7 +18,7 @@ describe('render: pipeline (render, lint, map back)', () => {
     assert.equal(priv[0].file, '/chart/values.yaml');
     assert.deepEqual(priv[0].range, { start: { line: 2, character: 2 }, end: { line: 2, character: 18 } });
     assert.deepEqual(priv[0].rendered, { source: '/chart' });
-    assert.deepEqual(priv[0].trace.map((t) => t.note), ['template action', 'also Pod b', 'also Pod c']);
+    assert.deepEqual(priv[0].trace.map((t) => [t.file, t.note]), [['/chart/templates/a.yaml', 'template action'], ['/chart/templates/b.yaml', 'also Pod b: template action'], ['/chart/templates/c.yaml', 'also Pod c: template action']]);
   });
 
   it('honours a suppression comment above the values key that supplied the value', () => {
