@@ -12,6 +12,7 @@ import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan'
 import { addPolicyFindings } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import { dropBaselined } from './report/baseline-filter';
+import { cmdRender } from './render';
 import { oneOf, parseArgs, UsageError, VALUE_FLAGS, type Args } from './usage';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
@@ -21,6 +22,8 @@ Usage:
   kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
                                      posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
+  kubehex render PATH [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
+                                     print what kubectl kustomize prints for a kustomization directory
   kubehex lsp --stdio                run the language server for any LSP editor
 
 Scan options:
@@ -130,6 +133,9 @@ const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'render' && !argv.includes('--help') && !argv.includes('-h')) {
+      return cmdRender(argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+    }
     const args = parseArgs(argv);
     if (args.flags.has('--version') || args.command === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
     if (args.flags.has('--help') || args.flags.has('-h') || args.command === 'help' || args.command === '--help' || args.command === '-h') { process.stdout.write(HELP); return 0; }

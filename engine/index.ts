@@ -27,3 +27,4 @@ export function defineRule(rule: Rule): Rule { return rule; }
 export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
 export function ruleDocsUrl(id: string): string { return `${DOCS_BASE}${id}/README.md`; }
 export * from './report';
+export { K8S_MERGE_TYPES, mergeTypeOfKind, mergeField, type ListMerge, type FieldInfo } from './k8s-merge';
