@@ -13,6 +13,8 @@ export interface Src {
   trace?: TraceStep[];
   /** Made by the build (a hash suffix, a generated ConfigMap): nothing to edit. */
   generated?: string;
+  /** Literal text of `file` at this UTF-16 offset (a Helm template line), rather than a YAML node. */
+  offset?: number;
 }
 
 /**

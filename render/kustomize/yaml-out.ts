@@ -48,6 +48,7 @@ export function sortedEntries(m: KMap): KMap['entries'] {
 function originOf(src: Src | undefined): Origin | undefined {
   if (!src) return undefined;
   if (src.generated) return { kind: 'generated', note: src.generated };
+  if (src.offset !== undefined) return { kind: 'text', file: src.file, offset: src.offset };
   return { kind: 'node', file: src.file, doc: src.doc, path: src.path, range: src.range };
 }
 
