@@ -191,6 +191,12 @@ export class KubehexServer {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return null;
       const a = await this.analyzeOrCancel(doc, token);
+      const path = uriToPath(doc.uri);
+      if (!a.result && a.resolved && path) {
+        // a template or values line of a rendered chart or kustomization: what it rendered to
+        const md = this.analyzer.rendered.renderedLines(path, params.position.line, a.resolved.set, a.resolved.key);
+        return md ? { contents: { kind: 'markdown', value: md } } : null;
+      }
       if (!a.result) return null; // only linted manifests get hovers
       return hover(doc, a.result, params.position);
     });

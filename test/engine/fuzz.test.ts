@@ -9,7 +9,7 @@ describe('engine and CLI: seeded fuzz (truncation, byte flips, duplicated lines,
   const safe = resolveRules(rules, undefined, 'recommended');
 
   it('never crashes, hangs or reports a range outside the text (engine lint, --fix, CLI scan)', async () => {
-    const cases = fuzzCases(14, 80);
+    const cases = fuzzCases(14, 60);
     for (const [i, text] of cases.entries()) {
       const where = `mutant ${i}:\n${text}`;
       const res = lintText(text, set);

@@ -25,7 +25,7 @@ describe('server: seeded fuzz through incremental edits (truncation, byte flips,
 
   it('answers every pull and code action, with ranges inside the text, and ends where a fresh open of the text ends', async () => {
     const uri = 'file:///virtual/fuzz.yaml';
-    const cases = fuzzCases(27, 40);
+    const cases = fuzzCases(27, 30);
     let text = cases[0];
     c.open(uri, text, 1);
     for (let v = 2; v <= cases.length; v++) {
