@@ -7,4 +7,4 @@ export * from './pipeline';
 export * from './discover';
 export * from './registry';
 export * from './skip';
-export { kustomizeRenderer, makeKustomizeRenderer, type HelmInflator } from './kustomize';
+export { kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
