@@ -7,3 +7,4 @@ export * from './pipeline';
 export * from './discover';
 export * from './registry';
 export * from './skip';
+export * from './configured';
