@@ -14,6 +14,7 @@ import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
 import { dropBaselined } from './report/baseline-filter';
 import { RENDER_FLAGS_HELP, takeRenderFlags } from './render-flags';
+import { cmdRender } from './render';
 import { oneOf, parseArgs, UsageError, VALUE_FLAGS, type Args } from './usage';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
@@ -23,6 +24,8 @@ Usage:
   kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
                                      posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
+  kubehex render PATH [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
+                                     print what kubectl kustomize prints for a kustomization directory
   kubehex lsp --stdio                run the language server for any LSP editor
 
 Scan options:
@@ -134,6 +137,9 @@ const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
 
 export async function main(argv: string[]): Promise<number> {
   try {
+    if (argv[0] === 'render' && !argv.includes('--help') && !argv.includes('-h')) {
+      return cmdRender(argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
+    }
     // scan takes the render flags of `kubehex render` (repeatable ones too): taken out before the common parser
     const taken = argv[0] === 'scan' ? takeRenderFlags(argv) : undefined;
     const args: Args & { render?: RenderOptions } = { ...parseArgs(taken ? taken.rest : argv), ...(taken ? { render: taken.render } : {}) };

@@ -6,7 +6,8 @@
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
 import { decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
-import { loadPolicies, policyRules } from '../policies';
+import { loadPolicies, podSecurityCheck, policyRules } from '../policies';
+import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
 import { lintLoaded, loadFile, type ScanResult } from './scan';
 
@@ -57,7 +58,7 @@ export function findPolicies(o: PolicyPassOptions): { rules: Rule[]; extra: K8sO
       sources.push(...objs);
     }
   }
-  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound });
+  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) });
   const rules = policyRules(loaded);
   const ids = new Set(rules.map((r) => r.meta.id));
   for (const id of unknownPolicyRuleIds(o.config, ids)) warnings.push(`rules: "${id}" names no loaded admission policy`);

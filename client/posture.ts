@@ -8,7 +8,7 @@ import { ReportRequest, type ReportResult } from './protocol';
 import { excludedGlobs } from './scan';
 import { webviewHtml } from './webview-html';
 
-interface OpenMessage { type: 'open'; file: unknown; line: unknown; character: unknown; endLine: unknown; endCharacter: unknown }
+export interface OpenMessage { type: 'open'; file: unknown; line: unknown; character: unknown; endLine: unknown; endCharacter: unknown }
 
 const num = (v: unknown) => (typeof v === 'number' && Number.isInteger(v) && v >= 0 ? v : 0);
 
@@ -35,7 +35,7 @@ export class PosturePanel implements vscode.Disposable {
     else {
       this.panel = vscode.window.createWebviewPanel('kubehex.posture', 'kubehex: Security Posture', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [], enableFindWidget: true });
       this.panel.onDidDispose(() => { this.panel = undefined; });
-      this.panel.webview.onDidReceiveMessage((m: OpenMessage) => this.open(m));
+      this.panel.webview.onDidReceiveMessage((m: OpenMessage) => this.openLocation(m));
       this.panel.webview.html = '<!doctype html><html><body><p>kubehex: building the posture report…</p></body></html>';
     }
     await this.refresh();
@@ -72,7 +72,8 @@ export class PosturePanel implements vscode.Disposable {
     }
   }
 
-  private async open(m: OpenMessage): Promise<void> {
+  /** What a click on a finding in the webview does: open its file at its range (workspace files only). */
+  async openLocation(m: OpenMessage): Promise<void> {
     if (!m || m.type !== 'open' || typeof m.file !== 'string' || !m.file) return;
     const uri = vscode.Uri.file(m.file);
     if (!vscode.workspace.getWorkspaceFolder(uri)) return; // the report lists workspace files only

@@ -1,6 +1,6 @@
-import { isAlias, isCollection, isPair, isScalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from './text';
-import { locate, type Step } from './paths';
+import { findPair, locate, type Step } from './paths';
 import type { FixOp, TextEdit } from './types';
 
 /**
@@ -225,7 +225,11 @@ function moveIntoAlias(ctx: SharedCtx, sharing: Sharing, written: Alias, node: N
   const copy = copyOf(ctx, node, mine);
   const put = copy && placeAt(ctx, written, sharing.parentOf.get(written), copy);
   if (!put) return undefined;
-  return [...edits.filter((e) => !mine.includes(e)), put];
+  const out = [...edits.filter((e) => !mine.includes(e)), put];
+  // the only alias of the anchor became a copy: the anchor has nothing left to name
+  const drop = sharing.aliasesOf.get(node)?.length === 1 && node.anchor ? anchorEdit(ctx, node, node.anchor) : undefined;
+  if (drop && out.every((e) => drop.end < e.start || e.end < drop.start)) out.push(drop);
+  return out;
 }
 
 /** The edited node is anchored and aliased: the anchor moves to the first alias, which becomes the node as it was. */
@@ -235,6 +239,8 @@ function moveAnchor(ctx: SharedCtx, sharing: Sharing, node: Node, edits: TextEdi
   if (!aliases?.length || !name || !node.range) return edits;
   const region = regionOf(node);
   if (!edits.some((e) => inside(e, region))) return edits;
+  const merged = keepForMerges(ctx, sharing, node, aliases, edits);
+  if (merged) return merged;
   const first = aliases[0];
   if (!first.range || (first.range[0] >= region[0] && first.range[1] <= region[1])) return undefined; // recursive
   const drop = anchorEdit(ctx, node, name);
@@ -243,6 +249,50 @@ function moveAnchor(ctx: SharedCtx, sharing: Sharing, node: Node, edits: TextEdi
   const put = copy && placeAt(ctx, first, sharing.parentOf.get(first), copy, aliases.length > 1 ? name : undefined);
   if (!drop || !put) return undefined;
   return [...edits, drop, put];
+}
+
+/**
+ * Every alias of the edited map is a merge source (`<<: *x`): the map keeps its anchor and its edit, and each
+ * merging map gets, as its own key, the old value of each top-level key the edit touches (merging is shallow, and
+ * a map's own key wins). A key the merging map already overrides, or takes from an earlier source, is left alone.
+ * Undefined when that does not fit (an edit adds a top-level key, an alias in a `<<` list).
+ */
+function keepForMerges(ctx: SharedCtx, sharing: Sharing, node: Node, aliases: Alias[], edits: TextEdit[]): TextEdit[] | undefined {
+  if (!isMap(node)) return undefined;
+  const maps: YAMLMap[] = [];
+  for (const a of aliases) {
+    const p = sharing.parentOf.get(a);
+    if (!p?.pair || !p.map || p.pair.value !== a || !isScalar(p.pair.key) || p.pair.key.value !== '<<') return undefined;
+    maps.push(p.map);
+  }
+  const region = regionOf(node);
+  const touched = new Set<Pair>();
+  for (const e of edits) {
+    if (!inside(e, region)) continue;
+    const pair = node.items.find((p) => isPair(p) && inside(e, pairRegion(p)));
+    if (!pair) return undefined;
+    touched.add(pair);
+  }
+  const inserts = new Map<YAMLMap, TextEdit>();
+  for (const map of maps) {
+    for (const pair of touched) {
+      const key = pair.key as Node;
+      if (!isScalar(key) || !key.range || findPair(ctx.doc, map, String(key.value)) !== pair) continue;
+      const copy = pair.value ? copyOf(ctx, pair.value as Node, []) : undefined;
+      const add = copy && ownKeyText(ctx, map, ctx.text.slice(key.range[0], key.range[1]), copy);
+      if (!add) return undefined;
+      const prev = inserts.get(map);
+      if (prev && prev.start !== add.start) return undefined;
+      inserts.set(map, prev ? { ...prev, newText: prev.newText + add.newText.replace(/^\r?\n/, '') } : add);
+    }
+  }
+  return [...edits, ...inserts.values()];
+}
+
+function pairRegion(p: Pair): [number, number] {
+  const k = (p.key as Node | null)?.range;
+  const v = (p.value as Node | null)?.range;
+  return [k?.[0] ?? v?.[0] ?? -1, v?.[1] ?? k?.[1] ?? -1];
 }
 
 /** Deletes `&name` written before the node (with a tag, comments or a line break between them). */

@@ -20,10 +20,14 @@ export { peerAnnotationSuppresses } from './peer-annotations';
 export { default as configSchema } from './config.schema.json';
 
 import type { Rule } from './types';
+import { isPolicyRuleId } from './config';
 /** Identity helper that gives a rule module its types. */
 export function defineRule(rule: Rule): Rule { return rule; }
 
 /** Where a rule's page lives; diagnostics and SARIF link to it. */
 export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
-export function ruleDocsUrl(id: string): string { return `${DOCS_BASE}${id}/README.md`; }
+/** Admission-policy rules (`vap:…`, `kyverno:…`, …) are the user's own: they link to the README's section on them. */
+export const POLICY_DOCS_URL = 'https://github.com/kubehex/kubehex/blob/main/README.md#admission-policies-as-rules';
+export function ruleDocsUrl(id: string): string { return isPolicyRuleId(id) ? POLICY_DOCS_URL : `${DOCS_BASE}${id}/README.md`; }
 export * from './report';
+export { K8S_MERGE_TYPES, mergeTypeOfKind, mergeField, type ListMerge, type FieldInfo } from './k8s-merge';

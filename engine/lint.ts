@@ -3,6 +3,7 @@ import { planFix } from './fix';
 import { parseDocument } from 'yaml';
 import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, blocksLint, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
+import { valueSpanOffsets } from './value-span';
 import { breakCycles } from './walk';
 import { annotationSuppresses, isSuppressed, parseDirectives } from './suppress';
 import { POD_SPEC_KINDS } from './workloads';
@@ -210,7 +211,7 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
       }
       for (const r of ctx.reports) {
         const path = [...object.path, ...r.path];
-        const [s, e] = rangeForPath(pd.doc, path, r.at);
+        const [s, e] = (r.span && valueSpanOffsets(pd.doc, parsed.text, path, r.span)) || rangeForPath(pd.doc, path, r.at);
         const range = parsed.lines.range(s, e);
         if (directives.length && isSuppressed(directives, rule.meta.id, range.start.line)) continue;
         const tmpl = rule.meta.messages[r.messageId] ?? r.messageId;

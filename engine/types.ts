@@ -101,6 +101,8 @@ export interface ReportDescriptor {
    * Audit); a severity set in the configuration still wins.
    */
   severity?: import('./taxonomy').Severity;
+  /** Characters [start, end) of the string value at `path` the finding is about (an error inside an expression). */
+  span?: readonly [number, number];
 }
 
 export interface Rule {

@@ -2,11 +2,12 @@
  * The CEL core that ValidatingAdmissionPolicy, Kyverno's ValidatingPolicy and Kyverno `cel` rules and
  * Gatekeeper's K8sNativeValidation share: variables, matchConditions, validations, failurePolicy.
  */
-import { isRecord, type Path } from '../engine';
+import { isRecord, type K8sObject, type Path } from '../engine';
+import type { Note } from './types';
 import { CelError, CelUnknown, compile, run, toJson, Vars, type Node, type Program, type Value } from './cel';
 
 export interface CelExpr { expression: string; path: Path }
-export interface CelValidation extends CelExpr { message?: string; messageExpression?: string; reason?: string }
+export interface CelValidation extends CelExpr { message?: string; messageExpression?: string; reason?: string; messagePath?: Path }
 export interface CelSpec {
   variables: (CelExpr & { name: string })[];
   matchConditions: (CelExpr & { name: string })[];
@@ -26,7 +27,7 @@ export function readCelSpec(spec: Record<string, unknown>, base: Path, failurePo
     variables: named('variables'),
     matchConditions: named('matchConditions'),
     validations: list('validations').flatMap((v, i) => (isRecord(v) && typeof v.expression === 'string'
-      ? [{ expression: v.expression, message: str(v.message), messageExpression: str(v.messageExpression), reason: str(v.reason), path: [...base, 'validations', i, 'expression'] }]
+      ? [{ expression: v.expression, message: str(v.message), messageExpression: str(v.messageExpression), reason: str(v.reason), path: [...base, 'validations', i, 'expression'], messagePath: [...base, 'validations', i, 'messageExpression'] }]
       : [])),
     failurePolicy: (failurePolicy ?? spec.failurePolicy) === 'Ignore' ? 'Ignore' : 'Fail',
   };
@@ -168,4 +169,16 @@ function children(n: Node): Node[] {
     case 'comp': return [n.range, ...(n.pred ? [n.pred] : []), ...(n.tr ? [n.tr] : [])];
     default: return [];
   }
+}
+
+/** Syntax errors in a policy's CEL, as notes on the very characters at fault (authoring in the editor). */
+export function celCompileNotes(spec: CelSpec, on: K8sObject, owner: string): Note[] {
+  const notes: Note[] = [];
+  const check = (src: string, path: Path) => {
+    const c = compile(src);
+    if ('error' in c) notes.push({ on, path, messageId: 'compile-error', message: `${owner}: CEL syntax error: ${c.error.message}`, span: [c.error.start, Math.min(c.error.end, Math.max(src.length, c.error.start + 1))] });
+  };
+  for (const v of [...spec.variables, ...spec.matchConditions, ...spec.validations]) check(v.expression, v.path);
+  for (const v of spec.validations) if (v.messageExpression && v.messagePath) check(v.messageExpression, v.messagePath);
+  return notes;
 }

@@ -2,3 +2,4 @@ export * from './cel';
 export * from './types';
 export { loadPolicies, makeEnv, evaluateUnit, isPolicyObject, type LoadedPolicies } from './load';
 export { policyRules, envOf, NOT_EVALUATED } from './rules';
+export { podSecurityCheck, type PodSecurityCheck } from './pod-security';

@@ -21,9 +21,11 @@ export function loadPolicies(objects: ReadonlyArray<K8sObject>, opts: PolicyOpti
   const policyObjects = objects.filter(isPolicyObject);
   if (!policyObjects.length) return { units: [], notes: [] };
   const vap = loadVaps(policyObjects, opts);
-  const ky = loadKyverno(policyObjects);
+  const ky = loadKyverno(policyObjects, opts.podSecurity);
   const gk = loadGatekeeper(policyObjects);
-  return { units: [...vap.units, ...ky.units, ...loadValidatingPolicies(policyObjects), ...gk.units], notes: [...vap.notes, ...ky.notes, ...gk.notes] };
+  const vpolNotes: Note[] = [];
+  const vpol = loadValidatingPolicies(policyObjects, vpolNotes);
+  return { units: [...vap.units, ...ky.units, ...vpol, ...gk.units], notes: [...vap.notes, ...ky.notes, ...vpolNotes, ...gk.notes] };
 }
 
 export function makeEnv(objects: ReadonlyArray<K8sObject>): Env {

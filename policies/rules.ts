@@ -60,7 +60,7 @@ function notEvaluatedRule(p: LoadedPolicies): Rule {
     check(ctx: RuleContext) {
       const o = ctx.object;
       const key = keyOf(o);
-      for (const n of notesBySource.get(key) ?? []) ctx.report({ messageId: n.messageId, data: { message: n.message }, path: n.path });
+      for (const n of notesBySource.get(key) ?? []) ctx.report({ messageId: n.messageId, data: { message: n.message }, path: n.path, ...(n.span ? { span: n.span } : {}), ...(n.messageId === 'compile-error' ? { severity: 'warning' as const } : {}) });
       const env = envOf(ctx.objects);
       for (const u of unitsBySource.get(key) ?? []) {
         const missing = new Set<string>();

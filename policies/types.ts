@@ -53,9 +53,13 @@ export interface Note {
   path: Path;
   messageId: 'not-evaluable' | 'unbound' | 'namespace-unknown' | 'rego' | 'rule-type' | 'compile-error';
   message: string;
+  /** Characters of the string at `path` at fault (a syntax error inside an expression). */
+  span?: readonly [number, number];
 }
 
 export interface PolicyOptions {
+  /** Judges Kyverno `podSecurity` rules (see pod-security.ts); without it they are reported as not evaluated. */
+  podSecurity?: import('./pod-security').PodSecurityCheck;
   /** `.kubehex.yaml` policies.unbound: evaluate unbound VAPs as if bound cluster-wide, or only report them. */
   unbound?: 'report' | 'evaluate';
 }

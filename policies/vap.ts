@@ -1,7 +1,7 @@
 /** ValidatingAdmissionPolicy with its bindings and params, evaluated as the API server would on a CREATE. */
 import { isRecord, type K8sObject, type Path, type Severity } from '../engine';
 import { CelUnknown, fromJson, Vars, type Value } from './cel';
-import { bindVariables, readCelSpec, runCelSpec, type CelSpec } from './cel-policy';
+import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from './cel-policy';
 import { isClusterScoped, isEmptySelector, labelsOf, namespaceOf, requestFor, resourceRuleMatches, selectorMatches, type ResourceRule } from './match';
 import { annotationsTaxonomy, strongest } from './taxonomy';
 import type { Env, Note, PolicyOptions, PolicyUnit, UnitResult, Violation } from './types';
@@ -42,7 +42,7 @@ export function admissionVars(o: K8sObject, env: Env, params: unknown): Vars {
   const act = new Vars()
     .set('object', fromJson(o.value))
     .set('oldObject', null)
-    .set('request', fromJson(requestFor(o, env.operation)))
+    .set('request', requestValue(o, env))
     .set('params', params === undefined ? null : fromJson(params));
   const ns = namespaceOf(o);
   act.lazy('namespaceObject', (): Value => {
@@ -52,6 +52,20 @@ export function admissionVars(o: K8sObject, env: Env, params: unknown): Vars {
     return fromJson(n.value);
   });
   return act;
+}
+
+/** `request` with `userInfo` unknown: who applies a manifest is not known offline. */
+class RequestMap extends Map<string, Value> {
+  override get(k: string): Value | undefined {
+    if (k === 'userInfo') throw new CelUnknown('the requesting user is not known offline (request.userInfo)');
+    return super.get(k);
+  }
+}
+function requestValue(o: K8sObject, env: Env): Value {
+  const m = fromJson(requestFor(o, env.operation)) as Map<string, Value>;
+  const r = new RequestMap();
+  for (const [k, v] of m) if (k !== 'userInfo') r.set(k, v);
+  return r;
 }
 
 interface Binding { obj: K8sObject; spec: Record<string, unknown>; severity: Severity }
@@ -66,12 +80,14 @@ export function loadVaps(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions)
     const mine: Binding[] = bindings.filter((b) => rec(b.value.spec).policyName === p.name).map((b) => ({ obj: b, spec: rec(b.value.spec), severity: actionSeverity(rec(b.value.spec).validationActions) }));
     if (!mine.length) {
       if (opts.unbound !== 'evaluate') {
+        notes.push(...celCompileNotes(readCelSpec(spec, ['spec']), p, `vap:${p.name}`));
         notes.push({ on: p, path: ['metadata', 'name'], messageId: 'unbound', message: `policy ${p.name} has no binding: it does nothing in a cluster (set policies.unbound: evaluate in .kubehex.yaml to lint with it as if bound cluster-wide)` });
         continue;
       }
       mine.push({ obj: p, spec: {}, severity: 'error' });
     }
     const cel = readCelSpec(spec, ['spec']);
+    notes.push(...celCompileNotes(cel, p, `vap:${p.name}`));
     const messages: Record<string, string> = {};
     cel.validations.forEach((v, i) => { messages[`validation-${i + 1}`] = v.message ?? `failed expression: ${v.expression.trim()}`; });
     const tax = annotationsTaxonomy(p.metadata.annotations);

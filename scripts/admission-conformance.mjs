@@ -17,6 +17,7 @@ if (!existsSync(join(base, 'cases.json'))) {
 if (!existsSync(join(root, 'out', 'policies', 'index.js'))) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 const engine = require(join(root, 'out', 'engine', 'index.js'));
 const pol = require(join(root, 'out', 'policies', 'index.js'));
+const podSecurity = pol.podSecurityCheck(require(join(root, 'out', 'rules', 'index.js')).rules);
 const verbose = process.argv.includes('--verbose');
 const only = process.argv.find((a) => a.startsWith('--case='))?.slice(7);
 
@@ -45,6 +46,26 @@ function resourceObject(dir, r) {
   return { obj: o };
 }
 
+/** Kyverno test files name the policy (and rule) behind each result; the case data may not. */
+function testResults(dir, c) {
+  if (!c.test) return [];
+  const objs = objectsIn(join(dir, c.test)).flat();
+  const t = objs.find((o) => o.kind === 'Test')?.value ?? (() => { try { return engine.parseManifest(readFileSync(join(dir, c.test), 'utf8'), {}).docs[0]?.value; } catch { return undefined; } })();
+  return Array.isArray(t?.results) ? t.results : [];
+}
+const VERDICT = { fail: 'deny', pass: 'admit', skip: 'skip' };
+function policiesFor(results, r) {
+  const names = new Set();
+  for (const x of results) {
+    const res = Array.isArray(x.resources) ? x.resources : x.resource ? [x.resource] : [];
+    if (!res.some((n) => n === r.name || String(n).endsWith(`/${r.name}`))) continue;
+    if (x.kind && x.kind !== r.kind) continue;
+    if (VERDICT[x.result] !== r.expect) continue;
+    if (x.policy) names.add(x.policy);
+  }
+  return names;
+}
+
 const stats = {};
 const disagreements = [];
 const notEvaluated = [];
@@ -54,21 +75,23 @@ for (const c of cases) {
   const dir = join(base, 'cases', c.id);
   const files = [...new Set([...c.policies, ...c.bindings, ...c.constraints, ...c.params, ...(c.namespaces ?? [])])];
   const policyObjs = files.flatMap((f) => objectsIn(join(dir, f)).flat());
-  const { units, notes } = pol.loadPolicies(policyObjs, { unbound: 'evaluate' });
+  const { units, notes } = pol.loadPolicies(policyObjs, { unbound: 'evaluate', podSecurity });
   const s = (stats[c.engine] ??= { cases: 0, verdicts: 0, agree: 0, deny: 0, denyOk: 0, admit: 0, admitOk: 0, skip: 0, skipOk: 0, notEval: 0 });
   s.cases++;
   const resources = c.resources.map((r) => ({ r, x: resourceObject(dir, r) }));
   const all = [...policyObjs, ...resources.flatMap(({ x }) => (x ? [x.obj] : []))];
+  const results = c.engine === 'kyverno' ? testResults(dir, c) : [];
   for (const { r, x } of resources) {
     const label = `${c.id}: ${r.kind} ${r.name} (${r.path}#${r.doc_index ?? 0})${r.rule ? ` rule ${r.rule}` : ''}`;
     if (!x) { notEvaluated.push(`${label}: resource not found`); s.notEval++; continue; }
     const env = { ...pol.makeEnv(all), operation: x.operation === 'UPDATE' ? 'UPDATE' : undefined };
     let mine = units;
-    if (r.policy) mine = mine.filter((u) => u.source.name === r.policy || u.id.includes(`:${r.policy}`));
+    const named = r.policy ? new Set([r.policy]) : policiesFor(results, r);
+    if (named.size) mine = mine.filter((u) => [...named].some((p) => u.source.name === p || u.id.includes(`:${p}`) || u.id.endsWith(`/${p}`)));
     if (r.rule) mine = mine.filter((u) => u.id.endsWith(`/${r.rule.replace(/^autogen-(cronjob-)?/, '')}`) || u.engine !== 'kyverno' || !u.id.includes('/'));
-    const results = mine.map((u) => pol.evaluateUnit(u, x.obj, env));
-    const denied = results.some((res) => res.violations.length > 0);
-    const unknown = results.find((res) => res.unknown || res.unknownNamespace);
+    const outcomes = mine.map((u) => pol.evaluateUnit(u, x.obj, env));
+    const denied = outcomes.some((res) => res.violations.length > 0);
+    const unknown = outcomes.find((res) => res.unknown || res.unknownNamespace);
     let got = denied ? 'deny' : unknown ? 'not-evaluated' : 'admit';
     if (!mine.length) got = notes.length ? 'not-evaluated' : 'admit';
     s.verdicts++;
@@ -80,7 +103,7 @@ for (const c of cases) {
       continue;
     }
     if (got === r.expect) { s.agree++; s[`${r.expect}Ok`]++; continue; }
-    const why = denied ? results.flatMap((res) => res.violations.map((v) => v.message)).slice(0, 2).join(' | ') : 'no violation';
+    const why = denied ? outcomes.flatMap((res) => res.violations.map((v) => v.message)).slice(0, 2).join(' | ') : 'no violation';
     disagreements.push(`${label}: expected ${r.expect}, got ${got}: ${why}`);
   }
 }

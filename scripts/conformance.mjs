@@ -10,11 +10,13 @@ import { execFileSync } from 'node:child_process';
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
 const base = process.env.KUBEHEX_CONFORMANCE ?? join(root, '..', 'shared', 'conformance');
+if (!existsSync(join(root, 'out', 'rules', 'index.js'))) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
+const { runKustomizeConformance } = await import('./kustomize-conformance.mjs');
 if (!existsSync(base)) {
   console.log(`conformance: skipped (${base} not found)`);
+  runKustomizeConformance();
   process.exit(0);
 }
-if (!existsSync(join(root, 'out', 'rules', 'index.js'))) execFileSync(process.execPath, [join(root, 'scripts', 'build.mjs')], { stdio: 'inherit' });
 const engine = require(join(root, 'out', 'engine', 'index.js'));
 const { rules } = require(join(root, 'out', 'rules', 'index.js'));
 const verbose = process.argv.includes('--verbose');
@@ -69,3 +71,4 @@ console.log(`${'all'.padEnd(12)} mapped checks ${totals.mapped}/${totals.checks}
 if (existsSync(join(root, 'scripts', 'pss-oracle.mjs'))) {
   try { execFileSync(process.execPath, [join(root, 'scripts', 'pss-oracle.mjs')], { stdio: 'inherit' }); } catch { /* reported by the oracle */ }
 }
+runKustomizeConformance();

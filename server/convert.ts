@@ -1,5 +1,5 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { isPolicyRuleId, type ConfigError, type Finding, type ParseErrorInfo, type Path, type Severity } from '../engine';
+import { isPolicyRuleId, POLICY_DOCS_URL, type ConfigError, type Finding, type ParseErrorInfo, type Path, type Severity } from '../engine';
 
 export const SOURCE = 'kubehex';
 export const SYNTAX_CODE = 'yaml-syntax';
@@ -35,8 +35,8 @@ export function findingToDiagnostic(f: Finding, uri: string, version: number, hi
     range: f.range,
     severity: hints.has(f.ruleId) ? DiagnosticSeverity.Hint : SEVERITY[f.severity],
     code: f.ruleId,
-    // an admission policy's rule has no page of ours
-    ...(isPolicyRuleId(f.ruleId) ? {} : { codeDescription: { href: ruleDocUrl(f.ruleId) } }),
+    // an admission policy's rule links to the README's section on policies
+    codeDescription: { href: isPolicyRuleId(f.ruleId) ? POLICY_DOCS_URL : ruleDocUrl(f.ruleId) },
     source: SOURCE,
     message: f.message,
     data,

@@ -6,7 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, makeRuleSet, objectsOf, parseManifest, resolveRules, type Config, type K8sObject, type Rule, type RuleSet } from '../engine';
-import { isPolicyObject, loadPolicies, policyRules } from '../policies';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules } from '../policies';
+import { rules as builtins } from '../rules';
 import { readRegularFile } from '../host';
 import type { ObjectIndex } from './object-index';
 import type { Resolved } from './settings';
@@ -76,7 +77,7 @@ export class PolicyStore {
     if (sig !== this.sig) {
       this.sig = sig;
       this.stamp++;
-      this.rules = policyRules(loadPolicies(all, { unbound: config?.policies?.unbound }));
+      this.rules = policyRules(loadPolicies(all, { unbound: config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) }));
       this.sets.clear();
     }
     return { rules: this.rules, stamp: this.stamp };

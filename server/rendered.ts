@@ -130,6 +130,40 @@ export class RenderStore {
     return out;
   }
 
+  /**
+   * Hover on a template (or values) line: the rendered lines it produced, per chart. Literal text maps by
+   * offset; a values key shows the rendered lines of the nodes that read it.
+   */
+  renderedLines(path: string, line: number, set: RuleSet, setKey: string): string | undefined {
+    const parts: string[] = [];
+    for (const l of this.sourcesFor(path, set, setKey)) {
+      const raw = l.source.src.rawFile(path);
+      if (!raw) continue;
+      const from = raw.lines.lineStart(line);
+      const to = raw.lines.nextLineStart(from);
+      const text = l.source.result.text;
+      const hits: number[] = [];
+      for (const seg of l.source.result.map.segments) {
+        const o = seg.origin;
+        if (o.kind === 'text' && o.file === path) {
+          const s = o.offset;
+          const e = o.offset + (seg.end - seg.start);
+          if (s < to && e > from) hits.push(seg.start + Math.max(0, from - s));
+        } else if (o.kind === 'node' && o.file === path && o.range.start.line <= line && o.range.end.line >= line) hits.push(seg.start);
+        if (hits.length >= 5) break;
+      }
+      const shown = new Set<string>();
+      for (const h of hits) {
+        const ls = text.lastIndexOf('\n', h - 1) + 1;
+        const le = text.indexOf('\n', h);
+        const rendered = text.slice(ls, le === -1 ? text.length : le);
+        if (rendered.trim()) shown.add(rendered);
+      }
+      if (shown.size) parts.push(`**Rendered** (${l.source.renderer.kind === 'helm' ? 'helm template' : 'kustomize build'} of \`${l.source.root.split('/').pop()}\`):\n\n\`\`\`yaml\n${[...shown].join('\n')}\n\`\`\``);
+    }
+    return parts.length ? parts.join('\n\n') : undefined;
+  }
+
   /** The rendered text of the chart or kustomization `path` belongs to ("Show Rendered Manifest"). */
   renderedText(path: string, set: RuleSet, setKey: string): { root: string; text: string; errors: string[] } | undefined {
     const l = this.sourcesFor(path, set, setKey)[0];

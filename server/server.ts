@@ -13,7 +13,7 @@ import {
   type InitializeParams,
   type InitializeResult,
 } from 'vscode-languageserver';
-import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { codeActions, FIX_ALL_KIND, HARDEN_KIND } from './actions';
 import { Analyzer, type Analysis } from './analyzer';
 import { findingToDiagnostic } from './convert';
@@ -22,13 +22,15 @@ import { hover } from './hover';
 import { WorkspaceScanner, type ScanParams } from './scan';
 import { workspaceReport, type ReportParams } from './report';
 import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type Settings } from './settings';
+import { PIECE_DOCUMENTS } from './text-buffer';
 import { pathToUri, uriToPath } from './uri';
 
 export type { Analysis };
 
 /** The language server: LSP on one side, the engine on the other, caches in between. */
 export class KubehexServer {
-  readonly documents = new TextDocuments(TextDocument);
+  /** Open documents as piece lists: an edit does not copy the whole text (see text-buffer.ts). */
+  readonly documents = new TextDocuments<TextDocument>(PIECE_DOCUMENTS);
   private settingsCache = new Map<string, Promise<Settings>>();
   private globalSettings: Settings = DEFAULT_SETTINGS;
   private caps: ClientCapabilities = {};
@@ -189,6 +191,12 @@ export class KubehexServer {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return null;
       const a = await this.analyzeOrCancel(doc, token);
+      const path = uriToPath(doc.uri);
+      if (!a.result && a.resolved && path) {
+        // a template or values line of a rendered chart or kustomization: what it rendered to
+        const md = this.analyzer.rendered.renderedLines(path, params.position.line, a.resolved.set, a.resolved.key);
+        return md ? { contents: { kind: 'markdown', value: md } } : null;
+      }
       if (!a.result) return null; // only linted manifests get hovers
       return hover(doc, a.result, params.position);
     });

@@ -207,11 +207,12 @@ define('optional.ofNonZeroValue', (_r, a) => {
   const zero = v === null || v === false || v === '' || v === 0n || v === 0 || (v instanceof CelUint && v.v === 0n) || (Array.isArray(v) && !v.length) || (v instanceof Map && !v.size);
   return zero ? new CelOptional() : new CelOptional(v);
 });
-define('hasValue', (r, _a, pos) => { if (!(r instanceof CelOptional)) fail(pos, 'hasValue', r); return r.present; });
+// Kyverno's and Gatekeeper's policies call these on plain values too (their type checker wraps them): a plain value counts as present
+define('hasValue', (r) => (r instanceof CelOptional ? r.present : true));
 define('value', (r, _a, pos) => {
   if (!(r instanceof CelOptional)) fail(pos, 'value', r);
   if (!r.present) throw new CelError('optional.none() dereference', pos);
   return r.value!;
 });
-define('or', (r, a, pos) => { if (!(r instanceof CelOptional)) fail(pos, 'or', r); return r.present ? r : a[0]; });
-define('orValue', (r, a, pos) => { if (!(r instanceof CelOptional)) fail(pos, 'orValue', r); return r.present ? r.value! : a[0]; });
+define('or', (r, a) => (r instanceof CelOptional ? (r.present ? r : a[0]) : new CelOptional(r)));
+define('orValue', (r, a) => (r instanceof CelOptional ? (r.present ? r.value! : a[0]) : r!));

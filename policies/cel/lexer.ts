@@ -8,7 +8,7 @@ export class CelSyntaxError extends Error {
 }
 
 const OPS = ['&&', '||', '==', '!=', '<=', '>=', '.?', '[?', '<', '>', '!', '+', '-', '*', '/', '%', '?', ':', '.', ',', '(', ')', '[', ']', '{', '}'];
-const RESERVED = new Set(['as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
+export const RESERVED = new Set(['as', 'break', 'const', 'continue', 'else', 'for', 'function', 'if', 'import', 'let', 'loop', 'package', 'namespace', 'return', 'var', 'void', 'while']);
 
 export function tokenize(src: string): Token[] {
   const out: Token[] = [];
@@ -34,7 +34,6 @@ export function tokenize(src: string): Token[] {
     if (/[A-Za-z_]/.test(c)) {
       while (i < src.length && /[A-Za-z0-9_]/.test(src[i])) i++;
       const text = src.slice(start, i);
-      if (RESERVED.has(text)) throw new CelSyntaxError(`reserved identifier: ${text}`, start, i);
       out.push({ kind: 'ident', text, pos: start, end: i });
       continue;
     }

@@ -1,5 +1,5 @@
 /** CEL parser: tokens to an AST, with the standard macros expanded into comprehension nodes. */
-import { CelSyntaxError, tokenize, type Token } from './lexer';
+import { CelSyntaxError, RESERVED, tokenize, type Token } from './lexer';
 import { CelUint, INT_MAX, INT_MIN, UINT_MAX, type Value } from './values';
 
 export type Node =
@@ -183,6 +183,8 @@ class Parser {
   }
 
   private identOrCall(t: Token): Node {
+    // reserved words may name fields (`object.metadata.namespace`), never variables or functions
+    if (RESERVED.has(t.text)) throw new CelSyntaxError(`reserved identifier: ${t.text}`, t.pos, t.end);
     if (t.text === 'true' || t.text === 'false') return { t: 'lit', v: t.text === 'true', pos: t.pos, end: t.end };
     if (t.text === 'null') return { t: 'lit', v: null, pos: t.pos, end: t.end };
     if (this.isOp('(')) {

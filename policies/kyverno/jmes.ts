@@ -86,27 +86,30 @@ export function jmesSyntaxError(expr: string): string | undefined {
   try { jp.compile(expr.trim()); return undefined; } catch (e) { return (e as Error).message; }
 }
 
-const VAR = /\{\{(.*?)\}\}/gs;
+/** The innermost `{{ ... }}` (single braces, as in a JMESPath multiselect hash, may occur inside). */
+const INNER = /\{\{((?:\{[^{}]*\}|[^{}])*?)\}\}/;
 
 /**
- * Kyverno's variable substitution: a string that is exactly one `{{ expr }}` takes the value's type;
- * otherwise each variable is printed into the string. `$(...)` references are left alone.
+ * Kyverno's variable substitution: innermost variables first; a string that is exactly one `{{ expr }}` takes
+ * the value's type, otherwise each value is printed into the string.
  */
 export function substitute(v: unknown, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
   if (typeof v === 'string') return substituteString(v, data, unknownVars);
   if (Array.isArray(v)) return v.map((x) => substitute(x, data, unknownVars));
-  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [substituteString(k, data, unknownVars) as string, substitute(x, data, unknownVars)]));
+  if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [String(substituteString(k, data, unknownVars)), substitute(x, data, unknownVars)]));
   return v;
 }
 
 function substituteString(s: string, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
-  if (!s.includes('{{')) return s;
-  const whole = /^\{\{(.*?)\}\}$/s.exec(s);
-  if (whole && !whole[1].includes('{{')) return resolve(whole[1], data, unknownVars);
-  return s.replace(VAR, (_, e: string) => {
-    const r = resolve(e, data, unknownVars);
-    return typeof r === 'string' ? r : JSON.stringify(r);
-  });
+  let cur = s;
+  for (let guard = 0; guard < 64; guard++) {
+    const m = INNER.exec(cur);
+    if (!m) return cur;
+    const value = resolve(m[1], data, unknownVars);
+    if (m.index === 0 && m[0].length === cur.length) return value;
+    cur = cur.slice(0, m.index) + (typeof value === 'string' ? value : JSON.stringify(value)) + cur.slice(m.index + m[0].length);
+  }
+  throw new KyvernoError(`variables nested too deeply in ${s}`);
 }
 
 function resolve(expr: string, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
@@ -114,6 +117,7 @@ function resolve(expr: string, data: Record<string, unknown>, unknownVars: Reado
   const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(e)?.[0];
   if (root && unknownVars.has(root) && !(root in data)) throw new KyvernoUnknown(`variable ${root} comes from a context lookup that needs the live cluster`);
   if (e === '@') return data['@'];
+  if (/\brequest\.userInfo\b|\bserviceAccountName\b|\bserviceAccountNamespace\b/.test(e)) throw new KyvernoUnknown('the requesting user is not known offline (request.userInfo)');
   const r = query(e, data);
   if (r === null && root && !(root in data) && !unknownVars.has(root)) throw new KyvernoError(`variable ${e} is not defined`);
   return r;

@@ -29,6 +29,11 @@ export function validatePattern(resource: unknown, pattern: unknown, path: Path 
     if (!Array.isArray(resource)) return { fail: path, reason: `expected a list at ${fmt(path)}` };
     return validateArray(resource, pattern, path);
   }
+  // a scalar pattern applies to every item of a list (`supplementalGroups: ">0"`)
+  if (Array.isArray(resource) && pattern !== null && typeof pattern !== 'object') {
+    const bad = resource.findIndex((x) => !valueMatches(x, pattern));
+    return bad < 0 ? { ok: true } : { fail: [...path, bad], reason: `value at ${fmt([...path, bad])} does not match ${String(pattern)}` };
+  }
   return valueMatches(resource, pattern) ? { ok: true } : { fail: path, reason: `value at ${fmt(path)} does not match ${String(pattern)}` };
 }
 

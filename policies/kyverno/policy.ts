@@ -4,7 +4,9 @@ import { annotationsTaxonomy, strongest } from '../taxonomy';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import { matchKinds, ruleMatches, filtersOf } from './match';
 import { evaluateRule } from './validate';
+import { kyvernoSyntaxNotes } from './syntax';
 import { templatePod } from './vpol';
+import type { PodSecurityCheck } from '../pod-security';
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
@@ -16,7 +18,7 @@ export function failureSeverity(action: unknown): Severity {
   return a === 'enforce' ? 'error' : 'info';
 }
 
-export function loadKyverno(objects: ReadonlyArray<K8sObject>): { units: PolicyUnit[]; notes: Note[] } {
+export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurityCheck): { units: PolicyUnit[]; notes: Note[] } {
   const units: PolicyUnit[] = [];
   const notes: Note[] = [];
   for (const p of objects.filter((o) => (o.kind === 'ClusterPolicy' || o.kind === 'Policy') && /^kyverno\.io\//.test(o.apiVersion))) {
@@ -47,11 +49,12 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>): { units: PolicyU
       const messages: Record<string, string> = { 'validation-1': typeof v.message === 'string' ? v.message.trim() : `rule ${base} failed` };
       for (const [k, e] of arr(rec(v.cel).expressions).map(rec).entries()) if (k > 0) messages[`validation-${k + 1}`] = typeof e.message === 'string' ? e.message : `failed expression: ${String(e.expression ?? '').trim()}`;
       const kinds = matchKinds(rule.match);
+      notes.push(...kyvernoSyntaxNotes(rule, ['spec', 'rules', i], p, `${prefix}/${base}`));
       units.push({
         id: `${prefix}/${base}`, engine: 'kyverno', title: `Kyverno ${p.kind} ${p.name} rule ${base}`, source: p, sourcePath: rulePath,
         severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
         kinds: kinds.length && !kinds.some((k) => k.includes('*') || k.includes('/')) ? [...kinds.map(String), ...(canAutogen ? controllers : [])] : ['*'],
-        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env),
+        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env, pss),
       });
     });
   }
@@ -74,7 +77,7 @@ function podOnly(rule: Record<string, unknown>): boolean {
   return all.every((r) => r.name === undefined && r.names === undefined && r.selector === undefined && r.annotations === undefined);
 }
 
-function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env): UnitResult {
+function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env, pss?: PodSecurityCheck): UnitResult {
   const res: UnitResult = { matched: false, violations: [] };
   let target = o;
   let mapPath = (p: Path): Path => p;
@@ -88,7 +91,7 @@ function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, 
     }
   }
   if (m !== true) return m ? { ...res, unknownNamespace: m.unknownNamespace } : res;
-  const out = evaluateRule(rule, target, env);
+  const out = evaluateRule(rule, target, env, pss);
   if (out.unknown) res.unknown = out.unknown;
   if (out.skip) return res;
   res.matched = true;

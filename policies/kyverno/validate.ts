@@ -8,6 +8,7 @@ import { conditionsMet } from './conditions';
 import { KyvernoError, KyvernoUnknown, query, substitute } from './jmes';
 import { validatePattern, type PatternResult } from './pattern';
 import { imagesOf } from './images';
+import type { PodSecurityCheck } from '../pod-security';
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
@@ -49,7 +50,7 @@ function loadContext(entries: unknown, ctx: Ctx): void {
   }
 }
 
-export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: Env): RuleOutcome {
+export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: Env, pss?: PodSecurityCheck): RuleOutcome {
   const ctx = kyvernoContext(o, env.operation);
   try {
     loadContext(rule.context, ctx);
@@ -60,10 +61,11 @@ export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: E
       const out = runCelSpec(spec, act, o.value);
       if (out.skip) return { skip: true, unknown: out.unknown };
     }
-    return validate(rec(rule.validate), o, env, ctx);
+    return validate(rec(rule.validate), o, env, ctx, pss);
   } catch (err) {
     if (err instanceof KyvernoUnknown) return { skip: true, unknown: err.message };
-    if (err instanceof KyvernoError) return { skip: false, failures: [{ check: 0, message: `rule error: ${err.message}`, path: ['kind'] }] };
+    // Kyverno reports such a rule as an error, not as failed: here it is not evaluated
+    if (err instanceof KyvernoError) return { skip: true, unknown: `rule error: ${err.message}` };
     throw err;
   }
 }
@@ -78,7 +80,7 @@ function messageOf(v: Record<string, unknown>, ctx: Ctx, fallback: string): stri
   }
 }
 
-function validate(v: Record<string, unknown>, o: K8sObject, env: Env, ctx: Ctx): RuleOutcome {
+function validate(v: Record<string, unknown>, o: K8sObject, env: Env, ctx: Ctx, pss?: PodSecurityCheck): RuleOutcome {
   if (v.pattern !== undefined || v.anyPattern !== undefined) {
     const r = patternCheck(v, o.value, ctx, []);
     if ('skip' in r) return { skip: true };
@@ -91,7 +93,7 @@ function validate(v: Record<string, unknown>, o: K8sObject, env: Env, ctx: Ctx):
   }
   if (Array.isArray(v.foreach)) return foreach(v, v.foreach, o, ctx, []);
   if (isRecord(v.cel)) return celCheck(rec(v.cel), o, env);
-  if (isRecord(v.podSecurity)) return { skip: true, unknown: 'podSecurity is evaluated by the pss profiles (run with --profile pss-baseline or pss-restricted)' };
+  if (isRecord(v.podSecurity)) return podSecurity(rec(v.podSecurity), v, o, ctx, pss);
   return { skip: true, unknown: 'this validate rule uses a form kubehex does not evaluate' };
 }
 
@@ -166,3 +168,15 @@ function paramsOf(cel: Record<string, unknown>, o: K8sObject, env: Env): unknown
   return hit?.value;
 }
 
+
+function podSecurity(ps: Record<string, unknown>, v: Record<string, unknown>, o: K8sObject, ctx: Ctx, pss?: PodSecurityCheck): RuleOutcome {
+  const level = ps.level === 'restricted' ? 'restricted' : ps.level === 'baseline' ? 'baseline' : undefined;
+  if (!level) return { skip: false, failures: [] };
+  if (!pss) return { skip: true, unknown: 'podSecurity needs the Pod Security Standards rules' };
+  // an exclusion by control name; one narrowed to images or fields still excludes the whole control here
+  const excluded = arr(ps.exclude).map((e) => String(rec(e).controlName ?? ''));
+  const fails = pss(level, excluded, o);
+  if (!fails.length) return { skip: false, failures: [] };
+  const msg = messageOf(v, ctx, '');
+  return { skip: false, failures: [{ check: 0, message: msg ? `${msg} (${fails[0].message})` : fails[0].message, path: fails[0].path }] };
+}

@@ -1,20 +1,21 @@
 /** Kyverno ValidatingPolicy (policies.kyverno.io): VAP-shaped CEL with Kyverno's autogen for pod controllers. */
 import { isRecord, POD_SPEC_PATHS, type K8sObject, type Path } from '../../engine';
-import { bindVariables, readCelSpec, runCelSpec, type CelSpec } from '../cel-policy';
+import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from '../cel-policy';
 import { annotationsTaxonomy } from '../taxonomy';
 import { actionSeverity, admissionVars, matchResources } from '../vap';
-import type { Env, PolicyUnit, UnitResult } from '../types';
+import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import type { Severity } from '../../engine';
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 const rec = (v: unknown): Record<string, unknown> => (isRecord(v) ? v : {});
 const CONTROLLERS = ['DaemonSet', 'Deployment', 'Job', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'CronJob'];
 
-export function loadValidatingPolicies(objects: ReadonlyArray<K8sObject>): PolicyUnit[] {
+export function loadValidatingPolicies(objects: ReadonlyArray<K8sObject>, notes: Note[] = []): PolicyUnit[] {
   const units: PolicyUnit[] = [];
   for (const p of objects.filter((o) => /^(Namespaced)?ValidatingPolicy$/.test(o.kind) && o.apiVersion.startsWith('policies.kyverno.io/'))) {
     const spec = rec(p.value.spec);
     const cel = readCelSpec(spec, ['spec']);
+    notes.push(...celCompileNotes(cel, p, `kyverno:${p.name}`));
     const severity = actionSeverity(spec.validationActions ?? ['Deny']);
     const messages: Record<string, string> = {};
     cel.validations.forEach((v, i) => { messages[`validation-${i + 1}`] = v.message ?? `failed expression: ${v.expression.trim()}`; });

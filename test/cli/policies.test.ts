@@ -49,6 +49,14 @@ describe('cli: admission policies as rules', () => {
     ]);
   });
 
+  it('SARIF lists the policy rules with the README section on policies as help', () => {
+    const r = kubehex(['scan', FIXTURE, '--format', 'sarif']);
+    const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string }[] }[] };
+    const rule = sarif.runs[0].tool.driver.rules.find((x) => x.id === 'vap:max-replicas');
+    assert.equal(rule?.helpUri, 'https://github.com/kubehex/kubehex/blob/main/README.md#admission-policies-as-rules');
+    assert.deepEqual(sarif.runs[0].results.filter((x) => x.ruleId.startsWith('vap:')).map((x) => x.ruleId), ['vap:max-replicas', 'vap:max-replicas']);
+  });
+
   it('loads policies from policies.paths outside the scanned folder', () => {
     const dir = tempDir();
     cpSync(join(FIXTURE, 'workloads.yaml'), join(dir, 'app', 'workloads.yaml'), { recursive: true });

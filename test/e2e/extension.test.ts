@@ -157,6 +157,24 @@ describe('kubehex extension in a real VS Code', function () {
     });
   });
 
+  describe('kubehex: Show Security Posture', () => {
+    it('opens the report in a webview with the six categories; a finding in it opens its file at its range', async () => {
+      await vscode.commands.executeCommand('kubehex.showPosture');
+      const html = api.posture.last?.html;
+      assert.ok(html, 'the posture report arrived');
+      for (const c of ['core', 'chain', 'cluster', 'container', 'code', 'components']) assert.ok(html.includes(`<b>${c}</b>`), `category ${c}`);
+      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
+      assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label === 'kubehex: Security Posture'), tabs.map((t) => t.label).join(', '));
+      const m = /data-file="([^"]*deploy\.yaml)" data-line="(\d+)" data-character="(\d+)" data-end-line="(\d+)" data-end-character="(\d+)"[^>]*>[^<]*<\/(?:a|span)> — [^<]*runs privileged/.exec(html);
+      assert.ok(m, 'the privileged finding of deploy.yaml is listed with its location');
+      await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+      const opened = waitForActiveEditor(doc.uri);
+      await api.posture.openLocation({ type: 'open', file: m[1], line: +m[2], character: +m[3], endLine: +m[4], endCharacter: +m[5] });
+      const editor = await opened;
+      assert.ok(editor.selection.isEqual(privilegedRange(editor.document)), 'selection is the finding range');
+    });
+  });
+
   it('kubehex.enable: false stops the server and clears its diagnostics; true brings them back', async () => {
     await vscode.window.showTextDocument(doc);
     await waitForDiagnostics(doc.uri, (d) => d.some(isPrivileged), `${RULE} before disabling`);

@@ -53,4 +53,13 @@ describe('server: charts in the editor (RenderStore)', () => {
     assert.deepEqual(edits, [{ range: { start: { line: 2, character: 14 }, end: { line: 2, character: 18 } }, newText: 'false' }]);
     assert.equal(store.diagnostics(join(dir, 'elsewhere.yaml'), pathToUri(join(dir, 'elsewhere.yaml')), 1, set, 'k', new Set()), undefined);
   });
+
+  it('hover on a template line and on a values key shows the rendered lines they produced', () => {
+    const store = new RenderStore(() => open);
+    const tpl = join(dir, 'chart/templates/a.yaml');
+    assert.equal(store.renderedLines(tpl, 10, set, 'k'), '**Rendered** (helm template of `chart`):\n\n```yaml\n        privileged: true\n```');
+    const values = join(dir, 'chart/values.yaml');
+    assert.equal(store.renderedLines(values, 2, set, 'k'), '**Rendered** (helm template of `chart`):\n\n```yaml\n        privileged: true\n```');
+    assert.equal(store.renderedLines(join(dir, 'elsewhere.yaml'), 0, set, 'k'), undefined);
+  });
 });

@@ -1,0 +1,30 @@
+/**
+ * Kyverno's `validate.podSecurity` judged by kubehex's own Pod Security Standards rules (those with a `pss`
+ * control in the level's profile): the caller passes the rules, since policies/ does not import rules/.
+ */
+import { POD_SPEC_KINDS, RuleContext, type K8sObject, type Path, type Rule } from '../engine';
+
+export interface PssFailure { path: Path; message: string }
+export type PodSecurityCheck = (level: 'baseline' | 'restricted', excludedControls: ReadonlyArray<string>, o: K8sObject) => PssFailure[];
+
+export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
+  return (level, excluded, o) => {
+    const out: PssFailure[] = [];
+    const profile = `pss-${level}`;
+    for (const r of rules) {
+      if (!r.meta.pss || !(r.meta.profiles as readonly string[]).includes(profile)) continue;
+      const controls = r.meta.pss.replace(/^\w+:\s*/, '').split(/,\s*/);
+      if (controls.some((c) => excluded.includes(c))) continue;
+      if (!r.meta.appliesTo.some((k) => k === '*' || k === o.kind || (k === 'podSpec' && POD_SPEC_KINDS.includes(o.kind)))) continue;
+      const ctx = new RuleContext(o, { ...(r.meta.defaultOptions ?? {}) }, [o]);
+      try { r.check(ctx); } catch { continue; }
+      for (const rep of ctx.reports) {
+        const tmpl = r.meta.messages[rep.messageId] ?? rep.messageId;
+        const data: Record<string, string | number> = { kind: o.kind, name: o.name, ...(rep.data ?? {}) };
+        const text = tmpl.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+        out.push({ path: rep.path, message: `${controls[0]}: ${text}` });
+      }
+    }
+    return out;
+  };
+}

@@ -1,0 +1,49 @@
+import type { ReadOnlyFs } from '../fs';
+import type { RenderDiagnostic, RenderOptions } from '../types';
+import { emptyTransformerConfig, mergeConfig, type TransformerConfig } from './builtin-config';
+import { KustomizeError } from './errors';
+import { ResMap } from './resmap';
+import { Scope } from './resource';
+import { BUILTIN_SCHEMA, type SchemaSource } from './schema';
+import type { Var } from './vars';
+
+/** Renders a local Helm chart for `helmCharts:` (provided by render/helm when it is available). */
+export type HelmInflator = (chartDir: string, args: { releaseName: string; namespace?: string; valuesFiles: string[]; valuesInline?: unknown; includeCRDs: boolean; skipTests: boolean; kubeVersion?: string; apiVersions: string[] }) => { text: string; file: string };
+
+/** State shared by one build: the file system, options, the (global) schema, warnings and notes. */
+export class BuildContext {
+  readonly scope = new Scope();
+  schema: SchemaSource = BUILTIN_SCHEMA;
+  schemaSet = false;
+  readonly warnings: RenderDiagnostic[] = [];
+  readonly notes: RenderDiagnostic[] = [];
+  readonly reads = new Set<string>();
+  readonly inputs = new Set<string>();
+  constructor(readonly fs: ReadOnlyFs, readonly root: string, readonly options: RenderOptions, readonly helm?: HelmInflator) {}
+
+  get restrict(): boolean { return this.options.kustomize?.loadRestrictor !== 'LoadRestrictionsNone'; }
+
+  checkCancelled(): void { if (this.options.cancelled?.()) throw new KustomizeError('render cancelled'); }
+}
+
+/** kustomize's ResAccumulator: resources, the transformer configuration and vars gathered so far. */
+export class Accumulator {
+  resMap = new ResMap();
+  config: TransformerConfig = emptyTransformerConfig();
+  vars: Var[] = [];
+
+  mergeConfig(c: TransformerConfig): void { this.config = mergeConfig(this.config, c); }
+
+  mergeVars(vars: ReadonlyArray<Var>): void {
+    for (const v of vars) {
+      if (this.vars.some((x) => x.name === v.name)) throw new KustomizeError(`var '${v.name}' already encountered`);
+      this.vars.push(v);
+    }
+  }
+
+  mergeAccumulator(o: Accumulator): void {
+    this.resMap.appendAll(o.resMap);
+    this.mergeConfig(o.config);
+    this.mergeVars(o.vars);
+  }
+}

@@ -1,0 +1,52 @@
+import { joinPath, type ReadOnlyFs } from '../fs';
+import { SourceMap } from '../source-map';
+import type { RenderDiagnostic, RenderOptions, RenderResult, Renderer } from '../types';
+import { build } from './build';
+import { BuildContext, type HelmInflator } from './context';
+import { asKustomizeError } from './errors';
+import { KUSTOMIZATION_FILES } from './loader';
+import { emitResources } from './yaml-out';
+
+export { legacySort } from './build';
+export { KUSTOMIZATION_FILES } from './loader';
+export type { HelmInflator } from './context';
+
+/** The deprecation warnings kustomize prints on stderr, as notes (placed on the deprecated field). */
+function warningNotes(ctx: BuildContext): RenderDiagnostic[] { return ctx.warnings; }
+
+/**
+ * kubehex's own Kustomize build (kubectl kustomize v5.5 semantics, no network, no plugins). The output is
+ * what `kubectl kustomize ROOT` prints; the source map gives every YAML node of it the file, document, path
+ * and range it was written at, with the chain of overlays, patches and transformers that carried it.
+ */
+export function makeKustomizeRenderer(helm?: HelmInflator): Renderer {
+  return {
+    kind: 'kustomize',
+    isRoot(fs: ReadOnlyFs, dir: string): boolean {
+      return KUSTOMIZATION_FILES.some((f) => fs.stat(joinPath(dir, f)) === 'file');
+    },
+    render(fs: ReadOnlyFs, root: string, options: RenderOptions): RenderResult {
+      const ctx = new BuildContext(fs, root, options, helm);
+      try {
+        const { resources } = build(ctx);
+        const { text, map } = emitResources(resources.map((r) => r.node));
+        return {
+          kind: 'kustomize', root, text, map,
+          inputs: [...new Set([...ctx.inputs, ...ctx.reads])].sort().map((file) => ({ file, reason: 'kustomize-input' as const })),
+          errors: [], notes: [...warningNotes(ctx), ...ctx.notes],
+        };
+      } catch (e) {
+        const k = asKustomizeError(e);
+        const err: RenderDiagnostic = { file: k.file ?? root, message: k.message };
+        if (k.range) err.range = k.range;
+        return {
+          kind: 'kustomize', root, text: '', map: new SourceMap([]),
+          inputs: [...new Set([...ctx.inputs, ...ctx.reads])].sort().map((file) => ({ file, reason: 'kustomize-input' as const })),
+          errors: [err], notes: [...warningNotes(ctx), ...ctx.notes],
+        };
+      }
+    },
+  };
+}
+
+export const kustomizeRenderer: Renderer = makeKustomizeRenderer();

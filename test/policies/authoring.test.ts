@@ -1,0 +1,63 @@
+import * as assert from 'node:assert/strict';
+import { lintText, makeRuleSet, objectsOf, parseManifest } from '../../engine';
+import { loadPolicies, policyRules } from '../../policies';
+
+/** Findings of the policy rules in a file: `ruleId messageId severity line:char-line:char text-at-range`. */
+function lint(text: string): string[] {
+  const objects = parseManifest(text, {}).docs.flatMap((pd) => (pd.doc ? objectsOf(pd) : []));
+  const rules = policyRules(loadPolicies(objects));
+  const set = makeRuleSet(rules.map((rule) => ({ rule, severity: rule.meta.severity, options: {} })));
+  return lintText(text, set).findings.map((f) => `${f.ruleId} ${f.messageId} ${f.severity} ${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character} ${JSON.stringify(text.slice(f.offsets[0], f.offsets[1]))} ${f.message}`);
+}
+
+describe('policies: authoring errors on the characters at fault', () => {
+  it('a CEL syntax error in a plain, a quoted and a block scalar', () => {
+    const text = `apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: broken
+spec:
+  matchConstraints:
+    resourceRules:
+      - {apiGroups: [apps], apiVersions: [v1], operations: [CREATE], resources: [deployments]}
+  validations:
+    - expression: object.spec.replicas <= )
+    - expression: "object.metadata.name.startsWith('a' ||"
+    - expression: |
+        object.spec.template.spec.containers.all(c,
+          c.image.endsWith(':latest') ? false : true ]
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: broken
+spec:
+  policyName: broken
+  validationActions: [Deny]
+`;
+    assert.deepEqual(lint(text), [
+      `policy-not-evaluated compile-error warning 9:42-9:43 ")" vap:broken: CEL syntax error: unexpected ')'`,
+      // the end of the expression: an empty range before the closing quote
+      `policy-not-evaluated compile-error warning 10:58-10:58 "" vap:broken: CEL syntax error: unexpected end of expression`,
+      `policy-not-evaluated compile-error warning 13:53-13:54 "]" vap:broken: CEL syntax error: expected ')', found ']'`,
+    ]);
+  });
+
+  it('a JMESPath syntax error inside {{ }} in a Kyverno rule', () => {
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "bad {{ request.object.metadata.[ }} here"
+        deny: {}
+`;
+    assert.deepEqual(lint(text), [
+      'policy-not-evaluated compile-error warning 9:22-9:53 "{{ request.object.metadata.[ }}" kyverno:k/r: JMESPath syntax error in {{ request.object.metadata.[ }}: Syntax error: invalid token (EOF): ""',
+    ]);
+  });
+});

@@ -1,0 +1,166 @@
+import * as assert from 'node:assert/strict';
+import { readFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { parseAllDocuments } from 'yaml';
+import { diskFs } from '../../cli/disk-fs';
+import { kustomizeRenderer, memoryFs, type RenderResult, type Segment } from '../../render';
+
+// Small kustomization trees under test/fixtures/kustomize; expected/ holds what `kubectl kustomize` (v5.5)
+// printed for them (regenerate with scripts/kustomize-fixtures.sh). The tests never run kubectl.
+const FIX = resolve(__dirname, '../../../test/fixtures/kustomize');
+const fs = diskFs();
+const expected = (name: string) => readFileSync(join(FIX, 'expected', name), 'utf8');
+const build = (dir: string, loadRestrictor?: 'LoadRestrictionsNone'): RenderResult =>
+  kustomizeRenderer.render(fs, join(FIX, dir), { kustomize: loadRestrictor ? { loadRestrictor } : {} });
+
+/** The innermost source-map segment of the rendered node at `path` of document `doc`. */
+function originAt(r: RenderResult, doc: number, path: Array<string | number>): Segment | undefined {
+  const d = parseAllDocuments(r.text)[doc];
+  const n = d.getIn(path, true) as { range?: [number, number, number] } | undefined;
+  assert.ok(n?.range, `rendered node ${path.join('.')} exists`);
+  return r.map.at(n!.range![0], Math.max(n!.range![0] + 1, n!.range![1]));
+}
+
+function docIndex(r: RenderResult, kind: string, name: string): number {
+  const docs = parseAllDocuments(r.text).map((d) => d.toJS() as { kind: string; metadata: { name: string } });
+  const i = docs.findIndex((d) => d.kind === kind && d.metadata.name === name);
+  assert.ok(i >= 0, `${kind}/${name} is in the output`);
+  return i;
+}
+
+describe('render/kustomize: output equals kubectl kustomize', () => {
+  for (const [dir, file] of [['overlay/prod', 'overlay-prod'], ['smp', 'smp'], ['json6902', 'json6902'], ['components/app', 'components-app'], ['yaml-output', 'yaml-output']]) {
+    it(`${dir}: byte for byte`, () => {
+      const r = build(dir);
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.text, expected(`${file}.yaml`));
+    });
+  }
+
+  it('overlay: generated names carry kustomize\'s content hash and every reference follows the renames', () => {
+    const text = build('overlay/prod').text;
+    assert.match(text, /name: prod-app-config-[a-z0-9]{10}\n {2}namespace: shop/);
+    const cm = /name: (prod-app-config-[a-z0-9]{10})/.exec(text)![1];
+    assert.equal(text.split(cm).length - 1, 3, 'the ConfigMap, its envFrom and its volume');
+    assert.match(text, /secretKeyRef:\n\s+key: password\n\s+name: prod-db-[a-z0-9]{10}/);
+    assert.match(text, /- kind: ServiceAccount\n {2}name: prod-web\n {2}namespace: shop/);
+  });
+
+  it('LoadRestrictionsNone lets a resource outside the root in', () => {
+    const r = build('errors/outside/root', 'LoadRestrictionsNone');
+    assert.equal(r.text, expected('errors-outside-none.yaml'));
+  });
+
+  it('prints kustomize\'s deprecation warnings as notes on the deprecated field', () => {
+    const r = build('overlay/prod');
+    assert.deepEqual(r.notes.map((n) => n.message), [expected('overlay-prod.stderr.txt').trim()]);
+    assert.equal(r.notes[0].file, join(FIX, 'overlay/prod/kustomization.yaml'));
+    assert.deepEqual(r.notes[0].range?.start, { line: 6, character: 0 });
+  });
+
+  it('lists every file the build read as kustomize-input', () => {
+    const files = build('overlay/prod').inputs.map((i) => i.file.slice(FIX.length + 1));
+    for (const f of ['overlay/base/app.properties', 'overlay/base/deployment.yaml', 'overlay/base/kustomization.yaml', 'overlay/prod/cpu.yaml', 'overlay/prod/kustomization.yaml']) assert.ok(files.includes(f), f);
+    assert.ok(build('smp').inputs.every((i) => i.reason === 'kustomize-input'));
+  });
+
+  it('recognises kustomization.yaml, kustomization.yml and Kustomization roots', () => {
+    for (const name of ['kustomization.yaml', 'kustomization.yml', 'Kustomization']) assert.ok(kustomizeRenderer.isRoot(memoryFs({ [`/k/${name}`]: 'resources: []\n' }), '/k'), name);
+    assert.ok(!kustomizeRenderer.isRoot(memoryFs({ '/k/Chart.yaml': 'name: x\n' }), '/k'));
+  });
+});
+
+describe('render/kustomize: errors', () => {
+  const message = (name: string) => JSON.parse(expected(`${name}.stderr.txt`).trim()).replaceAll('<FIXTURES>', FIX);
+  const cases: Array<[string, string, number]> = [
+    ['errors/missing', 'errors-missing', 2], ['errors/outside/root', 'errors-outside-root', 1],
+    ['errors/cycle', 'errors-cycle', 1], ['errors/nomatch', 'errors-nomatch', 3],
+  ];
+  for (const [dir, name, line] of cases) {
+    it(`${dir}: kustomize's message, placed on the kustomization entry`, () => {
+      const r = build(dir);
+      assert.equal(r.text, '');
+      assert.equal(r.errors.length, 1);
+      assert.equal(r.errors[0].message, message(name));
+      assert.equal(r.errors[0].file, join(FIX, dir, 'kustomization.yaml'));
+      assert.deepEqual(r.errors[0].range?.start, { line, character: 2 });
+    });
+  }
+
+  it('never fetches a remote base: one clear error on its entry', () => {
+    const r = build('errors/remote');
+    assert.equal(r.errors[0].message, "accumulating resources: remote resource 'https://github.com/example/repo//deploy?ref=v1' is not fetched: kubehex builds offline (vendor the base or build it with kustomize)");
+    assert.deepEqual(r.errors[0].range?.start, { line: 1, character: 2 });
+  });
+
+  it('reports an unknown field and a wrong type with kustomize\'s wording', () => {
+    const bad = (text: string) => kustomizeRenderer.render(memoryFs({ '/k/kustomization.yaml': text }), '/k', {}).errors[0];
+    assert.equal(bad('resources: []\nfoo: 1\n').message, 'invalid Kustomization: json: unknown field "foo"');
+    assert.deepEqual(bad('resources: []\nfoo: 1\n').range?.start, { line: 1, character: 0 });
+    assert.equal(bad('resources: a.yaml\n').message, 'invalid Kustomization: json: cannot unmarshal string into Go struct field Kustomization.resources of type []string');
+    assert.equal(bad('kind: Kustomization\n').message, 'kustomization.yaml is empty');
+  });
+
+  it('reports a missing kustomization', () => {
+    const r = kustomizeRenderer.render(memoryFs({ '/k/a.yaml': 'x: 1\n' }), '/k', {});
+    assert.equal(r.errors[0].message, "unable to find one of 'kustomization.yaml', 'kustomization.yml' or 'Kustomization' in directory '/k'");
+  });
+});
+
+describe('render/kustomize: provenance in the source map', () => {
+  const r = build('overlay/prod');
+  const dep = docIndex(r, 'Deployment', 'prod-web');
+  const base = join(FIX, 'overlay/base');
+  const prod = join(FIX, 'overlay/prod');
+
+  it('a base value maps to its node in the base file, via the overlay', () => {
+    const seg = originAt(r, dep, ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'privileged']);
+    assert.equal(seg?.origin.kind, 'node');
+    if (seg?.origin.kind !== 'node') return;
+    assert.equal(seg.origin.file, join(base, 'deployment.yaml'));
+    assert.deepEqual(seg.origin.path, ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'privileged']);
+    assert.deepEqual(seg.origin.range.start, { line: 28, character: 22 });
+    assert.deepEqual(seg.trace?.map((t) => t.note), ['via overlay prod']);
+    assert.equal(seg.trace?.[0].file, join(prod, 'kustomization.yaml'));
+  });
+
+  it('a patched value maps to the patch file, with the patch in the trace', () => {
+    const seg = originAt(r, dep, ['spec', 'template', 'spec', 'containers', 0, 'resources', 'limits', 'cpu']);
+    assert.equal(seg?.origin.kind === 'node' && seg.origin.file, join(prod, 'cpu.yaml'));
+    assert.deepEqual(seg?.trace?.map((t) => t.note), ['patch cpu.yaml']);
+    const side = originAt(r, dep, ['spec', 'template', 'spec', 'containers', 1, 'image']);
+    assert.equal(side?.origin.kind === 'node' && side.origin.file, join(prod, 'cpu.yaml'), 'a container the patch added');
+  });
+
+  it('an image set by `images:` maps to that entry of the kustomization', () => {
+    const seg = originAt(r, dep, ['spec', 'template', 'spec', 'containers', 0, 'image']);
+    assert.equal(seg?.origin.kind, 'node');
+    if (seg?.origin.kind !== 'node') return;
+    assert.equal(seg.origin.file, join(prod, 'kustomization.yaml'));
+    assert.deepEqual(seg.origin.path, ['images', 0, 'newTag']);
+  });
+
+  it('generated objects map to their generator, a merged literal to the overlay line', () => {
+    const cm = parseAllDocuments(r.text).findIndex((d) => (d.toJS() as { kind: string }).kind === 'ConfigMap');
+    const whole = originAt(r, cm, ['metadata']);
+    assert.equal(whole?.origin.kind === 'node' && whole.origin.file, join(base, 'kustomization.yaml'));
+    const level = originAt(r, cm, ['data', 'LOG_LEVEL']);
+    assert.equal(level?.origin.kind === 'node' && level.origin.file, join(prod, 'kustomization.yaml'));
+    assert.deepEqual(level?.origin.kind === 'node' && level.origin.path, ['configMapGenerator', 0, 'literals', 0]);
+    const greeting = originAt(r, cm, ['data', 'app.properties']);
+    assert.deepEqual(greeting?.origin.kind === 'node' && greeting.origin.path, ['configMapGenerator', 0, 'files', 0]);
+  });
+
+  it('a label from commonLabels maps to its key in the kustomization', () => {
+    const seg = originAt(r, dep, ['spec', 'selector', 'matchLabels', 'team']);
+    assert.deepEqual(seg?.origin.kind === 'node' && seg.origin.path, ['commonLabels', 'team']);
+  });
+
+  it('an inline patch maps into the kustomization, at its line', () => {
+    const c = build('components/app');
+    const seg = originAt(c, docIndex(c, 'Deployment', 'app-v2'), ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'readOnlyRootFilesystem']);
+    assert.equal(seg?.origin.kind === 'node' && seg.origin.file, join(FIX, 'components/comp/kustomization.yaml'));
+    assert.equal(seg?.origin.kind === 'node' && seg.origin.range.start.line, 17);
+    assert.deepEqual(seg?.trace?.map((t) => t.note), ['inline patch in ../comp/kustomization.yaml']);
+  });
+});
