@@ -1,6 +1,5 @@
 import { resolve } from 'node:path';
-import { kustomizeRenderer } from '../render/kustomize';
-import { normalizePath, type RenderDiagnostic, type Renderer, type RenderOptions, type ReadOnlyFs } from '../render';
+import { normalizePath, renderers as registered, type RenderDiagnostic, type Renderer, type RenderOptions, type ReadOnlyFs } from '../render';
 import { diskFs } from './disk-fs';
 
 /**
@@ -59,7 +58,7 @@ export function formatDiagnostic(d: RenderDiagnostic, cwd = process.cwd()): stri
 export interface RenderIo { stdout: (s: string) => void; stderr: (s: string) => void; fs?: ReadOnlyFs; cwd?: string }
 
 /** Runs `kubehex render`; the renderers are tried in order (the first whose `isRoot` accepts PATH). */
-export function cmdRender(argv: string[], io: RenderIo, renderers: Renderer[] = [kustomizeRenderer]): number {
+export function cmdRender(argv: string[], io: RenderIo, renderers: ReadonlyArray<Renderer> = registered): number {
   let args: RenderArgs;
   let opts: RenderOptions;
   try { args = parseRenderArgs(argv); opts = options(args); } catch (e) {

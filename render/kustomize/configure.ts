@@ -1,4 +1,3 @@
-import { joinPath } from '../fs';
 import { defaultTransformerConfig, emptyTransformerConfig, mergeConfig, mergeFieldSpecs, type FieldSpec, type NameBackRef, type TransformerConfig } from './builtin-config';
 import { Accumulator } from './context';
 import { KustomizeError, placed, wrap } from './errors';
@@ -12,6 +11,7 @@ import { applyReplacements, readReplacement, type Replacement } from './replacem
 import { runPluginConfigs } from './plugins';
 import { parseYaml } from './yaml-in';
 import { loadCrdConfig } from './crds';
+import { inflateChart } from './helm-charts';
 import type { Target } from './target';
 
 export function readFieldSpecs(n: KNode | undefined): FieldSpec[] {
@@ -137,35 +137,9 @@ export function runGenerators(t: Target, ra: Accumulator): void {
     }
   }
   const charts = [...t.k.list('helmCharts'), ...t.k.list('helmChartInflationGenerator')];
-  for (const n of charts) t.at(n.src, () => inflateChart(t, ra, n));
+  charts.forEach((n, i) => t.at(n.src, () => inflateChart(t, ra, n, i)));
   const gens = t.k.strings('generators');
   if (gens.length) runPluginConfigs(t, ra, gens, 'generators');
-}
-
-function inflateChart(t: Target, ra: Accumulator, n: KNode): void {
-  const name = getString(n, 'name') ?? getString(n, 'chartName') ?? '';
-  const home = getString(t.k.get('helmGlobals'), 'chartHome') ?? getString(n, 'chartHome') ?? 'charts';
-  const dir = joinPath(t.ldr.root, home, name);
-  if (!t.ctx.helm) throw new KustomizeError(`helmCharts: rendering chart '${name}' is not supported yet (kubehex's Helm renderer is not available in this build)`);
-  if (t.ctx.fs.stat(dir) !== 'dir') throw new KustomizeError(`helmCharts: chart '${name}' not found at '${dir}'; kubehex renders local charts only (remote repositories are not fetched)`);
-  const valuesFiles: string[] = [];
-  const vf = getString(n, 'valuesFile');
-  if (vf) valuesFiles.push(joinPath(t.ldr.root, vf));
-  const more = get(n, 'additionalValuesFiles');
-  if (more?.kind === 'seq') for (const i of more.items) if (i.kind === 'scalar') valuesFiles.push(joinPath(t.ldr.root, i.value));
-  const apiVersions = get(n, 'apiVersions');
-  const out = t.ctx.helm(dir, {
-    releaseName: getString(n, 'releaseName') ?? 'release-name',
-    namespace: getString(n, 'namespace'),
-    valuesFiles,
-    valuesInline: get(n, 'valuesInline'),
-    includeCRDs: getString(n, 'includeCRDs') === 'true',
-    skipTests: getString(n, 'skipTests') === 'true',
-    kubeVersion: getString(n, 'kubeVersion'),
-    apiVersions: apiVersions?.kind === 'seq' ? apiVersions.items.map((i) => (i.kind === 'scalar' ? i.value : '')) : [],
-  });
-  const { resourcesFromText } = require('./factory') as typeof import('./factory');
-  for (const r of resourcesFromText(out.text, out.file, t.ctx.scope, { generator: { kind: 'HelmChartInflationGenerator', name, configuredIn: t.k.file } })) ra.resMap.append(r);
 }
 
 /** Records on every resource that a transformer configured in this kustomization ran. */

@@ -1,5 +1,5 @@
 import type { ReadOnlyFs } from '../fs';
-import type { RenderDiagnostic, RenderOptions } from '../types';
+import type { RenderDiagnostic, RenderOptions, Renderer } from '../types';
 import { emptyTransformerConfig, mergeConfig, type TransformerConfig } from './builtin-config';
 import { KustomizeError } from './errors';
 import { ResMap } from './resmap';
@@ -7,8 +7,6 @@ import { Scope } from './resource';
 import { BUILTIN_SCHEMA, type SchemaSource } from './schema';
 import type { Var } from './vars';
 
-/** Renders a local Helm chart for `helmCharts:` (provided by render/helm when it is available). */
-export type HelmInflator = (chartDir: string, args: { releaseName: string; namespace?: string; valuesFiles: string[]; valuesInline?: unknown; includeCRDs: boolean; skipTests: boolean; kubeVersion?: string; apiVersions: string[] }) => { text: string; file: string };
 
 /** State shared by one build: the file system, options, the (global) schema, warnings and notes. */
 export class BuildContext {
@@ -19,7 +17,8 @@ export class BuildContext {
   readonly notes: RenderDiagnostic[] = [];
   readonly reads = new Set<string>();
   readonly inputs = new Set<string>();
-  constructor(readonly fs: ReadOnlyFs, readonly root: string, readonly options: RenderOptions, readonly helm?: HelmInflator) {}
+  /** `helm`: the Helm renderer that renders `helmCharts:` (absent: they are an error). */
+  constructor(readonly fs: ReadOnlyFs, readonly root: string, readonly options: RenderOptions, readonly helm?: Renderer) {}
 
   get restrict(): boolean { return this.options.kustomize?.loadRestrictor !== 'LoadRestrictionsNone'; }
 

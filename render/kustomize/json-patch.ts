@@ -30,9 +30,15 @@ export function opsFromNode(root: KSeq, yaml11: boolean): JsonOp[] {
   });
 }
 
+function key11(k: string): string {
+  if (/^(y|Y|yes|Yes|YES|on|On|ON|true|True|TRUE)$/.test(k)) return 'true';
+  if (/^(n|N|no|No|NO|off|Off|OFF|false|False|FALSE)$/.test(k)) return 'false';
+  return k;
+}
+
 /** YAML 1.1 resolution of plain scalars, as sigs.k8s.io/yaml reads a YAML patch. */
 function retype11(n: KNode): KNode {
-  if (n.kind === 'map') return { ...n, entries: n.entries.map((e) => ({ ...e, value: retype11(e.value) })) };
+  if (n.kind === 'map') return { ...n, entries: n.entries.map((e) => ({ ...e, key: e.kq ? e.key : key11(e.key), value: retype11(e.value) })) };
   if (n.kind === 'seq') return { ...n, items: n.items.map(retype11) };
   if (n.q || n.tag !== '!!str') return n;
   if (/^(y|Y|yes|Yes|YES|on|On|ON)$/.test(n.value)) return { ...n, tag: '!!bool', value: 'true' };

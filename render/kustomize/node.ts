@@ -13,6 +13,8 @@ export interface Src {
   trace?: TraceStep[];
   /** Made by the build (a hash suffix, a generated ConfigMap): nothing to edit. */
   generated?: string;
+  /** Literal text of `file` at this UTF-16 offset (a Helm template line), rather than a YAML node. */
+  offset?: number;
 }
 
 /**
@@ -22,7 +24,8 @@ export interface Src {
  */
 /** `q`: written quoted or as a block scalar (a value set over it stays a string, as kyaml keeps the style). */
 export interface KScalar { kind: 'scalar'; tag: string; value: string; q?: boolean; src?: Src }
-export interface KEntry { key: string; value: KNode; keySrc?: Src }
+/** `kq`: the key was written quoted (YAML 1.1 readers would otherwise take `on: x` as a boolean key). */
+export interface KEntry { key: string; value: KNode; keySrc?: Src; kq?: boolean }
 export interface KMap { kind: 'map'; entries: KEntry[]; src?: Src }
 export interface KSeq { kind: 'seq'; items: KNode[]; src?: Src }
 export type KNode = KScalar | KMap | KSeq;

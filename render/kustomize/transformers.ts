@@ -127,7 +127,7 @@ export function splitImage(image: string): { name: string; tag: string; digest: 
 
 function newImage(value: string, img: ImageSpec): string | undefined {
   let re: RegExp;
-  try { re = new RegExp(`^${img.name}(@sha256)?(:[a-zA-Z0-9_.{}-]*)?$`); } catch { return undefined; }
+  try { re = new RegExp(`^${img.name}(@sha256)?(:[a-zA-Z0-9_.{}-]*)?(@sha256:[a-zA-Z0-9]*)?$`); } catch { return undefined; }
   if (!re.test(value)) return undefined;
   let { name, tag, digest } = splitImage(value);
   if (img.newName) name = img.newName;

@@ -77,6 +77,7 @@ class Converter {
         const value: KNode = p.value ? this.node(p.value as YNode, [...path, key]) : { kind: 'scalar', tag: NULL, value: '', src: k ? this.src(k, [...path, key]) : undefined };
         const existing = entries.findIndex((e) => e.key === key);
         const e: KEntry = { key, value, keySrc: k ? this.src(k, [...path, key]) : undefined };
+        if (k && isScalar(k) && k.type !== 'PLAIN') e.kq = true;
         if (existing >= 0) entries[existing] = e; else entries.push(e);
       }
       for (const m of merges) {

@@ -48,6 +48,7 @@ export function sortedEntries(m: KMap): KMap['entries'] {
 function originOf(src: Src | undefined): Origin | undefined {
   if (!src) return undefined;
   if (src.generated) return { kind: 'generated', note: src.generated };
+  if (src.offset !== undefined) return { kind: 'text', file: src.file, offset: src.offset };
   return { kind: 'node', file: src.file, doc: src.doc, path: src.path, range: src.range };
 }
 
@@ -62,35 +63,41 @@ interface Analysis { multiline: boolean; blockPlain: boolean; singleQuoted: bool
 
 function analyze(value: string): Analysis {
   if (value === '') return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
-  const s = [...value];
   let blockInd = false, lineBreaks = false, special = false;
   let leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
   let breakSpace = false, spaceBreak = false, prevSpace = false, prevBreak = false;
-  if (s.length >= 3 && ((s[0] === '-' && s[1] === '-' && s[2] === '-') || (s[0] === '.' && s[1] === '.' && s[2] === '.'))) blockInd = true;
+  const n = value.length;
+  if (n >= 3 && ((value.startsWith('---')) || value.startsWith('...'))) blockInd = true;
   let precededByWs = true;
-  for (let i = 0; i < s.length; i++) {
-    const c = s[i];
-    const followedByWs = i + 1 >= s.length || isBlank(s[i + 1]);
+  for (let i = 0; i < n; i++) {
+    let cp = value.charCodeAt(i);
+    let w = 1;
+    if (cp >= 0xd800 && cp <= 0xdbff && i + 1 < n) { cp = value.codePointAt(i)!; w = 2; }
+    const next = i + w < n ? value.charCodeAt(i + w) : -1;
+    const followedByWs = next === -1 || next === 32 || next === 9;
+    const last = i + w >= n;
     if (i === 0) {
-      if ('#,[]{}&*!|>\'"%@`'.includes(c)) blockInd = true;
-      else if ((c === '?' || c === ':') && followedByWs) blockInd = true;
-      else if (c === '-' && followedByWs) blockInd = true;
-    } else if (c === ':' && followedByWs) blockInd = true;
-    else if (c === '#' && precededByWs) blockInd = true;
-    if (!isPrintable(c)) special = true;
-    if (c === ' ') {
+      if (cp < 128 && '#,[]{}&*!|>\'"%@`'.includes(String.fromCharCode(cp))) blockInd = true;
+      else if ((cp === 63 || cp === 58) && followedByWs) blockInd = true;
+      else if (cp === 45 && followedByWs) blockInd = true;
+    } else if (cp === 58 && followedByWs) blockInd = true;
+    else if (cp === 35 && precededByWs) blockInd = true;
+    if (!(cp === 0x0a || (cp >= 0x20 && cp <= 0x7e) || (cp >= 0xa0 && cp <= 0xd7ff) || (cp >= 0xe000 && cp <= 0xfffd && cp !== 0xfeff))) special = true;
+    const brk = cp === 10 || cp === 13 || cp === 0x85 || cp === 0x2028 || cp === 0x2029;
+    if (cp === 32) {
       if (i === 0) leadingSpace = true;
-      if (i === s.length - 1) trailingSpace = true;
+      if (last) trailingSpace = true;
       if (prevBreak) breakSpace = true;
       prevSpace = true; prevBreak = false;
-    } else if (isBreak(c)) {
+    } else if (brk) {
       lineBreaks = true;
       if (i === 0) leadingBreak = true;
-      if (i === s.length - 1) trailingBreak = true;
+      if (last) trailingBreak = true;
       if (prevSpace) spaceBreak = true;
       prevSpace = false; prevBreak = true;
     } else { prevSpace = false; prevBreak = false; }
-    precededByWs = isBlank(c) || isBreak(c);
+    precededByWs = cp === 32 || cp === 9 || brk;
+    i += w - 1;
   }
   let blockPlain = true, singleQuoted = true, block = true;
   if (leadingSpace || leadingBreak || trailingSpace || trailingBreak) blockPlain = false;
@@ -226,21 +233,28 @@ export class Emitter {
 
   private writePlain(value: string, allowBreaks: boolean): void {
     if (!this.whitespace) this.put(' ');
-    const s = [...value];
-    let spaces = false;
-    let buf = '';
-    let bufLen = 0;
-    for (let i = 0; i < s.length; i++) {
-      const c = s[i];
-      if (c === ' ') {
-        if (allowBreaks && !spaces && this.column + bufLen > BEST_WIDTH && s[i + 1] !== ' ') {
-          this.put(buf); buf = ''; bufLen = 0;
+    // eslint-disable-next-line no-control-regex
+    const ascii = /^[\x00-\x7f]*$/.test(value);
+    if (!allowBreaks || this.column + (ascii ? value.length : [...value].length) <= BEST_WIDTH || !value.includes(' ')) {
+      this.put(value);
+    } else {
+      const s = ascii ? value : [...value];
+      const len = s.length;
+      let start = 0;
+      let col = this.column;
+      for (let i = 0; i < len; i++) {
+        const c = s[i];
+        if (c === ' ' && col > BEST_WIDTH && s[i - 1] !== ' ' && i + 1 < len && s[i + 1] !== ' ') {
+          this.put(ascii ? (s as string).slice(start, i) : (s as string[]).slice(start, i).join(''));
           this.writeIndent();
-        } else { buf += c; bufLen++; }
-        spaces = true;
-      } else { buf += c; bufLen++; spaces = false; }
+          start = i + 1;
+          col = this.column;
+          continue;
+        }
+        col++;
+      }
+      this.put(ascii ? (s as string).slice(start) : (s as string[]).slice(start).join(''));
     }
-    this.put(buf);
     this.whitespace = false;
     this.indention = false;
   }

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { diskFs } from '../../cli/disk-fs';
-import { kustomizeRenderer, memoryFs, type RenderResult, type Segment } from '../../render';
+import { kustomizeRenderer, makeKustomizeRenderer, memoryFs, type RenderResult, type Segment } from '../../render';
 
 // Small kustomization trees under test/fixtures/kustomize; expected/ holds what `kubectl kustomize` (v5.5)
 // printed for them (regenerate with scripts/kustomize-fixtures.sh). The tests never run kubectl.
@@ -162,5 +162,33 @@ describe('render/kustomize: provenance in the source map', () => {
     assert.equal(seg?.origin.kind === 'node' && seg.origin.file, join(FIX, 'components/comp/kustomization.yaml'));
     assert.equal(seg?.origin.kind === 'node' && seg.origin.range.start.line, 17);
     assert.deepEqual(seg?.trace?.map((t) => t.note), ['inline patch in ../comp/kustomization.yaml']);
+  });
+});
+
+describe('render/kustomize: helmCharts through the Helm renderer', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { toyRenderer, POD, VALUES } = require('./toy-renderer') as typeof import('./toy-renderer');
+  const files = {
+    '/k/kustomization.yaml': 'namePrefix: k-\nhelmCharts:\n- name: app\n  releaseName: r\n',
+    '/k/charts/app/values.yaml': VALUES,
+    '/k/charts/app/templates/pod.yaml': POD('web'),
+  };
+
+  it('renders the local chart and transforms its output like any resource', () => {
+    const r = makeKustomizeRenderer(toyRenderer).render(memoryFs(files), '/k', {});
+    assert.deepEqual(r.errors, []);
+    assert.match(r.text, /^apiVersion: v1\nkind: Pod\nmetadata:\n {2}name: k-web\n/);
+    const seg = originAt(r, 0, ['spec', 'containers', 0, 'securityContext', 'privileged']);
+    assert.equal(seg?.origin.kind === 'node' && seg.origin.file, '/k/charts/app/values.yaml', 'a templated value keeps its values key');
+    const lit = originAt(r, 0, ['spec', 'containers', 0, 'image']);
+    assert.equal(lit?.origin.kind, 'text', 'literal template text keeps its template line');
+    assert.ok(r.inputs.some((i) => i.file === '/k/charts/app/templates/pod.yaml'));
+  });
+
+  it('says clearly when a chart is missing or Helm rendering is not available', () => {
+    assert.match(kustomizeRenderer.render(memoryFs(files), '/k', {}).errors[0].message, /helmCharts: chart 'app' cannot be rendered: kubehex's Helm renderer is not available/);
+    const noChart = makeKustomizeRenderer(toyRenderer).render(memoryFs({ '/k/kustomization.yaml': 'helmCharts:\n- name: x\n  repo: https://charts.example.com\n' }), '/k', {});
+    assert.equal(noChart.errors[0].message, "helmCharts: chart 'x' is not in '/k/charts/x' (kubehex does not pull it from https://charts.example.com: vendor the chart there)");
+    assert.deepEqual(noChart.errors[0].range?.start, { line: 1, character: 2 });
   });
 });
