@@ -248,7 +248,7 @@ export class WorkspaceScanner {
       if (!doc) continue;
       try {
         const a = await this.server.analyzer.analyze(doc);
-        results.set(f, { path: f, mtimeMs: 0, size: 0, findings: a.result?.findings ?? [], errors: a.result?.errors ?? [], hints: a.resolved ? [...a.resolved.hints] : [] });
+        results.set(f, { path: f, mtimeMs: 0, size: 0, findings: a.result?.findings ?? [], errors: a.result?.errors ?? [], hints: a.resolved ? [...a.resolved.hints] : [], refs: a.result?.chunks.flatMap((c) => c.entry.refs ?? []) ?? [] });
       } catch { /* changed while scanning: its own lint reports it */ }
     }
     return { results: files.map((f) => results.get(f)).filter((r): r is FileResult => !!r), reused };

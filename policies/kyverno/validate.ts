@@ -18,15 +18,18 @@ export type RuleOutcome = { skip: true; unknown?: string } | { skip: false; fail
 
 interface Ctx { data: Record<string, unknown>; unknownVars: Set<string> }
 
-/** The JMESPath context Kyverno builds for an admission request. */
+/** The JMESPath context Kyverno builds for an admission request (worked out once per object and operation). */
+const baseData = new WeakMap<object, Map<string, Record<string, unknown>>>();
 export function kyvernoContext(o: K8sObject, operation?: string): Ctx {
-  const req = requestFor(o, operation);
-  const data: Record<string, unknown> = {
-    request: { ...req, object: o.value, oldObject: null },
-    serviceAccountName: '', serviceAccountNamespace: '',
-    images: imagesOf(o.value),
-  };
-  return { data, unknownVars: new Set() };
+  let perOp = baseData.get(o.value);
+  if (!perOp) { perOp = new Map(); baseData.set(o.value, perOp); }
+  let base = perOp.get(operation ?? '');
+  if (!base) {
+    const req = requestFor(o, operation);
+    base = { request: { ...req, object: o.value, oldObject: null }, serviceAccountName: '', serviceAccountNamespace: '', images: imagesOf(o.value) };
+    perOp.set(operation ?? '', base);
+  }
+  return { data: { ...base }, unknownVars: new Set() };
 }
 
 /** Context entries: `variable` ones are computed; lookups (configMap, apiCall, imageRegistry, globalReference) are unknown. */

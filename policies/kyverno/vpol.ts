@@ -59,7 +59,15 @@ function evaluateVpol(spec: Record<string, unknown>, cel: CelSpec, severity: Sev
   return res;
 }
 
+/** The Pod of a controller's template, worked out once per object (every autogen rule reads it). */
+const pods = new WeakMap<object, { obj: K8sObject; mapPath: (p: Path) => Path } | null>();
 export function templatePod(o: K8sObject): { obj: K8sObject; mapPath: (p: Path) => Path } | undefined {
+  let hit = pods.get(o.value);
+  if (hit === undefined) { hit = computeTemplatePod(o) ?? null; pods.set(o.value, hit); }
+  return hit ?? undefined;
+}
+
+function computeTemplatePod(o: K8sObject): { obj: K8sObject; mapPath: (p: Path) => Path } | undefined {
   const specPath = POD_SPEC_PATHS[o.kind];
   if (!specPath) return undefined;
   const tmplPath = specPath.slice(0, -1);

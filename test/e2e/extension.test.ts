@@ -163,8 +163,8 @@ describe('kubehex extension in a real VS Code', function () {
       const html = api.posture.last?.html;
       assert.ok(html, 'the posture report arrived');
       for (const c of ['core', 'chain', 'cluster', 'container', 'code', 'components']) assert.ok(html.includes(`<b>${c}</b>`), `category ${c}`);
-      const tabs = vscode.window.tabGroups.all.flatMap((g) => g.tabs);
-      assert.ok(tabs.some((t) => t.input instanceof vscode.TabInputWebview && t.label === 'kubehex: Security Posture'), tabs.map((t) => t.label).join(', '));
+      // (the webview tab itself, its six categories and a real click in it are checked by the UI driver)
+      assert.ok(api.posture.visible, 'the posture panel is open');
       const m = /data-file="([^"]*deploy\.yaml)" data-line="(\d+)" data-character="(\d+)" data-end-line="(\d+)" data-end-character="(\d+)"[^>]*>[^<]*<\/(?:a|span)> — [^<]*runs privileged/.exec(html);
       assert.ok(m, 'the privileged finding of deploy.yaml is listed with its location');
       await vscode.commands.executeCommand('workbench.action.closeAllEditors');

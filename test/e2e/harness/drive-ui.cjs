@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // What a user sees, in code-server's workbench through headless Chromium: the squiggle under
 // `privileged: true`, its hover, "kubehex: Scan Workspace" filling the kubehex tree, then Ctrl+. + Enter
-// applying the quick fix and Ctrl+S writing exactly that one-line change to disk. Screenshots of the
+// applying the quick fix and Ctrl+S writing exactly that one-line change to disk, then the posture webview. Screenshots of the
 // squiggle, hover, quick-fix menu and scan tree go to --shots (the README uses them).
 //   node drive-ui.cjs --url URL --folder WS --file deploy.yaml --shots docs/images [--out out/e2e]
 // Exit 0 when every step happened.
@@ -150,6 +150,24 @@ async function squiggleOn(page, needle) {
     await waitForDisk(target, expected);
     log('saved: exactly the privileged line changed on disk');
     await page.screenshot({ path: path.join(a.out, 'after-fix.png') });
+
+    // "kubehex: Show Security Posture": the report in a webview; a recipe opens to its findings (<details>) and a
+    // click on a finding opens its file (the webview's nonce'd script posts the location to the extension)
+    await palette(page, '>kubehex: Show Security Posture', 'Show Security Posture');
+    await page.locator('.tabs-container .tab', { hasText: 'kubehex: Security Posture' }).first().waitFor({ timeout: 20000 });
+    const report = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await report.locator('#categories').waitFor({ state: 'visible', timeout: 60000 });
+    const cats = await report.locator('table.posture').first().locator('tbody b').allInnerTexts();
+    log('posture categories:', JSON.stringify(cats));
+    if (cats.join() !== 'core,chain,cluster,container,code,components') throw new Error(`the posture view does not show the six categories: ${cats}`);
+    await shot(page, 'posture.png');
+    const recipe = report.locator('li.recipe', { hasText: 'Container runs privileged' }).first();
+    await recipe.locator('summary').click();
+    const loc = recipe.locator('.loc[data-file$="node-agent.yaml"]').first();
+    await loc.waitFor({ state: 'visible', timeout: 10000 });
+    await loc.click();
+    await page.locator('.tabs-container .tab.active[data-resource-name="node-agent.yaml"]').first().waitFor({ timeout: 15000 });
+    log('a click on a finding in the posture view opened node-agent.yaml');
 
     // a scan big enough to cancel: the notification counts files, and Cancel ends the request through LSP
     // ($/cancelRequest); "scan cancelled" shows only when the server answers RequestCancelled.
