@@ -15,7 +15,7 @@ export function fixFiles(files: ReadonlyArray<string>, settings: ScanSettings, r
   const set = ruleSetFor(settings);
   const out: FixOutcome = { files: 0, applied: 0, notes: [] };
   // files a chart or kustomization reads are linted through the render, never fixed alone
-  const { plain } = planRenders(files, set, { render: settings.render, kustomizeRoots: settings.kustomizeRoots });
+  const { plain } = planRenders(files, set, { render: settings.render, kustomizeRoots: settings.kustomizeRoots, config: settings.config, configDir: settings.configDir });
   for (const file of plain) {
     const prepared = prepareFile(file, settings);
     if (!('text' in prepared)) continue;

@@ -11,7 +11,9 @@ import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
 import { addPolicyFindings } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
+import type { RenderOptions } from '../render';
 import { dropBaselined } from './report/baseline-filter';
+import { RENDER_FLAGS_HELP, takeRenderFlags } from './render-flags';
 import { cmdRender } from './render';
 import { oneOf, parseArgs, UsageError, VALUE_FLAGS, type Args } from './usage';
 
@@ -36,6 +38,7 @@ Scan options:
   --no-color                    plain stylish output
   --baseline FILE               report and fail only on findings not in FILE (an earlier --format json output)
 
+${RENDER_FLAGS_HELP}
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 `;
 
@@ -50,7 +53,7 @@ function readStdin(): string {
   return d.text;
 }
 
-async function cmdScan(args: Args): Promise<number> {
+async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number> {
   const format = oneOf('--format', args.flags.get('--format'), ['stylish', 'json', 'sarif'], 'stylish');
   const profile = args.flags.get('--profile');
   if (profile !== undefined) oneOf('--profile', profile, ['recommended', 'pss-baseline', 'pss-restricted', 'all'], 'recommended');
@@ -68,7 +71,8 @@ async function cmdScan(args: Args): Promise<number> {
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
   if (args.flags.has('--fix') && useStdin) throw new UsageError('--fix cannot be combined with standard input (-)');
   for (const w of warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
-  const settings = { config, profile: typeof profile === 'string' ? profile : undefined, maxFileSize };
+  const configDir = cfgFile ? dirname(resolve(cfgFile)) : undefined;
+  const settings = { config, configDir, render: args.render, profile: typeof profile === 'string' ? profile : undefined, maxFileSize };
 
   const baselineFile = args.flags.get('--baseline');
   const baseline = typeof baselineFile === 'string' ? loadBaseline(baselineFile, (m) => new UsageError(m)) : undefined;
@@ -125,7 +129,7 @@ function cmdLsp(args: Args): number {
 
 /** The subcommands; each returns its exit code (-1: keeps running, e.g. the language server). */
 const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
-  scan: cmdScan,
+  scan: (args) => cmdScan(args),
   report: (args) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: __filename }),
   rules: cmdRules,
   lsp: cmdLsp,
@@ -136,7 +140,9 @@ export async function main(argv: string[]): Promise<number> {
     if (argv[0] === 'render' && !argv.includes('--help') && !argv.includes('-h')) {
       return cmdRender(argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
     }
-    const args = parseArgs(argv);
+    // scan takes the render flags of `kubehex render` (repeatable ones too): taken out before the common parser
+    const taken = argv[0] === 'scan' ? takeRenderFlags(argv) : undefined;
+    const args: Args & { render?: RenderOptions } = { ...parseArgs(taken ? taken.rest : argv), ...(taken ? { render: taken.render } : {}) };
     if (args.flags.has('--version') || args.command === '--version') { process.stdout.write(`${VERSION}\n`); return 0; }
     if (args.flags.has('--help') || args.flags.has('-h') || args.command === 'help' || args.command === '--help' || args.command === '-h') { process.stdout.write(HELP); return 0; }
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;

@@ -1,8 +1,9 @@
 import {
-  consumedFiles, discoverRoots, lintRendered, renderers, renderSource, topLevelSources,
-  type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
+  configuredKustomizeRoots, consumedFiles, discoverRoots, optionsForRoot, lintRendered, renderers, renderSource, topLevelSources,
+  type ReadOnlyFs, type RenderedFinding, type RenderedSource, type Renderer, type RenderOptions,
 } from '../render';
-import type { K8sObject, RuleSet } from '../engine';
+import { isAbsolute, relative } from 'node:path';
+import type { Config, K8sObject, RuleSet } from '../engine';
 import { diskFs } from './disk-fs';
 import type { FileResult } from './scan';
 
@@ -14,16 +15,30 @@ export interface RenderPlan {
   plain: string[];
 }
 
-export interface RenderSettings { render?: RenderOptions; kustomizeRoots?: string[]; fs?: ReadOnlyFs }
+export interface RenderSettings {
+  render?: RenderOptions;
+  kustomizeRoots?: string[];
+  fs?: ReadOnlyFs;
+  /** `.kubehex.yaml` and its folder: per-chart options (`helm.charts`) and `kustomize.roots`. */
+  config?: Config;
+  configDir?: string;
+  /** The renderers to use (tests); default: the registered ones. */
+  renderers?: ReadonlyArray<Renderer>;
+}
 
 /** Phase 1 of a scan with charts and kustomizations in it: find the roots, render them, set their inputs aside. */
 export function planRenders(files: ReadonlyArray<string>, set: RuleSet, s: RenderSettings = {}): RenderPlan {
-  if (!renderers.length) return { sources: [], consumed: new Map(), plain: [...files] };
+  const known = s.renderers ?? renderers;
+  if (!known.length) return { sources: [], consumed: new Map(), plain: [...files] };
   const fs = s.fs ?? diskFs();
-  const roots = discoverRoots(fs, files, renderers, s.kustomizeRoots ?? []);
+  // configured roots are written like the scanned files (relative to the working directory, or absolute)
+  const absolute = files.length > 0 && files.every((f) => isAbsolute(f));
+  const configured = configuredKustomizeRoots(s.config, s.configDir).map((r) => (absolute ? r : relative(process.cwd(), r) || '.'));
+  const kustomizeRoots = [...(s.kustomizeRoots ?? []), ...configured];
+  const roots = discoverRoots(fs, files, known, kustomizeRoots);
   if (!roots.length) return { sources: [], consumed: new Map(), plain: [...files] };
-  const all = roots.map((r) => renderSource(fs, r.root, r.renderer, s.render ?? {}, set));
-  const sources = topLevelSources(all, s.kustomizeRoots);
+  const all = roots.map((r) => renderSource(fs, r.root, r.renderer, optionsForRoot(r.root, s.render ?? {}, s.config, s.configDir), set));
+  const sources = topLevelSources(all, kustomizeRoots);
   const consumed = consumedFiles(all);
   // a chart's own files are its templates' sources even when the render did not get to read them
   return { sources, consumed, plain: files.filter((f) => !consumed.has(f)) };

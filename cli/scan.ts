@@ -26,6 +26,8 @@ export interface ScanSettings {
   /** Render flags applied to every chart/kustomization the scan finds, and configured kustomization roots. */
   render?: RenderOptions;
   kustomizeRoots?: string[];
+  /** The folder of the `.kubehex.yaml` in `config` (its chart folders and roots are relative to it). */
+  configDir?: string;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
@@ -136,7 +138,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const wanted = opts.workers ?? defaultWorkers(opts.files);
   const set = ruleSetFor(opts);
   // charts and kustomizations are rendered here; their inputs are linted through the render, not alone
-  const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots });
+  const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots, config: opts.config, configDir: opts.configDir });
   const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
   if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted);
   const loaded: Loaded[] = [];

@@ -20,7 +20,13 @@ export interface Config {
   peerAnnotations?: boolean;
   /** Admission policies: extra places to load them from; whether an unbound VAP is evaluated as if bound. */
   policies?: { paths?: string[]; unbound?: 'report' | 'evaluate' };
+  /** Per chart folder (relative to the config file): what `kubehex scan` renders it with. */
+  helm?: { charts?: Record<string, ChartSettings> };
+  /** Kustomization roots to build (relative to the config file). */
+  kustomize?: { roots?: string[] };
 }
+
+export interface ChartSettings { values?: string[]; set?: Record<string, string | number | boolean | null> | string[]; releaseName?: string; namespace?: string }
 
 export interface ConfigError { file: string; line: number; character: number; message: string }
 

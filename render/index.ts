@@ -7,4 +7,6 @@ export * from './pipeline';
 export * from './discover';
 export * from './registry';
 export * from './skip';
+export * from './configured';
+export { kustomizeRenderer, makeKustomizeRenderer, type HelmInflator } from './kustomize';
 export { kustomizeRenderer, makeKustomizeRenderer } from './kustomize';

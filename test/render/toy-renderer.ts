@@ -6,8 +6,7 @@ import { SourceMap, SourceMapBuilder, type ReadOnlyFs, type RenderResult } from 
  * inserts the values map at that path as block YAML indented by N. Enough to drive map-back and fix-back
  * without Helm.
  */
-export function toyRender(fs: ReadOnlyFs, root = '/chart'): RenderResult {
-  const valuesFile = `${root}/values.yaml`;
+export function toyRender(fs: ReadOnlyFs, root = '/chart', valuesFile = `${root}/values.yaml`): RenderResult {
   const vtext = fs.readText(valuesFile) ?? '';
   const vparsed = parseManifest(vtext);
   const vdoc = vparsed.docs[0].doc!;
