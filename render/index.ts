@@ -8,5 +8,4 @@ export * from './discover';
 export * from './registry';
 export * from './skip';
 export * from './configured';
-export { kustomizeRenderer, makeKustomizeRenderer, type HelmInflator } from './kustomize';
 export { kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
