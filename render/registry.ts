@@ -1,3 +1,5 @@
+import { helmRendererWith } from './helm';
+import { goTemplateEngine } from './helm/engine';
 import { makeKustomizeRenderer } from './kustomize';
 import type { Renderer } from './types';
 
@@ -6,6 +8,8 @@ import type { Renderer } from './types';
  * Kustomize's renderers register here (render/helm, render/kustomize).
  */
 export const renderers: Renderer[] = [];
+
+renderers.push(helmRendererWith(goTemplateEngine));
 
 // kustomize's `helmCharts:` are rendered by whichever Helm renderer is registered here
 renderers.push(makeKustomizeRenderer(() => renderers.find((r) => r.kind === 'helm')));

@@ -58,7 +58,7 @@ describe('cli: skipped files are listed', function () {
     const out = JSON.parse(r.stdout);
     assert.deepEqual(out.skipped, [
       { file: 'big.yaml', reason: 'too-large' },
-      { file: 'chart/Chart.yaml', reason: 'not-kubernetes' },
+      { file: 'chart/Chart.yaml', reason: 'template-source' },
       { file: 'chart/templates/a.yaml', reason: 'template-source' },
       { file: 'chart/templates/b.yaml', reason: 'template-source' },
     ]);
@@ -70,7 +70,7 @@ describe('cli: skipped files are listed', function () {
     const r = kubehex(['scan', '.', '--no-color', '--max-file-size', '0.001'], { cwd: dir });
     const lines = r.stdout.split('\n');
     const at = lines.findIndex((l) => l.startsWith('⚠ '));
-    assert.deepEqual(lines.slice(at, at + 2), ['⚠ 14 problems (0 errors, 11 warnings, 3 info) in 5 files', '  4 files skipped: 1 too large, 2 template sources, 1 not Kubernetes']);
+    assert.deepEqual(lines.slice(at, at + 2), ['⚠ 14 problems (0 errors, 11 warnings, 3 info) in 5 files', '  4 files skipped: 1 too large, 3 template sources']);
   });
 
   it('SARIF: toolExecutionNotifications, one note per skipped file', () => {
@@ -78,7 +78,7 @@ describe('cli: skipped files are listed', function () {
     const notes = JSON.parse(r.stdout).runs[0].invocations[0].toolExecutionNotifications;
     assert.deepEqual(notes.map((n: any) => [n.level, n.descriptor.id, n.locations[0].physicalLocation.artifactLocation.uri]), [
       ['note', 'skipped/too-large', 'big.yaml'],
-      ['note', 'skipped/not-kubernetes', 'chart/Chart.yaml'],
+      ['note', 'skipped/template-source', 'chart/Chart.yaml'],
       ['note', 'skipped/template-source', 'chart/templates/a.yaml'],
       ['note', 'skipped/template-source', 'chart/templates/b.yaml'],
     ]);

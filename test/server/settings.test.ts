@@ -105,7 +105,7 @@ describe('server: settings, .kubehex.yaml and workspace trust', function () {
     assert.deepEqual(await c.diagnostics(ignored, 1, since), []);
   });
 
-  it('skips files in templates/ below a Chart.yaml', async () => {
+  it('lints files in templates/ below a Chart.yaml through the chart render, not alone', async () => {
     mkdirSync(join(dir, 'chart', 'templates'), { recursive: true });
     writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
     const file = join(dir, 'chart', 'templates', 'pod.yaml');
@@ -114,7 +114,10 @@ describe('server: settings, .kubehex.yaml and workspace trust', function () {
     c.open(uriOf(file), podDoc('p', true));
     c.open(uriOf(join(dir, 'pod.yaml')), podDoc('p', true));
     assert.deepEqual(codes(await c.diagnostics(uriOf(join(dir, 'pod.yaml')), 1, since)), ['privileged-container']);
-    assert.deepEqual(await c.diagnostics(uriOf(file), 1, since), []);
+    const diags = await c.diagnostics(uriOf(file), 1, since);
+    assert.deepEqual(codes(diags), ['privileged-container']);
+    assert.equal(diags[0].data.rendered, join(dir, 'chart'));
+    assert.deepEqual(diags[0].data.path, ['spec', 'containers', 0, 'securityContext', 'privileged']);
   });
 
   it('with run: onSave in pull mode, pulls keep the saved result until the save, then ask for a refresh', async () => {
