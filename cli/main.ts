@@ -24,8 +24,10 @@ Usage:
   kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
                                      posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
-  kubehex render PATH [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
-                                     print what kubectl kustomize prints for a kustomization directory
+  kubehex render PATH [render options]
+                                     print what helm template prints for a chart directory, or what
+                                     kubectl kustomize prints for a kustomization directory; exit 1 when it
+                                     does not render (FILE:LINE:COL: and the tool's message on stderr)
   kubehex lsp --stdio                run the language server for any LSP editor
 
 Scan options:
