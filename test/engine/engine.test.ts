@@ -228,6 +228,22 @@ describe('engine: profileOptions give a rule other option defaults in one profil
   });
 });
 
+describe('engine: default-service-account yields to service-account-token-automount on the same pod spec', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { resolveRules } = require('../../engine') as typeof import('../../engine');
+  const both = rules.filter((r) => r.meta.id === 'default-service-account' || r.meta.id === 'service-account-token-automount');
+  const found = (text: string) => lintText(text, resolveRules(both, undefined, 'recommended')).findings.map((f) => `${f.ruleId}:${f.messageId}@${f.range.start.line}`).sort();
+  it('no account named and the token mounted: one finding, the token\'s', () => {
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "x:1"}]\n'), ['service-account-token-automount:notDisabled@3']);
+  });
+  it('the default account written out, or the token off: the default account is reported on its own', () => {
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  serviceAccountName: default\n  containers: [{name: c, image: "x:1"}]\n'),
+      ['default-service-account:explicit@4', 'service-account-token-automount:notDisabled@3']);
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  automountServiceAccountToken: false\n  containers: [{name: c, image: "x:1"}]\n'), ['default-service-account:unset@3']);
+  });
+});
+
 describe('engine: fix-all keeps going when list items move up', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { rules } = require('../../rules') as typeof import('../../rules');
