@@ -156,6 +156,17 @@ describe('render/kustomize: provenance in the source map', () => {
     assert.deepEqual(seg?.origin.kind === 'node' && seg.origin.path, ['commonLabels', 'team']);
   });
 
+  it('a multi-line value printed as a literal block maps to its own node (its range ends with the break)', () => {
+    const files = {
+      '/k/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      '/k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  run.sh: |-\n    echo one\n    echo two\n  z: last\n',
+    };
+    const k = kustomizeRenderer.render(memoryFs(files), '/k', {});
+    assert.equal(k.text, 'apiVersion: v1\ndata:\n  run.sh: |-\n    echo one\n    echo two\n  z: last\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    const seg = originAt(k, 0, ['data', 'run.sh']);
+    assert.deepEqual(seg?.origin.kind === 'node' && [seg.origin.file, seg.origin.path, seg.origin.range.start], ['/k/cm.yaml', ['data', 'run.sh'], { line: 5, character: 10 }]);
+  });
+
   it('an inline patch maps into the kustomization, at its line', () => {
     const c = build('components/app');
     const seg = originAt(c, docIndex(c, 'Deployment', 'app-v2'), ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'readOnlyRootFilesystem']);
