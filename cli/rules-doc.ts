@@ -3,6 +3,15 @@ import { CATEGORIES, CATEGORY_SLOGANS, GOALS, PEER_TOOLS, ruleDocsUrl, type Rule
 export function ruleJson(r: Rule, fixable: ReadonlySet<string>) {
   const peers: Record<string, string[]> = {};
   for (const p of PEER_TOOLS) peers[p] = [...(r.meta.peers[p] ?? [])];
+  const messageIds = Object.keys(r.meta.messages);
+  // for every peer check: the messageIds it corresponds to — the subset the rule declares in its metadata
+  // (a peer check that matches only some of its messages), otherwise all of them
+  const peerMessages: Record<string, Record<string, string[]>> = {};
+  for (const p of PEER_TOOLS) {
+    const ids = r.meta.peers[p] ?? [];
+    if (!ids.length) continue;
+    peerMessages[p] = Object.fromEntries(ids.map((id) => [id, [...(r.meta.peerMessages?.[p]?.[id] ?? messageIds)]]));
+  }
   return {
     id: r.meta.id,
     title: r.meta.title,
@@ -16,6 +25,8 @@ export function ruleJson(r: Rule, fixable: ReadonlySet<string>) {
     summary: r.meta.docs.summary,
     recipe: r.meta.docs.recipe,
     peers,
+    messageIds,
+    peerMessages,
   };
 }
 
