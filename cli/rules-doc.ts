@@ -1,6 +1,7 @@
 import { CATEGORIES, CATEGORY_SLOGANS, GOALS, PEER_TOOLS, ruleDocsUrl, type Rule } from '../engine';
 
-export function ruleJson(r: Rule, fixable: ReadonlySet<string>) {
+/** One rule of `kubehex rules --format json`; `docs` is the page's URL under a configured docs base, else null. */
+export function ruleJson(r: Rule, fixable: ReadonlySet<string>, docsBase?: string) {
   const peers: Record<string, string[]> = {};
   for (const p of PEER_TOOLS) peers[p] = [...(r.meta.peers[p] ?? [])];
   const messageIds = Object.keys(r.meta.messages);
@@ -19,7 +20,7 @@ export function ruleJson(r: Rule, fixable: ReadonlySet<string>) {
     category: r.meta.category,
     goals: [...r.meta.goals],
     fixable: fixable.has(r.meta.id),
-    docs: ruleDocsUrl(r.meta.id),
+    docs: ruleDocsUrl(r.meta.id, docsBase) ?? null,
     profiles: ['all', ...r.meta.profiles.filter((p) => p !== ('all' as string))].sort(),
     pss: r.meta.pss ?? null,
     summary: r.meta.docs.summary,
