@@ -47,6 +47,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
         // files charts and kustomizations read: a change on disk re-renders them
         vscode.workspace.createFileSystemWatcher('**/{Chart.yaml,kustomization.yaml,kustomization.yml,Kustomization,values*.yaml,*.tpl}'),
+        vscode.workspace.createFileSystemWatcher('**/templates/**'),
       ],
     },
   };

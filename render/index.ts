@@ -9,3 +9,5 @@ export * from './registry';
 export * from './skip';
 export * from './configured';
 export { kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
+export { helmFlagError } from './helm';
+export * from './fix-apply';
