@@ -244,6 +244,22 @@ describe('engine: default-service-account yields to service-account-token-automo
   });
 });
 
+describe('engine: isPlaceholderValue', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isPlaceholderValue } = require('../../engine') as typeof import('../../engine');
+  it('recognises template placeholders and obvious fill-me-in values', () => {
+    for (const v of ['\${DB_PASSWORD}', '{{ .Values.token }}', 'INSERT_ETCD_DISCOVERY_TOKEN', 'GOOGLE_API_KEY_VAL', '<ADD LUN ID Here>', '<your-password>',
+      'CHANGEME', 'changeme00000000', 'change-me', 'REPLACE_ME', 'YOUR_API_KEY', 'yourpassword', '__ADMIN_PASSWORD__', '@db.password@', 'xxxxxxxx', '*****', 'TODO', '[insert your key here]']) {
+      assert.equal(isPlaceholderValue(v), true, v);
+    }
+  });
+  it('leaves real values alone, weak ones included', () => {
+    for (const v of ['admin', 'password', 'hunter2', 'todolist-2024', 'your key', 'tcp', '8312341g-5678-abcd', 'INSERT', 'VALUE', 's3cr3t<>x', 'xx']) {
+      assert.equal(isPlaceholderValue(v), false, v);
+    }
+  });
+});
+
 describe('engine: fix-all keeps going when list items move up', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { rules } = require('../../rules') as typeof import('../../rules');
