@@ -98,7 +98,9 @@ export function nodeSourceOf(rendered: ParsedFile, docIndex: number, map: Source
     // A segment that starts before the node holds its key too (`key: value`, as a Kustomize build marks an
     // entry): it is this node's own, even when a one-entry parent map spans exactly the same text.
     let root = k;
-    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start;
+    // (only a segment that starts at the key: a Helm value segment starts earlier, at the line break and indent
+    // that `nindent` printed before the map it spans, and holds no key of its own)
+    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start && keyStartOf(doc, path.slice(0, k)) === seg.start;
     while (root > 0 && !ownsKey) {
       const p = nodeAt(doc, path.slice(0, root - 1));
       if (!p?.range) break;
