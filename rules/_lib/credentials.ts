@@ -149,7 +149,6 @@ function looksLikeValue(v: string): boolean {
   const t = v.trim();
   if (!t || t.length < 4) return false;
   if (/^(true|false|none|null|\*+|<.*>|\$\{.*\}|\{\{.*\}\}|\$\(.*\))$/i.test(t)) return false; // a switch or a placeholder
-  if (isPlaceholderValue(t)) return false; // CHANGEME, INSERT_…, …_VAL
   if (t.startsWith('/') || /^[a-z]+:\/\/[^@]*$/i.test(t)) return false; // a path or a URL without credentials
   return true;
 }
