@@ -129,6 +129,24 @@ describe('report: scoring and grouping', () => {
     assert.deepEqual(buildReport(i).rendered.map((r) => [r.name, r.objects, r.findings, r.score]), [['charts/web', 1, 2, 0]]);
   });
 
+  it('a rendered object whose findings sit on the template and on values.yaml is one object and one workload', () => {
+    const i = input();
+    i.objects = i.objects.filter((o) => o.name !== 'b');
+    i.findings[2] = { ...i.findings[2], file: 'charts/web/values.yaml', rendered: { source: 'charts/web' } };
+    i.findings[3] = { ...i.findings[3], file: 'charts/web/templates/b.yaml', rendered: { source: 'charts/web' } };
+    i.pssFindings[2] = { ...i.pssFindings[2], file: 'charts/web/values.yaml', rendered: { source: 'charts/web' } };
+    const r = buildReport(i);
+    assert.deepEqual(r.workloads.map((w) => [w.kind, w.name, w.file, w.counts, w.pss]), [
+      ['Deployment', 'a', 'a.yaml', { error: 1, warning: 1, info: 0 }, 'privileged'],
+      ['Deployment', 'b', 'charts/web/values.yaml', { error: 1, warning: 1, info: 0 }, 'privileged'],
+      ['Pod', 'p', 'c.yaml', { error: 0, warning: 0, info: 0 }, 'baseline'],
+    ]);
+    assert.deepEqual(r.rendered.map((g) => [g.name, g.objects, g.findings, g.score]), [['charts/web', 1, 2, 0]]);
+    // same posture as when b was written in one file: a 1 + b 1 + s 0.05 lost of 4 objects
+    assert.deepEqual([r.totals.objects, r.overall.score], [4, 49]);
+    assert.deepEqual(r.files.map((f) => [f.name, f.objects, f.findings]), [['a.yaml', 1, 2], ['charts/web/values.yaml', 1, 1], ['charts/web/templates/b.yaml', 1, 1], ['b.yaml', 1, 1], ['c.yaml', 1, 0]]);
+  });
+
   it('documents the formula in the data', () => {
     assert.deepEqual(d.scoring.weights, { error: 1, warning: 0.25, info: 0.05 });
     assert.ok(d.scoring.formula.some((l) => l.includes('score = round(100 × (1 − Σ over objects of min(1, Σ weights')));
