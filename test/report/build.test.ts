@@ -105,6 +105,21 @@ describe('report: scoring and grouping', () => {
     assert.equal(r.risk, 2);
   });
 
+  it('admission policies sharing the generic policy recipe get a row per policy, not one row for all', () => {
+    const i = input();
+    const generic = 'Change the object so that the policy admits it, or ask the policy owner for an exception.';
+    const policyRule = (id: string): ReportRule => ({ id, title: id, category: 'core', goals: ['integrity'], severity: 'error', summary: 's', recipe: generic });
+    i.rules = [...i.rules, policyRule('kyverno:require-labels/check-team'), policyRule('kyverno:require-labels/check-owner'), policyRule('kyverno:disallow-latest/tag'), policyRule('vap:max-replicas')];
+    const pf = (ruleId: string, name: string): ReportFinding => ({ ...finding('privileged-container', 'error', 'a.yaml', 'Deployment', name, 1, ['metadata']), ruleId, category: 'core', goals: ['integrity'] });
+    i.findings = [pf('kyverno:require-labels/check-team', 'a'), pf('kyverno:require-labels/check-owner', 'a'), pf('kyverno:require-labels/check-team', 'b'), pf('kyverno:disallow-latest/tag', 'a'), pf('vap:max-replicas', 'b')];
+    i.activeRules = i.rules.map((r) => r.id);
+    assert.deepEqual(buildReport(i).recipes.map((r) => [r.rules, r.findings, r.objects, r.recipe === generic]), [
+      [['kyverno:require-labels/check-owner', 'kyverno:require-labels/check-team'], 3, 2, true],
+      [['kyverno:disallow-latest/tag'], 1, 1, true],
+      [['vap:max-replicas'], 1, 1, true],
+    ]);
+  });
+
   it('workloads: counts, worst finding, highest PSS level met judged by the PSS rules', () => {
     assert.deepEqual(d.workloads.map((w) => [w.kind, w.name, w.counts.error, w.counts.warning, w.pss, w.worst?.ruleId ?? null]), [
       ['Deployment', 'a', 1, 1, 'privileged', 'privileged-container'],
