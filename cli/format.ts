@@ -24,7 +24,8 @@ function jsonFinding(f: Finding, file: string) {
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
     category: f.category,
     goals: f.goals,
-    // a rendered finding's fix edits its source only after verification (editor quick fix); not counted here
+    // a rendered finding's fix edits its source only once proven by rendering again (--fix tries the safe ones,
+    // the editor offers the proven ones): not claimed here
     fixable: !!f.fix && !isRendered(f),
     ...(isRendered(f) ? {
       trace: f.trace.map((t) => ({ file: displayPath(t.file), range: t.range, note: t.note })),
@@ -50,7 +51,7 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
   const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36' };
   let out = '';
   const counts = { error: 0, warning: 0, info: 0 };
-  const fixes = { safe: 0, review: 0 };
+  const fixes = { safe: 0, review: 0, rendered: 0 };
   let errors = 0;
   const skipped = new Map<SkipReason, number>();
   for (const r of res.results) {
@@ -64,8 +65,9 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
     }
     for (const f of r.findings) {
       counts[f.severity]++;
-      // --fix applies safe fixes to plain manifests; a rendered finding's fix is offered in the editor
-      if (f.fix) fixes[isRendered(f) ? 'review' : f.fix.safety]++;
+      // --fix applies safe fixes to plain manifests, and to rendered sources where a source edit is proven by
+      // rendering again (not known until it is tried); review fixes are offered in the editor
+      if (f.fix) fixes[isRendered(f) && f.fix.safety === 'safe' ? 'rendered' : f.fix.safety]++;
       rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(sevColor[f.severity], f.severity), f.message, c('2', f.ruleId)]);
     }
     const w0 = Math.max(...rows.map((x) => x[0].length));
@@ -91,16 +93,19 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
 }
 
 /** What the fixes left can do, counted by safety: --fix applies only the safe ones. */
-function fixHint(fixes: { safe: number; review: number }, afterFix: boolean): string {
-  const review = fixes.review ? `${fixes.review} fix${fixes.review === 1 ? '' : 'es'} to review in the editor` : '';
+function fixHint(fixes: { safe: number; review: number; rendered: number }, afterFix: boolean): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const review = fixes.review ? `${plural(fixes.review, 'fix', 'fixes')} to review in the editor` : '';
   if (afterFix) {
-    const left = fixes.safe ? `${fixes.safe} safe fix${fixes.safe === 1 ? '' : 'es'} could not be applied automatically (the editor offers ${fixes.safe === 1 ? 'it' : 'them'})` : '';
-    const line = [left, review].filter(Boolean).join('; ');
+    const left = fixes.safe ? `${plural(fixes.safe, 'safe fix', 'safe fixes')} could not be applied automatically (the editor offers ${fixes.safe === 1 ? 'it' : 'them'})` : '';
+    const rendered = fixes.rendered ? `${plural(fixes.rendered, 'safe fix', 'safe fixes')} in charts or kustomizations not applied: no edit of ${fixes.rendered === 1 ? 'its' : 'their'} source files is proven by rendering again` : '';
+    const line = [left, rendered, review].filter(Boolean).join('; ');
     return line ? `  ${line}.\n` : '';
   }
-  if (!fixes.safe && !fixes.review) return '';
+  if (!fixes.safe && !fixes.review && !fixes.rendered) return '';
   const safe = fixes.safe ? `${fixes.safe} can be fixed by \`kubehex scan --fix\`` : '';
-  return `  ${[safe, review].filter(Boolean).join('; ')}.\n`;
+  const rendered = fixes.rendered ? `${plural(fixes.rendered, 'safe fix', 'safe fixes')} in charts or kustomizations: \`kubehex scan --fix\` applies ${fixes.rendered === 1 ? 'it' : 'those'} where an edit of the source files is proven by rendering again` : '';
+  return `  ${[safe, rendered, review].filter(Boolean).join('; ')}.\n`;
 }
 
 /** The rules to work on first: worst severity, then the most findings. */
