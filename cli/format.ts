@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isRendered } from './rendered';
 import { ruleDocsUrl, SEVERITY_RANK, type Finding, type Rule } from '../engine';
 import { describeSkips, type SkipReason } from '../render';
+import { rulePageText } from '../host';
 import type { FileResult, ScanResult } from './scan';
 
 const VERSION = '0.1.0';
@@ -126,7 +127,12 @@ export function priorities(res: ScanResult, most = 5): Array<{ ruleId: string; s
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const SECURITY_SEVERITY = { error: '8.0', warning: '5.0', info: '2.0' } as const;
 
-export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
+/**
+ * SARIF 2.1.0. A rule's `help.markdown` is the text of its page (rules/<id>/README.md as kubehex ships it; for an
+ * admission policy's rule, the README's section on policies); `helpUri` and the driver's `informationUri` are set
+ * only when a docs base URL is configured (`--docs-url`, or `homepage` in package.json).
+ */
+export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>, docsBase?: string): string {
   const used = new Set(res.results.flatMap((r) => r.findings.map((f) => f.ruleId)));
   const ruleList = all.filter((r) => used.has(r.meta.id));
   const index = new Map(ruleList.map((r, i) => [r.meta.id, i]));
@@ -135,10 +141,10 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
     name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
     shortDescription: { text: r.meta.title },
     fullDescription: { text: r.meta.docs.summary },
-    helpUri: ruleDocsUrl(r.meta.id),
+    ...(docsBase ? { helpUri: ruleDocsUrl(r.meta.id, docsBase) } : {}),
     help: {
       text: `${r.meta.docs.summary}\n\nRecipe: ${r.meta.docs.recipe}`,
-      markdown: `${r.meta.docs.summary}\n\n**Recipe:** ${r.meta.docs.recipe}\n\n6C category: \`${r.meta.category}\` · Parkerian Hexad: ${r.meta.goals.map((g) => `\`${g}\``).join(', ')}\n\n[Rule documentation](${ruleDocsUrl(r.meta.id)})`,
+      markdown: rulePageText(r.meta.id) ?? `${r.meta.docs.summary}\n\n**Recipe:** ${r.meta.docs.recipe}\n\n6C category: \`${r.meta.category}\` · Parkerian Hexad: ${r.meta.goals.map((g) => `\`${g}\``).join(', ')}\n`,
     },
     defaultConfiguration: { level: SARIF_LEVEL[r.meta.severity] },
     properties: {
@@ -179,7 +185,7 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'kubehex', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/kubehex/kubehex', rules: driverRules } },
+      tool: { driver: { name: 'kubehex', version: VERSION, semanticVersion: VERSION, ...(docsBase ? { informationUri: docsBase } : {}), rules: driverRules } },
       originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(process.cwd()) + '/' } },
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',
