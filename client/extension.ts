@@ -155,6 +155,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
       }
       await posture.show();
     }),
+    // a policy's code lens ("rejects 3 of 41 objects"): the rejected objects as a references list
+    vscode.commands.registerCommand('kubehex.showPolicyObjects', async (uri: string, at: { line: number; character: number }, locs: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+      const pos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+      const locations = (locs ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end))));
+      await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), pos(at), locations);
+    }),
     vscode.commands.registerCommand('kubehex.restartServer', async () => {
       await stop();
       if (enabled()) await start();
