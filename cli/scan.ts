@@ -15,7 +15,12 @@ export interface ErrorEntry { file: string; message: string; range?: Range }
 /** `skipped`: why the file was not linted (then it has no findings); see render/skip.ts. */
 export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: SkipReason; objects?: ObjectRef[] }
 
-export interface ScanResult { files: number; results: FileResult[] }
+export interface ScanResult {
+  files: number;
+  results: FileResult[];
+  /** Objects each chart or kustomization rendered (the report counts those without findings too). */
+  rendered?: Array<{ source: string; objects: ObjectRef[] }>;
+}
 
 export interface ScanSettings {
   config?: Config;
@@ -151,7 +156,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const all = [...loaded.flatMap((l) => l.objects), ...plan.sources.flatMap((s) => s.objects)];
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
   const results = loaded.flatMap((l) => (l.file === '<stdin>' ? splitBySourceHeaders(lintLoaded(l, set, all), opts.stdin ?? '') : [lintLoaded(l, set, all)]));
-  return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped] };
+  const rendered = plan.sources.map((src) => ({ source: src.root, objects: src.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) })) }));
+  return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped], ...(rendered.length ? { rendered } : {}) };
 }
 
 /** Below this much YAML, starting workers and shipping objects between threads costs more than it saves. */

@@ -1,6 +1,7 @@
 // npm run bench: what a kubehex scan costs next to a bare `yaml.parseAllDocuments` of the same files.
 // Prints ratios for the largest corpus file and for the whole of ../shared/corpus/real (when present), then
-// schema validation's cost (scripts/bench-schema.mjs), then the language-server figures (scripts/bench-lsp.mjs).
+// schema validation's cost (scripts/bench-schema.mjs), the language-server figures (scripts/bench-lsp.mjs), then
+// admission policies' (scripts/bench-policies.mjs).
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
@@ -75,3 +76,5 @@ execFileSync(process.execPath, [join(root, 'scripts', 'bench-schema.mjs')], { st
 if (existsSync(join(root, 'scripts', 'bench-lsp.mjs'))) {
   execFileSync(process.execPath, [join(root, 'scripts', 'bench-lsp.mjs')], { stdio: 'inherit' });
 }
+// admission policies: 50 policies over a corpus, and keystroke -> diagnostics in a policy file
+execFileSync(process.execPath, [join(root, 'scripts', 'bench-policies.mjs')], { stdio: 'inherit' });
