@@ -5,8 +5,8 @@
  */
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
-import { decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
-import { loadPolicies, podSecurityCheck, policyRules } from '../policies';
+import { CUSTOM_RESOURCE, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules } from '../policies';
 import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
 import { lintLoaded, loadFile, type ScanResult } from './scan';
@@ -38,8 +38,11 @@ function readText(file: string): string | undefined {
   return d.ok ? d.text : undefined;
 }
 
-function objectsOfText(text: string, file: string): K8sObject[] {
-  const parsed = parseManifest(text, {});
+/** Only policy objects are read from scanned files (their other documents are left to the scan). */
+const POLICY_PARSE = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate', CUSTOM_RESOURCE]);
+
+function objectsOfText(text: string, file: string, onlyPolicies = false): K8sObject[] {
+  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE } : {});
   if (parsed.fatal) return [];
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
 }
@@ -55,7 +58,7 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   for (const [f, t] of texts) {
     if (!POLICY_TEXT.test(t)) continue;
     if (f !== '<stdin>' || o.stdin === undefined) candidates.push(f);
-    sources.push(...objectsOfText(t, f));
+    sources.push(...objectsOfText(t, f, true).filter(isPolicyObject));
   }
   const paths = o.config?.policies?.paths ?? [];
   const warnings: string[] = [];
