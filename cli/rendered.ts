@@ -1,5 +1,5 @@
 import {
-  configuredKustomizeRoots, consumedFiles, discoverRoots, optionsForRoot, lintRendered, renderers, renderSource, topLevelSources,
+  configuredKustomizeRoots, consumedFiles, discoverRoots, optionsForRoot, lintRendered, mergeAcrossRenders, renderers, renderSource, topLevelSources,
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type Renderer, type RenderOptions,
 } from '../render';
 import { isAbsolute, relative } from 'node:path';
@@ -52,11 +52,14 @@ export function lintPlan(plan: RenderPlan, set: RuleSet, all: ReadonlyArray<K8sO
     if (!r) byFile.set(file, (r = { file, findings: [], errors: [] }));
     return r;
   };
+  const found: RenderedFinding[] = [];
   for (const s of plan.sources) {
     const { findings, errors } = lintRendered(s, set, all);
     for (const e of errors) at(e.file).errors.push({ file: e.file, message: e.message, ...(e.range ? { range: e.range } : {}) });
-    for (const f of findings) at(f.file).findings.push(f);
+    found.push(...findings);
   }
+  // a base's problem reached through several overlays is one finding, the overlays in its trace
+  for (const f of mergeAcrossRenders(found)) at(f.file).findings.push(f);
   for (const r of byFile.values()) r.findings.sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character || a.ruleId.localeCompare(b.ruleId));
   return [...byFile.values()];
 }

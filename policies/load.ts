@@ -1,12 +1,13 @@
 /** Finds every admission policy among objects and turns each into units (one rule id each) and notes. */
-import type { K8sObject } from '../engine';
+import { isRecord, type K8sObject } from '../engine';
+import type { External } from './external';
 import { loadGatekeeper } from './gatekeeper';
 import { loadKyverno } from './kyverno/policy';
 import { loadValidatingPolicies } from './kyverno/vpol';
 import { loadVaps } from './vap';
 import type { Env, Note, PolicyOptions, PolicyUnit, UnitResult } from './types';
 
-export interface LoadedPolicies { units: PolicyUnit[]; notes: Note[] }
+export interface LoadedPolicies { units: PolicyUnit[]; notes: Note[]; external?: External }
 
 const POLICY_KINDS = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate']);
 
@@ -19,19 +20,26 @@ export function isPolicyObject(o: { kind: string; apiVersion: string }): boolean
 
 export function loadPolicies(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions = {}): LoadedPolicies {
   const policyObjects = objects.filter(isPolicyObject);
-  if (!policyObjects.length) return { units: [], notes: [] };
+  const ext = opts.external ? { external: opts.external } : {};
+  if (!policyObjects.length) return { units: [], notes: [], ...ext };
   const vap = loadVaps(policyObjects, opts);
   const ky = loadKyverno(policyObjects, opts.podSecurity);
   const gk = loadGatekeeper(policyObjects);
   const vpolNotes: Note[] = [];
   const vpol = loadValidatingPolicies(policyObjects, vpolNotes);
-  return { units: [...vap.units, ...ky.units, ...vpol, ...gk.units], notes: [...vap.notes, ...ky.notes, ...vpolNotes, ...gk.notes] };
+  return { units: [...vap.units, ...ky.units, ...vpol, ...gk.units], notes: [...vap.notes, ...ky.notes, ...vpolNotes, ...gk.notes], ...ext };
 }
 
-export function makeEnv(objects: ReadonlyArray<K8sObject>): Env {
+export function makeEnv(objects: ReadonlyArray<K8sObject>, external?: External): Env {
   const namespaces = new Map<string, K8sObject>();
   for (const o of objects) if (o.kind === 'Namespace' && o.apiVersion === 'v1' && o.name) namespaces.set(o.name, o);
-  return { objects, namespaces };
+  // Namespaces the stand-in files describe count where the scan has none of that name
+  for (const v of external?.namespaces ?? []) {
+    const metadata = isRecord(v.metadata) ? v.metadata : {};
+    const name = typeof metadata.name === 'string' ? metadata.name : '';
+    if (name && !namespaces.has(name)) namespaces.set(name, { apiVersion: 'v1', kind: 'Namespace', name, value: v, metadata, path: [] });
+  }
+  return { objects, namespaces, ...(external ? { external } : {}) };
 }
 
 /** Evaluations memoised per scan (Env), object value and unit: the unit's rule and policy-not-evaluated both read them. */

@@ -6,15 +6,16 @@
 import { PROFILES, type K8sObject, type Rule, type RuleContext } from '../engine';
 import { evaluateUnit, makeEnv, type LoadedPolicies } from './load';
 import type { Env, PolicyUnit } from './types';
+import type { External } from './external';
 
 export const NOT_EVALUATED = 'policy-not-evaluated';
 
 const envs = new WeakMap<ReadonlyArray<K8sObject>, Env>();
 /** One Env per objects array (the scan's or the workspace's), as rules see them through ctx.objects. */
-export function envOf(objects: ReadonlyArray<K8sObject>, operation?: Env['operation']): Env {
+export function envOf(objects: ReadonlyArray<K8sObject>, operation?: Env['operation'], external?: External): Env {
   let e = envs.get(objects);
-  if (!e || e.objects.length !== objects.length) {
-    e = makeEnv(objects);
+  if (!e || e.objects.length !== objects.length || e.external !== external) {
+    e = makeEnv(objects, external);
     envs.set(objects, e);
   }
   return operation ? { ...e, operation } : e;
@@ -22,7 +23,7 @@ export function envOf(objects: ReadonlyArray<K8sObject>, operation?: Env['operat
 
 const MESSAGE = '{{message}}';
 
-function unitRule(u: PolicyUnit): Rule {
+function unitRule(u: PolicyUnit, external?: External): Rule {
   const messages: Record<string, string> = {};
   for (const k of Object.keys(u.messages)) messages[k] = MESSAGE;
   return {
@@ -33,7 +34,7 @@ function unitRule(u: PolicyUnit): Rule {
       peers: {}, messages,
     },
     check(ctx: RuleContext) {
-      const r = evaluateUnit(u, ctx.object, envOf(ctx.objects));
+      const r = evaluateUnit(u, ctx.object, envOf(ctx.objects, undefined, external));
       for (const v of r.violations) ctx.report({ messageId: v.messageId, data: { message: v.message }, path: v.path, severity: v.severity });
     },
   };
@@ -61,7 +62,7 @@ function notEvaluatedRule(p: LoadedPolicies): Rule {
       const o = ctx.object;
       const key = keyOf(o);
       for (const n of notesBySource.get(key) ?? []) ctx.report({ messageId: n.messageId, data: { message: n.message }, path: n.path, ...(n.span ? { span: n.span } : {}), ...(n.messageId === 'compile-error' ? { severity: 'warning' as const } : {}) });
-      const env = envOf(ctx.objects);
+      const env = envOf(ctx.objects, undefined, p.external);
       for (const u of unitsBySource.get(key) ?? []) {
         const missing = new Set<string>();
         for (const x of ctx.objects) { const r = evaluateUnit(u, x, env); if (r.unknownNamespace && !r.violations.length) missing.add(r.unknownNamespace); }
@@ -78,5 +79,5 @@ function notEvaluatedRule(p: LoadedPolicies): Rule {
 /** The rules for a set of loaded policies (none when there are no policies). */
 export function policyRules(p: LoadedPolicies): Rule[] {
   if (!p.units.length && !p.notes.length) return [];
-  return [...p.units.map(unitRule), notEvaluatedRule(p)];
+  return [...p.units.map((u) => unitRule(u, p.external)), notEvaluatedRule(p)];
 }

@@ -26,6 +26,8 @@ export interface Env {
   namespaces: ReadonlyMap<string, K8sObject>;
   /** The admission operation a manifest stands for (default CREATE; UPDATE for AdmissionReview replays). */
   operation?: 'CREATE' | 'UPDATE';
+  /** Cluster stand-ins (Kyverno CLI Values/Context/UserInfo files): lookups, the user, Namespaces. */
+  external?: import('./external').External;
 }
 
 /** One rule id's worth of policy: a VAP, a Kyverno rule, a ValidatingPolicy or a Gatekeeper constraint. */
@@ -62,4 +64,6 @@ export interface PolicyOptions {
   podSecurity?: import('./pod-security').PodSecurityCheck;
   /** `.kubehex.yaml` policies.unbound: evaluate unbound VAPs as if bound cluster-wide, or only report them. */
   unbound?: 'report' | 'evaluate';
+  /** Cluster stand-ins every evaluation sees (see external.ts). */
+  external?: import('./external').External;
 }

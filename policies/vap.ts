@@ -1,8 +1,9 @@
 /** ValidatingAdmissionPolicy with its bindings and params, evaluated as the API server would on a CREATE. */
 import { isRecord, type K8sObject, type Path, type Severity } from '../engine';
-import { CelUnknown, fromJson, Vars, type Value } from './cel';
+import { CelOpaque, CelUnknown, fromJson, IMAGE_LIB, RESOURCE_LIB, Vars, type ImageSource, type ResourceSource, type Value } from './cel';
+import type { External } from './external';
 import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from './cel-policy';
-import { isClusterScoped, isEmptySelector, labelsOf, namespaceOf, requestFor, resourceRuleMatches, selectorMatches, type ResourceRule } from './match';
+import { isClusterScoped, isEmptySelector, labelsOf, namespaceOf, requestFor, resourceOf, resourceRuleMatches, selectorMatches, type ResourceRule } from './match';
 import { annotationsTaxonomy, strongest } from './taxonomy';
 import type { Env, Note, PolicyOptions, PolicyUnit, UnitResult, Violation } from './types';
 
@@ -51,7 +52,36 @@ export function admissionVars(o: K8sObject, env: Env, params: unknown): Vars {
     if (!n) throw new CelUnknown(`namespace ${ns} is not in the scan`);
     return fromJson(n.value);
   });
+  const ext = env.external;
+  if (ext?.resources.length) act.set('resource', new CelOpaque(RESOURCE_LIB, resourceSource(ext)));
+  if (ext?.images.size) act.set('image', new CelOpaque(IMAGE_LIB, imageSource(ext)));
   return act;
+}
+
+const sources = new WeakMap<External, { resources: ResourceSource; images: ImageSource }>();
+function resourceSource(ext: External): ResourceSource {
+  let s = sources.get(ext);
+  if (!s) { s = makeSources(ext); sources.set(ext, s); }
+  return s.resources;
+}
+function imageSource(ext: External): ImageSource {
+  let s = sources.get(ext);
+  if (!s) { s = makeSources(ext); sources.set(ext, s); }
+  return s.images;
+}
+function makeSources(ext: External): { resources: ResourceSource; images: ImageSource } {
+  const entries = ext.resources.map((r) => {
+    const md = rec(r.metadata);
+    return { r, apiVersion: String(r.apiVersion ?? ''), resource: resourceOf(String(r.kind ?? '')), namespace: typeof md.namespace === 'string' ? md.namespace : '', name: String(md.name ?? '') };
+  });
+  const matches = (e: (typeof entries)[number], apiVersion: string, resource: string) => e.apiVersion === apiVersion && e.resource === resource;
+  return {
+    resources: {
+      get: (apiVersion, resource, namespace, name) => entries.find((e) => matches(e, apiVersion, resource) && e.namespace === namespace && e.name === name)?.r,
+      list: (apiVersion, resource, namespace) => entries.filter((e) => matches(e, apiVersion, resource) && (!namespace || e.namespace === namespace)).map((e) => e.r),
+    },
+    images: { get: (ref) => ext.images.get(ref) },
+  };
 }
 
 /** `request` with `userInfo` unknown: who applies a manifest is not known offline. */
@@ -62,6 +92,8 @@ class RequestMap extends Map<string, Value> {
   }
 }
 function requestValue(o: K8sObject, env: Env): Value {
+  const user = env.external?.userInfo;
+  if (user) return fromJson({ ...requestFor(o, env.operation), userInfo: user });
   const m = fromJson(requestFor(o, env.operation)) as Map<string, Value>;
   const r = new RequestMap();
   for (const [k, v] of m) if (k !== 'userInfo') r.set(k, v);

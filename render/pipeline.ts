@@ -40,6 +40,9 @@ export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, o
   if (result.errors.length) return out;
   const parsed = parseManifest(result.text, { kinds: set.kinds, lazy: set.lazy });
   out.parsed = parsed;
+  // `ROOT/`: the objects belong to the build, not to one file; folder-scoped cross-object rules (an unplaced
+  // object shares a namespace with its own folder) see the whole build as the root's folder
+  const rootFile = `${root.replace(/\/+$/, '')}/`;
   if (parsed.fatal) {
     result.errors.push({ file: root, message: `rendered output is not valid YAML: ${parsed.fatal.message}` });
     return out;
@@ -49,7 +52,7 @@ export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, o
       result.errors.push({ file: root, message: `rendered output is not valid YAML: ${pd.errors[0].message}` });
       continue;
     }
-    if (pd.doc || pd.lazy) out.objects.push(...objectsOf(pd, root));
+    if (pd.doc || pd.lazy) out.objects.push(...objectsOf(pd, rootFile));
   }
   return out;
 }
@@ -91,6 +94,31 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
   const findings = [...byKey.values()];
   for (const n of result.notes) findings.push(noteFinding(n, rendered));
   return { findings, errors };
+}
+
+/**
+ * One problem reached through several renders (a base shared by three overlays) is reported once: the first
+ * render's finding, with the other renders' chains added to its trace ("via overlay staging", ...).
+ * Same rule, message id and place in the same source file make the same problem; findings kept in order.
+ */
+export function mergeAcrossRenders(findings: ReadonlyArray<RenderedFinding>): RenderedFinding[] {
+  const byKey = new Map<string, RenderedFinding>();
+  const out: RenderedFinding[] = [];
+  for (const f of findings) {
+    if (f.ruleId === RENDER_INCOMPLETE) { out.push(f); continue; }
+    const key = `${f.ruleId}|${f.messageId}|${f.file}|${f.offsets[0]}|${f.offsets[1]}`;
+    const prev = byKey.get(key);
+    if (!prev) {
+      const copy = { ...f, trace: [...f.trace] };
+      byKey.set(key, copy);
+      out.push(copy);
+      continue;
+    }
+    if (prev.rendered.source === f.rendered.source) continue;
+    const steps = f.trace.length ? f.trace : [{ file: f.rendered.source, range: f.range, note: `also rendered from ${f.rendered.source}` }];
+    prev.trace = mergeTrace(prev.trace, steps);
+  }
+  return out;
 }
 
 function noteFinding(n: RenderDiagnostic, rendered: RenderedFinding['rendered']): RenderedFinding {

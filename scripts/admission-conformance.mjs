@@ -75,7 +75,12 @@ for (const c of cases) {
   const dir = join(base, 'cases', c.id);
   const files = [...new Set([...c.policies, ...c.bindings, ...c.constraints, ...c.params, ...(c.namespaces ?? [])])];
   const policyObjs = files.flatMap((f) => objectsIn(join(dir, f)).flat());
-  const { units, notes } = pol.loadPolicies(policyObjs, { unbound: 'evaluate', podSecurity });
+  // the Kyverno CLI's stand-ins for the cluster (variables, lookups, the user, Namespaces), as its tests give them
+  const standIns = [...(c.values ?? []), ...(c.context ?? []), ...(c.userinfo ?? [])].flatMap((f) => {
+    try { return engine.parseManifest(readFileSync(join(dir, f), 'utf8'), {}).docs.map((d, i) => ({ value: d.value, where: `${f}#${i}` })); } catch { return []; }
+  });
+  const external = standIns.length ? pol.readExternal(standIns).external : undefined;
+  const { units, notes } = pol.loadPolicies(policyObjs, { unbound: 'evaluate', podSecurity, external });
   const s = (stats[c.engine] ??= { cases: 0, verdicts: 0, agree: 0, deny: 0, denyOk: 0, admit: 0, admitOk: 0, skip: 0, skipOk: 0, notEval: 0 });
   s.cases++;
   const resources = c.resources.map((r) => ({ r, x: resourceObject(dir, r) }));
@@ -84,7 +89,7 @@ for (const c of cases) {
   for (const { r, x } of resources) {
     const label = `${c.id}: ${r.kind} ${r.name} (${r.path}#${r.doc_index ?? 0})${r.rule ? ` rule ${r.rule}` : ''}`;
     if (!x) { notEvaluated.push(`${label}: resource not found`); s.notEval++; continue; }
-    const env = { ...pol.makeEnv(all), operation: x.operation === 'UPDATE' ? 'UPDATE' : undefined };
+    const env = { ...pol.makeEnv(all, external), operation: x.operation === 'UPDATE' ? 'UPDATE' : undefined };
     let mine = units;
     const named = r.policy ? new Set([r.policy]) : policiesFor(results, r);
     if (named.size) mine = mine.filter((u) => [...named].some((p) => u.source.name === p || u.id.includes(`:${p}`) || u.id.endsWith(`/${p}`)));

@@ -2,6 +2,7 @@
 import './ext-strings';
 import './ext-lists';
 import './ext-k8s';
+import './ext-kyverno';
 import { evaluate, type Activation } from './eval';
 import { CelSyntaxError } from './lexer';
 import { parse, type Node } from './parser';
@@ -11,6 +12,7 @@ export { CelSyntaxError } from './lexer';
 export { CelError, CelUnknown, CelCostExceeded, CelOptional, CelUint, CelOpaque, CelType, CelDuration, CelTimestamp, fromJson, toJson, typeName, type Value } from './values';
 export { equals } from './operators';
 export { parseQuantity } from './ext-k8s';
+export { RESOURCE_LIB, IMAGE_LIB, type ResourceSource, type ImageSource } from './ext-kyverno';
 export type { Node } from './parser';
 
 export interface Program { source: string; ast: Node }

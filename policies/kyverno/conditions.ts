@@ -52,6 +52,10 @@ const asList = (v: unknown): unknown[] => (Array.isArray(v) ? v : v === undefine
 
 /** `a` in `set`: equality, wildcards in the set's strings, and numeric ranges such as `8000-9000`. */
 function inSet(a: unknown, set: unknown): boolean {
+  // a string holding a JSON array (a ConfigMap value such as '["a", "b"]') is that array
+  if (typeof set === 'string' && set.trimStart().startsWith('[')) {
+    try { const l: unknown = JSON.parse(set); if (Array.isArray(l)) set = l; } catch { /* a plain string */ }
+  }
   if (typeof set === 'string' && typeof a === 'string' && !set.startsWith('[')) return wildcardMatch(set, a) || (set.includes('-') && valueMatches(a, set));
   return asList(set).some((s) => equal(a, s) || (typeof s === 'string' && (typeof a === 'string' || typeof a === 'number') && (wildcardMatch(s, String(a)) || (/^\d+-\d+$/.test(s) && valueMatches(a, s)))));
 }

@@ -69,6 +69,18 @@ function arith(a: J, b: J, op: (a: number, b: number) => number, name: string): 
   throw new KyvernoError(`${name}() needs numbers or quantities`);
 }
 
+/** Marks, among a rule's unknown variables, that the requesting user is not known (no UserInfo stand-in). */
+export const USER_UNKNOWN = 'request.userInfo';
+
+/** The top-level names a JMESPath expression reads (identifiers not after `.`, outside literals, not calls). */
+export function referencedRoots(expr: string): string[] {
+  const bare = expr.replace(/'(?:[^'\\]|\\.)*'|`(?:[^`\\]|\\.)*`|"(?:[^"\\]|\\.)*"/g, ' ');
+  const out: string[] = [];
+  const re = /(^|[^.\w@&])([A-Za-z_][A-Za-z0-9_]*)\b(?!\s*\()/g;
+  for (let m = re.exec(bare); m; m = re.exec(bare)) out.push(m[2]);
+  return out;
+}
+
 /** Evaluates a JMESPath query against the Kyverno context; errors become KyvernoError. */
 export function query(expr: string, data: unknown): unknown {
   registerFunctions();
@@ -115,9 +127,11 @@ function substituteString(s: string, data: Record<string, unknown>, unknownVars:
 function resolve(expr: string, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
   const e = expr.trim();
   const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(e)?.[0];
-  if (root && unknownVars.has(root) && !(root in data)) throw new KyvernoUnknown(`variable ${root} comes from a context lookup that needs the live cluster`);
+  if (unknownVars.size) {
+    for (const r of referencedRoots(e)) if (unknownVars.has(r) && !(r in data)) throw new KyvernoUnknown(`variable ${r} comes from a context lookup that needs the live cluster`);
+  }
   if (e === '@') return data['@'];
-  if (/\brequest\.userInfo\b|\bserviceAccountName\b|\bserviceAccountNamespace\b/.test(e)) throw new KyvernoUnknown('the requesting user is not known offline (request.userInfo)');
+  if (unknownVars.has(USER_UNKNOWN) && /\brequest\.(userInfo|roles|clusterRoles)\b|\bserviceAccountName\b|\bserviceAccountNamespace\b/.test(e)) throw new KyvernoUnknown('the requesting user is not known offline (request.userInfo)');
   const r = query(e, data);
   if (r === null && root && !(root in data) && !unknownVars.has(root)) throw new KyvernoError(`variable ${e} is not defined`);
   return r;

@@ -3,7 +3,7 @@ import { isRecord, type K8sObject, type Path, type Severity } from '../../engine
 import { annotationsTaxonomy, strongest } from '../taxonomy';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import { matchKinds, ruleMatches, filtersOf } from './match';
-import { evaluateRule } from './validate';
+import { evaluateRule, type RuleNames } from './validate';
 import { kyvernoSyntaxNotes } from './syntax';
 import { templatePod } from './vpol';
 import type { PodSecurityCheck } from '../pod-security';
@@ -54,7 +54,7 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurity
         id: `${prefix}/${base}`, engine: 'kyverno', title: `Kyverno ${p.kind} ${p.name} rule ${base}`, source: p, sourcePath: rulePath,
         severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
         kinds: kinds.length && !kinds.some((k) => k.includes('*') || k.includes('/')) ? [...kinds.map(String), ...(canAutogen ? controllers : [])] : ['*'],
-        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env, pss),
+        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env, pss, { policy: p.name, rule: name }),
       });
     });
   }
@@ -77,7 +77,7 @@ function podOnly(rule: Record<string, unknown>): boolean {
   return all.every((r) => r.name === undefined && r.names === undefined && r.selector === undefined && r.annotations === undefined);
 }
 
-function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env, pss?: PodSecurityCheck): UnitResult {
+function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env, pss: PodSecurityCheck | undefined, names: RuleNames): UnitResult {
   const res: UnitResult = { matched: false, violations: [] };
   let target = o;
   let mapPath = (p: Path): Path => p;
@@ -91,7 +91,7 @@ function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, 
     }
   }
   if (m !== true) return m ? { ...res, unknownNamespace: m.unknownNamespace } : res;
-  const out = evaluateRule(rule, target, env, pss);
+  const out = evaluateRule(rule, target, env, pss, { ...names, resource: o.name });
   if (out.unknown) res.unknown = out.unknown;
   if (out.skip) return res;
   res.matched = true;

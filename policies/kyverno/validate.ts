@@ -5,7 +5,8 @@ import { requestFor } from '../match';
 import { admissionVars } from '../vap';
 import type { Env } from '../types';
 import { conditionsMet } from './conditions';
-import { KyvernoError, KyvernoUnknown, query, substitute } from './jmes';
+import { KyvernoError, KyvernoUnknown, query, substitute, USER_UNKNOWN } from './jmes';
+import { kyvernoValues, parseServiceAccount, setDotted } from '../external';
 import { validatePattern, type PatternResult } from './pattern';
 import { imagesOf } from './images';
 import type { PodSecurityCheck } from '../pod-security';
@@ -29,14 +30,39 @@ export function kyvernoContext(o: K8sObject, operation?: string): Ctx {
     base = { request: { ...req, object: o.value, oldObject: null }, serviceAccountName: '', serviceAccountNamespace: '', images: imagesOf(o.value) };
     perOp.set(operation ?? '', base);
   }
-  return { data: { ...base }, unknownVars: new Set() };
+  return { data: { ...base }, unknownVars: new Set([USER_UNKNOWN]) };
 }
 
+/** Who the rule sees (UserInfo stand-in) and the variables the Values stand-in gives this policy, rule and resource. */
+function applyExternal(ctx: Ctx, env: Env, names: RuleNames | undefined, o: K8sObject): Set<string> {
+  const given = new Set<string>();
+  const ext = env.external;
+  if (!ext) return given;
+  if (ext.userInfo) {
+    const sa = parseServiceAccount(ext.userInfo.username);
+    ctx.data.request = { ...rec(ctx.data.request), userInfo: ext.userInfo, roles: ext.roles, clusterRoles: ext.clusterRoles };
+    ctx.data.serviceAccountName = sa.name;
+    ctx.data.serviceAccountNamespace = sa.namespace;
+    ctx.unknownVars.delete(USER_UNKNOWN);
+  }
+  const vals = names ? kyvernoValues(ext, names.policy, names.rule, names.resource ?? o.name) : undefined;
+  for (const [k, v] of Object.entries(vals ?? {})) {
+    setDotted(ctx.data, k, v);
+    given.add(k.split('.')[0]);
+  }
+  return given;
+}
+
+/** The policy and rule a rule evaluation stands for, and the resource's own name (Values are keyed by them). */
+export interface RuleNames { policy: string; rule: string; resource?: string }
+
 /** Context entries: `variable` ones are computed; lookups (configMap, apiCall, imageRegistry, globalReference) are unknown. */
-function loadContext(entries: unknown, ctx: Ctx): void {
+function loadContext(entries: unknown, ctx: Ctx, given?: ReadonlySet<string>): void {
   for (const e of arr(entries).map(rec)) {
     const name = String(e.name ?? '');
     if (!name) continue;
+    // a Values stand-in gives this variable: the lookup is not made (as the Kyverno CLI does)
+    if (given?.has(name)) continue;
     if (isRecord(e.variable)) {
       const v = e.variable;
       try {
@@ -53,10 +79,11 @@ function loadContext(entries: unknown, ctx: Ctx): void {
   }
 }
 
-export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: Env, pss?: PodSecurityCheck): RuleOutcome {
+export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: Env, pss?: PodSecurityCheck, names?: RuleNames): RuleOutcome {
   const ctx = kyvernoContext(o, env.operation);
+  const given = applyExternal(ctx, env, names, o);
   try {
-    loadContext(rule.context, ctx);
+    loadContext(rule.context, ctx, given);
     if (rule.preconditions !== undefined && !conditionsMet(rule.preconditions, ctx.data, ctx.unknownVars).met) return { skip: true };
     if (isRecord(rule.celPreconditions) || Array.isArray(rule.celPreconditions)) {
       const spec = readCelSpec({ matchConditions: rule.celPreconditions }, []);

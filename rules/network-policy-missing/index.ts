@@ -1,6 +1,18 @@
-import { defineRule } from '../../engine';
+import { defineRule, type K8sObject } from '../../engine';
 import { policyDirections, podSelectorOf } from '../_lib/netpol';
 import { podLabels, sameNamespace, selectorMatches, WORKLOAD_KINDS } from '../_lib/selectors';
+
+/**
+ * Where the rule looked, said as it is: the namespace when the workload has one (written, or set by the
+ * kustomization that built it); otherwise its folder, or the build of its kustomization or chart (rendered
+ * objects carry the root as `ROOT/`), whose namespace is unknown until it is applied.
+ */
+function scopeOf(o: K8sObject): string {
+  if (o.namespace !== undefined) return `no NetworkPolicy for namespace ${o.namespace} in the scanned manifests`;
+  const file = o.file ?? '';
+  if (/[/\\]$/.test(file)) return 'it has no namespace, and no NetworkPolicy of the same build (kustomization or chart)';
+  return 'it has no namespace, and no NetworkPolicy in its folder';
+}
 
 export default defineRule({
   meta: {
@@ -26,7 +38,7 @@ export default defineRule({
       kubescape: ['C-0260', 'C-0030'],
     },
     messages: {
-      none: '{{kind}} {{name}}: no NetworkPolicy in the scanned manifests selects its pods, so all traffic to and from them is allowed.',
+      none: '{{kind}} {{name}}: {{scope}} selects its pods, so all traffic to and from them is allowed.',
       ingress: '{{kind}} {{name}}: the NetworkPolicies that select its pods restrict only egress; all incoming traffic is allowed.',
       egress: '{{kind}} {{name}}: the NetworkPolicies that select its pods restrict only ingress; all outgoing traffic is allowed.',
     },
@@ -46,7 +58,7 @@ export default defineRule({
       egress ||= d.egress;
     }
     const path = ['metadata', 'name'];
-    if (!selected) ctx.report({ messageId: 'none', path });
+    if (!selected) ctx.report({ messageId: 'none', path, data: { scope: scopeOf(ctx.object) } });
     else if (!ingress) ctx.report({ messageId: 'ingress', path });
     else if (!egress) ctx.report({ messageId: 'egress', path });
   },

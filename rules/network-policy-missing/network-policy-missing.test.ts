@@ -125,3 +125,17 @@ spec:
     },
   ],
 });
+
+describe('network-policy-missing: the message says where it looked', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { lintText, makeRuleSet } = require('../../engine') as typeof import('../../engine');
+  const set = makeRuleSet([{ rule, severity: rule.meta.severity, options: {} }]);
+  it('names the namespace, or says the workload has none and only its folder was looked at', () => {
+    const unplaced = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p, labels: {app: p}}\nspec:\n  containers: [{name: c, image: "busybox:1.36"}]\n';
+    const msgs = [...lintText(shop, set).findings, ...lintText(unplaced, set).findings].filter((f) => f.messageId === 'none').map((f) => f.message);
+    require('node:assert/strict').deepEqual(msgs, [
+      'Pod debug: no NetworkPolicy for namespace shop in the scanned manifests selects its pods, so all traffic to and from them is allowed.',
+      'Pod p: it has no namespace, and no NetworkPolicy in its folder selects its pods, so all traffic to and from them is allowed.',
+    ]);
+  });
+});

@@ -1,0 +1,109 @@
+import * as assert from 'node:assert/strict';
+import { mkdtempSync, mkdirSync, readdirSync, realpathSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { dirname, join } from 'node:path';
+import { scan } from '../../cli/scan';
+import type { RenderedFinding } from '../../render';
+
+/** Writes a tree of files under a fresh temp folder; returns the folder. */
+export function tree(files: Record<string, string>): string {
+  const dir = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-kz-')));
+  for (const [p, text] of Object.entries(files)) {
+    mkdirSync(dirname(join(dir, p)), { recursive: true });
+    writeFileSync(join(dir, p), text);
+  }
+  return dir;
+}
+
+export function allFiles(dir: string): string[] {
+  const out: string[] = [];
+  for (const n of readdirSync(dir).sort()) {
+    const p = join(dir, n);
+    if (statSync(p).isDirectory()) out.push(...allFiles(p)); else out.push(p);
+  }
+  return out;
+}
+
+export const DEPLOYMENT = `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: web
+spec:
+  selector:
+    matchLabels:
+      app: web
+  template:
+    metadata:
+      labels:
+        app: web
+    spec:
+      containers:
+      - name: web
+        image: nginx:1.25
+        securityContext:
+          privileged: true
+`;
+
+const DENY_ALL = `apiVersion: networking.k8s.io/v1
+kind: NetworkPolicy
+metadata:
+  name: deny-all
+spec:
+  podSelector: {}
+  policyTypes: [Ingress, Egress]
+`;
+
+type Found = RenderedFinding & { file: string };
+
+async function findings(dir: string, alsoRules?: string[]): Promise<Found[]> {
+  const res = await scan({ files: allFiles(dir), ...(alsoRules ? { alsoRules } : {}) });
+  return res.results.flatMap((r) => r.findings.map((f) => ({ ...(f as RenderedFinding), file: r.file.slice(dir.length + 1) })));
+}
+
+describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)', () => {
+  const dirs: string[] = [];
+  after(() => { for (const d of dirs) rmSync(d, { recursive: true, force: true }); });
+
+  it('a base problem reached through three overlays is reported once, the overlays in its trace', async () => {
+    const dir = tree({
+      'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'base/deployment.yaml': DEPLOYMENT,
+      'overlays/a/kustomization.yaml': 'namespace: ns-a\nresources:\n- ../../base\n',
+      'overlays/b/kustomization.yaml': 'namespace: ns-b\nresources:\n- ../../base\n',
+      'overlays/c/kustomization.yaml': 'namespace: ns-c\nnamePrefix: c-\nresources:\n- ../../base\n',
+    });
+    dirs.push(dir);
+    const priv = (await findings(dir)).filter((f) => f.ruleId === 'privileged-container');
+    assert.equal(priv.length, 1);
+    assert.equal(priv[0].file, 'base/deployment.yaml');
+    assert.deepEqual(priv[0].range, { start: { line: 17, character: 10 }, end: { line: 17, character: 20 } });
+    assert.deepEqual(priv[0].trace.map((t) => [t.file.slice(dir.length + 1), t.range.start.line, t.note]), [
+      ['overlays/a/kustomization.yaml', 2, 'via overlay a'],
+      ['overlays/b/kustomization.yaml', 2, 'via overlay b'],
+      ['overlays/c/kustomization.yaml', 3, 'via overlay c'],
+    ]);
+  });
+
+  it('network-policy-missing: the kustomization\'s namespace places the workload; a policy of the same build covers it', async () => {
+    const dir = tree({
+      'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+      'base/deployment.yaml': DEPLOYMENT,
+      'netpol/kustomization.yaml': 'apiVersion: kustomize.config.k8s.io/v1alpha1\nkind: Component\nresources:\n- deny.yaml\n',
+      'netpol/deny.yaml': DENY_ALL,
+      // isolated: the component's policy gets the overlay's namespace too
+      'overlays/safe/kustomization.yaml': 'namespace: safe\nresources:\n- ../../base\ncomponents:\n- ../../netpol\n',
+      // not isolated: no policy in namespace open
+      'overlays/open/kustomization.yaml': 'namespace: open\nresources:\n- ../../base\n',
+      // no namespace anywhere: the component's policy is in the same build, so it is taken to share it
+      'overlays/plain/kustomization.yaml': 'resources:\n- ../../base\ncomponents:\n- ../../netpol\n',
+      // no namespace and no policy in this build: another build's policy does not count
+      'overlays/bare/kustomization.yaml': 'namePrefix: bare-\nresources:\n- ../../base\n',
+    });
+    dirs.push(dir);
+    const np = (await findings(dir, ['network-policy-missing'])).filter((f) => f.ruleId === 'network-policy-missing');
+    assert.deepEqual(np.map((f) => [f.file, f.range.start.line, f.range.start.character, f.range.end.character, f.message, f.trace.map((t) => t.note)]), [
+      ['base/deployment.yaml', 3, 2, 6, 'Deployment bare-web: it has no namespace, and no NetworkPolicy of the same build (kustomization or chart) selects its pods, so all traffic to and from them is allowed.', ['via overlay bare']],
+      ['base/deployment.yaml', 3, 2, 11, 'Deployment web: no NetworkPolicy for namespace open in the scanned manifests selects its pods, so all traffic to and from them is allowed.', ['via overlay open']],
+    ]);
+  });
+});
