@@ -47,6 +47,7 @@ export interface ParsedDoc {
   lazy?: { text: string; name?: string };
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
+  /** The document's comments, when the file has a suppression directive (`kubehex-disable…`) at all. */
   comments: Comment[];
   /** Kubernetes objects of this document, computed once (see lint.objectsOf). */
   objects?: import('./context').K8sObject[];
@@ -132,6 +133,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   };
 
   const kinds = opts.kinds;
+  // comments are read for suppression directives only (`# kubehex-disable…`): a file without one needs no walk
+  const directives = text.includes('kubehex-disable');
   const tokens: Iterable<CST.Token> = new Parser().parse(text);
   for (const token of tokens) {
     if (token.type === 'document') {
@@ -153,10 +156,12 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
         for (const p of prelude) take(composer.next(p));
         pending.push(pd);
         take(composer.next(token));
-        for (const p of prelude) if (p.type === 'comment') pd.comments.push({ offset: p.offset, end: p.offset + p.source.length, text: p.source });
-        // a comment starts with '#': without one from here on, the document's tokens need no walk
-        if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
-        else pd.comments.sort((x, y) => x.offset - y.offset);
+        if (directives) {
+          for (const p of prelude) if (p.type === 'comment') pd.comments.push({ offset: p.offset, end: p.offset + p.source.length, text: p.source });
+          // a comment starts with '#': without one from here on, the document's tokens need no walk
+          if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
+          else pd.comments.sort((x, y) => x.offset - y.offset);
+        }
       } else if (head.isObject && syntaxErrors(token, pd, lines, maxErrors)) {
         // reported like any other document's; the document is not linted (nor looked up)
       } else if (lazy && head.isObject && pd.apiVersion !== undefined) {

@@ -1,5 +1,6 @@
 // npm run bench: what a kubehex scan costs next to a bare `yaml.parseAllDocuments` of the same files (issue 15).
-//   1. in this process (engine only, warm, one thread): the prometheus-operator bundle and the largest file;
+//   1. in this process (engine only, warm, one thread, built-in rules of the default profile, no admission
+//      policies): the prometheus-operator bundle, the largest file and the whole corpus;
 //   2. the whole of ../shared/corpus/real as a user runs it: `kubehex scan CORPUS --format json` in a fresh
 //      process (rendering and the admission-policy pass included), one worker thread and two, and as the CLI
 //      chooses by itself; next to a fresh process that only reads the same files and runs a bare
@@ -115,6 +116,7 @@ if (!existsSync(corpus)) {
   const promOp = join(corpus, 'prometheus-operator', 'bundle.yaml');
   if (existsSync(promOp) && promOp !== largest) await compare(`prometheus-operator bundle (${relative(corpus, promOp)})`, [promOp], Math.max(RUNS, 5));
   await compare(`largest file (${relative(corpus, largest)})`, [largest], Math.max(RUNS, 5));
+  await compare('whole corpus/real, built-in rules', files, RUNS);
   console.log(load());
   cliRuns(files, RUNS);
 }
