@@ -24,8 +24,10 @@ Usage:
   kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
                                      posture report (default: HTML to kubehex-report.html; --out - for stdout)
   kubehex rules [--format json|markdown]
-  kubehex render PATH [--load-restrictor LoadRestrictionsRootOnly|LoadRestrictionsNone]
-                                     print what kubectl kustomize prints for a kustomization directory
+  kubehex render PATH [render options]
+                                     print what helm template prints for a chart directory, or what
+                                     kubectl kustomize prints for a kustomization directory; exit 1 when it
+                                     does not render (FILE:LINE:COL: and the tool's message on stderr)
   kubehex lsp --stdio                run the language server for any LSP editor
 
 Scan options:
@@ -41,6 +43,10 @@ Scan options:
 ${RENDER_FLAGS_HELP}
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
 `;
+
+function isFile(p: string): boolean {
+  try { return statSync(p).isFile(); } catch { return false; }
+}
 
 function isDirectory(p: string): boolean {
   try { return statSync(p).isDirectory(); } catch { return false; }
@@ -69,6 +75,8 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   const failOn = oneOf('--fail-on', args.flags.get('--fail-on'), ['error', 'warning', 'info', 'none'], config?.failOn ?? 'error');
   const { files, missing, warnings } = collectFiles(fsPaths, { ignore: config?.ignore, ignoreBase: cfgFile ? dirname(resolve(cfgFile)) : process.cwd(), maxFileSize });
   if (missing.length) throw new UsageError(`no such file or directory: ${missing.join(', ')}`);
+  for (const v of args.render?.helm?.values ?? []) if (!isFile(v)) throw new UsageError(`--values ${v}: no such file`);
+  if (args.render?.helm?.values) args.render.helm.values = args.render.helm.values.map((v) => resolve(v));
   if (args.flags.has('--fix') && useStdin) throw new UsageError('--fix cannot be combined with standard input (-)');
   for (const w of warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
   const configDir = cfgFile ? dirname(resolve(cfgFile)) : undefined;

@@ -1,4 +1,4 @@
-import type { HelmOptions, KustomizeOptions, RenderOptions } from '../render';
+import { helmFlagError, type HelmOptions, type KustomizeOptions, type RenderOptions } from '../render';
 import { UsageError } from './usage';
 
 /** The render flags `kubehex scan` shares with `kubehex render` (product.md): repeatable, single and boolean ones. */
@@ -42,6 +42,8 @@ export function takeRenderFlags(argv: ReadonlyArray<string>): { rest: string[]; 
     } else rest.push(argv[i]);
   }
   if (helm.set) for (const s of helm.set) if (!s.includes('=')) throw new UsageError(`--set ${s}: expected KEY=VALUE`);
+  const flagError = helmFlagError(helm);
+  if (flagError) throw new UsageError(flagError);
   const render: RenderOptions = {};
   if (Object.keys(helm).length) render.helm = helm;
   if (Object.keys(kustomize).length) render.kustomize = kustomize;

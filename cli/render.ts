@@ -1,5 +1,5 @@
 import { resolve } from 'node:path';
-import { normalizePath, renderers as registered, type RenderDiagnostic, type Renderer, type RenderOptions, type ReadOnlyFs } from '../render';
+import { helmFlagError, normalizePath, renderers as registered, type RenderDiagnostic, type Renderer, type RenderOptions, type ReadOnlyFs } from '../render';
 import { diskFs } from './disk-fs';
 
 /**
@@ -11,7 +11,7 @@ import { diskFs } from './disk-fs';
 export class RenderUsageError extends Error {}
 
 const VALUE = new Set(['--values', '-f', '--set', '--set-string', '--release-name', '--namespace', '-n', '--kube-version', '--api-versions', '-a', '--load-restrictor']);
-const BOOL = new Set(['--include-crds', '--skip-tests']);
+const BOOL = new Set(['--include-crds', '--skip-tests', '--is-upgrade']);
 
 export interface RenderArgs { path: string; values: Map<string, string[]>; bools: Set<string> }
 
@@ -35,7 +35,7 @@ export function parseRenderArgs(argv: string[]): RenderArgs {
   return { path: paths[0], values, bools };
 }
 
-function options(a: RenderArgs): RenderOptions {
+function options(a: RenderArgs, cwd: string): RenderOptions {
   const lr = a.values.get('--load-restrictor')?.pop();
   if (lr !== undefined && lr !== 'LoadRestrictionsRootOnly' && lr !== 'LoadRestrictionsNone') throw new RenderUsageError('--load-restrictor must be one of LoadRestrictionsRootOnly, LoadRestrictionsNone');
   const one = (...k: string[]) => k.flatMap((x) => a.values.get(x) ?? []).pop();
@@ -43,9 +43,9 @@ function options(a: RenderArgs): RenderOptions {
   return {
     kustomize: lr ? { loadRestrictor: lr } : {},
     helm: {
-      values: many('--values', '-f').map((f) => resolve(f)), set: many('--set'), setString: many('--set-string'),
+      values: many('--values', '-f').map((f) => resolve(cwd, f)), set: many('--set'), setString: many('--set-string'),
       releaseName: one('--release-name'), namespace: one('--namespace', '-n'), kubeVersion: one('--kube-version'),
-      apiVersions: many('--api-versions', '-a'), includeCrds: a.bools.has('--include-crds'), skipTests: a.bools.has('--skip-tests'),
+      apiVersions: many('--api-versions', '-a'), includeCrds: a.bools.has('--include-crds'), skipTests: a.bools.has('--skip-tests'), isUpgrade: a.bools.has('--is-upgrade'),
     },
   };
 }
@@ -61,11 +61,17 @@ export interface RenderIo { stdout: (s: string) => void; stderr: (s: string) => 
 export function cmdRender(argv: string[], io: RenderIo, renderers: ReadonlyArray<Renderer> = registered): number {
   let args: RenderArgs;
   let opts: RenderOptions;
-  try { args = parseRenderArgs(argv); opts = options(args); } catch (e) {
+  try { args = parseRenderArgs(argv); opts = options(args, io.cwd ?? process.cwd()); } catch (e) {
     if (e instanceof RenderUsageError) { io.stderr(`kubehex: ${e.message}\n`); return 2; }
     throw e;
   }
   const fs = io.fs ?? diskFs();
+  // flags that are wrong in themselves are usage errors, before any chart is read
+  const flagError = helmFlagError(opts.helm ?? {});
+  if (flagError) { io.stderr(`kubehex: ${flagError}\n`); return 2; }
+  const given = [...(args.values.get('--values') ?? []), ...(args.values.get('-f') ?? [])];
+  const missing = (opts.helm?.values ?? []).findIndex((f) => fs.stat(f) !== 'file');
+  if (missing >= 0) { io.stderr(`kubehex: --values ${given[missing] ?? opts.helm!.values![missing]}: no such file\n`); return 2; }
   const root = normalizePath(resolve(io.cwd ?? process.cwd(), args.path));
   if (fs.stat(root) !== 'dir') { io.stderr(`kubehex: ${args.path}: not a directory (render takes a chart or kustomization directory)\n`); return 2; }
   const renderer = renderers.find((r) => r.isRoot(fs, root));

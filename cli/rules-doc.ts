@@ -64,6 +64,7 @@ export function renderMetaBlock(r: Rule, fixable: ReadonlySet<string>): string {
     ['Peers', peers.length ? peers.join('<br>') : 'none: kubehex only'],
   ];
   if (m.defaultOptions && Object.keys(m.defaultOptions).length) rows.push(['Options (defaults)', `\`${JSON.stringify(m.defaultOptions)}\``]);
+  for (const [p, o] of Object.entries(m.profileOptions ?? {})) rows.push([`Options in profile ${p}`, `\`${JSON.stringify(o)}\``]);
   return ['<!-- meta:start -->', '| | |', '|---|---|', ...rows.map(([k, v]) => `| ${k} | ${v} |`), '<!-- meta:end -->'].join('\n');
 }
 

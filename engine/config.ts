@@ -136,7 +136,7 @@ export function resolveRules(all: ReadonlyArray<Rule>, config: Config | undefine
     // the config's target Kubernetes version reaches every rule that has that option
     const fromConfig = config?.kubernetesVersion && rule.meta.defaultOptions && 'kubernetesVersion' in rule.meta.defaultOptions
       ? { kubernetesVersion: config.kubernetesVersion.replace(/^v/, '') } : {};
-    const options = { ...(rule.meta.defaultOptions ?? {}), ...fromConfig, ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
+    const options = { ...(rule.meta.defaultOptions ?? {}), ...(rule.meta.profileOptions?.[profile] ?? {}), ...fromConfig, ...(typeof setting === 'object' ? setting.options ?? {} : {}) };
     active.push({ rule, severity, options, ...(sev !== undefined && sev !== 'on' ? { configured: true } : {}) });
   }
   const peers = config?.peerAnnotations === false ? undefined : peerAnnotationSuppresses;

@@ -86,6 +86,12 @@ export interface RuleMeta {
   pss?: string;
   /** Option names and their defaults, documented in the README. */
   defaultOptions?: Record<string, unknown>;
+  /**
+   * Option defaults that differ in one profile (e.g. `run-as-root` keeps the Pod Security verdict in
+   * `pss-restricted`): applied over `defaultOptions` when that profile is active; the configuration still wins.
+   * Keys must be options named in `defaultOptions`.
+   */
+  profileOptions?: Partial<Record<Profile, Record<string, unknown>>>;
 }
 
 export interface ReportDescriptor {

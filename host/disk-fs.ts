@@ -6,9 +6,13 @@ import { readRegularFile } from './read';
 
 /** The disk as render/ sees it: regular files only (symlinks followed), at most `maxBytes` each, read-only. */
 export function diskFs(maxBytes: number): ReadOnlyFs {
+  // why a read gave nothing, so a render can say "values.yaml: too large" instead of reading it as empty
+  const refused = new Map<string, string>();
   const readBytes = (p: string): Uint8Array | undefined => {
     const r = readRegularFile(p, maxBytes);
-    return r.ok ? r.bytes : undefined;
+    if (r.ok) { refused.delete(p); return r.bytes; }
+    refused.set(p, r.message);
+    return undefined;
   };
   return {
     readBytes,
@@ -16,8 +20,10 @@ export function diskFs(maxBytes: number): ReadOnlyFs {
       const b = readBytes(p);
       if (!b) return undefined;
       const d = decodeBytes(b);
+      if (!d.ok) refused.set(p, d.error.message);
       return d.ok ? d.text : undefined;
     },
+    whyUnreadable: (p) => refused.get(p),
     stat(p) {
       try {
         const st = statSync(p);

@@ -15,6 +15,8 @@ export interface ReadOnlyFs {
   stat(path: string): 'file' | 'dir' | undefined;
   /** Entries of a directory, sorted by name (byte order), or [] when it is not one. */
   list(dir: string): FsEntry[];
+  /** Why the last read of `path` gave nothing (`too large (32 MB > 16 MB)`), when the file system knows. */
+  whyUnreadable?(path: string): string | undefined;
 }
 
 /** Path helpers on `/`-separated absolute paths, so render/ never depends on node:path's platform. */
@@ -101,5 +103,6 @@ export function overlayFs(base: ReadOnlyFs, overrides: ReadonlyMap<string, strin
       for (const e of over.list(dir)) if (!m.has(e.name)) m.set(e.name, e);
       return [...m.values()].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
     },
+    whyUnreadable: (p) => base.whyUnreadable?.(p),
   };
 }

@@ -9,3 +9,4 @@ export * from './registry';
 export * from './skip';
 export * from './configured';
 export { kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
+export { helmFlagError } from './helm';

@@ -36,6 +36,7 @@ export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, o
     const message = (err as Error).message || String(err);
     result = { kind: renderer.kind, root, text: '', map: emptyMap(), inputs: [], errors: [{ file: root, message: `internal error while rendering: ${message}` }], notes: [] };
   }
+  if (result.errors[0]?.remote) result = withoutRemote(fs, root, renderer, options, result);
   const out: RenderedSource = { root, renderer, result, objects: [], src: new SourceIndex(fs) };
   if (result.errors.length) return out;
   const parsed = parseManifest(result.text, { kinds: set.kinds, lazy: set.lazy });
@@ -55,6 +56,23 @@ export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, o
     if (pd.doc || pd.lazy) out.objects.push(...objectsOf(pd, rootFile));
   }
   return out;
+}
+
+/**
+ * A kustomization that uses a remote base or resource is built again without the remote entries, each one an
+ * info finding on its line (not fetched, its objects not linted): what is local is still linted. When the rest
+ * cannot be built without them (a patch aimed at a remote object), the remote entry stays the only thing
+ * reported, as an info finding too — not evaluated, never a pass, and not a failure of the user's files.
+ */
+function withoutRemote(fs: ReadOnlyFs, root: string, renderer: Renderer, options: RenderOptions, failed: RenderResult): RenderResult {
+  let again: RenderResult | undefined;
+  try { again = renderer.render(fs, root, { ...options, kustomize: { ...(options.kustomize ?? {}), skipRemote: true } }); } catch { again = undefined; }
+  if (again && !again.errors.length) return again;
+  const first = failed.errors[0];
+  const why = again?.errors[0] ? `; the rest of the build needs it (${again.errors[0].message})` : '';
+  const note: RenderDiagnostic = { file: first.file, message: `${first.message}${why}: nothing of this kustomization was linted`, ...(first.range ? { range: first.range } : {}), remote: first.remote };
+  const inputs = [...new Map([...failed.inputs, ...(again?.inputs ?? [])].map((i) => [i.file, i])).values()];
+  return { ...failed, inputs, errors: [], notes: [...failed.notes, note] };
 }
 
 function emptyMap(): RenderResult['map'] { return new SourceMap([]); }

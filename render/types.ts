@@ -11,6 +11,8 @@ export interface RenderDiagnostic {
   /** The real tool's wording (Helm's, kustomize's), without the place prefix. */
   message: string;
   trace?: TraceStep[];
+  /** The remote resource or base (URL, git) the build stopped at: kubehex builds offline and never fetches it. */
+  remote?: string;
 }
 
 /**
@@ -51,6 +53,12 @@ export interface HelmOptions {
 
 export interface KustomizeOptions {
   loadRestrictor?: 'LoadRestrictionsRootOnly' | 'LoadRestrictionsNone';
+  /**
+   * Build without remote resources/bases/components (URLs, git) instead of failing on the first: each one
+   * becomes a note ("not fetched: the objects it adds were not linted"). `scan` retries a build that failed
+   * on a remote entry this way; `kubehex render` never does (its output must be what kustomize prints).
+   */
+  skipRemote?: boolean;
 }
 
 export interface RenderOptions {

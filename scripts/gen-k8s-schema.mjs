@@ -1,7 +1,12 @@
 // Generates one strict draft-07 JSON Schema for the built-in Kubernetes API from the TypeScript
-// declarations of `kubernetes-models` (a devDependency), fully offline.
+// declarations of `kubernetes-models`, offline once its input is installed.
 //
-//   node scripts/gen-k8s-schema.mjs [OUT_DIR]     (default: rules/_lib/schema)
+//   node scripts/gen-k8s-schema.mjs [OUT_DIR]     (default: rules/_lib/schema; `npm run schema:gen`)
+//
+// `kubernetes-models` is not a dependency of kubehex: it lives in tools/schema-gen, a package with its own
+// lockfile, so the default `npm ci` neither downloads it nor warns about its engines (5.1.0 declares Node >= 22;
+// reading its declarations and compiled validators works on Node 20). The first run installs it there with
+// `npm ci` (needs the registry or the npm cache); later runs use it as is.
 //
 // Writes k8s.schema.json (definitions named by module path, e.g. `apps.v1.Deployment`, so same-named
 // types of different API groups never merge) and k8s-kinds.json (the small `group/version/Kind` index
@@ -14,21 +19,35 @@
 //   - empty interfaces (RawExtension, JSON, FieldsV1) and `any` are free-form `{}`;
 //   - anonymous inline object types are inlined; type aliases are inlined;
 //   - descriptions are cut to their first sentence (hover text), keeping the file small.
+import { execFileSync } from 'node:child_process';
 import { createRequire } from 'node:module';
-import { mkdirSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, realpathSync, statSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, sep } from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(join(root, 'package.json'));
 const ts = require('typescript');
 const outDir = process.argv[2] ?? join(root, 'rules/_lib/schema');
 
+const toolDir = join(root, 'tools/schema-gen');
+const toolModules = join(toolDir, 'node_modules');
+if (!existsSync(join(toolModules, 'kubernetes-models/package.json'))) {
+  console.error('schema-gen: installing kubernetes-models into tools/schema-gen (npm ci, once)');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  try {
+    execFileSync(npm, ['ci', '--no-audit', '--no-fund'], { cwd: toolDir, stdio: ['ignore', 'inherit', 'inherit'], shell: process.platform === 'win32' });
+  } catch {
+    console.error('schema-gen: `npm ci` in tools/schema-gen failed (it needs the npm registry or a warm npm cache)');
+    process.exit(1);
+  }
+}
+
 const pkgs = [
-  { dir: realpathSync(join(root, 'node_modules/kubernetes-models')), prefix: '' },
-  { dir: realpathSync(join(root, 'node_modules/@kubernetes-models/apimachinery')), prefix: 'apimachinery.' },
+  { dir: realpathSync(join(toolModules, 'kubernetes-models')), prefix: '' },
+  { dir: realpathSync(join(toolModules, '@kubernetes-models/apimachinery')), prefix: 'apimachinery.' },
 ];
-const modelsVersion = require('kubernetes-models/package.json').version;
+const modelsVersion = JSON.parse(readFileSync(join(pkgs[0].dir, 'package.json'), 'utf8')).version;
 
 function walk(d, out = []) {
   for (const e of readdirSync(d).sort()) {
@@ -210,8 +229,8 @@ for (const f of files) {
 
 // numbers -> integer where kubernetes-models' compiled validator says so
 for (const [def, { alias, file, numbers }] of numberProps) {
-  const pkg = file.includes(`${sep}@kubernetes-models${sep}apimachinery${sep}`) ? '@kubernetes-models/apimachinery' : 'kubernetes-models';
-  const mod = await import(`${pkg}/_schemas/${alias}`).catch(() => undefined);
+  const pkgDir = file.includes(`${sep}@kubernetes-models${sep}apimachinery${sep}`) ? pkgs[1].dir : pkgs[0].dir;
+  const mod = await import(pathToFileURL(join(pkgDir, '_schemas', `${alias}.js`)).href).catch(() => undefined);
   if (!mod?.validate) continue;
   const probe = {};
   for (const n of numbers) probe[n.prop] = n.array ? [0.5] : 0.5;

@@ -1,4 +1,4 @@
-import { basename, dirname, extname, relative } from 'node:path';
+import { basename, dirname, extname, join, relative } from 'node:path';
 import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateSource, type ConfigError } from '../engine';
@@ -6,8 +6,9 @@ import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLar
 import { DocLinter, Superseded, type DocResult } from './doc-lint';
 import { ObjectIndex } from './object-index';
 import { PolicyStore } from './policies';
-import { RenderStore } from './rendered';
-import { renderers } from '../render';
+import { RenderStore, renderedDiagnostics, type Linted, type OptionsFor } from './rendered';
+import { RenderedPublisher } from './rendered-publish';
+import { optionsForRoot, renderers } from '../render';
 import { CONFIG_NAME, ConfigStore, loadConfigText, underChartTemplates, type Resolved, type Settings } from './settings';
 import { pathToUri, uriToPath } from './uri';
 
@@ -17,6 +18,8 @@ export interface Analysis {
   /** The lint result, when the document was linted (not for disabled, skipped or non-manifest files). */
   result?: DocResult;
   resolved?: Resolved;
+  /** For a file of a render: changes when its diagnostics change without a new version (part of the pull result id). */
+  stamp?: string;
 }
 
 const LINTABLE = new Set(['.yaml', '.yml', '.json']);
@@ -26,6 +29,9 @@ export interface AnalyzerHost {
   documents: TextDocuments<TextDocument>;
   settingsFor(uri: string): Promise<Settings>;
   readonly trusted: boolean;
+  /** A fresh render of the charts or kustomizations `linted`, triggered by the analysis of `uri`. */
+  renderedUpdated?(linted: ReadonlyArray<Linted>, uri: string): void;
+  workspaceFolders?(): string[];
 }
 
 /** Decides what an open document gets (lint, skip, config check, size notice) and keeps its caches. */
@@ -43,13 +49,54 @@ export class Analyzer {
       if (p) m.set(p, { text: d.getText(), version: d.version });
     }
     return m;
-  });
+  }, () => this.host.workspaceFolders?.() ?? []);
+  /** Diagnostics of the closed files of a render (see server/rendered-publish.ts). */
+  readonly renderedPublisher: RenderedPublisher;
   private linters = new Map<string, DocLinter>();
   private analyses = new Map<string, { result: DocResult; hintsKey: string; diagnostics: Diagnostic[] }>();
   private configDiagnostics = new Map<string, string>();
 
   constructor(private host: AnalyzerHost) {
     this.configs = new ConfigStore((path) => host.documents.get(pathToUri(path))?.getText());
+    this.renderedPublisher = new RenderedPublisher(host.connection, (uri) => !!host.documents.get(uri));
+  }
+
+  /**
+   * Render options of a chart or kustomization root: the `.kubehex.yaml` that governs the root may name values
+   * files, `set` values, a release name and namespace (`helm: {charts: …}`). An untrusted workspace gets none of
+   * that: every chart renders with its own values.yaml only.
+   */
+  renderOptions(): OptionsFor {
+    const trusted = this.host.trusted;
+    return (root) => {
+      if (!trusted) return {};
+      const c = this.configs.lookup(join(root, 'Chart.yaml'), true);
+      return c.config && c.path ? optionsForRoot(root, {}, c.config, dirname(c.path)) : {};
+    };
+  }
+
+  /**
+   * A file of a chart or kustomization: the diagnostics the renders put on it. After a fresh render, the other
+   * files of those renders are brought up to date too (closed ones published here, open ones by the host).
+   */
+  private async renderedAnalysis(path: string, uri: string, version: number, resolved: Resolved, stop: () => void): Promise<Diagnostic[] | undefined> {
+    const before = this.rendered.renders;
+    const linted = await this.rendered.sourcesFor(path, resolved.set, resolved.key, this.renderOptions(), stop);
+    if (!linted.length) return undefined;
+    if (this.rendered.renders !== before) {
+      this.renderedPublisher.publish(linted, resolved.hints);
+      this.host.renderedUpdated?.(linted, uri);
+    }
+    return renderedDiagnostics(linted, path, uri, version, resolved.hints);
+  }
+
+  /** A file of a render closed: it (and the rest of the render) now shows what the disk renders to. */
+  async refreshRendered(path: string): Promise<void> {
+    if (!renderers.length) return;
+    const settings = await this.host.settingsFor(pathToUri(path));
+    if (!settings.enable) return;
+    const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
+    await this.renderedAnalysis(path, pathToUri(path), 0, resolved, () => undefined);
   }
 
   forget(uri: string): void {
@@ -95,8 +142,8 @@ export class Analyzer {
     if (path && renderers.length) {
       // a template, values file, patch or base resource: linted through the chart or kustomization that reads it
       const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
-      const diagnostics = this.rendered.diagnostics(path, uri, version, resolved.set, resolved.key, resolved.hints);
-      if (diagnostics) return { version, diagnostics, resolved };
+      const diagnostics = await this.renderedAnalysis(path, uri, version, resolved, () => { const x = stop(); if (x) throw x; });
+      if (diagnostics) return { version, diagnostics, resolved, stamp: hashOf(JSON.stringify(diagnostics)) };
     }
     if (!this.lintable(doc)) return { version, diagnostics: [] };
     if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
@@ -132,4 +179,11 @@ export class Analyzer {
     else this.configDiagnostics.delete(uri);
     this.host.connection.sendDiagnostics({ uri, diagnostics: (errors ?? []).map(configErrorToDiagnostic) });
   }
+}
+
+/** A short hash (FNV-1a, 32 bits) of a string, in base 36. */
+function hashOf(s: string): string {
+  let h = 0x811c9dc5;
+  for (let i = 0; i < s.length; i++) h = Math.imul(h ^ s.charCodeAt(i), 0x01000193);
+  return (h >>> 0).toString(36);
 }

@@ -12,10 +12,19 @@ import { pathToUri } from './uri';
 /** Marks a diagnostic as coming from a rendered chart or kustomization (code actions look it up by index). */
 interface RenderedData { rendered: string; index: number; version: number }
 
-interface Linted { source: RenderedSource; findings: RenderedFinding[]; errors: Array<{ file: string; message: string; range?: Diagnostic['range'] }> }
+export interface Linted { source: RenderedSource; findings: RenderedFinding[]; errors: Array<{ file: string; message: string; range?: Diagnostic['range'] }> }
+
+/** Render options of one root (the editor's defaults plus the `.kubehex.yaml` `helm:` section, when trusted). */
+export type OptionsFor = (root: string) => RenderOptions;
+
+/** Checked between the steps of a render; throws (e.g. `Superseded`) to abandon stale work. */
+export type Stop = () => void;
 
 const MAX_UP = 30;
 const MAX_CANDIDATE_DIRS = 400;
+
+/** Lets other work (a newer keystroke, a cancel) in between the renders and lints of one request. */
+const breathe = () => new Promise<void>((r) => setImmediate(r));
 
 /**
  * Charts and kustomizations in the editor: a file that a render reads (a template, `_helpers.tpl`, values, a
@@ -26,8 +35,13 @@ export class RenderStore {
   private stamp = 0;
   private cache = new Map<string, { key: string; linted: Linted[] }>();
   private readonly disk = diskFs(16 * 1024 * 1024);
+  /** Counts fresh renders (cache misses): a caller sees whether its request rendered anew. */
+  renders = 0;
 
-  constructor(private readonly open: () => ReadonlyMap<string, { text: string; version: number }>) {}
+  constructor(
+    private readonly open: () => ReadonlyMap<string, { text: string; version: number }>,
+    private readonly folders: () => ReadonlyArray<string> = () => [],
+  ) {}
 
   /** A file on disk changed (watcher): every cached render may be stale. True when something was cached. */
   invalidate(): boolean {
@@ -45,7 +59,7 @@ export class RenderStore {
     return false;
   }
 
-  private fs(): ReadOnlyFs {
+  fs(): ReadOnlyFs {
     const texts = new Map<string, string>();
     for (const [p, d] of this.open()) texts.set(p, d.text);
     return overlayFs(this.disk, texts);
@@ -55,57 +69,56 @@ export class RenderStore {
     return [...this.open()].map(([p, d]) => `${p}@${d.version}`).sort().join('|') + `#${this.stamp}`;
   }
 
+  /**
+   * Renders and lints the given roots (cached under the open documents' versions, the rule set and the options).
+   * Between roots it yields to the event loop and calls `stop`, so a newer edit abandons a stale render.
+   */
+  async renderRoots(fs: ReadOnlyFs, dirs: ReadonlyArray<string>, set: RuleSet, setKey: string, optionsFor: OptionsFor, stop: Stop = () => undefined): Promise<Linted[]> {
+    const roots = discoverRoots(fs, dirs.flatMap((d) => [...ROOT_FILES].map((n) => join(d, n))), renderers);
+    if (!roots.length) return [];
+    const options = roots.map((r) => optionsFor(r.root));
+    const key = `${setKey}|${this.openKey()}|${JSON.stringify(options)}`;
+    const cacheKey = roots.map((r) => r.root).join('\n');
+    const hit = this.cache.get(cacheKey);
+    if (hit && hit.key === key) return hit.linted;
+    const all: RenderedSource[] = [];
+    for (let i = 0; i < roots.length; i++) {
+      if (i) { await breathe(); stop(); }
+      all.push(renderSource(fs, roots[i].root, roots[i].renderer, options[i], set));
+    }
+    const linted: Linted[] = [];
+    for (const source of topLevelSources(all)) {
+      await breathe();
+      stop();
+      linted.push({ source, ...lintRendered(source, set, source.objects) });
+    }
+    this.cache.set(cacheKey, { key, linted });
+    if (this.cache.size > 50) this.cache.delete(this.cache.keys().next().value as string);
+    this.renders++;
+    return linted;
+  }
+
   /** The rendered sources `path` takes part in (read by them, or their root file); [] when none. */
-  sourcesFor(path: string, set: RuleSet, setKey: string, options: RenderOptions = {}): Linted[] {
+  async sourcesFor(path: string, set: RuleSet, setKey: string, optionsFor: OptionsFor, stop?: Stop): Promise<Linted[]> {
     if (!renderers.length) return [];
     const fs = this.fs();
-    const candidates = candidateRoots(fs, path);
+    const candidates = candidateRoots(fs, path, this.folders());
     if (!candidates.length) return [];
-    const key = `${setKey}|${this.openKey()}`;
-    const cacheKey = candidates.join('\n');
-    const hit = this.cache.get(cacheKey);
-    let linted: Linted[];
-    if (hit && hit.key === key) linted = hit.linted;
-    else {
-      const roots = discoverRoots(fs, candidates.flatMap((d) => [...ROOT_FILES].map((n) => join(d, n))), renderers);
-      const all = roots.map((r) => renderSource(fs, r.root, r.renderer, options, set));
-      linted = topLevelSources(all).map((source) => ({ source, ...lintRendered(source, set, source.objects) }));
-      this.cache.set(cacheKey, { key, linted });
-      if (this.cache.size > 50) this.cache.delete(this.cache.keys().next().value as string);
-    }
-    return linted.filter((l) => l.source.root === dirname(path) && ROOT_FILES.has(path.slice(dirname(path).length + 1))
-      || l.source.result.inputs.some((i) => i.file === path) || l.errors.some((e) => e.file === path));
+    const linted = await this.renderRoots(fs, candidates, set, setKey, optionsFor, stop);
+    return linted.filter((l) => partOf(l, path));
   }
 
   /** Diagnostics for `path` from every render it takes part in; undefined when it takes part in none. */
-  diagnostics(path: string, uri: string, version: number, set: RuleSet, setKey: string, hints: ReadonlySet<string>): Diagnostic[] | undefined {
-    const linted = this.sourcesFor(path, set, setKey);
-    if (!linted.length) return undefined;
-    const out: Diagnostic[] = [];
-    for (const l of linted) {
-      for (const e of l.errors) {
-        if (e.file !== path) continue;
-        const range = e.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-        out.push({ range, severity: DiagnosticSeverity.Error, code: 'render-error', source: 'kubehex', message: `${l.source.renderer.kind === 'helm' ? 'helm template' : 'kustomize build'} fails: ${e.message}` });
-      }
-      l.findings.forEach((f, index) => {
-        if (f.file !== path) return;
-        const d = findingToDiagnostic(f, uri, version, hints);
-        const data: RenderedData = { rendered: l.source.root, index, version };
-        d.data = { ...(d.data as object), ...data, fixable: false };
-        const related: DiagnosticRelatedInformation[] = f.trace.map((t) => ({ location: { uri: pathToUri(t.file), range: t.range }, message: t.note }));
-        if (related.length) d.relatedInformation = related;
-        out.push(d);
-      });
-    }
-    return out;
+  async diagnostics(path: string, uri: string, version: number, set: RuleSet, setKey: string, hints: ReadonlySet<string>, optionsFor: OptionsFor, stop?: Stop): Promise<Diagnostic[] | undefined> {
+    const linted = await this.sourcesFor(path, set, setKey, optionsFor, stop);
+    return linted.length ? renderedDiagnostics(linted, path, uri, version, hints) : undefined;
   }
 
   /** Quick fixes for rendered findings: the fix moved to its source file(s), verified by rendering again. */
-  codeActions(path: string, diagnostics: ReadonlyArray<Diagnostic>, set: RuleSet, setKey: string): CodeAction[] {
+  async codeActions(path: string, diagnostics: ReadonlyArray<Diagnostic>, set: RuleSet, setKey: string, optionsFor: OptionsFor): Promise<CodeAction[]> {
     const wanted = diagnostics.filter((d) => d.data && typeof (d.data as RenderedData).rendered === 'string');
     if (!wanted.length) return [];
-    const linted = this.sourcesFor(path, set, setKey);
+    const linted = await this.sourcesFor(path, set, setKey, optionsFor);
     const out: CodeAction[] = [];
     for (const d of wanted) {
       const data = d.data as RenderedData;
@@ -114,9 +127,10 @@ export class RenderStore {
       if (!l || !f || !f.fix || !l.source.parsed) continue;
       const rs = l.source;
       const fs = this.fs();
+      const options = optionsFor(rs.root);
       const fix = translateFix({
         result: rs.result, rendered: rs.parsed!, finding: f, fs, src: rs.src, set,
-        rerender: (f2) => rs.renderer.render(f2, rs.root, {}),
+        rerender: (f2) => rs.renderer.render(f2, rs.root, options),
         display: (file) => (file.startsWith(`${rs.root}/`) ? file.slice(rs.root.length + 1) : file),
       });
       if (!fix) continue;
@@ -134,9 +148,9 @@ export class RenderStore {
    * Hover on a template (or values) line: the rendered lines it produced, per chart. Literal text maps by
    * offset; a values key shows the rendered lines of the nodes that read it.
    */
-  renderedLines(path: string, line: number, set: RuleSet, setKey: string): string | undefined {
+  async renderedLines(path: string, line: number, set: RuleSet, setKey: string, optionsFor: OptionsFor): Promise<string | undefined> {
     const parts: string[] = [];
-    for (const l of this.sourcesFor(path, set, setKey)) {
+    for (const l of await this.sourcesFor(path, set, setKey, optionsFor)) {
       const raw = l.source.src.rawFile(path);
       if (!raw) continue;
       const from = raw.lines.lineStart(line);
@@ -159,17 +173,57 @@ export class RenderStore {
         const rendered = text.slice(ls, le === -1 ? text.length : le);
         if (rendered.trim()) shown.add(rendered);
       }
-      if (shown.size) parts.push(`**Rendered** (${l.source.renderer.kind === 'helm' ? 'helm template' : 'kustomize build'} of \`${l.source.root.split('/').pop()}\`):\n\n\`\`\`yaml\n${[...shown].join('\n')}\n\`\`\``);
+      if (shown.size) parts.push(`**Rendered** (${toolOf(l)} of \`${l.source.root.split('/').pop()}\`):\n\n\`\`\`yaml\n${[...shown].join('\n')}\n\`\`\``);
     }
     return parts.length ? parts.join('\n\n') : undefined;
   }
 
   /** The rendered text of the chart or kustomization `path` belongs to ("Show Rendered Manifest"). */
-  renderedText(path: string, set: RuleSet, setKey: string): { root: string; text: string; errors: string[] } | undefined {
-    const l = this.sourcesFor(path, set, setKey)[0];
+  async renderedText(path: string, set: RuleSet, setKey: string, optionsFor: OptionsFor): Promise<{ root: string; text: string; errors: string[] } | undefined> {
+    const l = (await this.sourcesFor(path, set, setKey, optionsFor))[0];
     if (!l) return undefined;
     return { root: l.source.root, text: l.source.result.text, errors: l.errors.map((e) => `${e.file}: ${e.message}`) };
   }
+}
+
+function toolOf(l: Linted): string { return l.source.renderer.kind === 'helm' ? 'helm template' : 'kustomize build'; }
+
+/** Every file a render read or shows something on: its inputs and the files of its findings and errors. */
+export function filesOf(l: Linted): Set<string> {
+  const out = new Set<string>(l.source.result.inputs.map((i) => i.file));
+  for (const f of l.findings) out.add(f.file);
+  for (const e of l.errors) out.add(e.file);
+  return out;
+}
+
+/** Does `path` take part in the render (one of its files, or its root file)? */
+export function partOf(l: Linted, path: string): boolean {
+  return (l.source.root === dirname(path) && ROOT_FILES.has(path.slice(l.source.root.length + 1))) || filesOf(l).has(path);
+}
+
+/**
+ * The diagnostics a set of renders puts on `path`: render errors (one per failing render, at the failing action
+ * or kustomization entry) and findings, with the include/overlay chain as relatedInformation.
+ */
+export function renderedDiagnostics(linted: ReadonlyArray<Linted>, path: string, uri: string, version: number, hints: ReadonlySet<string>): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const l of linted) {
+    for (const e of l.errors) {
+      if (e.file !== path) continue;
+      const range = e.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      out.push({ range, severity: DiagnosticSeverity.Error, code: 'render-error', source: 'kubehex', message: `${toolOf(l)} fails: ${e.message}` });
+    }
+    l.findings.forEach((f, index) => {
+      if (f.file !== path) return;
+      const d = findingToDiagnostic(f, uri, version, hints);
+      const data: RenderedData = { rendered: l.source.root, index, version };
+      d.data = { ...(d.data as object), ...data, fixable: false };
+      const related: DiagnosticRelatedInformation[] = f.trace.map((t) => ({ location: { uri: pathToUri(t.file), range: t.range }, message: t.note }));
+      if (related.length) d.relatedInformation = related;
+      out.push(d);
+    });
+  }
+  return out;
 }
 
 function rangeOf(text: string, start: number, end: number): Diagnostic['range'] {
@@ -183,28 +237,36 @@ function rangeOf(text: string, start: number, end: number): Diagnostic['range'] 
 
 /**
  * Directories that may be roots of a render reading `path`: every ancestor holding a chart or kustomization
- * file, plus kustomizations near the nearest one (overlays beside a base: siblings of its parent, two levels
- * down), bounded so a huge tree cannot stall the editor.
+ * file, plus kustomizations near the nearest kustomization (overlays beside a base: below its parent's parent,
+ * three levels down, never above the workspace folder that holds `path`), bounded so a huge tree cannot stall
+ * the editor. Only kustomizations are looked for beside a base: a chart never reads another directory's files.
  */
-export function candidateRoots(fs: ReadOnlyFs, path: string): string[] {
-  const isRootDir = (d: string) => [...ROOT_FILES].some((n) => fs.stat(join(d, n)) === 'file');
+export function candidateRoots(fs: ReadOnlyFs, path: string, folders: ReadonlyArray<string> = []): string[] {
+  const hasAny = (d: string, names: ReadonlyArray<string>) => names.some((n) => fs.stat(join(d, n)) === 'file');
   const found = new Set<string>();
   let nearestKustomization: string | undefined;
   let d = dirname(path);
   for (let i = 0; i < MAX_UP && d !== dirname(d); i++, d = dirname(d)) {
-    if (isRootDir(d)) {
+    if (hasAny(d, [...ROOT_FILES])) {
       found.add(d);
-      if (!nearestKustomization && fs.stat(join(d, 'Chart.yaml')) !== 'file') nearestKustomization = d;
+      if (!nearestKustomization && hasAny(d, KUSTOMIZATION_FILES)) nearestKustomization = d;
     }
   }
   if (nearestKustomization) {
+    const folder = folders.filter((f) => nearestKustomization === f || nearestKustomization!.startsWith(`${f}/`)).sort((a, b) => b.length - a.length)[0];
+    let from = dirname(dirname(nearestKustomization));
+    if (folder !== undefined && !(from === folder || from.startsWith(`${folder}/`))) from = folder;
+    // outside every workspace folder: only what sits beside the kustomization's own parent
+    else if (folder === undefined) from = dirname(nearestKustomization);
     let budget = MAX_CANDIDATE_DIRS;
     const walk = (dir: string, depth: number) => {
       if (budget-- <= 0 || depth < 0) return;
-      if (isRootDir(dir)) found.add(dir);
+      if (hasAny(dir, KUSTOMIZATION_FILES)) found.add(dir);
       for (const e of fs.list(dir)) if (e.type === 'dir' && !e.name.startsWith('.') && e.name !== 'node_modules') walk(join(dir, e.name), depth - 1);
     };
-    walk(dirname(dirname(nearestKustomization)), 3);
+    walk(from, 3);
   }
   return [...found].sort();
 }
+
+const KUSTOMIZATION_FILES = [...ROOT_FILES].filter((n) => n !== 'Chart.yaml');

@@ -23,6 +23,10 @@ import { WorkspaceScanner, type ScanParams } from './scan';
 import { workspaceReport, type ReportParams } from './report';
 import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type Settings } from './settings';
 import { PIECE_DOCUMENTS } from './text-buffer';
+import { partOf, type Linted } from './rendered';
+
+/** Push-mode wait after a keystroke in a file of a chart or kustomization (a newer keystroke abandons a stale render). */
+const RENDER_DEBOUNCE_MS = 30;
 import { pathToUri, uriToPath } from './uri';
 
 export type { Analysis };
@@ -120,20 +124,23 @@ export class KubehexServer {
     const docs = this.documents;
     docs.onDidOpen((e) => {
       if (this.isConfigDoc(e.document.uri)) this.configChanged();
-      // a scan may have pushed diagnostics for this file; pulled ones replace them now
-      if (this.pull && this.scanner.publishedFor(e.document.uri)) c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
+      // a scan or a render may have pushed diagnostics for this file; pulled ones replace them now
+      const pushed = this.scanner.publishedFor(e.document.uri) || this.analyzer.renderedPublisher.publishedFor(e.document.uri);
+      this.analyzer.renderedPublisher.opened(e.document.uri);
+      if (this.pull && pushed) c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
     });
     docs.onDidChangeContent((e) => {
       if (this.isConfigDoc(e.document.uri)) this.configChanged();
-      // a template, values file or patch: every open file of the same chart or kustomization changes too
+      // a template, values file or patch: its analysis renders again and then updates every other file of the
+      // render (renderedUpdated); renders wait less than lints, since a newer keystroke abandons a stale one
       const changedPath = uriToPath(e.document.uri);
-      if (changedPath && this.analyzer.rendered.touches(changedPath)) this.renderInputChanged(e.document.uri);
+      const renderInput = !!changedPath && this.analyzer.rendered.touches(changedPath);
       if (this.pull) return;
       void this.settingsFor(e.document.uri).then((s) => {
         // the first content (open) is linted at once; edits wait for the debounce
         const uri = e.document.uri;
         if (!this.lastCost.has(uri)) this.schedule(uri, 0);
-        else if (s.run === 'onType') this.schedule(uri, this.debounce(uri));
+        else if (s.run === 'onType') this.schedule(uri, renderInput ? RENDER_DEBOUNCE_MS : this.debounce(uri));
       });
     });
     docs.onDidSave((e) => {
@@ -153,6 +160,9 @@ export class KubehexServer {
       this.settingsCache.delete(uri);
       if (this.isConfigDoc(uri)) this.configChanged();
       if (!this.pull) c.sendDiagnostics({ uri, diagnostics: [] });
+      // a file of a chart or kustomization: it and the rest of the render now show what the disk renders to
+      const path = uriToPath(uri);
+      if (path && this.analyzer.rendered.touches(path)) void this.analyzer.refreshRendered(path).catch(() => undefined);
     });
     docs.listen(c);
 
@@ -168,7 +178,7 @@ export class KubehexServer {
       // the analysis is cached (per version, settings and index generation); cross-object findings may change
       // without a new version, so the result id carries their stamp
       const a = await this.analyzeOrCancel(doc, token);
-      const resultId = `${doc.version}:${this.generation}:${a.result?.crossStamp ?? 0}`;
+      const resultId = `${doc.version}:${this.generation}:${a.result?.crossStamp ?? a.stamp ?? 0}`;
       if (prev && params.previousResultId === resultId && prev.resultId === resultId) return { kind: 'unchanged', resultId };
       const report: DocumentDiagnosticReport = { kind: 'full', resultId, items: a.diagnostics };
       this.lastReport.set(doc.uri, { resultId, items: a.diagnostics });
@@ -181,7 +191,7 @@ export class KubehexServer {
       const a = await this.analyzeOrCancel(doc, token);
       const path = uriToPath(doc.uri);
       // findings of a rendered chart or kustomization: the fix edits the values file, template or patch
-      if (!a.result && a.resolved && path) return this.analyzer.rendered.codeActions(path, params.context.diagnostics, a.resolved.set, a.resolved.key);
+      if (!a.result && a.resolved && path) return this.analyzer.rendered.codeActions(path, params.context.diagnostics, a.resolved.set, a.resolved.key, this.analyzer.renderOptions());
       if (!a.result || !a.resolved) return [];
       const hints = a.resolved.hints;
       return codeActions(doc, a.result, a.resolved.set, params, (f) => findingToDiagnostic(f, doc.uri, doc.version, hints));
@@ -194,7 +204,7 @@ export class KubehexServer {
       const path = uriToPath(doc.uri);
       if (!a.result && a.resolved && path) {
         // a template or values line of a rendered chart or kustomization: what it rendered to
-        const md = this.analyzer.rendered.renderedLines(path, params.position.line, a.resolved.set, a.resolved.key);
+        const md = await this.analyzer.rendered.renderedLines(path, params.position.line, a.resolved.set, a.resolved.key, this.analyzer.renderOptions());
         return md ? { contents: { kind: 'markdown', value: md } } : null;
       }
       if (!a.result) return null; // only linted manifests get hovers
@@ -213,7 +223,7 @@ export class KubehexServer {
       if (!path) return null;
       const settings = await this.settingsFor(p.uri);
       const resolved = this.analyzer.configs.resolve(path, settings, this.trusted);
-      return this.analyzer.rendered.renderedText(path, resolved.set, resolved.key) ?? null;
+      return (await this.analyzer.rendered.renderedText(path, resolved.set, resolved.key, this.analyzer.renderOptions())) ?? null;
     });
 
     c.onRequest('kubehex/scanWorkspace', (params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params));
@@ -303,15 +313,20 @@ export class KubehexServer {
     }
   }
 
-  private renderTimer: ReturnType<typeof setTimeout> | undefined;
-
-  /** Debounced: re-lint (or re-pull) the other open files of a chart or kustomization after an edit of one. */
-  private renderInputChanged(uri: string): void {
-    clearTimeout(this.renderTimer);
-    this.renderTimer = setTimeout(() => {
-      if (this.pull) { if (this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh(); }
-      else for (const d of this.documents.all()) if (d.uri !== uri) this.schedule(d.uri, 0);
-    }, 120);
+  /**
+   * The analysis of `uri` rendered a chart or kustomization anew: every other open file of it is brought up to
+   * date (pushed when its diagnostics changed, or re-pulled). The renders are cached, so this costs no render.
+   */
+  renderedUpdated(linted: ReadonlyArray<Linted>, uri: string): void {
+    if (this.pull) {
+      if (this.caps.workspace?.diagnostics?.refreshSupport) void this.connection.languages.diagnostics.refresh();
+      return;
+    }
+    for (const d of this.documents.all()) {
+      if (d.uri === uri) continue;
+      const p = uriToPath(d.uri);
+      if (p && linted.some((l) => partOf(l, p))) this.schedule(d.uri, 0, true);
+    }
   }
 
   private configChanged(): void {

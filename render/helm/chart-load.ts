@@ -15,6 +15,7 @@ import type { ValueOrigins } from './value-origins';
  */
 const MAX_FILES = 20_000;
 const MAX_DEPTH = 32;
+const MAX_DIRS = 5_000;
 
 interface RawFile { name: string; path: string; read: () => Uint8Array | undefined }
 
@@ -29,8 +30,11 @@ function loadDir(ctx: LoadContext, dir: string): Chart {
   const ignoreText = ctx.fs.readText(joinPath(dir, '.helmignore')) ?? '';
   const ignore = parseHelmIgnore(ignoreText);
   const files: RawFile[] = [];
+  let dirs = 0;
   const walk = (abs: string, rel: string, depth: number) => {
-    if (depth > MAX_DEPTH) return;
+    // symlinked folders are followed (as Helm does): a link to an ancestor must end in an error, not a hang
+    if (depth > MAX_DEPTH) throw new HelmError(`chart folders nest deeper than ${MAX_DEPTH} levels (${rel.split('/').slice(0, 4).join('/')}/...): a symlink loop?`, joinPath(dir, 'Chart.yaml'));
+    if (++dirs > MAX_DIRS) throw new HelmError(`chart has more than ${MAX_DIRS} folders: a symlink loop?`, joinPath(dir, 'Chart.yaml'));
     for (const e of ctx.fs.list(abs)) {
       const r = rel ? `${rel}/${e.name}` : e.name;
       const p = joinPath(abs, e.name);
@@ -81,8 +85,10 @@ function chartFile(ctx: LoadContext, f: RawFile, name = f.name): ChartFile {
   const bytes = () => {
     if (cache === null) {
       const b = f.read();
-      cache = b && b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2] ? b.subarray(3) : b;
       ctx.read.add(f.path);
+      // a file the walk listed but the file system will not hand over (too large, not UTF-8...): never read it as empty
+      if (!b) throw new HelmError(`cannot read ${name}: ${ctx.fs.whyUnreadable?.(f.path) ?? 'not a readable regular file'}`, f.path);
+      cache = b[0] === BOM[0] && b[1] === BOM[1] && b[2] === BOM[2] ? b.subarray(3) : b;
     }
     return cache;
   };

@@ -1,5 +1,7 @@
 import { joinPath, type ReadOnlyFs } from '../fs';
-import type { RenderOptions, RenderResult, Renderer } from '../types';
+import type { HelmOptions, RenderOptions, RenderResult, Renderer } from '../types';
+import { parseKubeVersion } from './capabilities';
+import { parseSet, StrvalsError } from './strvals';
 import type { TemplateEngine } from './engine-api';
 import { renderChart, type ChartRenderOptions } from './render-chart';
 
@@ -30,3 +32,21 @@ export { DEFAULT_API_VERSIONS, HELM_VERSION, parseKubeVersion } from './capabili
 export { parseSet } from './strvals';
 export { isCompatibleRange, parseVersion } from './semver';
 export { ValueOrigins, type ValueSource } from './value-origins';
+
+/**
+ * What is wrong with the Helm flags themselves (a `--set` that strvals cannot parse, a `--kube-version` that is not
+ * a version), in Helm's wording; undefined when they are fine. The CLI reports these as usage errors (exit 2),
+ * before any chart is read.
+ */
+export function helmFlagError(h: HelmOptions): string | undefined {
+  for (const [flag, list] of [['--set', h.set], ['--set-string', h.setString]] as const) {
+    for (const s of list ?? []) {
+      try { parseSet(s, {}, { asString: flag === '--set-string' }); } catch (e) {
+        if (e instanceof StrvalsError) return `failed parsing ${flag} data: ${e.message}`;
+        throw e;
+      }
+    }
+  }
+  if (h.kubeVersion !== undefined && !parseKubeVersion(h.kubeVersion)) return `invalid kube version '${h.kubeVersion}': Invalid Semantic Version`;
+  return undefined;
+}

@@ -80,8 +80,13 @@ function jsonType(v: unknown): string {
 function describe(errors: ErrorObject[]): string[] {
   const out: string[] = [];
   const inBranch = (e: ErrorObject) => /\/(anyOf|oneOf|not|if|then|else)\//.test(e.schemaPath) && !/\/(then|else)\/[^/]+$/.test(e.schemaPath);
+  // a null value whose schema's type excludes null gets the type error only: Helm's validator stops at the type
+  // check for null and never reaches enum, const, pattern, ... of the same schema
+  const schemaOf = (e: ErrorObject) => `${e.instancePath}|${e.schemaPath.slice(0, e.schemaPath.lastIndexOf('/'))}`;
+  const nullTyped = new Set(errors.filter((e) => e.keyword === 'type' && (e.data === null || e.data === undefined)).map(schemaOf));
   for (const e of errors) {
     if (inBranch(e)) continue;
+    if (e.keyword !== 'type' && nullTyped.has(schemaOf(e))) continue;
     const d = describeOne(e);
     if (d !== undefined && !out.includes(d)) out.push(d);
   }

@@ -2,6 +2,7 @@ import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, parseDocument, ty
 import { LineIndex, YAML_OPTIONS, type Path } from '../../engine';
 import { goYamlError } from './yaml-errors';
 import { setKey, type GoMap, type ValueOrigins } from './value-origins';
+import { AliasBudget } from '../yaml-aliases';
 
 /**
  * Values files as Helm reads them: YAML 1.1 scalars through a JSON round trip, so every number is a float64
@@ -40,13 +41,15 @@ function firstDocument(text: string): { doc?: Document; error?: string } {
 
 class Converter {
   private aliasDepth = 0;
+  private readonly budget = new AliasBudget((m) => new YamlValuesError(`error converting YAML to JSON: ${m}`));
   constructor(private readonly doc: Document, private readonly file: string, private readonly lines: LineIndex, private readonly origins: ValueOrigins) {}
 
   value(node: Node | null, path: Path): unknown {
     if (node === null || node === undefined) return null;
+    this.budget.count();
     if (isAlias(node)) {
       if (++this.aliasDepth > 64) throw new YamlValuesError('error converting YAML to JSON: yaml: exceeded max depth of 64');
-      try { return this.value(node.resolve(this.doc) as Node, path); } finally { this.aliasDepth--; }
+      try { return this.budget.through(() => this.value(node.resolve(this.doc) as Node, path)); } finally { this.aliasDepth--; }
     }
     if (isScalar(node)) return scalar(node.value);
     if (isSeq(node)) {

@@ -7,6 +7,8 @@ import type { Range } from '../../engine';
 export class KustomizeError extends Error {
   file?: string;
   range?: Range;
+  /** Set when the build stopped at a remote entry it does not fetch. */
+  remote?: string;
   constructor(message: string, file?: string, range?: Range) {
     super(message);
     if (file) this.file = file;

@@ -40,6 +40,7 @@ export function makeKustomizeRenderer(helm?: Renderer | (() => Renderer | undefi
         const k = asKustomizeError(e);
         const err: RenderDiagnostic = { file: k.file ?? root, message: k.message };
         if (k.range) err.range = k.range;
+        if (k.remote) err.remote = k.remote;
         return {
           kind: 'kustomize', root, text: '', map: new SourceMap([]),
           inputs: [...new Set([...ctx.inputs, ...ctx.reads])].sort().map((file) => ({ file, reason: 'kustomize-input' as const })),

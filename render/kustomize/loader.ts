@@ -9,7 +9,9 @@ export function isRemote(path: string): boolean {
 }
 
 export function remoteError(path: string): KustomizeError {
-  return new KustomizeError(`remote resource '${path}' is not fetched: kubehex builds offline (vendor the base or build it with kustomize)`);
+  const e = new KustomizeError(`remote resource '${path}' is not fetched: kubehex builds offline (vendor the base or build it with kustomize)`);
+  e.remote = path;
+  return e;
 }
 
 /**

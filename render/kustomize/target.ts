@@ -1,10 +1,11 @@
 import { baseOf, dirOf, joinPath, relativeTo, isWithin } from '../fs';
 import type { TraceStep } from '../source-map';
+import type { RenderDiagnostic } from '../types';
 import { Accumulator, type BuildContext } from './context';
 import { KustomizeError, goQuote, placed, wrap } from './errors';
 import { resourcesFromText } from './factory';
 import { parseKustomization, type Kustomization } from './kustomization';
-import { KUSTOMIZATION_FILES, Loader, isRemote } from './loader';
+import { KUSTOMIZATION_FILES, Loader, isRemote, remoteError } from './loader';
 import { isNull, type KNode, type Src } from './node';
 import { openApiSchema } from './schema';
 import { runGenerators, runTransformers, loadTransformerConfig } from './configure';
@@ -58,6 +59,14 @@ export class Target {
     try { return fn(); } catch (e) { throw placed(e, this.k.file, src?.range); }
   }
 
+  /** A remote entry: an error (kustomize would fetch it; we never do), or with `skipRemote` a note and nothing. */
+  private remote(path: string, src: Src | undefined): void {
+    if (!this.ctx.options.kustomize?.skipRemote) throw remoteError(path);
+    const note: RenderDiagnostic = { file: this.k.file, message: `remote resource '${path}' is not fetched: kubehex builds offline, so the objects it adds were not linted (vendor it to lint them)`, remote: path };
+    if (src?.range) note.range = src.range;
+    this.ctx.notes.push(note);
+  }
+
   accumulate(ra: Accumulator): Accumulator {
     this.ctx.checkCancelled();
     const resources = [...this.k.strings('resources'), ...this.k.strings('bases')];
@@ -83,7 +92,7 @@ export class Target {
   }
 
   private accumulateResource(ra: Accumulator, path: string, src: Src | undefined): void {
-    if (isRemote(path)) throw new KustomizeError(`remote resource '${path}' is not fetched: kubehex builds offline (vendor the base or build it with kustomize)`);
+    if (isRemote(path)) { this.remote(path, src); return; }
     let fileErr: KustomizeError;
     try {
       const text = this.ldr.load(path);
@@ -108,6 +117,7 @@ export class Target {
 
   private accumulateComponents(ra: Accumulator): void {
     for (const entry of this.k.strings('components')) {
+      if (isRemote(entry.value)) { this.at(entry.src, () => this.remote(entry.value, entry.src)); continue; }
       this.at(entry.src, () => {
         let child: Loader;
         try { child = this.ldr.child(entry.value); } catch (e) { throw new KustomizeError(`loader.New ${goQuote((e as Error).message)}`); }

@@ -2,6 +2,7 @@ import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node a
 import { LineIndex, type Path } from '../../engine';
 import { resolvePlain } from './resolve';
 import { NULL, STR, type KEntry, type KNode, type Src } from './node';
+import { AliasBudget } from '../yaml-aliases';
 
 /** A YAML file read into kustomize's node model, every node knowing where it was written. */
 export interface LoadedDoc { node: KNode | undefined; index: number; start: number }
@@ -35,6 +36,7 @@ export function parseYaml(text: string, file: string): LoadedDoc[] {
 
 class Converter {
   private depth = 0;
+  private readonly budget = new AliasBudget((m) => new YamlError(m));
   constructor(private readonly doc: Document, private readonly file: string, private readonly index: number, private readonly lines: LineIndex, private readonly text: string) {}
 
   private src(n: YNode, path: Path): Src {
@@ -48,10 +50,11 @@ class Converter {
   }
 
   private convert(n: YNode, path: Path): KNode {
+    this.budget.count();
     if (isAlias(n)) {
       const target = n.resolve(this.doc);
       if (!target) throw new YamlError(`yaml: unknown anchor '${n.source}' referenced`);
-      return this.node(target as YNode, path);
+      return this.budget.through(() => this.node(target as YNode, path));
     }
     const src = this.src(n, path);
     if (isScalar(n)) {

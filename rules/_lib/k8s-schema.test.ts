@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { RuleContext, type K8sObject } from '../../engine';
@@ -15,6 +15,9 @@ function obj(value: Record<string, unknown>): K8sObject {
 
 describe('k8s schema', () => {
   it('the committed schema is what scripts/gen-k8s-schema.mjs generates (drift check)', function () {
+    // the generator's input (kubernetes-models) is in tools/schema-gen, outside the default install; the test
+    // never installs it (no network in tests): `npm run schema:gen` or .ci/run does
+    if (!existsSync(join(root, 'tools/schema-gen/node_modules/kubernetes-models/package.json'))) this.skip();
     this.timeout(60000);
     const dir = mkdtempSync(join(tmpdir(), 'kubehex-schema-'));
     try {

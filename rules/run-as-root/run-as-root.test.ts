@@ -49,10 +49,119 @@ spec:
     - name: app
       image: mcr.microsoft.com/windows/nanoserver:ltsc2022
 ` },
+    { name: "outside pss-restricted a non-zero runAsUser satisfies it, on the container or inherited from the pod", code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: tap
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsUser: 1000
+      containers:
+        - name: tap
+          image: cr.l5d.io/linkerd/controller:stable
+          securityContext:
+            runAsUser: 2102
+        - name: side
+          image: envoy:1.30
+` },
   ],
   invalid: [
     {
+      name: "outside pss-restricted: only containers with neither runAsNonRoot: true nor a non-zero UID are reported, at the pod's false",
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: tap
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: false
+      initContainers:
+        - name: init
+          image: busybox:1.36
+          securityContext:
+            runAsUser: 2102
+      containers:
+        - name: app
+          image: nginx:1.27
+`,
+      errors: [
+        { messageId: 'mayRunAsRoot', range: [8, 8, 8, 27] },
+      ],
+      output: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: tap
+spec:
+  template:
+    spec:
+      securityContext:
+        runAsNonRoot: true
+      initContainers:
+        - name: init
+          image: busybox:1.36
+          securityContext:
+            runAsUser: 2102
+      containers:
+        - name: app
+          image: nginx:1.27
+`,
+    },
+    {
+      name: "outside pss-restricted: an explicit runAsUser: 0 is reported once, as such",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: root
+spec:
+  securityContext: {runAsUser: 1000}
+  containers:
+    - name: root
+      image: busybox:1.36
+      securityContext: {runAsUser: 0}
+`,
+      errors: [
+        { messageId: 'runAsUserRoot', range: [9, 24, 9, 36] },
+      ],
+      output: null,
+    },
+    {
+      name: "pss-restricted keeps the Pod Security verdict: a non-zero runAsUser without runAsNonRoot is reported",
+      options: { requireRunAsNonRoot: true },
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: tap
+spec:
+  containers:
+    - name: tap
+      image: cr.l5d.io/linkerd/controller:stable
+      securityContext:
+        runAsUser: 2102
+`,
+      errors: [
+        { messageId: 'runAsNonRoot', range: [8, 6, 8, 21] },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: tap
+spec:
+  containers:
+    - name: tap
+      image: cr.l5d.io/linkerd/controller:stable
+      securityContext:
+        runAsUser: 2102
+  securityContext:
+    runAsNonRoot: true
+`,
+    },
+    {
       name: "nothing forces non-root: the pod securityContext is created",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -90,6 +199,7 @@ spec:
     },
     {
       name: "the key is added to an existing pod securityContext at its indentation",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -130,6 +240,7 @@ spec:
     },
     {
       name: "a container that overrides the pod with false (YAML 1.1 \"off\") is fixed on the container",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -166,6 +277,7 @@ spec:
     },
     {
       name: "pod-level false is reported once, and still counts when every container overrides it",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -194,6 +306,7 @@ spec:
     },
     {
       name: "runAsUser: 0 at pod and container level has no fix",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: batch/v1
 kind: CronJob
 metadata:
@@ -224,6 +337,7 @@ spec:
     },
     {
       name: "List item with an alias: both containers share the anchored securityContext",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: v1
 kind: List
 items:
@@ -269,6 +383,7 @@ items:
     },
     {
       name: "JSON manifest",
+      options: { requireRunAsNonRoot: true },
       code: `{
   "apiVersion": "v1",
   "kind": "Pod",
@@ -299,6 +414,7 @@ items:
     },
     {
       name: "hostUsers: false does not relax the check (Kubernetes v1.37 admission)",
+      options: { requireRunAsNonRoot: true },
       code: `apiVersion: v1
 kind: Pod
 metadata:

@@ -106,4 +106,24 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
       ['base/deployment.yaml', 3, 2, 11, 'Deployment web: no NetworkPolicy for namespace open in the scanned manifests selects its pods, so all traffic to and from them is allowed.', ['via overlay open']],
     ]);
   });
+
+  it('a remote base is not fetched: an info finding on its line, the local objects still linted', async () => {
+    const dir = tree({
+      'app/kustomization.yaml': 'resources:\n- https://github.com/example/crds//deploy?ref=v1\n- deployment.yaml\n',
+      'app/deployment.yaml': DEPLOYMENT,
+      'patched/kustomization.yaml': 'resources:\n- github.com/example/app/base?ref=v2\npatches:\n- path: patch.yaml\n',
+      'patched/patch.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: remote-app\nspec:\n  replicas: 2\n',
+    });
+    dirs.push(dir);
+    const res = await scan({ files: allFiles(dir) });
+    assert.deepEqual(res.results.flatMap((r) => r.errors), []);
+    const got = res.results.flatMap((r) => r.findings.map((f) => [r.file.slice(dir.length + 1), f.ruleId, f.severity, f.range.start.line, f.range.start.character, f.message] as const));
+    const info = got.filter((f) => f[1] === 'render-incomplete');
+    assert.deepEqual(info, [
+      ['app/kustomization.yaml', 'render-incomplete', 'info', 1, 2, "remote resource 'https://github.com/example/crds//deploy?ref=v1' is not fetched: kubehex builds offline, so the objects it adds were not linted (vendor it to lint them)"],
+      ['patched/kustomization.yaml', 'render-incomplete', 'info', 1, 2, "accumulating resources: remote resource 'github.com/example/app/base?ref=v2' is not fetched: kubehex builds offline (vendor the base or build it with kustomize); the rest of the build needs it (no resource matches strategic merge patch \"Deployment.v1.apps/remote-app.[noNs]\": no matches for Id Deployment.v1.apps/remote-app.[noNs]; failed to find unique target for patch Deployment.v1.apps/remote-app.[noNs]): nothing of this kustomization was linted"],
+    ]);
+    assert.ok(got.some((f) => f[0] === 'app/deployment.yaml' && f[1] === 'privileged-container' && f[3] === 17), 'the local Deployment is linted');
+    assert.ok(!got.some((f) => f[0].startsWith('patched/') && f[1] !== 'render-incomplete'), 'nothing else from the build that needs the remote base');
+  });
 });

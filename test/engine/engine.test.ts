@@ -210,6 +210,24 @@ describe('engine: kubernetesVersion from the config reaches version-aware rules'
   });
 });
 
+describe('engine: profileOptions give a rule other option defaults in one profile', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { resolveRules, parseConfig } = require('../../engine') as typeof import('../../engine');
+  const pod = 'apiVersion: v1\nkind: Pod\nmetadata: {name: tap}\nspec:\n  containers:\n    - name: tap\n      image: "b:1"\n      securityContext: {runAsUser: 2102}\n';
+  const runAsRoot = rules.filter((r) => r.meta.id === 'run-as-root');
+  const ids = (profile: string, config?: string) => lintText(pod, resolveRules(runAsRoot, config ? (parseConfig(config, '.kubehex.yaml', rules) as { config: import('../../engine').Config }).config : undefined, profile)).findings.map((f) => `${f.messageId}@${f.range.start.line}`);
+  it('run-as-root: a non-zero runAsUser satisfies recommended and all, not pss-restricted', () => {
+    assert.deepEqual(ids('recommended'), []);
+    assert.deepEqual(ids('all'), []);
+    assert.deepEqual(ids('pss-restricted'), ['runAsNonRoot@7']);
+  });
+  it('the configuration still wins over the profile', () => {
+    assert.deepEqual(ids('recommended', 'rules:\n  run-as-root:\n    options: {requireRunAsNonRoot: true}\n'), ['runAsNonRoot@7']);
+    assert.deepEqual(ids('pss-restricted', 'rules:\n  run-as-root:\n    options: {requireRunAsNonRoot: false}\n'), []);
+  });
+});
+
 describe('engine: fix-all keeps going when list items move up', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { rules } = require('../../rules') as typeof import('../../rules');

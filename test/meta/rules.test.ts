@@ -57,6 +57,10 @@ describe('meta: the rule catalog', () => {
         assert.ok((SEVERITIES as readonly string[]).includes(m.severity));
         assert.ok(m.profiles.every((p) => (PROFILES as readonly string[]).includes(p) && p !== 'all'), 'profiles (all is implicit)');
         assert.ok(m.appliesTo.length > 0);
+        for (const [p, o] of Object.entries(m.profileOptions ?? {})) {
+          assert.ok((PROFILES as readonly string[]).includes(p), `profileOptions profile ${p}`);
+          for (const k of Object.keys(o ?? {})) assert.ok(k in (m.defaultOptions ?? {}), `profileOptions.${p}.${k} is an option in defaultOptions`);
+        }
         assert.ok(m.title && m.docs.summary && m.docs.recipe, 'title, summary and recipe');
         assert.ok(Object.keys(m.messages).length > 0, 'messages');
         for (const [tool, ids] of Object.entries(m.peers)) {

@@ -136,11 +136,11 @@ describe('render/helm: values.schema.json', () => {
   const files = {
     '/c/Chart.yaml': chartYaml('app'),
     '/c/values.yaml': 'replicas: 1\npolicy: null\nimage: {tag: x}\n',
-    '/c/values.schema.json': JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', required: ['name'], properties: { replicas: { type: 'number' }, policy: { type: 'string' }, image: { type: 'object', properties: { tag: { type: 'string', enum: ['x', 'y'] } }, additionalProperties: false } } }),
+    '/c/values.schema.json': JSON.stringify({ $schema: 'http://json-schema.org/draft-07/schema#', type: 'object', required: ['name'], properties: { replicas: { type: 'number' }, policy: { type: 'string', enum: ['sync', 'upsert-only'] }, image: { type: 'object', properties: { tag: { type: 'string', enum: ['x', 'y'] } }, additionalProperties: false } } }),
     '/c/templates/a.yaml': 'kind: Pod\n',
   };
 
-  it('fails with Helm\'s listing of every violation, chart-default nulls included', () => {
+  it('fails with Helm\'s listing of every violation, chart-default nulls included (a null gets the type error only, not enum)', () => {
     const r = render(files, { set: ['replicas=two', 'image.tag=z', 'image.other=1'] });
     assert.equal(r.text, '');
     assert.equal(r.errors[0].file, '/c/values.schema.json');

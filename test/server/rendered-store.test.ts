@@ -13,6 +13,7 @@ describe('server: charts in the editor (RenderStore)', () => {
   let dir: string;
   const open = new Map<string, { text: string; version: number }>();
   const set = resolveRules(rules, undefined, 'recommended');
+  const none = () => ({});
   before(() => {
     dir = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-store-')));
     mkdirSync(join(dir, 'chart/templates'), { recursive: true });
@@ -26,10 +27,10 @@ describe('server: charts in the editor (RenderStore)', () => {
     rmSync(dir, { recursive: true, force: true });
   });
 
-  it('shows the finding on values.yaml with the template in relatedInformation, and follows unsaved edits', () => {
+  it('shows the finding on values.yaml with the template in relatedInformation, and follows unsaved edits', async () => {
     const store = new RenderStore(() => open);
     const values = join(dir, 'chart/values.yaml');
-    const d = store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set())!;
+    const d = (await store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set(), none))!;
     const priv = d.filter((x) => x.code === 'privileged-container');
     assert.equal(priv.length, 1);
     assert.deepEqual(priv[0].range, { start: { line: 2, character: 2 }, end: { line: 2, character: 18 } });
@@ -37,29 +38,29 @@ describe('server: charts in the editor (RenderStore)', () => {
     assert.ok(store.touches(values));
     // the open, unsaved values.yaml wins over the disk
     open.set(values, { text: VALUES.replace('privileged: true', 'privileged: false'), version: 2 });
-    const d2 = store.diagnostics(values, pathToUri(values), 2, set, 'k', new Set())!;
+    const d2 = (await store.diagnostics(values, pathToUri(values), 2, set, 'k', new Set(), none))!;
     assert.equal(d2.filter((x) => x.code === 'privileged-container').length, 0);
     open.clear();
   });
 
-  it('offers a quick fix that edits values.yaml, and nothing for files no render reads', () => {
+  it('offers a quick fix that edits values.yaml, and nothing for files no render reads', async () => {
     const store = new RenderStore(() => open);
     const values = join(dir, 'chart/values.yaml');
-    const d = store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set())!;
-    const actions = store.codeActions(values, d.filter((x) => x.code === 'privileged-container'), set, 'k');
+    const d = (await store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set(), none))!;
+    const actions = await store.codeActions(values, d.filter((x) => x.code === 'privileged-container'), set, 'k', none);
     assert.equal(actions.length, 1);
     assert.equal(actions[0].title.endsWith(' in values.yaml'), true);
     const edits = actions[0].edit!.changes![pathToUri(values)];
     assert.deepEqual(edits, [{ range: { start: { line: 2, character: 14 }, end: { line: 2, character: 18 } }, newText: 'false' }]);
-    assert.equal(store.diagnostics(join(dir, 'elsewhere.yaml'), pathToUri(join(dir, 'elsewhere.yaml')), 1, set, 'k', new Set()), undefined);
+    assert.equal(await store.diagnostics(join(dir, 'elsewhere.yaml'), pathToUri(join(dir, 'elsewhere.yaml')), 1, set, 'k', new Set(), none), undefined);
   });
 
-  it('hover on a template line and on a values key shows the rendered lines they produced', () => {
+  it('hover on a template line and on a values key shows the rendered lines they produced', async () => {
     const store = new RenderStore(() => open);
     const tpl = join(dir, 'chart/templates/a.yaml');
-    assert.equal(store.renderedLines(tpl, 10, set, 'k'), '**Rendered** (helm template of `chart`):\n\n```yaml\n        privileged: true\n```');
+    assert.equal(await store.renderedLines(tpl, 10, set, 'k', none), '**Rendered** (helm template of `chart`):\n\n```yaml\n        privileged: true\n```');
     const values = join(dir, 'chart/values.yaml');
-    assert.equal(store.renderedLines(values, 2, set, 'k'), '**Rendered** (helm template of `chart`):\n\n```yaml\n        privileged: true\n```');
-    assert.equal(store.renderedLines(join(dir, 'elsewhere.yaml'), 0, set, 'k'), undefined);
+    assert.equal(await store.renderedLines(values, 2, set, 'k', none), '**Rendered** (helm template of `chart`):\n\n```yaml\n        privileged: true\n```');
+    assert.equal(await store.renderedLines(join(dir, 'elsewhere.yaml'), 0, set, 'k', none), undefined);
   });
 });

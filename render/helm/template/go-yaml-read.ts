@@ -6,6 +6,7 @@ import { Alias, type Document, isMap, isScalar, isSeq, parseAllDocuments, type N
 import { newMap, setKey } from './go-value';
 import { formatFloat } from './float-format';
 import { resolvePlain } from './yaml-resolve';
+import { AliasBudget } from '../../yaml-aliases';
 
 export class GoYamlError extends Error {}
 
@@ -41,21 +42,22 @@ function keyString(k: unknown): string {
   throw new GoYamlError(`Unsupported map key of type: ${typeof k}`);
 }
 
-function convert(doc: Document, n: YNode | null | undefined, depth: number): unknown {
+function convert(doc: Document, n: YNode | null | undefined, depth: number, budget: AliasBudget): unknown {
   if (depth > 500) throw new GoYamlError('yaml: exceeded max depth');
   if (n === null || n === undefined) return null;
-  if (n instanceof Alias) return convert(doc, n.resolve(doc) as YNode | undefined, depth + 1);
+  budget.count();
+  if (n instanceof Alias) return budget.through(() => convert(doc, n.resolve(doc) as YNode | undefined, depth + 1, budget));
   if (isScalar(n)) return scalarValue(n as never);
-  if (isSeq(n)) return n.items.map((x) => convert(doc, x as YNode, depth + 1));
+  if (isSeq(n)) return n.items.map((x) => convert(doc, x as YNode, depth + 1, budget));
   if (isMap(n)) {
     const m = newMap();
     const merges: unknown[] = [];
     for (const p of n.items) {
       const keyNode = p.key as YNode;
       const isMerge = isScalar(keyNode) && (keyNode as { type?: string }).type === 'PLAIN' && keyNode.value === '<<';
-      if (isMerge) { merges.push(convert(doc, p.value as YNode, depth + 1)); continue; }
-      const k = keyString(convert(doc, keyNode, depth + 1));
-      setKey(m, k, convert(doc, p.value as YNode, depth + 1));
+      if (isMerge) { merges.push(convert(doc, p.value as YNode, depth + 1, budget)); continue; }
+      const k = keyString(convert(doc, keyNode, depth + 1, budget));
+      setKey(m, k, convert(doc, p.value as YNode, depth + 1, budget));
     }
     for (const mv of merges) {
       const list = Array.isArray(mv) ? mv : [mv];
@@ -79,5 +81,5 @@ export function readGoYaml(text: string): unknown {
     const line = (e.linePos?.[0]?.line ?? 1);
     throw new GoYamlError(`yaml: line ${line}: ${e.message.split('\n')[0].replace(/ at line \d+, column \d+.*$/, '')}`);
   }
-  return convert(doc, doc.contents as YNode | null, 0);
+  return convert(doc, doc.contents as YNode | null, 0, new AliasBudget((m) => new GoYamlError(m)));
 }
