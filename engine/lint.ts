@@ -1,7 +1,7 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
 import { parseDocument } from 'yaml';
-import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, blocksLint, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
+import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, blocksLint, hasDuplicateKeys, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
 import { valueSpanOffsets } from './value-span';
 import { breakCycles } from './walk';
@@ -127,7 +127,8 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
     let found: K8sObject | undefined;
     try {
       const d = parseDocument(text.slice(pd.start, pd.end), YAML_OPTIONS as never);
-      if (!d.errors.length) {
+      // a repeated key makes it broken too (the parser no longer reports them: see parse.hasDuplicateKeys)
+      if (!d.errors.length && !hasDuplicateKeys(d.contents)) {
         const value: unknown = d.toJS({ maxAliasCount: 100 });
         breakCycles(value);
         found = asObject(value, []);

@@ -267,7 +267,7 @@ export function isRecord(v: unknown): v is Record<string, unknown> {
 }
 
 /** Does any map of the tree repeat a key (aliases are not followed)? Linear; most documents have none. */
-function hasDuplicateKeys(root: unknown): boolean {
+export function hasDuplicateKeys(root: unknown): boolean {
   const stack: unknown[] = [root];
   while (stack.length) {
     const node = stack.pop();
