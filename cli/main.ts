@@ -98,7 +98,21 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   const stdin = useStdin ? readStdin() : undefined;
   // admission policies in the scan run on the scan's own parse of each file
   const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: settings.profile });
-  const result: ScanResult = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies });
+  // Ctrl-C stops a long scan between files (worker threads included); a second one kills as usual
+  const interrupt = new AbortController();
+  const onInterrupt = () => interrupt.abort();
+  process.once('SIGINT', onInterrupt);
+  let result: ScanResult;
+  try {
+    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal });
+  } catch (e) {
+    if (!interrupt.signal.aborted) throw e;
+    if (onProgress) process.stderr.write('\r\x1b[K');
+    process.stderr.write('kubehex: scan cancelled\n');
+    return 130;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
   if (onProgress) process.stderr.write('\r\x1b[K');
   for (const w of policies.warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
   const policyRules = policies.rules;

@@ -240,7 +240,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   for (const f of plan.plain) {
     await pause();
     loaded.push(loadFile(f, parseSet, opts, undefined, pset && set));
-    opts.onProgress?.(++done, total);
+    done++;
+    opts.onProgress?.(done, total);
+    trace?.(`read ${done}/${total}`);
   }
   const all = [...loaded.flatMap((l) => l.objects), ...plan.sources.flatMap((s) => s.objects)];
   let policy: PolicyLint | undefined;

@@ -8,7 +8,7 @@
 //      peak RSS of each process;
 //   3. schema validation's share (scripts/bench-schema.mjs), the language server (scripts/bench-lsp.mjs) and,
 //      when they exist, the render benches (scripts/bench-render.mjs, scripts/bench-kustomize.mjs).
-// BENCH_ONLY=corpus stops after part 2. The machine's load average is printed before and after each part: figures taken on busy cores are noisy.
+// BENCH_ONLY=corpus stops after part 2; BENCH_BASE=DIR adds the CLI of another built checkout to part 2's runs. The machine's load average is printed before and after each part: figures taken on busy cores are noisy.
 import { existsSync, statSync, writeFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname, relative } from 'node:path';
@@ -89,6 +89,13 @@ function cliRuns(files, runs) {
     ['kubehex scan, 2 workers', CHILD_CLI, { BENCH_CLI: cli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }],
     ['kubehex scan, as the CLI chooses', CHILD_CLI, { BENCH_CLI: cli, BENCH_ARGS: args, KUBEHEX_WORKERS: '' }],
   ];
+  // BENCH_BASE=/path/to/another/checkout (built): its CLI too, in the same interleaved runs (before/after figures)
+  const base = process.env.BENCH_BASE;
+  if (base) {
+    const bcli = join(base, 'dist', 'cli.js');
+    variants.push([`${relative(process.cwd(), base) || base}: 1 thread`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '1' }]);
+    variants.push([`${relative(process.cwd(), base) || base}: 2 workers`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }]);
+  }
   const got = variants.map(() => []);
   const loads = [];
   try {
@@ -101,7 +108,7 @@ function cliRuns(files, runs) {
   console.log(`whole corpus/real, each figure a fresh process (median of ${runs}, interleaved; 1-min load average during the runs ${loads.map((x) => x.toFixed(2)).join(', ')}):`);
   variants.forEach(([label], k) => {
     const ratio = k ? `, ${(m[k].wall / m[0].wall).toFixed(2)}x the bare parse` : '';
-    console.log(`  ${label.padEnd(34)} ${m[k].wall.toFixed(0).padStart(6)} ms wall, ${m[k].cpu.toFixed(0).padStart(6)} ms CPU, peak RSS ${m[k].rss.toFixed(0)} MB${ratio}`);
+    console.log(`  ${label.padEnd(40)} ${m[k].wall.toFixed(0).padStart(6)} ms wall, ${m[k].cpu.toFixed(0).padStart(6)} ms CPU, peak RSS ${m[k].rss.toFixed(0)} MB${ratio}`);
   });
 }
 

@@ -1,10 +1,11 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { spawn } from 'node:child_process';
 import { join } from 'node:path';
 import { scan, type ScanResult } from '../../cli/scan';
 import { addPolicyFindings, findPolicies } from '../../cli/policies';
 import { collectFiles } from '../../cli/files';
-import { ROOT, tempDir } from './helpers';
+import { BIN, ROOT, tempDir } from './helpers';
 
 const WORKER = join(ROOT, 'dist', 'cli.js');
 
@@ -112,5 +113,30 @@ describe('cli: cancelling a scan', () => {
     let progressed = false;
     await assert.rejects(scan({ files: fixture(), workers: 1, signal: ac.signal, onProgress: () => { progressed = true; } }), (e: Error) => e.name === 'AbortError');
     assert.equal(progressed, false);
+  });
+});
+
+describe('cli: Ctrl-C during kubehex scan', () => {
+  it('stops the scan, says so and exits 130 without printing findings', async function () {
+    this.timeout(120000);
+    const dir = tempDir();
+    mkdirSync(join(dir, 'many'));
+    for (let i = 0; i < 3000; i++) writeFileSync(join(dir, 'many', `p${i}.yaml`), `apiVersion: v1\nkind: Pod\nmetadata:\n  name: p${i}\nspec:\n  containers:\n    - name: c\n      image: nginx\n`);
+    const child = spawn(process.execPath, [BIN, 'scan', dir, '--format', 'json'], { cwd: ROOT, env: { ...process.env, KUBEHEX_WORKERS: '1', KUBEHEX_SCAN_TRACE: '1' } });
+    let stdout = '';
+    let stderr = '';
+    let sent = false;
+    child.stdout.on('data', (b: Buffer) => { stdout += b.toString(); });
+    child.stderr.on('data', (b: Buffer) => {
+      stderr += b.toString();
+      // the first file is read: the scan's interrupt handler is in place, 2,999 files are still to come
+      if (!sent && /read 1\/3000/.test(stderr)) { sent = true; child.kill('SIGINT'); }
+    });
+    const code = await new Promise<number | null>((resolve) => child.on('close', (c) => resolve(c)));
+    assert.ok(sent, stderr.slice(-500));
+    assert.equal(code, 130, stderr.slice(-500));
+    assert.match(stderr, /kubehex: scan cancelled\n$/);
+    assert.doesNotMatch(stderr, /read 3000\/3000/);
+    assert.equal(stdout, '');
   });
 });
