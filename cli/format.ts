@@ -2,6 +2,7 @@ import { isAbsolute, relative, resolve, sep } from 'node:path';
 import { isRendered } from './rendered';
 import { ruleDocsUrl, SEVERITY_RANK, type Finding, type Rule } from '../engine';
 import { describeSkips, type SkipReason } from '../render';
+import { rulePageText } from '../host';
 import type { FileResult, ScanResult } from './scan';
 
 const VERSION = '0.1.0';
@@ -24,7 +25,8 @@ function jsonFinding(f: Finding, file: string) {
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
     category: f.category,
     goals: f.goals,
-    // a rendered finding's fix edits its source only after verification (editor quick fix); not counted here
+    // a rendered finding's fix edits its source only once proven by rendering again (--fix tries the safe ones,
+    // the editor offers the proven ones): not claimed here
     fixable: !!f.fix && !isRendered(f),
     ...(isRendered(f) ? {
       trace: f.trace.map((t) => ({ file: displayPath(t.file), range: t.range, note: t.note })),
@@ -50,7 +52,7 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
   const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36' };
   let out = '';
   const counts = { error: 0, warning: 0, info: 0 };
-  const fixes = { safe: 0, review: 0 };
+  const fixes = { safe: 0, review: 0, rendered: 0 };
   let errors = 0;
   const skipped = new Map<SkipReason, number>();
   for (const r of res.results) {
@@ -64,8 +66,9 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
     }
     for (const f of r.findings) {
       counts[f.severity]++;
-      // --fix applies safe fixes to plain manifests; a rendered finding's fix is offered in the editor
-      if (f.fix) fixes[isRendered(f) ? 'review' : f.fix.safety]++;
+      // --fix applies safe fixes to plain manifests, and to rendered sources where a source edit is proven by
+      // rendering again (not known until it is tried); review fixes are offered in the editor
+      if (f.fix) fixes[isRendered(f) && f.fix.safety === 'safe' ? 'rendered' : f.fix.safety]++;
       rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(sevColor[f.severity], f.severity), f.message, c('2', f.ruleId)]);
     }
     const w0 = Math.max(...rows.map((x) => x[0].length));
@@ -91,16 +94,19 @@ export function formatStylish(res: ScanResult, color: boolean, opts: StylishOpti
 }
 
 /** What the fixes left can do, counted by safety: --fix applies only the safe ones. */
-function fixHint(fixes: { safe: number; review: number }, afterFix: boolean): string {
-  const review = fixes.review ? `${fixes.review} fix${fixes.review === 1 ? '' : 'es'} to review in the editor` : '';
+function fixHint(fixes: { safe: number; review: number; rendered: number }, afterFix: boolean): string {
+  const plural = (n: number, one: string, many: string) => `${n} ${n === 1 ? one : many}`;
+  const review = fixes.review ? `${plural(fixes.review, 'fix', 'fixes')} to review in the editor` : '';
   if (afterFix) {
-    const left = fixes.safe ? `${fixes.safe} safe fix${fixes.safe === 1 ? '' : 'es'} could not be applied automatically (the editor offers ${fixes.safe === 1 ? 'it' : 'them'})` : '';
-    const line = [left, review].filter(Boolean).join('; ');
+    const left = fixes.safe ? `${plural(fixes.safe, 'safe fix', 'safe fixes')} could not be applied automatically (the editor offers ${fixes.safe === 1 ? 'it' : 'them'})` : '';
+    const rendered = fixes.rendered ? `${plural(fixes.rendered, 'safe fix', 'safe fixes')} in charts or kustomizations not applied: no edit of ${fixes.rendered === 1 ? 'its' : 'their'} source files is proven by rendering again` : '';
+    const line = [left, rendered, review].filter(Boolean).join('; ');
     return line ? `  ${line}.\n` : '';
   }
-  if (!fixes.safe && !fixes.review) return '';
+  if (!fixes.safe && !fixes.review && !fixes.rendered) return '';
   const safe = fixes.safe ? `${fixes.safe} can be fixed by \`kubehex scan --fix\`` : '';
-  return `  ${[safe, review].filter(Boolean).join('; ')}.\n`;
+  const rendered = fixes.rendered ? `${plural(fixes.rendered, 'safe fix', 'safe fixes')} in charts or kustomizations: \`kubehex scan --fix\` applies ${fixes.rendered === 1 ? 'it' : 'those'} where an edit of the source files is proven by rendering again` : '';
+  return `  ${[safe, rendered, review].filter(Boolean).join('; ')}.\n`;
 }
 
 /** The rules to work on first: worst severity, then the most findings. */
@@ -121,7 +127,12 @@ export function priorities(res: ScanResult, most = 5): Array<{ ruleId: string; s
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
 const SECURITY_SEVERITY = { error: '8.0', warning: '5.0', info: '2.0' } as const;
 
-export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
+/**
+ * SARIF 2.1.0. A rule's `help.markdown` is the text of its page (rules/<id>/README.md as kubehex ships it; for an
+ * admission policy's rule, the README's section on policies); `helpUri` and the driver's `informationUri` are set
+ * only when a docs base URL is configured (`--docs-url`, or `homepage` in package.json).
+ */
+export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>, docsBase?: string): string {
   const used = new Set(res.results.flatMap((r) => r.findings.map((f) => f.ruleId)));
   const ruleList = all.filter((r) => used.has(r.meta.id));
   const index = new Map(ruleList.map((r, i) => [r.meta.id, i]));
@@ -130,10 +141,10 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
     name: r.meta.id.replace(/(^|-)([a-z])/g, (_, __, ch: string) => ch.toUpperCase()),
     shortDescription: { text: r.meta.title },
     fullDescription: { text: r.meta.docs.summary },
-    helpUri: ruleDocsUrl(r.meta.id),
+    ...(docsBase ? { helpUri: ruleDocsUrl(r.meta.id, docsBase) } : {}),
     help: {
       text: `${r.meta.docs.summary}\n\nRecipe: ${r.meta.docs.recipe}`,
-      markdown: `${r.meta.docs.summary}\n\n**Recipe:** ${r.meta.docs.recipe}\n\n6C category: \`${r.meta.category}\` · Parkerian Hexad: ${r.meta.goals.map((g) => `\`${g}\``).join(', ')}\n\n[Rule documentation](${ruleDocsUrl(r.meta.id)})`,
+      markdown: rulePageText(r.meta.id) ?? `${r.meta.docs.summary}\n\n**Recipe:** ${r.meta.docs.recipe}\n\n6C category: \`${r.meta.category}\` · Parkerian Hexad: ${r.meta.goals.map((g) => `\`${g}\``).join(', ')}\n`,
     },
     defaultConfiguration: { level: SARIF_LEVEL[r.meta.severity] },
     properties: {
@@ -174,7 +185,7 @@ export function formatSarif(res: ScanResult, all: ReadonlyArray<Rule>): string {
     $schema: 'https://json.schemastore.org/sarif-2.1.0.json',
     version: '2.1.0',
     runs: [{
-      tool: { driver: { name: 'kubehex', version: VERSION, semanticVersion: VERSION, informationUri: 'https://github.com/kubehex/kubehex', rules: driverRules } },
+      tool: { driver: { name: 'kubehex', version: VERSION, semanticVersion: VERSION, ...(docsBase ? { informationUri: docsBase } : {}), rules: driverRules } },
       originalUriBaseIds: { '%SRCROOT%': { uri: fileUri(process.cwd()) + '/' } },
       invocations: [{ executionSuccessful: true, toolExecutionNotifications: notifications }],
       columnKind: 'utf16CodeUnits',

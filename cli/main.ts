@@ -15,6 +15,7 @@ import type { RenderOptions } from '../render';
 import { dropBaselined } from './report/baseline-filter';
 import { RENDER_FLAGS_HELP, takeRenderFlags } from './render-flags';
 import { cmdRender } from './render';
+import { packageDocsBase } from '../host';
 import { oneOf, parseArgs, UsageError, VALUE_FLAGS, type Args } from './usage';
 
 const HELP = `kubehex ${VERSION} — Kubernetes manifest security linter
@@ -23,7 +24,7 @@ Usage:
   kubehex scan [PATH...] [options]   lint files or folders (default: .); "-" reads standard input
   kubehex report [PATH...] [--format html|md|json] [--out FILE] [--profile NAME] [--baseline FILE]
                                      posture report (default: HTML to kubehex-report.html; --out - for stdout)
-  kubehex rules [--format json|markdown]
+  kubehex rules [--format json|markdown] [--docs-url URL]
   kubehex render PATH [render options]
                                      print what helm template prints for a chart directory, or what
                                      kubectl kustomize prints for a kustomization directory; exit 1 when it
@@ -39,6 +40,9 @@ Scan options:
   --max-file-size MB            skip larger files, and refuse larger .kubehex.yaml/.gitignore (default 64)
   --no-color                    plain stylish output
   --baseline FILE               report and fail only on findings not in FILE (an earlier --format json output)
+  --docs-url URL                where the rule pages are served (URL of the folder holding README.md and
+                                rules/): SARIF helpUri and rules' docs link there (default: package.json
+                                homepage; without either, no links: SARIF carries each rule page's text)
 
 ${RENDER_FLAGS_HELP}
 Exit codes: 0 nothing at or above --fail-on, 1 findings at or above it, 2 usage or configuration error.
@@ -61,6 +65,7 @@ function readStdin(): string {
 
 async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number> {
   const format = oneOf('--format', args.flags.get('--format'), ['stylish', 'json', 'sarif'], 'stylish');
+  const docsBase = docsBaseOf(args);
   const profile = args.flags.get('--profile');
   if (profile !== undefined) oneOf('--profile', profile, ['recommended', 'pss-baseline', 'pss-restricted', 'all'], 'recommended');
   const paths = args.paths.length ? args.paths : ['.'];
@@ -122,7 +127,7 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   }
 
   const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules]) : formatStylish(result, color, { afterFix: !!fixed });
+  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed });
   process.stdout.write(out);
   if (fixed) {
     for (const n of fixed.notes) process.stderr.write(`kubehex: ${n}\n`);
@@ -132,10 +137,19 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   return worstSeverity(result) >= SEVERITY_RANK[failOn as 'error'] ? 1 : 0;
 }
 
+/** The docs base URL: `--docs-url`, else package.json's `homepage`, else none (no web links at all). */
+function docsBaseOf(args: Args): string | undefined {
+  const v = args.flags.get('--docs-url');
+  if (v === undefined) return packageDocsBase();
+  if (v === true || !/^https?:\/\/[^\s/?#]+(\/[^\s?#]*)?$/.test(v)) throw new UsageError('--docs-url must be an http(s) URL without query or fragment, e.g. https://example.com/kubehex/');
+  return v.endsWith('/') ? v : `${v}/`;
+}
+
 function cmdRules(args: Args): number {
   const format = oneOf('--format', args.flags.get('--format'), ['json', 'markdown'], 'json');
-  if (format === 'json') process.stdout.write(JSON.stringify(rules.map((r) => ruleJson(r, fixableRules)), null, 2) + '\n');
-  else process.stdout.write(renderRulesMarkdown(rules, fixableRules, 'https://github.com/kubehex/kubehex/blob/main/rules/'));
+  const docsBase = docsBaseOf(args);
+  if (format === 'json') process.stdout.write(JSON.stringify(rules.map((r) => ruleJson(r, fixableRules, docsBase)), null, 2) + '\n');
+  else process.stdout.write(renderRulesMarkdown(rules, fixableRules, docsBase ? `${docsBase}rules/` : ''));
   return 0;
 }
 

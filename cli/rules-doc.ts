@@ -1,8 +1,18 @@
 import { CATEGORIES, CATEGORY_SLOGANS, GOALS, PEER_TOOLS, ruleDocsUrl, type Rule } from '../engine';
 
-export function ruleJson(r: Rule, fixable: ReadonlySet<string>) {
+/** One rule of `kubehex rules --format json`; `docs` is the page's URL under a configured docs base, else null. */
+export function ruleJson(r: Rule, fixable: ReadonlySet<string>, docsBase?: string) {
   const peers: Record<string, string[]> = {};
   for (const p of PEER_TOOLS) peers[p] = [...(r.meta.peers[p] ?? [])];
+  const messageIds = Object.keys(r.meta.messages);
+  // for every peer check: the messageIds it corresponds to — the subset the rule declares in its metadata
+  // (a peer check that matches only some of its messages), otherwise all of them
+  const peerMessages: Record<string, Record<string, string[]>> = {};
+  for (const p of PEER_TOOLS) {
+    const ids = r.meta.peers[p] ?? [];
+    if (!ids.length) continue;
+    peerMessages[p] = Object.fromEntries(ids.map((id) => [id, [...(r.meta.peerMessages?.[p]?.[id] ?? messageIds)]]));
+  }
   return {
     id: r.meta.id,
     title: r.meta.title,
@@ -10,12 +20,14 @@ export function ruleJson(r: Rule, fixable: ReadonlySet<string>) {
     category: r.meta.category,
     goals: [...r.meta.goals],
     fixable: fixable.has(r.meta.id),
-    docs: ruleDocsUrl(r.meta.id),
+    docs: ruleDocsUrl(r.meta.id, docsBase) ?? null,
     profiles: ['all', ...r.meta.profiles.filter((p) => p !== ('all' as string))].sort(),
     pss: r.meta.pss ?? null,
     summary: r.meta.docs.summary,
     recipe: r.meta.docs.recipe,
     peers,
+    messageIds,
+    peerMessages,
   };
 }
 

@@ -4,7 +4,7 @@ export class UsageError extends Error {}
 export interface Args { command: string; paths: string[]; flags: Map<string, string | true> }
 
 /** Options that take a value; a new command adds its own here. */
-export const VALUE_FLAGS = new Set(['--format', '--config', '--profile', '--fail-on', '--max-file-size', '--out', '--baseline']);
+export const VALUE_FLAGS = new Set(['--format', '--config', '--profile', '--fail-on', '--max-file-size', '--out', '--baseline', '--docs-url']);
 export const BOOL_FLAGS = new Set(['--fix', '--no-color', '--stdio', '--help', '-h', '--version', '--node-ipc']);
 
 export function parseArgs(argv: string[]): Args {

@@ -47,6 +47,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
         vscode.workspace.createFileSystemWatcher('**/.kubehex.yaml'),
         // files charts and kustomizations read: a change on disk re-renders them
         vscode.workspace.createFileSystemWatcher('**/{Chart.yaml,kustomization.yaml,kustomization.yml,Kustomization,values*.yaml,*.tpl}'),
+        vscode.workspace.createFileSystemWatcher('**/templates/**'),
       ],
     },
   };
@@ -153,6 +154,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Kubehe
         return;
       }
       await posture.show();
+    }),
+    // a policy's code lens ("rejects 3 of 41 objects"): the rejected objects as a references list
+    vscode.commands.registerCommand('kubehex.showPolicyObjects', async (uri: string, at: { line: number; character: number }, locs: Array<{ uri: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>) => {
+      const pos = (p: { line: number; character: number }) => new vscode.Position(p.line, p.character);
+      const locations = (locs ?? []).map((l) => new vscode.Location(vscode.Uri.parse(l.uri), new vscode.Range(pos(l.range.start), pos(l.range.end))));
+      await vscode.commands.executeCommand('editor.action.showReferences', vscode.Uri.parse(uri), pos(at), locations);
     }),
     vscode.commands.registerCommand('kubehex.restartServer', async () => {
       await stop();

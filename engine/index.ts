@@ -24,10 +24,21 @@ import { isPolicyRuleId } from './config';
 /** Identity helper that gives a rule module its types. */
 export function defineRule(rule: Rule): Rule { return rule; }
 
-/** Where a rule's page lives; diagnostics and SARIF link to it. */
-export const DOCS_BASE = 'https://github.com/kubehex/kubehex/blob/main/rules/';
-/** Admission-policy rules (`vap:…`, `kyverno:…`, …) are the user's own: they link to the README's section on them. */
-export const POLICY_DOCS_URL = 'https://github.com/kubehex/kubehex/blob/main/README.md#admission-policies-as-rules';
-export function ruleDocsUrl(id: string): string { return isPolicyRuleId(id) ? POLICY_DOCS_URL : `${DOCS_BASE}${id}/README.md`; }
+/**
+ * A rule's page, as a path inside the kubehex package (the .vsix and the repository ship it): `rules/<id>/README.md`;
+ * admission-policy rules (`vap:…`, `kyverno:…`, …) are the user's own, so theirs is the README's section on them.
+ */
+export function rulePage(id: string): { file: string; section?: string } {
+  return isPolicyRuleId(id) ? { file: 'README.md', section: 'admission-policies-as-rules' } : { file: `rules/${id}/README.md` };
+}
+/**
+ * The rule page's web URL under a docs base URL (the root the repository's files are served from, ending in
+ * `/`); undefined without one, so nothing links to a place that may not exist.
+ */
+export function ruleDocsUrl(id: string, docsBase: string | undefined): string | undefined {
+  if (!docsBase) return undefined;
+  const page = rulePage(id);
+  return `${docsBase}${page.file}${page.section ? `#${page.section}` : ''}`;
+}
 export * from './report';
 export { K8S_MERGE_TYPES, mergeTypeOfKind, mergeField, type ListMerge, type FieldInfo } from './k8s-merge';

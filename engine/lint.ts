@@ -127,7 +127,6 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
     let found: K8sObject | undefined;
     try {
       const d = parseDocument(text.slice(pd.start, pd.end), YAML_OPTIONS as never);
-      // a repeated key makes it broken too (the parser no longer reports them: see parse.hasDuplicateKeys)
       if (!d.errors.length && !hasDuplicateKeys(d.contents)) {
         const value: unknown = d.toJS({ maxAliasCount: 100 });
         breakCycles(value);

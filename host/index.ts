@@ -4,3 +4,4 @@
  */
 export { readRegularFile, formatSize, fileType, type ReadResult, type ReadRefusal } from './read';
 export { diskFs } from './disk-fs';
+export { packageRoot, packageDocsBase, rulePageUri, rulePageText, markdownSection } from './docs';

@@ -26,15 +26,17 @@ export function discoverRoots(fs: ReadOnlyFs, files: Iterable<string>, renderers
 }
 
 /**
- * Kustomizations another kustomization of the scan builds (a base, a component) are not roots: they are
- * linted through the overlays that use them. Chart roots stay. A configured root list wins when given.
+ * Kustomizations another kustomization of the scan builds (a base, a component) and charts a kustomization
+ * inflates (`helmCharts:`) are not roots: they are linted through the kustomizations that use them. Other chart
+ * roots stay. A configured root list wins when given.
  * Only an overlay that rendered hides its bases: when it failed (a cycle of kustomizations that use each
  * other, a broken patch) its bases are linted on their own and its error is reported, never nothing at all.
  */
 export function topLevelSources(sources: ReadonlyArray<RenderedSource>, configured?: ReadonlyArray<string>): RenderedSource[] {
   if (configured?.length) return sources.filter((s) => s.renderer.kind !== 'kustomize' || configured.includes(s.root));
-  const usedBy = (s: RenderedSource) => sources.some((o) => o !== s && !o.result.errors.length && o.result.inputs.some((i) => i.file.startsWith(`${s.root}/`) && ROOT_FILES.has(i.file.slice(s.root.length + 1))));
-  return sources.filter((s) => s.renderer.kind !== 'kustomize' || !usedBy(s));
+  // a kustomization used by another kustomization, or a chart a kustomization inflates (`helmCharts:`)
+  const usedBy = (s: RenderedSource) => sources.some((o) => o !== s && o.renderer.kind === 'kustomize' && !o.result.errors.length && o.result.inputs.some((i) => i.file.startsWith(`${s.root}/`) && ROOT_FILES.has(i.file.slice(s.root.length + 1))));
+  return sources.filter((s) => !usedBy(s));
 }
 
 /**

@@ -12,6 +12,8 @@ export interface SourceFix {
   files: Array<{ file: string; edits: TextEdit[] }>;
   /** Rendered objects the edit changes (a values key can feed several). */
   objects: number;
+  /** The other renders the edited files reach (a shared base), when more than this one. */
+  reach?: string[];
 }
 
 export interface TranslateArgs {
@@ -26,6 +28,16 @@ export interface TranslateArgs {
   set: RuleSet;
   /** How a file is named in the fix title (relative to the workspace or chart). */
   display: (file: string) => string;
+  /**
+   * The renders (kustomization roots, charts) that read any of these files: a base several overlays share says
+   * so in the title ("in base/deployment.yaml (affects 3 overlays)"). `rootsReading` builds it from a scan.
+   */
+  reach?: (files: string[]) => string[];
+}
+
+/** The roots of `sources` whose render read any of `files` (for `TranslateArgs.reach`). */
+export function rootsReading(sources: ReadonlyArray<{ root: string; result: RenderResult }>, files: ReadonlyArray<string>): string[] {
+  return sources.filter((s) => s.result.inputs.some((i) => files.includes(i.file))).map((s) => s.root);
 }
 
 /**
@@ -69,7 +81,10 @@ export function translateFix(a: TranslateArgs): SourceFix | undefined {
   const objects = verify(a, files, touched);
   if (objects === undefined) return undefined;
   const where = files.map((f) => a.display(f.file)).join(', ');
-  return { title: `${fix.title} in ${where}${objects > 1 ? ` (${objects} objects)` : ''}`, safety: fix.safety, files, objects };
+  const reach = a.reach?.(files.map((f) => f.file)) ?? [];
+  const kind = a.result.kind === 'kustomize' ? 'overlays' : 'charts';
+  const parts = [objects > 1 ? `${objects} objects` : '', reach.length > 1 ? `affects ${reach.length} ${kind}` : ''].filter(Boolean);
+  return { title: `${fix.title} in ${where}${parts.length ? ` (${parts.join(', ')})` : ''}`, safety: fix.safety, files, objects, ...(reach.length > 1 ? { reach } : {}) };
 }
 
 /** A rendered edit moved onto literal template text; insertions may sit at the end of the literal before them. */

@@ -10,3 +10,4 @@ export * from './skip';
 export * from './configured';
 export { kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
 export { helmFlagError } from './helm';
+export * from './fix-apply';

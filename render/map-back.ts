@@ -85,11 +85,21 @@ export function nodeSourceOf(rendered: ParsedFile, docIndex: number, map: Source
     const n = nodeAt(doc, path.slice(0, k));
     if (!n?.range) continue;
     const [ns, ne] = span(rendered.text, n.range);
-    const seg = map.at(ns, ne);
+    let seg = map.at(ns, ne);
+    // a collection whose text is exactly its first entry's (a one-entry map) finds that entry's segment
+    // innermost: its own segment, when one starts at its key, is the one that says where it was written
+    const keyStart = k > 0 && typeof path[k - 1] === 'string' && seg?.start === ns && typeof (n as { items?: unknown }).items === 'object' ? keyStartOf(doc, path.slice(0, k)) : undefined;
+    if (keyStart !== undefined && keyStart < ns) {
+      const own = map.at(keyStart, ne);
+      if (own?.start === keyStart && own.origin.kind === 'node') seg = own;
+    }
     if (!seg || seg.origin.kind !== 'node') continue;
-    // climb while the parent node still lies inside the same segment: the highest such node is the root
+    // climb while the parent node still lies inside the same segment: the highest such node is the root.
+    // A segment that starts before the node holds its key too (`key: value`, as a Kustomize build marks an
+    // entry): it is this node's own, even when a one-entry parent map spans exactly the same text.
     let root = k;
-    while (root > 0) {
+    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start;
+    while (root > 0 && !ownsKey) {
       const p = nodeAt(doc, path.slice(0, root - 1));
       if (!p?.range) break;
       const [ps, pe] = span(rendered.text, p.range);
@@ -100,6 +110,13 @@ export function nodeSourceOf(rendered: ParsedFile, docIndex: number, map: Source
     return { file: origin.file, doc: origin.doc, path: [...origin.path, ...path.slice(root)], segment: seg, renderedRoot: path.slice(0, root) };
   }
   return undefined;
+}
+
+/** Where the key of the map entry at `path` starts in the rendered text. */
+function keyStartOf(doc: Parameters<typeof nodeAt>[0], path: Path): number | undefined {
+  const parent = nodeAt(doc, path.slice(0, -1)) as { items?: Array<{ key?: { value?: unknown; range?: number[] } }> } | undefined;
+  const pair = parent?.items?.find((p) => p.key?.value === path[path.length - 1]);
+  return pair?.key?.range?.[0];
 }
 
 /** A node's text without the line breaks and blanks a block collection's range ends with. */

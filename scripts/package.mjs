@@ -19,7 +19,9 @@ const userArgs = process.argv.slice(2);
 const outIdx = userArgs.indexOf('--out');
 const vsix = outIdx >= 0 ? resolve(root, userArgs[outIdx + 1]) : join(root, `${pkg.name}-${pkg.version}.vsix`);
 const vsce = join(dirname(require.resolve('@vscode/vsce/package.json')), 'vsce');
-run([vsce, 'package', '--no-dependencies',
+// no repository in package.json (kubehex has no public home yet): vsce must not invent links from one, so relative
+// links in README.md stay relative (the pages they name are in the .vsix)
+run([vsce, 'package', '--no-dependencies', '--allow-missing-repository', '--no-rewrite-relative-links',
   ...userArgs.filter((_, i) => i !== outIdx && i !== outIdx + 1), '--out', vsix]);
 
 const size = statSync(vsix).size;

@@ -1,11 +1,17 @@
 import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver';
-import { isPolicyRuleId, POLICY_DOCS_URL, type ConfigError, type Finding, type ParseErrorInfo, type Path, type Severity } from '../engine';
+import type { ConfigError, Finding, ParseErrorInfo, Path, Severity } from '../engine';
+import { rulePageUri } from '../host';
 
 export const SOURCE = 'kubehex';
 export const SYNTAX_CODE = 'yaml-syntax';
 
-export function ruleDocUrl(ruleId: string): string {
-  return `https://github.com/kubehex/kubehex/blob/main/rules/${ruleId}/README.md`;
+/**
+ * The rule's page bundled with kubehex, as a `file:` URI (the .vsix ships rules/<id>/README.md and the README), so
+ * it opens offline; an admission policy's rule gets the README's section on policies. Undefined when the page is
+ * not installed: then there is no link at all.
+ */
+export function ruleDocUrl(ruleId: string): string | undefined {
+  return rulePageUri(ruleId);
 }
 
 /** What a code action needs to find the finding again (never the message text). */
@@ -31,12 +37,12 @@ const SEVERITY: Record<Severity, DiagnosticSeverity> = {
 
 export function findingToDiagnostic(f: Finding, uri: string, version: number, hints: ReadonlySet<string>): Diagnostic {
   const data: FindingData = { uri, version, ruleId: f.ruleId, docIndex: f.docIndex, path: [...f.path], fixable: !!f.fix };
+  const href = ruleDocUrl(f.ruleId);
   return {
     range: f.range,
     severity: hints.has(f.ruleId) ? DiagnosticSeverity.Hint : SEVERITY[f.severity],
     code: f.ruleId,
-    // an admission policy's rule links to the README's section on policies
-    codeDescription: { href: isPolicyRuleId(f.ruleId) ? POLICY_DOCS_URL : ruleDocUrl(f.ruleId) },
+    ...(href ? { codeDescription: { href } } : {}),
     source: SOURCE,
     message: f.message,
     data,

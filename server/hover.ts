@@ -25,7 +25,9 @@ export function ruleMarkdown(rule: Rule, message?: string): string {
   lines.push(`- 6C category: **${m.category}** (${CATEGORY_SLOGANS[m.category]})`);
   lines.push(`- Hexad goals at risk: ${m.goals.join(', ')}`);
   if (m.pss) lines.push(`- Pod Security Standard: ${m.pss}`);
-  lines.push('', `**Fix:** ${m.docs.recipe}`, '', `[Rule documentation](${m.docs.url ?? ruleDocUrl(m.id)})`);
+  lines.push('', `**Fix:** ${m.docs.recipe}`);
+  const href = m.docs.url ?? ruleDocUrl(m.id);
+  if (href) lines.push('', `[Rule documentation](${href})`);
   return lines.join('\n');
 }
 
@@ -61,7 +63,8 @@ export function hover(doc: TextDocument, result: DocResult | undefined, p: Posit
   const lines = [`**\`${k.key}\`** (Kubernetes security field)`, '', field.what, '', `**Risk:** ${field.risk}`];
   const related = field.rules.map((id) => byId.get(id)).filter((r): r is Rule => !!r);
   for (const r of related) {
-    lines.push('', `**Rule \`${r.meta.id}\`** — ${r.meta.title}`, `- 6C category: **${r.meta.category}** · Hexad goals: ${r.meta.goals.join(', ')}`, `- Fix: ${r.meta.docs.recipe}`, `- [Documentation](${r.meta.docs.url ?? ruleDocUrl(r.meta.id)})`);
+    const href = r.meta.docs.url ?? ruleDocUrl(r.meta.id);
+    lines.push('', `**Rule \`${r.meta.id}\`** — ${r.meta.title}`, `- 6C category: **${r.meta.category}** · Hexad goals: ${r.meta.goals.join(', ')}`, `- Fix: ${r.meta.docs.recipe}`, ...(href ? [`- [Documentation](${href})`] : []));
   }
   return {
     contents: { kind: MarkupKind.Markdown, value: lines.join('\n') },

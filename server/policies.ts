@@ -6,7 +6,7 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, makeRuleSet, objectsOf, parseManifest, resolveRules, type Config, type K8sObject, type Rule, type RuleSet } from '../engine';
-import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules } from '../policies';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, type LoadedPolicies } from '../policies';
 import { rules as builtins } from '../rules';
 import { readRegularFile } from '../host';
 import type { ObjectIndex } from './object-index';
@@ -54,6 +54,7 @@ export class PolicyStore {
   private sig = '';
   private stamp = 0;
   private rules: Rule[] = [];
+  private loadedPolicies: LoadedPolicies = { units: [], notes: [] };
   private sets = new Map<string, { base: RuleSet; set: RuleSet }>();
 
   constructor(private readonly index: ObjectIndex) {}
@@ -77,10 +78,20 @@ export class PolicyStore {
     if (sig !== this.sig) {
       this.sig = sig;
       this.stamp++;
-      this.rules = policyRules(loadPolicies(all, { unbound: config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) }));
+      this.loadedPolicies = loadPolicies(all, { unbound: config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) });
+      this.rules = policyRules(this.loadedPolicies);
       this.sets.clear();
     }
     return { rules: this.rules, stamp: this.stamp };
+  }
+
+  /** Whether the last load found any policy (lenses are refreshed only then). */
+  hasPolicies(): boolean { return this.loadedPolicies.units.length > 0; }
+
+  /** The policies loaded for the current index and config (code lenses count what they do). */
+  loaded(config: Config | undefined, configPath: string | undefined): LoadedPolicies {
+    this.current(config, configPath);
+    return this.loadedPolicies;
   }
 
   /** The resolved rule set plus the index reader and the policy rules (trusted workspaces only). */

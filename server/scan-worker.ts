@@ -23,6 +23,8 @@ export interface FileResult {
   cross?: boolean;
   /** Generation of the workspace index the cross-object findings were computed with. */
   indexGeneration?: number;
+  /** Findings of a chart or kustomization render shown on this file (published by the RenderedPublisher). */
+  rendered?: boolean;
 }
 
 export interface ScanJob { id: number; files: string[]; settings: Settings; trusted: boolean; generation: number; scan: number }

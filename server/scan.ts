@@ -8,6 +8,7 @@ import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, 
 import type { Category, Severity } from '../engine';
 import { errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
 import { compileGlobs, matchRules, parseGitignore, type GlobRules } from './glob';
+import { scanRendered } from './scan-rendered';
 import { Held, lintFile, type CrossJob, type CrossResult, type FileResult, type ScanJob } from './scan-worker';
 import type { KubehexServer } from './server';
 import { pathToUri, uriToPath } from './uri';
@@ -166,10 +167,17 @@ export class WorkspaceScanner {
       const files = await walk(folders, params.exclude ?? [], cancelled);
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
       const settings = await this.server.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
-      const results = await this.lintAll(folders, files, settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
+      // charts and kustomizations first: the files they read are linted through them, not alone
+      const stop = () => { if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled'); };
+      const rendered = await scanRendered(this.server.analyzer, files, settings, this.server.trusted, stop);
+      const ofRenders = new Set([...rendered.consumed, ...rendered.results.map((r) => r.path)]);
+      const results = await this.lintAll(folders, files.filter((f) => !ofRenders.has(f)), settings, cancelled, (done) => reporter.report(files.length ? Math.round((100 * done) / files.length) : 100, `${done}/${files.length} files`));
       if (cancelled()) throw new ResponseError(LSPErrorCodes.RequestCancelled, 'scan cancelled');
-      this.last = results.results;
-      return this.summarize(results.results, results.reused, settings.maxFileSize);
+      const all = [...results.results, ...rendered.results].sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+      this.last = all;
+      const summary = this.summarize(all, results.reused, settings.maxFileSize);
+      for (const p of rendered.published) this.server.analyzer.renderedPublisher.publish(p.linted, p.hints);
+      return summary;
     } finally {
       reporter.done();
     }
@@ -308,6 +316,11 @@ export class WorkspaceScanner {
         if (!open) diags.push(findingToDiagnostic(f, uri, 0, hints));
       }
       if (open) continue;
+      if (r.rendered) {
+        // the RenderedPublisher speaks for files of a render; what the plain scan published there goes
+        if (this.published.has(uri)) conn.sendDiagnostics({ uri, diagnostics: [] });
+        continue;
+      }
       if (diags.length) {
         conn.sendDiagnostics({ uri, diagnostics: diags });
         nowPublished.add(uri);

@@ -81,6 +81,16 @@ function remap(n: KNode, map: SourceMap, lines: LineIndex, inlineFile: string, i
       const range = li ? li.range(at, at + Math.min(end, seg.end) - start) : { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       n.src = { file: o.file, doc: 0, path: [], range, offset: at, trace: seg.trace };
     } else if (o?.kind === 'generated') n.src = { ...n.src, generated: o.note };
+    else if (n.kind !== 'scalar') {
+      // a block the chart wrote across several template lines and actions: no one source node to edit, so
+      // it is shown where it starts in the template (a missing field is reported there, with no fix)
+      const first = map.at(start, start + 1);
+      const fo = first?.origin;
+      const at = fo?.kind === 'text' && first ? fo.offset + (start - first.start) : undefined;
+      const li = fo?.kind === 'text' ? lineIndex(fo.file) : undefined;
+      const step = fo?.kind === 'text' && li && at !== undefined ? [{ file: fo.file, range: li.range(at, Math.max(at, li.nextLineStart(at) - 1)), note: 'chart template' }] : [];
+      n.src = { ...n.src, generated: 'Helm chart output', trace: [...step, ...(first?.trace ?? []), ...(n.src.trace ?? [])] };
+    }
   }
   if (n.kind === 'map') for (const e of n.entries) remap(e.value, map, lines, inlineFile, inlineSrc, lineIndex);
   else if (n.kind === 'seq') for (const i of n.items) remap(i, map, lines, inlineFile, inlineSrc, lineIndex);

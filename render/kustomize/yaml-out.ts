@@ -128,10 +128,19 @@ export class Emitter {
 
   raw(text: string): void { this.b.emit(text); }
 
+  /**
+   * A node just written as a literal block scalar ends with the line break that always follows it (YAML
+   * readers count it in the node's range), so the segment of the node, and of every collection ending with it,
+   * takes that break in too.
+   */
   private mark(start: number, src: Src | undefined): void {
     const o = originOf(src);
-    if (o) this.b.mark(start, this.b.length, o, src?.trace);
+    const end = this.b.length + (this.literalEnd === this.b.length && o?.kind === 'node' ? 1 : 0);
+    if (o) this.b.mark(start, end, o, src?.trace);
   }
+
+  /** Output length right after the last literal block scalar (its break is not written yet). */
+  private literalEnd = -1;
 
   private put(s: string): void {
     this.b.emit(s);
@@ -227,7 +236,7 @@ export class Emitter {
     if (style === 'plain') this.writePlain(text, !simpleKey);
     else if (style === 'single') this.writeSingle(text, !simpleKey);
     else if (style === 'double') this.writeDouble(text, !simpleKey);
-    else this.writeLiteral(text);
+    else { this.writeLiteral(text); if (this.column !== 0) this.literalEnd = this.b.length; }
     this.indent = saved;
   }
 

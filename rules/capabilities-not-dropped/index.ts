@@ -23,6 +23,12 @@ export default defineRule({
       trivy: ['KSV-0003', 'KSV-0106'],
       pss: ['capabilities_restricted'],
     },
+    // these peers check only the missing `drop: [ALL]`; KSV-0106 and the PSS control also restrict what is added
+    peerMessages: {
+      kubesec: { CapDropAll: ['dropAllMissing'] },
+      checkov: { CKV_K8S_37: ['dropAllMissing'] },
+      trivy: { 'KSV-0003': ['dropAllMissing'] },
+    },
     messages: {
       dropAllMissing: '{{kind}} {{name}}: container "{{container}}" does not drop ALL capabilities.',
       addNotAllowed: '{{kind}} {{name}}: container "{{container}}" adds capability {{capability}}; the restricted level allows adding only NET_BIND_SERVICE.',

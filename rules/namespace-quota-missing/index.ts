@@ -18,6 +18,10 @@ export default defineRule({
     peers: {
       trivy: ['KSV-0039', 'KSV-0040'],
     },
+    // Trivy splits the two: KSV-0039 is the LimitRange, KSV-0040 the ResourceQuota
+    peerMessages: {
+      trivy: { 'KSV-0039': ['limitRange'], 'KSV-0040': ['quota'] },
+    },
     messages: {
       quota: '{{kind}} {{name}}: no ResourceQuota for this namespace in the scanned manifests, so it can consume the whole cluster.',
       limitRange: '{{kind}} {{name}}: no LimitRange for this namespace in the scanned manifests, so containers without limits run unbounded.',

@@ -22,6 +22,11 @@ export default defineRule({
       'kube-score': ['networkpolicy-targets-pod'],
       kubescape: ['C-0299'],
     },
+    peerMessages: {
+      'kube-linter': { 'dangling-networkpolicy': ['target'], 'dangling-networkpolicypeer-podselector': ['peer'] },
+      'kube-score': { 'networkpolicy-targets-pod': ['target'] },
+      kubescape: { 'C-0299': ['target'] },
+    },
     messages: {
       target: '{{kind}} {{name}}: podSelector matches no pods of the workloads in the scanned manifests, so the policy applies to nothing.',
       peer: '{{kind}} {{name}}: the {{direction}} peer podSelector matches no pods of the workloads in the scanned manifests.',

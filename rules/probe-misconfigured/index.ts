@@ -31,6 +31,10 @@ export default defineRule({
       'kube-linter': ['liveness-port', 'readiness-port', 'startup-port'],
       'kube-score': ['pod-probes-identical'],
     },
+    peerMessages: {
+      'kube-linter': { 'liveness-port': ['unknownPort'], 'readiness-port': ['unknownPort'], 'startup-port': ['unknownPort'] },
+      'kube-score': { 'pod-probes-identical': ['identical'] },
+    },
     messages: {
       unknownPort: '{{kind}} {{name}}: container "{{container}}" {{probe}} uses port "{{port}}", which the container does not declare.',
       identical: '{{kind}} {{name}}: container "{{container}}" has identical liveness and readiness probes, so a busy pod is restarted instead of taken out of rotation.',

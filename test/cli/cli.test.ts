@@ -73,8 +73,15 @@ describe('cli: kubehex scan', () => {
     assert.equal(res.level, 'error');
     const rule = run.tool.driver.rules[res.ruleIndex];
     assert.equal(rule.id, 'privileged-container');
-    assert.match(rule.helpUri, /rules\/privileged-container\/README\.md$/);
-    assert.ok(rule.help.markdown.includes('Recipe'));
+    // no docs base URL configured: no links anywhere, the rule page's text as help
+    assert.equal(rule.helpUri, undefined);
+    assert.equal(run.tool.driver.informationUri, undefined);
+    assert.equal(rule.help.markdown, readFileSync(join(__dirname, '..', '..', '..', 'rules', 'privileged-container', 'README.md'), 'utf8'));
+    // with one: helpUri and informationUri under it
+    const linked = JSON.parse(kubehex(['scan', dir, '--format', 'sarif', '--docs-url', 'https://docs.example.org/kubehex/']).stdout);
+    const lrule = linked.runs[0].tool.driver.rules.find((x: { id: string }) => x.id === 'privileged-container');
+    assert.equal(lrule.helpUri, 'https://docs.example.org/kubehex/rules/privileged-container/README.md');
+    assert.equal(linked.runs[0].tool.driver.informationUri, 'https://docs.example.org/kubehex/');
   });
 
   it('exit 2 with file and line for a wrong config', () => {

@@ -94,22 +94,35 @@ describe('cli: ignore globs cannot stall the scan (ignore-glob-redos)', function
 describe('cli: --fix writes only what the scan lints', function () {
   this.timeout(60000);
 
-  it('never rewrites a Helm template the scan skipped (fix-modifies-skipped-template)', () => {
+  it('rewrites a Helm template only through a fix verified by rendering again (fix-modifies-skipped-template)', () => {
     const dir = tempDir();
-    mkdirSync(join(dir, 'chart', 'templates'), { recursive: true });
-    writeFileSync(join(dir, 'chart', 'Chart.yaml'), 'apiVersion: v2\nname: c\nversion: 0.1.0\n');
-    const template = POD.replace('name: p', 'name: "{{ .Release.Name }}"');
-    writeFileSync(join(dir, 'chart', 'templates', 'pod.yaml'), template);
+    const chart = (name: string, template: string) => {
+      mkdirSync(join(dir, name, 'templates'), { recursive: true });
+      writeFileSync(join(dir, name, 'Chart.yaml'), `apiVersion: v2\nname: ${name}\nversion: 0.1.0\n`);
+      writeFileSync(join(dir, name, 'templates', 'pod.yaml'), template);
+    };
+    // literal template text: the fix edits the template, proven by rendering again
+    const literal = POD.replace('name: p', 'name: "{{ .Release.Name }}"');
+    chart('chart', literal);
+    // the value is computed by an action: no source edit can be proven, so nothing is written
+    const computed = literal.replace('privileged: true', 'privileged: {{ not false }}');
+    chart('computed', computed);
+    // a chart that does not render has no findings, so no fix either
+    const broken = literal.replace('image: nginx:1.27', 'image: {{ .Values.image');
+    chart('broken', broken);
     writeFileSync(join(dir, 'plain.yaml'), POD);
     writeFileSync(join(dir, '.kubehex.yaml'), ONLY_PRIVILEGED);
     const r = kubehex(['scan', '.', '--fix', '--no-color'], { cwd: dir });
-    // the chart is rendered and its finding reported on the template; --fix leaves the template to the editor
-    assert.equal(r.code, 1);
-    assert.equal(readFileSync(join(dir, 'chart', 'templates', 'pod.yaml'), 'utf8'), template);
+    assert.equal(readFileSync(join(dir, 'chart', 'templates', 'pod.yaml'), 'utf8'), literal.replace('privileged: true', 'privileged: false'));
+    assert.equal(readFileSync(join(dir, 'computed', 'templates', 'pod.yaml'), 'utf8'), computed);
+    assert.equal(readFileSync(join(dir, 'broken', 'templates', 'pod.yaml'), 'utf8'), broken);
     assert.equal(readFileSync(join(dir, 'plain.yaml'), 'utf8'), FIXED_POD);
-    assert.match(r.stdout, /chart\/templates\/pod\.yaml\n {2}10:9 {2}error {2}Pod release-name: container "c" runs privileged.*privileged-container\n/);
-    assert.match(r.stdout, /\n {2}2 files skipped: 2 template sources\n/);
-    assert.equal(r.stderr, 'kubehex: applied 1 safe fix in 1 file\n');
+    assert.equal(r.code, 1);
+    assert.match(r.stdout, /computed\/templates\/pod\.yaml\n {2}10:9 {2}error {2}Pod release-name: container "c" runs privileged.*privileged-container\n/);
+    assert.doesNotMatch(r.stdout, /\nchart\/templates\/pod\.yaml\n/);
+    assert.match(r.stdout, /\nbroken\/templates\/pod\.yaml\n {2}9:7 {2}fatal {2}parse error at \(broken\/templates\/pod\.yaml:9\): function "securityContext" not defined/);
+    assert.match(r.stdout, /\n {2}1 safe fix in charts or kustomizations not applied: no edit of its source files is proven by rendering again\.\n/);
+    assert.equal(r.stderr, 'kubehex: applied 2 safe fixes in 2 files\n');
   });
 
   it('never rewrites a file above --max-file-size (fix-ignores-max-file-size)', () => {

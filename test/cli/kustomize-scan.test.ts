@@ -126,4 +126,30 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     assert.ok(got.some((f) => f[0] === 'app/deployment.yaml' && f[1] === 'privileged-container' && f[3] === 17), 'the local Deployment is linted');
     assert.ok(!got.some((f) => f[0].startsWith('patched/') && f[1] !== 'render-incomplete'), 'nothing else from the build that needs the remote base');
   });
+
+  it('helmCharts: the local chart is rendered by the registered Helm renderer and linted once, through the kustomization', async () => {
+    const template = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: {{ .Release.Name }}-app\nspec:\n  replicas: {{ .Values.replicas }}\n  selector:\n    matchLabels:\n      app: {{ .Chart.Name }}\n  template:\n    metadata:\n      labels:\n        app: {{ .Chart.Name }}\n    spec:\n      containers:\n      - name: app\n        image: {{ .Values.image | quote }}\n        securityContext:\n          privileged: {{ .Values.privileged }}\n';
+    const dir = tree({
+      'kustomization.yaml': 'namespace: shop\nnamePrefix: k-\nhelmCharts:\n- name: app\n  releaseName: web\n  valuesInline:\n    privileged: true\nimages:\n- name: nginx\n  newTag: "1.27"\n',
+      'charts/app/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 0.1.0\n',
+      'charts/app/values.yaml': 'image: nginx:1.25\nprivileged: false\nreplicas: 1\n',
+      'charts/app/templates/deployment.yaml': template,
+    });
+    dirs.push(dir);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { cmdRender } = require('../../cli/render') as typeof import('../../cli/render');
+    let out = '';
+    assert.equal(cmdRender([dir], { stdout: (x) => { out += x; }, stderr: () => undefined, cwd: dir }), 0);
+    assert.equal(out, 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: k-web-app\n  namespace: shop\nspec:\n  replicas: 1\n  selector:\n    matchLabels:\n      app: app\n  template:\n    metadata:\n      labels:\n        app: app\n    spec:\n      containers:\n      - image: nginx:1.27\n        name: app\n        securityContext:\n          privileged: true\n');
+    const res = await scan({ files: allFiles(dir) });
+    const got = res.results.flatMap((r) => r.findings.map((f) => ({ ...(f as RenderedFinding), file: r.file.slice(dir.length + 1) })));
+    assert.ok(got.every((f) => f.rendered.source === dir), 'only the kustomization is rendered; the chart it inflates is not linted alone');
+    const at = (id: string) => got.filter((f) => f.ruleId === id).map((f) => [f.file, f.range, f.trace.map((t) => t.note)]);
+    assert.deepEqual(at('privileged-container'), [['kustomization.yaml', { start: { line: 6, character: 4 }, end: { line: 6, character: 14 } }, ['{{ .Values.privileged }}']]]);
+    // a field missing from a block the template wrote: shown where the block starts in the template
+    assert.deepEqual(at('default-service-account'), [['charts/app/templates/deployment.yaml', { start: { line: 14, character: 6 }, end: { line: 14, character: 17 } }, []]]);
+    assert.deepEqual(res.results.filter((r) => r.skipped).map((r) => [r.file.slice(dir.length + 1), r.skipped]).sort(), [
+      ['charts/app/Chart.yaml', 'kustomize-input'], ['charts/app/templates/deployment.yaml', 'kustomize-input'], ['charts/app/values.yaml', 'kustomize-input'], ['kustomization.yaml', 'kustomize-input'],
+    ]);
+  });
 });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { cpSync, writeFileSync } from 'node:fs';
+import { cpSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubehex, ROOT, tempDir } from './helpers';
 
@@ -50,10 +50,19 @@ describe('cli: admission policies as rules', () => {
   });
 
   it('SARIF lists the policy rules with the README section on policies as help', () => {
+    type Sarif = { runs: { tool: { driver: { rules: { id: string; helpUri?: string; help: { markdown: string } }[] } }; results: { ruleId: string }[] }[] };
     const r = kubehex(['scan', FIXTURE, '--format', 'sarif']);
-    const sarif = JSON.parse(r.stdout) as { runs: { tool: { driver: { rules: { id: string; helpUri: string }[] } }; results: { ruleId: string }[] }[] };
+    const sarif = JSON.parse(r.stdout) as Sarif;
     const rule = sarif.runs[0].tool.driver.rules.find((x) => x.id === 'vap:max-replicas');
-    assert.equal(rule?.helpUri, 'https://github.com/kubehex/kubehex/blob/main/README.md#admission-policies-as-rules');
+    // no docs base URL configured: no link, the section's text instead
+    assert.equal(rule?.helpUri, undefined);
+    const readme = readFileSync(join(ROOT, 'README.md'), 'utf8');
+    const start = readme.indexOf('## Admission policies as rules\n');
+    const section = readme.slice(start, readme.indexOf('\n## ', start + 3)).trimEnd() + '\n';
+    assert.ok(start >= 0 && section.length > 200);
+    assert.equal(rule?.help.markdown, section);
+    const linked = JSON.parse(kubehex(['scan', FIXTURE, '--format', 'sarif', '--docs-url', 'https://docs.example.org/kubehex']).stdout) as Sarif;
+    assert.equal(linked.runs[0].tool.driver.rules.find((x) => x.id === 'vap:max-replicas')?.helpUri, 'https://docs.example.org/kubehex/README.md#admission-policies-as-rules');
     assert.deepEqual(sarif.runs[0].results.filter((x) => x.ruleId.startsWith('vap:')).map((x) => x.ruleId), ['vap:max-replicas', 'vap:max-replicas']);
   });
 

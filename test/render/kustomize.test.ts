@@ -156,6 +156,17 @@ describe('render/kustomize: provenance in the source map', () => {
     assert.deepEqual(seg?.origin.kind === 'node' && seg.origin.path, ['commonLabels', 'team']);
   });
 
+  it('a multi-line value printed as a literal block maps to its own node (its range ends with the break)', () => {
+    const files = {
+      '/k/kustomization.yaml': 'resources:\n- cm.yaml\n',
+      '/k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\ndata:\n  run.sh: |-\n    echo one\n    echo two\n  z: last\n',
+    };
+    const k = kustomizeRenderer.render(memoryFs(files), '/k', {});
+    assert.equal(k.text, 'apiVersion: v1\ndata:\n  run.sh: |-\n    echo one\n    echo two\n  z: last\nkind: ConfigMap\nmetadata:\n  name: c\n');
+    const seg = originAt(k, 0, ['data', 'run.sh']);
+    assert.deepEqual(seg?.origin.kind === 'node' && [seg.origin.file, seg.origin.path, seg.origin.range.start], ['/k/cm.yaml', ['data', 'run.sh'], { line: 5, character: 10 }]);
+  });
+
   it('an inline patch maps into the kustomization, at its line', () => {
     const c = build('components/app');
     const seg = originAt(c, docIndex(c, 'Deployment', 'app-v2'), ['spec', 'template', 'spec', 'containers', 0, 'securityContext', 'readOnlyRootFilesystem']);
@@ -190,5 +201,54 @@ describe('render/kustomize: helmCharts through the Helm renderer', () => {
     const noChart = makeKustomizeRenderer(toyRenderer).render(memoryFs({ '/k/kustomization.yaml': 'helmCharts:\n- name: x\n  repo: https://charts.example.com\n' }), '/k', {});
     assert.equal(noChart.errors[0].message, "helmCharts: chart 'x' is not in '/k/charts/x' (kubehex does not pull it from https://charts.example.com: vendor the chart there)");
     assert.deepEqual(noChart.errors[0].range?.start, { line: 1, character: 2 });
+  });
+});
+
+describe('render/kustomize: fixes edit the base or the patch, verified by building again', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { lintText, resolveRules } = require('../../engine') as typeof import('../../engine');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { SourceIndex, translateFix, rootsReading } = require('../../render') as typeof import('../../render');
+  const set = resolveRules(rules, undefined, 'all');
+  const DEP = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels:\n      app: web\n  template:\n    metadata:\n      labels:\n        app: web\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.25\n        securityContext:\n          privileged: true\n';
+  const PATCH = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        securityContext:\n          runAsNonRoot: false\n';
+  const fs = memoryFs({
+    '/w/base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
+    '/w/base/deployment.yaml': DEP,
+    '/w/a/kustomization.yaml': 'namePrefix: a-\nresources:\n- ../base\n',
+    '/w/b/kustomization.yaml': 'resources:\n- ../base\n',
+    '/w/c/kustomization.yaml': 'resources:\n- ../base\npatches:\n- path: patch.yaml\n',
+    '/w/c/patch.yaml': PATCH,
+  });
+  const roots = ['/w/a', '/w/b', '/w/c'].map((root) => ({ root, result: kustomizeRenderer.render(fs, root, {}) }));
+  const fixFor = (root: string, ruleId: string) => {
+    const result = roots.find((r) => r.root === root)!.result;
+    const { parsed, findings } = lintText(result.text, set);
+    const finding = findings.find((f) => f.ruleId === ruleId);
+    assert.ok(finding?.fix, `${ruleId} has a fix`);
+    const fix = translateFix({
+      result, rendered: parsed, finding: finding!, fs, src: new SourceIndex(fs), set,
+      rerender: (f2) => kustomizeRenderer.render(f2, root, {}), display: (f) => f.slice('/w/'.length),
+      reach: (files) => rootsReading(roots, files),
+    });
+    assert.ok(fix, `${ruleId}: a verified fix`);
+    assert.equal(fix!.files.length, 1);
+    const text = fs.readText(fix!.files[0].file)!;
+    const fixed = [...fix!.files[0].edits].sort((x, y) => y.start - x.start).reduce((t, e) => t.slice(0, e.start) + e.newText + t.slice(e.end), text);
+    return { title: fix!.title, file: fix!.files[0].file, fixed };
+  };
+
+  it('a base value (the only key of its map) is fixed in the base, titled with the overlays it reaches', () => {
+    assert.deepEqual(fixFor('/w/a', 'privileged-container'), { title: 'Set privileged: false in base/deployment.yaml (affects 3 overlays)', file: '/w/base/deployment.yaml', fixed: DEP.replace('privileged: true', 'privileged: false') });
+  });
+
+  it('a missing field is added under the base map that holds its parent', () => {
+    assert.deepEqual(fixFor('/w/b', 'writable-root-filesystem'), { title: 'Set readOnlyRootFilesystem: true in base/deployment.yaml (affects 3 overlays)', file: '/w/base/deployment.yaml', fixed: `${DEP}          readOnlyRootFilesystem: true\n` });
+  });
+
+  it('a value the overlay\'s patch wrote is fixed in the patch, which only that overlay reads', () => {
+    assert.deepEqual(fixFor('/w/c', 'run-as-root'), { title: 'Set runAsNonRoot: true on the container in c/patch.yaml', file: '/w/c/patch.yaml', fixed: PATCH.replace('runAsNonRoot: false', 'runAsNonRoot: true') });
   });
 });

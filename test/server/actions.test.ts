@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { LspClient, applyLspEdits, editsOf } from './lsp-client';
 import { PRIV_DEPLOY, podDoc, rangeTuple, startClient } from './helpers';
 
@@ -130,7 +132,7 @@ describe('server: code actions', function () {
     assert.match(md, /6C category: \*\*container\*\*/);
     assert.match(md, /Hexad goals at risk: possession, integrity, confidentiality/);
     assert.match(md, /\*\*Fix:\*\* Set `securityContext.privileged: false`/);
-    assert.match(md, /\(https:\/\/github\.com\/kubehex\/kubehex\/blob\/main\/rules\/privileged-container\/README\.md\)/);
+    assert.ok(md.endsWith(`\n\n[Rule documentation](${pathToFileURL(join(__dirname, '..', '..', '..', 'rules', 'privileged-container', 'README.md')).href})`), md);
   });
 
   it('hover on a security-relevant key without a finding explains the field', async () => {

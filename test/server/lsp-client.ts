@@ -35,6 +35,9 @@ export class LspClient {
   constructor(args: string[] = ['--stdio'], cwd = ROOT) {
     this.proc = spawn(process.execPath, [SERVER, ...args], { cwd, stdio: ['pipe', 'pipe', 'pipe'] });
     this.proc.stderr.on('data', (d) => { this.stderr += d; });
+    // a write racing the server's exit (a killed server, a test's afterEach) fails with EPIPE: the exit is what
+    // the tests look at, so the write error must not surface as an uncaught exception in an unrelated hook
+    this.proc.stdin.on('error', () => {});
     this.proc.stdout.on('data', (d: Buffer) => { this.buf = Buffer.concat([this.buf, d]); this.drain(); });
     this.exited = new Promise((r) => this.proc.on('exit', (code) => r(code)));
   }
@@ -74,6 +77,7 @@ export class LspClient {
   }
 
   write(obj: object): void {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null || this.proc.stdin.destroyed) return;
     const body = Buffer.from(JSON.stringify(obj), 'utf8');
     this.proc.stdin.write(`Content-Length: ${body.length}\r\n\r\n`);
     this.proc.stdin.write(body);

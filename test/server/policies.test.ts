@@ -75,4 +75,26 @@ describe('server: admission policies live in the editor', function () {
     c.change(policy, 3, [{ range: { start: { line: 12, character: at }, end: { line: 12, character: at + 1 } }, text: '1' }]);
     assert.deepEqual(policyDiags(await c.diagnostics(deploy, 1, since)), [['vap:max-replicas', 2, 'at most 3 replicas', [5, 2, 5, 13]]]);
   });
+
+  it('code lenses on a policy: what it and each validation rejects in the workspace, with the objects to list', async () => {
+    c = await startClient({ root: dir });
+    const deploys = uriOf(join(dir, 'deploys.yaml'));
+    const policy = uriOf(join(dir, 'policy.yaml'));
+    const api = DEPLOY.replace('name: web', 'name: api').replace('replicas: 4', 'replicas: 2').replace('app: web', 'app: api').replace('app: web', 'app: api');
+    c.open(deploys, `${DEPLOY}---\n${api}`);
+    await c.diagnostics(deploys, 1);
+    const text = POLICY(3).replace(`      message: "at most 3 replicas"\n`, `      message: "at most 3 replicas"\n    - expression: "has(object.metadata.labels)"\n      message: "labels required"\n`);
+    c.open(policy, text);
+    await c.diagnostics(policy, 1);
+    const lenses = (await c.request('textDocument/codeLens', { textDocument: { uri: policy } })) as any[];
+    const shown = lenses.map((l) => [rangeTuple(l.range), l.command.title, l.command.command, (l.command.arguments?.[2] ?? []).map((x: any) => [x.uri, rangeTuple(x.range)])]);
+    assert.deepEqual(shown, [
+      [[3, 2, 3, 2], 'vap:max-replicas: rejects 2 of 2 objects', 'kubehex.showPolicyObjects', [[deploys, [1, 0, 1, 16]], [deploys, [17, 0, 17, 16]]]],
+      [[12, 6, 12, 6], 'validation-1: rejects 1 of 2 objects', 'kubehex.showPolicyObjects', [[deploys, [1, 0, 1, 16]]]],
+      [[14, 6, 14, 6], 'validation-2: rejects 2 of 2 objects', 'kubehex.showPolicyObjects', [[deploys, [1, 0, 1, 16]], [deploys, [17, 0, 17, 16]]]],
+    ]);
+    assert.deepEqual(lenses[0].command.arguments.slice(0, 2), [policy, { line: 3, character: 2 }]);
+    // a file without policies has none
+    assert.deepEqual(await c.request('textDocument/codeLens', { textDocument: { uri: deploys } }), []);
+  });
 });

@@ -224,4 +224,29 @@ spec:
       assert.deepEqual(brief(d), trusted ? [] : [['privileged-container', 2, 2, 2, 18]], `trusted: ${trusted}`);
     }
   });
+
+  it('the workspace scan and the posture report include rendered findings and render errors; the chart\'s files are not linted alone', async () => {
+    const f = writeChart(dir);
+    mkdirSync(join(dir, 'broken', 'templates'), { recursive: true });
+    writeFileSync(join(dir, 'broken', 'Chart.yaml'), 'apiVersion: v2\nname: broken\nversion: 0.1.0\n');
+    writeFileSync(join(dir, 'broken', 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: {{ fail "no" }}\n');
+    writeFileSync(join(dir, 'pod.yaml'), 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: p\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n');
+    const c = await start({ root: dir });
+    const since = c.mark();
+    const r = await c.request('kubehex/scanWorkspace', {});
+    assert.deepEqual(r.items.map((i: any) => [i.uri, i.ruleId, i.category, i.range.start.line]), [
+      [uriOf(f.values), 'privileged-container', 'container', 2],
+      [uriOf(join(dir, 'pod.yaml')), 'privileged-container', 'container', 9],
+    ]);
+    assert.deepEqual(r.errors, [{ uri: uriOf(join(dir, 'broken', 'templates', 'cm.yaml')), message: 'helm template fails: execution error at (broken/templates/cm.yaml:4:11): no' }]);
+    // closed files of the render get their diagnostics, with the template in relatedInformation
+    const onValues = await c.diagnostics(uriOf(f.values), undefined, since);
+    assert.deepEqual(brief(onValues), [['privileged-container', 2, 2, 2, 18]]);
+    assert.equal(onValues[0].relatedInformation[0].location.uri, uriOf(f.deploy));
+    const onBroken = await c.diagnostics(uriOf(join(dir, 'broken', 'templates', 'cm.yaml')), undefined, since);
+    assert.deepEqual(onBroken.map((d: any) => [d.code, d.range.start.line, d.range.start.character]), [['render-error', 3, 11]]);
+    const report = await c.request('kubehex/report', { format: 'json' });
+    const found = report.data.findings.map((x: any) => [x.file, x.ruleId, x.rendered?.source ?? null]).sort();
+    assert.deepEqual(found, [['chart/values.yaml', 'privileged-container', 'chart'], ['pod.yaml', 'privileged-container', null]]);
+  });
 });
