@@ -3,11 +3,14 @@ import type { Config } from '../engine';
 import type { HelmOptions, RenderOptions } from './types';
 
 /**
- * The render options of one root: the command line's (or editor's) defaults, with what `.kubehex.yaml` says for
+ * The render options of one root: the command line's (or editor's) defaults, `kubernetesVersion` as the chart's
+ * Kubernetes version unless --kube-version gives one, and what `.kubehex.yaml` says for
  * that chart on top (`helm: {charts: {DIR: {values, set, releaseName, namespace}}}`, DIR and values files relative
  * to the config file). Values files and `set` entries of the chart come after the defaults, so they win.
  */
 export function optionsForRoot(root: string, base: RenderOptions, config: Config | undefined, configDir: string | undefined): RenderOptions {
+  // `.Capabilities` comes from --kube-version, else the configured kubernetesVersion (else Helm's default)
+  if (config?.kubernetesVersion && base.helm?.kubeVersion === undefined) base = { ...base, helm: { ...(base.helm ?? {}), kubeVersion: config.kubernetesVersion } };
   const charts = config?.helm?.charts;
   if (!charts || configDir === undefined) return base;
   const key = Object.keys(charts).find((k) => samePath(fromConfig(configDir, k), root));

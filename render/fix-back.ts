@@ -96,11 +96,33 @@ function textEditsFor(a: TranslateArgs, op: FixOp): Array<{ file: string; edit: 
   const out: Array<{ file: string; edit: TextEdit }> = [];
   for (const e of edits) {
     const seg = textSegmentFor(a.result.map, e.start, e.end);
-    if (!seg || seg.origin.kind !== 'text') return undefined;
+    if (!seg || seg.origin.kind !== 'text') {
+      const moved = e.start === e.end ? insertionAfterLineBreaks(a, e) : undefined;
+      if (!moved) return undefined;
+      out.push(moved);
+      continue;
+    }
     const base = seg.origin.offset - seg.start;
     out.push({ file: seg.origin.file, edit: { start: e.start + base, end: e.end + base, newText: e.newText } });
   }
   return out;
+}
+
+/**
+ * An insertion after line breaks that no segment covers (the newline Helm ends a document with): it belongs after
+ * the literal text before them, when the template has the same line breaks there. Verified by rendering again.
+ */
+function insertionAfterLineBreaks(a: TranslateArgs, e: TextEdit): { file: string; edit: TextEdit } | undefined {
+  const text = a.rendered.text;
+  let k = e.start;
+  while (k > 0 && text[k - 1] === '\n' && a.result.map.at(k - 1, k)?.origin.kind !== 'text') k--;
+  if (k === e.start || k === 0) return undefined;
+  const before = a.result.map.at(k - 1, k);
+  if (before?.origin.kind !== 'text' || before.end !== k) return undefined;
+  const at = before.origin.offset + (k - before.start);
+  const breaks = text.slice(k, e.start);
+  if (a.src.rawText(before.origin.file)?.slice(at, at + breaks.length) !== breaks) return undefined;
+  return { file: before.origin.file, edit: { start: at + breaks.length, end: at + breaks.length, newText: e.newText } };
 }
 
 function textSegmentFor(map: SourceMap, start: number, end: number): Segment | undefined {

@@ -98,7 +98,9 @@ export function nodeSourceOf(rendered: ParsedFile, docIndex: number, map: Source
     // A segment that starts before the node holds its key too (`key: value`, as a Kustomize build marks an
     // entry): it is this node's own, even when a one-entry parent map spans exactly the same text.
     let root = k;
-    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start;
+    // (only a segment that starts at the key: a Helm value segment starts earlier, at the line break and indent
+    // that `nindent` printed before the map it spans, and holds no key of its own)
+    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start && keyStartOf(doc, path.slice(0, k)) === seg.start;
     while (root > 0 && !ownsKey) {
       const p = nodeAt(doc, path.slice(0, root - 1));
       if (!p?.range) break;
@@ -145,12 +147,12 @@ export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMa
   const whole = map.at(s, Math.max(e, s));
   if (whole?.origin.kind === 'text') {
     const loc = textLocation(src, whole as Segment & { origin: Extract<Origin, { kind: 'text' }> }, s, e);
-    if (loc) return loc;
+    if (loc) return withValueNote(loc, rendered, map, f);
   }
   const first = map.at(s, s);
   if (first?.origin.kind === 'text') {
     const loc = textLocation(src, first as Segment & { origin: Extract<Origin, { kind: 'text' }> }, s, Math.min(e, first.end));
-    if (loc) return loc;
+    if (loc) return withValueNote(loc, rendered, map, f);
   }
   const trace = first?.trace ?? whole?.trace ?? [];
   const head = trace[0];
@@ -160,4 +162,21 @@ export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMa
     return { file: head.file, range: head.range, offsets, trace: trace.slice(1), via: 'fallback' };
   }
   return { file: fallbackFile, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, offsets: [0, 0], trace: [], via: 'fallback' };
+}
+
+/**
+ * A finding shown on template text whose value was not written in any file (a `--set`, a computed value): the
+ * trace ends with the action that printed it, noted with where the value came from (`--set a.b=true`).
+ */
+function withValueNote(loc: MappedLocation, rendered: ParsedFile, map: SourceMap, f: Finding): MappedLocation {
+  const doc = rendered.docs[f.docIndex]?.doc;
+  const n = doc ? nodeAt(doc, f.path) : undefined;
+  if (!n?.range) return loc;
+  const [ns, ne] = span(rendered.text, n.range);
+  const seg = map.at(ns, Math.max(ne, ns));
+  if (seg?.origin.kind !== 'generated' || !seg.origin.note || !seg.trace?.length) return loc;
+  const action = seg.trace[seg.trace.length - 1];
+  const step: TraceStep = { file: action.file, range: action.range, note: seg.origin.note };
+  if (loc.trace.some((t) => t.file === step.file && t.note === step.note && t.range.start.line === step.range.start.line)) return loc;
+  return { ...loc, trace: [...loc.trace, step] };
 }

@@ -13,7 +13,7 @@ export interface EngineExecOptions {
   funcs?: Record<string, (...args: unknown[]) => unknown>;
   limits: RenderLimits;
   valueOrigin?: (container: object, key: string) => Origin | undefined;
-  helm?: { onLookup?: (apiVersion: string, kind: string, namespace: string, name: string) => void; strict?: boolean };
+  helm?: { onLookup?: (apiVersion: string, kind: string, namespace: string, name: string, site?: LookupSite) => void; strict?: boolean };
   cancelled?: () => boolean;
 }
 
@@ -41,3 +41,6 @@ export interface TemplateEngine {
   toYaml(v: unknown): string;
   asError(e: unknown): EngineError | undefined;
 }
+
+/** Where a `lookup` call is written (its template file and the range of the function name). */
+export interface LookupSite { file: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }

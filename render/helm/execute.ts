@@ -2,7 +2,7 @@ import { LineIndex } from '../../engine';
 import type { RenderDiagnostic, RenderLimits } from '../types';
 import { HelmError, chartFullPath, isLibrary, type Chart, type ChartFile } from './chart';
 import type { KubeVersionInfo } from './capabilities';
-import type { EngineError, TemplateEngine } from './engine-api';
+import type { EngineError, LookupSite, TemplateEngine } from './engine-api';
 import { makeFiles } from './files';
 import { Capabilities, chartObject, releaseObject, type GoAdapter, type ReleaseInfo } from './go-objects';
 import type { RenderedTemplate } from './manifests';
@@ -56,7 +56,7 @@ export function executeCharts(root: Chart, values: GoMap, ctx: ExecuteContext): 
       const r = ctx.engine.execute(set, n, data, {
         limits: ctx.limits,
         valueOrigin: (c, k) => ctx.origins.origin(c, k),
-        helm: { onLookup: () => noteLookup(t, lookupNoted, ctx) },
+        helm: { onLookup: (_a, _k, _ns, _n, site) => noteLookup(t, lookupNoted, ctx, site) },
         cancelled: () => { ctx.check(); return false; },
       });
       out.push({ name: n, file: t.file.path, text: r.text, map: r.map });
@@ -67,10 +67,11 @@ export function executeCharts(root: Chart, values: GoMap, ctx: ExecuteContext): 
   return out;
 }
 
-function noteLookup(t: Renderable, seen: Set<Chart>, ctx: ExecuteContext): void {
+/** One note per chart, at the first `lookup` call executed (in Helm's order), where it is written. */
+function noteLookup(t: Renderable, seen: Set<Chart>, ctx: ExecuteContext, site?: LookupSite): void {
   if (seen.has(t.chart)) return;
   seen.add(t.chart);
-  ctx.notes.push({ file: t.file.path, message: `rendered without cluster state: chart ${chartFullPath(t.chart)} calls lookup, which returns an empty map under helm template` });
+  ctx.notes.push({ file: site?.file ?? t.file.path, ...(site ? { range: site.range } : {}), message: `rendered without cluster state: chart ${chartFullPath(t.chart)} calls lookup, which returns an empty map under helm template` });
 }
 
 function collect(c: Chart, vals: GoMap, isRoot: boolean, out: Renderable[], shared: object, ctx: ExecuteContext, go: GoAdapter): GoMap {

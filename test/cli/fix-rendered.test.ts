@@ -37,12 +37,12 @@ describe('cli: scan --fix on a Helm chart edits the source files, proven by rend
     const dir = chartDir();
     const r = kubehex(['scan', 'chart', '--fix', '--no-color'], { cwd: dir });
     assert.equal(read(dir, 'chart/values.yaml'), '# security settings of both workers\nsecurityContext:\n  privileged: false\n  allowPrivilegeEscalation: false\nreplicas: 1\n');
-    assert.equal(read(dir, 'chart/templates/c.yaml'), LITERAL.replace('privileged: true', 'privileged: false'));
+    // the missing field goes after the template's last literal line (the newline Helm ends the document with is its own)
+    assert.equal(read(dir, 'chart/templates/c.yaml'), LITERAL.replace('privileged: true', 'privileged: false\n        allowPrivilegeEscalation: false'));
     assert.equal(read(dir, 'chart/templates/a.yaml'), fromValues('a'));
     assert.equal(read(dir, 'chart/templates/b.yaml'), fromValues('b'));
-    assert.equal(r.stderr, 'kubehex: applied 3 safe fixes in 2 files\n');
-    // what is left: c's missing allowPrivilegeEscalation has no proven edit of the template (nothing written for it)
-    assert.match(r.stdout, /^\nchart\/templates\/c\.yaml\n {2}9:7 {2}warning {2}Pod release-name-c: container "c" allows privilege escalation .*privilege-escalation-allowed\n\n/);
+    assert.equal(r.stderr, 'kubehex: applied 4 safe fixes in 2 files\n');
+    assert.match(r.stdout, /^\n✔ 0 problems \(0 errors, 0 warnings, 0 info\) in 5 files\n/);
     assert.equal(r.code, 0);
     const again = kubehex(['scan', 'chart', '--fix', '--no-color'], { cwd: dir });
     assert.equal(again.stderr, '');
@@ -88,6 +88,7 @@ describe('render: planSourceFixes', () => {
       ['Set privileged: false in chart/values.yaml (2 objects)', 2],
       ['Set allowPrivilegeEscalation: false in chart/values.yaml (2 objects)', 2],
       ['Set privileged: false in chart/templates/c.yaml', 1],
+      ['Set allowPrivilegeEscalation: false in chart/templates/c.yaml', 1],
     ]);
     assert.deepEqual([...plan.texts.keys()], ['/w/chart/values.yaml', '/w/chart/templates/c.yaml']);
     // nothing editable: nothing planned

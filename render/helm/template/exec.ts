@@ -41,6 +41,8 @@ export interface ExecContext {
   readonly opts: ExecOptions;
   readonly now: Date;
   readonly maxOutput: number;
+  /** Where the function being called is written (file and range of its name), when the template has a file. */
+  callSite(): { file: string; range: TraceStep['range'] } | undefined;
 }
 
 const DEFAULT_NOW = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
@@ -95,6 +97,7 @@ class Execution implements ExecContext {
   /** Whether that value came out of an interface{} slot (for Go's type names in messages). */
   private iface = false;
   argProvs: ReadonlyArray<Prov | undefined> = [];
+  private calling: { node: Node; name: string } | undefined;
   readonly now: Date;
   readonly maxOutput: number;
 
@@ -559,11 +562,21 @@ class Execution implements ExecContext {
     return this.call(fn, node, name, argv, provs, self);
   }
 
+  callSite(): { file: string; range: TraceStep['range'] } | undefined {
+    const c = this.calling;
+    const src = c?.node.src;
+    if (!c || !src?.file) return undefined;
+    const a = lineCol(src, c.node.pos);
+    return { file: src.file, range: { start: { line: a.line, character: a.col }, end: { line: a.line, character: a.col + c.name.length } } };
+  }
+
   private call(fn: SignedFunc, node: Node, name: string, argv: unknown[], provs: (Prov | undefined)[], self: unknown): unknown {
     this.tick();
     let r: unknown;
     const savedProvs = this.argProvs;
+    const savedCall = this.calling;
     this.argProvs = provs;
+    this.calling = { node, name };
     try {
       r = fn.apply(self, argv);
     } catch (e) {
@@ -579,6 +592,7 @@ class Execution implements ExecContext {
       this.errorf(`error calling ${name}: ${msg}`, kind, fe?.failMessage ?? fe?.inner?.failMessage, fe?.inner);
     } finally {
       this.argProvs = savedProvs;
+      this.calling = savedCall;
     }
     if (r instanceof WithProv) {
       this.prov = r.prov;

@@ -19,7 +19,7 @@ export function helmFuncs(): Record<string, SignedFunc> {
     required: sig('string, any', required, keepsArg(1)),
     fail: sig('string', (msg: string) => { throw new FuncError(msg, msg); }),
     lookup: sig('string, string, string, string', function (this: ExecContext, a: string, k: string, ns: string, n: string) {
-      this.opts.helm?.onLookup?.(a, k, ns, n);
+      this.opts.helm?.onLookup?.(a, k, ns, n, this.callSite());
       return {};
     }),
   };

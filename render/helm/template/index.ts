@@ -28,7 +28,7 @@ export type TemplateFunc = (...args: unknown[]) => unknown;
 /** What the Helm functions need from the Helm layer (the template set itself is the one being executed). */
 export interface HelmContext {
   /** Called once per `lookup` call: Helm's `template` renders without cluster state (lookup returns an empty map). */
-  onLookup?: (apiVersion: string, kind: string, namespace: string, name: string) => void;
+  onLookup?: (apiVersion: string, kind: string, namespace: string, name: string, site?: { file: string; range: TraceStep['range'] }) => void;
   /** `helm template --strict`-like missingkey=error (default false: missingkey=zero as Helm). */
   strict?: boolean;
 }
