@@ -1,4 +1,4 @@
-import { Composer, Parser, isScalar, isSeq, visit, type Document } from 'yaml';
+import { Composer, Parser, isMap, isScalar, isSeq, visit, type Document } from 'yaml';
 import { nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import type { FixOp, Path } from './types';
@@ -61,7 +61,14 @@ function opsTookEffect(doc: Document, ops: ReadonlyArray<FixOp>, before?: Docume
       if (n !== undefined || nodeAt(doc, [...op.path.slice(0, -1), op.to]) === undefined) return false;
       continue;
     }
-    if (op.op === 'set' && !Array.isArray(op.value)) {
+    if (op.op === 'set' && op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value)) {
+      const want = op.value as Readonly<Record<string, unknown>>;
+      if (!n || !isMap(n) || n.items.length !== Object.keys(want).length) return false;
+      for (const [k, v] of Object.entries(want)) {
+        const item = nodeAt(doc, [...op.path, k]);
+        if (!item || !isScalar(item) || item.value !== v) return false;
+      }
+    } else if (op.op === 'set' && !Array.isArray(op.value)) {
       if (!n || !isScalar(n) || n.value !== op.value) return false;
     } else if (!n || !isSeq(n) || !n.items.some((i) => isScalar(i) && i.value === (op.op === 'append' ? op.value : (op.value as unknown as string[])[0]))) {
       return false;

@@ -5,7 +5,7 @@ import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
 import type { FixOp, Path, TextEdit } from './types';
 
-type Value = string | number | boolean | ReadonlyArray<string>;
+type Value = string | number | boolean | ReadonlyArray<string> | Readonly<Record<string, string | number | boolean>>;
 
 interface Ctx { text: string; doc: Document; lines: LineIndex; eol: string; json: boolean }
 
@@ -55,6 +55,8 @@ export function formatScalar(v: string | number | boolean, json: boolean): strin
 
 function formatValue(v: Value, json: boolean): string {
   if (Array.isArray(v)) return `[${v.map((x) => formatScalar(x, json)).join(', ')}]`;
+  // a small map of scalars (e.g. `requests: {cpu: 100m, memory: 128Mi}`) is written as a flow map
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${fmtKey(k, json)}: ${formatScalar(x, json)}`).join(', ')}}`;
   return formatScalar(v as string | number | boolean, json);
 }
 
@@ -122,7 +124,7 @@ function planSet(ctx: Ctx, path: Path, value: Value): TextEdit | undefined {
     }
     if (node && (isMap(node) || isSeq(node))) {
       // only a flow collection written on one line may be replaced (e.g. `drop: [NET_RAW]` -> `[ALL]`)
-      if (!Array.isArray(value) || !(node as { flow?: boolean }).flow || !node.range) return undefined;
+      if (!(Array.isArray(value) ? isSeq(node) : typeof value === 'object' && isMap(node)) || !(node as { flow?: boolean }).flow || !node.range) return undefined;
       return { start: node.range[0], end: node.range[1], newText: formatValue(value, ctx.json) };
     }
     if (!st.pair) return undefined;

@@ -239,9 +239,13 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
   return out.length > 1 ? dropYielded(out, set) : out;
 }
 
-/** Drops the findings of rules that yield (meta.yieldsTo) to another rule's finding on the same range. */
+/**
+ * Drops the findings of rules that yield (meta.yieldsTo) to another rule's finding on the same range. The engine
+ * applies it per document; a caller that lints one document in several passes (the language server's local and
+ * cross-object passes) applies it again to the merged findings.
+ */
 const yieldsPerSet = new WeakMap<RuleSet, Map<string, ReadonlyArray<string>>>();
-function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
+export function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
   let yields = yieldsPerSet.get(set);
   if (!yields) {
     yields = new Map();

@@ -11,7 +11,8 @@ export interface TextEdit { start: number; end: number; newText: string }
 
 /** Fix operations on paths; the engine turns them into minimal text edits. */
 export type FixOp =
-  | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> }
+  /** `value` may be a string array (written as a flow list) or a map of scalars (written as a flow map). */
+  | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> | Readonly<Record<string, string | number | boolean>> }
   | { op: 'remove'; path: Path }
   | { op: 'append'; path: Path; value: string | number | boolean }
   /** Renames the map key at `path` to `to`; only the key's text changes. */

@@ -222,3 +222,144 @@ export function diffPaths(x: unknown, y: unknown, path: Path = [], out: Path[] =
   for (const k of new Set([...Object.keys(xo), ...Object.keys(yo)])) diffPaths(xo[k], yo[k], [...path, k], out);
   return out;
 }
+
+/**
+ * The other fix for a value that sits in a base several overlays share: leave the base alone and patch the
+ * object in the overlay at hand. The engine's fix, applied to the rendered object, gives the object wanted; the
+ * fields it changes become a strategic merge patch (list items by their `name`, other lists whole, removed
+ * fields as null), added inline to the root kustomization's `patches:`. Verified like every fix: built again,
+ * the object is exactly what the engine's fix makes of it, no other object changes, the finding is gone.
+ */
+export function overlayPatchFix(a: TranslateArgs, kustomization: string): SourceFix | undefined {
+  const fix = a.finding.fix;
+  if (!fix || a.result.kind !== 'kustomize') return undefined;
+  const text = a.fs.readText(kustomization);
+  if (text === undefined) return undefined;
+  const expectedEdits = fixEdits(a.rendered, a.finding);
+  if (!expectedEdits) return undefined;
+  const before = valueOf(a.rendered, a.finding.docIndex) as Record<string, unknown> | undefined;
+  const after = valueOf(parseManifest(applyEdits(a.rendered.text, expectedEdits)), a.finding.docIndex) as Record<string, unknown> | undefined;
+  if (!isObj(before) || !isObj(after)) return undefined;
+  const changed = diffPaths(before, after);
+  if (!changed.length) return undefined;
+  const body: Record<string, unknown> = {};
+  for (const p of changed) if (!addToPatch(body, before, after, p)) return undefined;
+  const meta = isObj(before.metadata) ? before.metadata : {};
+  const kind = String(before.kind ?? '');
+  const name = String(meta.name ?? '');
+  if (!kind || !name) return undefined;
+  // patches run before the overlay's own namePrefix/nameSuffix: the name as its base wrote it, else as printed
+  const ns = nodeSourceOf(a.rendered, a.finding.docIndex, a.result.map, ['metadata', 'name']);
+  const written = ns ? (a.src.file(ns.file)?.docs[ns.doc]?.doc?.getIn(ns.path) as unknown) : undefined;
+  const names = [...new Set([typeof written === 'string' ? written : name, name])];
+  let files: SourceFix['files'] | undefined;
+  for (const n of names) {
+    const patch = { apiVersion: before.apiVersion, kind, metadata: { name: n }, ...body };
+    const edit = patchEntryEdit(text, kind, n, patch);
+    if (!edit) return undefined;
+    if (patchVerified(a, kustomization, text, edit, after)) { files = [{ file: kustomization, edits: [edit] }]; break; }
+  }
+  if (!files) return undefined;
+  return { title: `${fix.title} with a patch in ${a.display(kustomization)} (this overlay only)`, safety: 'review', files, objects: 1 };
+}
+
+function patchVerified(a: TranslateArgs, kustomization: string, text: string, edit: TextEdit, after: unknown): boolean {
+  let again: RenderResult;
+  try { again = a.rerender(overlayFs(a.fs, new Map([[kustomization, applyEdits(text, [edit])]]))); } catch { return false; }
+  if (again.errors.length) return false;
+  const now = parseManifest(again.text);
+  if (now.fatal || now.docs.length !== a.rendered.docs.length) return false;
+  for (let i = 0; i < now.docs.length; i++) {
+    const want = i === a.finding.docIndex ? after : valueOf(a.rendered, i);
+    if (!same(valueOf(now, i), want)) return false;
+  }
+  return !lintText(again.text, a.set).findings.some((g) => g.docIndex === a.finding.docIndex && g.ruleId === a.finding.ruleId
+    && g.messageId === a.finding.messageId && JSON.stringify(g.path) === JSON.stringify(a.finding.path));
+}
+
+function isObj(v: unknown): v is Record<string, unknown> { return v !== null && typeof v === 'object' && !Array.isArray(v); }
+
+/** Adds the change at `path` to a strategic merge patch body; false when it cannot be said as one. */
+function addToPatch(body: Record<string, unknown>, before: unknown, after: unknown, path: Path): boolean {
+  let out: Record<string, unknown> = body;
+  let b: unknown = before, af: unknown = after;
+  for (let i = 0; i < path.length; i++) {
+    const key = path[i];
+    const last = i === path.length - 1;
+    if (typeof key !== 'string' || !isObj(af)) return false;
+    const nb = isObj(b) ? b[key] : undefined;
+    const na = af[key];
+    if (last || !(key in af)) { out[key] = key in af ? na : null; return true; }
+    if (Array.isArray(na)) {
+      const idx = path[i + 1];
+      const item = typeof idx === 'number' ? na[idx] : undefined;
+      const itemName = isObj(item) && typeof item.name === 'string' ? item.name : undefined;
+      if (itemName === undefined || i + 1 === path.length - 1 || !Array.isArray(nb) || !nb.some((x) => isObj(x) && x.name === itemName)) { out[key] = na; return true; }
+      const list = (Array.isArray(out[key]) ? out[key] : (out[key] = [])) as Array<Record<string, unknown>>;
+      let entry = list.find((x) => x.name === itemName);
+      if (!entry) list.push((entry = { name: itemName }));
+      out = entry;
+      b = nb.find((x) => isObj(x) && x.name === itemName);
+      af = item;
+      i++;
+      continue;
+    }
+    if (!isObj(na)) { out[key] = na; return true; }
+    out = (isObj(out[key]) ? out[key] : (out[key] = {})) as Record<string, unknown>;
+    b = nb;
+    af = na;
+  }
+  return false;
+}
+
+/** A plain YAML block for a patch (JSON-quoted strings where plain would read differently). */
+function yamlBlock(v: unknown, indent: string): string {
+  const scalar = (x: unknown) => (typeof x === 'string' && !/^[A-Za-z_/][A-Za-z0-9_./-]*$/.test(x)) || (typeof x === 'string' && /^(true|false|null|yes|no|on|off|y|n|~)$/i.test(x)) ? JSON.stringify(x) : x === null ? 'null' : String(x);
+  if (Array.isArray(v)) {
+    if (!v.length) return ' []\n';
+    return '\n' + v.map((x) => (isObj(x) || Array.isArray(x) ? `${indent}-${yamlBlock(x, indent + '  ').replace(/^\n\s*/, ' ')}` : `${indent}- ${scalar(x)}\n`)).join('');
+  }
+  if (isObj(v)) {
+    const keys = Object.keys(v);
+    if (!keys.length) return ' {}\n';
+    return '\n' + keys.map((k) => `${indent}${/^[A-Za-z0-9_./-]+$/.test(k) ? k : JSON.stringify(k)}:${yamlBlock(v[k], indent + '  ')}`).join('');
+  }
+  return ` ${scalar(v)}\n`;
+}
+
+/** The text edit that adds an inline patch entry to a kustomization's `patches:` (created at the end if absent). */
+function patchEntryEdit(text: string, kind: string, name: string, patch: Record<string, unknown>): TextEdit | undefined {
+  const body = yamlBlock(patch, '    ').replace(/^\n/, '');
+  const entry = (ind: string) => `${ind}- target:\n${ind}    kind: ${kind}\n${ind}    name: ${name}\n${ind}  patch: |-\n${body.split('\n').filter(Boolean).map((l) => `${ind}${l}`).join('\n')}\n`;
+  const m = /^patches:[ \t]*(#.*)?\r?\n/m.exec(text);
+  const end = text.length && !text.endsWith('\n') ? '\n' : '';
+  if (!m) return { start: text.length, end: text.length, newText: `${end}patches:\n${entry('')}` };
+  // the block sequence under `patches:` runs while lines are indented or are `-` items at column 0
+  let at = m.index + m[0].length;
+  const first = /^([ \t]*)- /.exec(text.slice(at));
+  if (!first) return undefined;
+  const ind = first[1];
+  const lines = text.slice(at).split('\n');
+  for (const line of lines) {
+    if (line.trim() === '' || line.startsWith(`${ind}- `) || (line.startsWith(`${ind}  `) || (ind === '' ? false : line.startsWith(ind + ' ')))) { at += line.length + 1; continue; }
+    if (ind === '' && /^\s/.test(line)) { at += line.length + 1; continue; }
+    break;
+  }
+  at = Math.min(at, text.length);
+  return { start: at, end: at, newText: `${at === text.length ? end : ''}${entry(ind)}` };
+}
+
+/**
+ * Every fix to offer for a rendered finding: the edit where the value was written (`translateFix`); and when that
+ * file is a base other overlays share too (`reach`), a patch in the overlay at hand as the second choice.
+ */
+export function sourceFixes(a: TranslateArgs): SourceFix[] {
+  const first = translateFix(a);
+  const out = first ? [first] : [];
+  if (a.result.kind === 'kustomize' && (!first || (first.reach?.length ?? 0) > 1)) {
+    const k = ['kustomization.yaml', 'kustomization.yml', 'Kustomization'].map((n) => `${a.result.root}/${n}`).find((f) => a.fs.stat(f) === 'file');
+    const patch = k ? overlayPatchFix(a, k) : undefined;
+    if (patch) out.push(patch);
+  }
+  return out;
+}

@@ -91,16 +91,17 @@ export function nodeSourceOf(rendered: ParsedFile, docIndex: number, map: Source
     const keyStart = k > 0 && typeof path[k - 1] === 'string' && seg?.start === ns && typeof (n as { items?: unknown }).items === 'object' ? keyStartOf(doc, path.slice(0, k)) : undefined;
     if (keyStart !== undefined && keyStart < ns) {
       const own = map.at(keyStart, ne);
-      if (own?.start === keyStart && own.origin.kind === 'node') seg = own;
+      if (own?.start === keyStart && own.origin.kind === 'node' && own.origin.path[own.origin.path.length - 1] === path[k - 1]) seg = own;
     }
     if (!seg || seg.origin.kind !== 'node') continue;
     // climb while the parent node still lies inside the same segment: the highest such node is the root.
-    // A segment that starts before the node holds its key too (`key: value`, as a Kustomize build marks an
-    // entry): it is this node's own, even when a one-entry parent map spans exactly the same text.
+    // A segment that starts at the node's key and names that key (`key: value`, as a Kustomize build marks an
+    // entry) is this node's own, even when a one-entry parent map spans exactly the same text.
     let root = k;
     // (only a segment that starts at the key: a Helm value segment starts earlier, at the line break and indent
     // that `nindent` printed before the map it spans, and holds no key of its own)
-    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start && keyStartOf(doc, path.slice(0, k)) === seg.start;
+    const ownsKey = k > 0 && typeof path[k - 1] === 'string' && ns > seg.start && seg.origin.path[seg.origin.path.length - 1] === path[k - 1]
+      && keyStartOf(doc, path.slice(0, k)) === seg.start;
     while (root > 0 && !ownsKey) {
       const p = nodeAt(doc, path.slice(0, root - 1));
       if (!p?.range) break;

@@ -133,7 +133,9 @@ export function mergeAcrossRenders(findings: ReadonlyArray<RenderedFinding>): Re
       continue;
     }
     if (prev.rendered.source === f.rendered.source) continue;
-    const steps = f.trace.length ? f.trace : [{ file: f.rendered.source, range: f.range, note: `also rendered from ${f.rendered.source}` }];
+    const steps = f.trace.length ? [...f.trace] : [{ file: f.rendered.source, range: f.range, note: `also rendered from ${f.rendered.source}` }];
+    // the same place read by another overlay, with its own words (another name, another namespace): kept
+    if (f.message !== prev.message) steps[0] = { ...steps[0], note: `${steps[0].note}: ${f.message}` };
     prev.trace = mergeTrace(prev.trace, steps);
   }
   return out;

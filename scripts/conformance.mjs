@@ -22,7 +22,8 @@ const { rules } = require(join(root, 'out', 'rules', 'index.js'));
 const verbose = process.argv.includes('--verbose');
 
 function lint(text, active) {
-  const set = engine.makeRuleSet(active.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } })));
+  // every rule a peer check maps to is run, whatever its profiles: that is the `all` profile, with its options
+  const set = engine.makeRuleSet(active.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}), ...(rule.meta.profileOptions?.all ?? {}) } })));
   const parsed = engine.parseManifest(text, { kinds: set.kinds, lazy: set.lazy });
   if (parsed.fatal) return { findings: [], error: parsed.fatal.message };
   const objects = parsed.docs.flatMap((pd) => ((pd.doc || pd.lazy) && !pd.errors.length ? engine.objectsOf(pd) : []));

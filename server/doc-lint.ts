@@ -1,4 +1,4 @@
-import { CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, checkText, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
+import { CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, checkText, dropYielded, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
 import { countLines, detach, splitChunks } from './chunks';
 import { ObjectIndex } from './object-index';
 
@@ -308,13 +308,15 @@ export class DocLinter {
     const errors: ParseErrorInfo[] = [];
     if (this.guard) errors.push(this.guard);
     for (const p of placed) {
-      const own = p.entry.findings.map((f) => shiftFinding(f, p.line, p.start, p.docBase));
+      let own = p.entry.findings.map((f) => shiftFinding(f, p.line, p.start, p.docBase));
       const more = crossFindings.get(p);
       if (more?.length) {
         // the engine's order: document, object, then rule order of the set
         const rank = ruleRank(set);
         own.push(...more);
         own.sort((a, b) => a.docIndex - b.docIndex || objectIndex(a) - objectIndex(b) || (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0));
+        // a local rule may yield to a cross-object rule's finding (default-service-account to the token's)
+        own = dropYielded(own, set);
       }
       findings.push(...own);
       for (const e of p.entry.errors) errors.push(shiftError(e, p.line));

@@ -4,7 +4,8 @@ import { applyFixes, lintText, makeRuleSet, type Finding, type Rule } from '../e
 /** [line, character, endLine, endCharacter], all 0-based (LSP convention). */
 export type RangeTuple = [number, number, number, number];
 
-export interface ExpectedFinding { messageId: string; range: RangeTuple }
+/** `message` and `severity`, when given, are asserted exactly too (the finding's text and its own severity). */
+export interface ExpectedFinding { messageId: string; range: RangeTuple; message?: string; severity?: 'error' | 'warning' | 'info' }
 
 export interface ValidCase { name?: string; code: string; options?: Record<string, unknown> }
 export interface InvalidCase {
@@ -77,7 +78,12 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
       const expected = sortExpected(c.errors);
       it(`invalid: ${name}`, () => {
         const got = lint(rule, c.code, c.options);
-        assert.deepEqual(summary(got), expected);
+        assert.deepEqual(summary(got), expected.map(({ messageId, range }) => ({ messageId, range })));
+        const sorted = [...got].sort((a, b) => tuple(a)[0] - tuple(b)[0] || tuple(a)[1] - tuple(b)[1] || a.messageId.localeCompare(b.messageId));
+        expected.forEach((e, i) => {
+          if (e.message !== undefined) assert.equal(sorted[i].message, e.message, `message of finding ${i + 1}`);
+          if (e.severity !== undefined) assert.equal(sorted[i].severity, e.severity, `severity of finding ${i + 1}`);
+        });
         for (const f of got) {
           assert.ok(c.errors.length && rule.meta.messages[f.messageId], `messageId ${f.messageId} is declared`);
           assert.equal(f.ruleId, rule.meta.id);
@@ -107,7 +113,7 @@ export function ruleTester(rule: Rule, cases: RuleCases): void {
       });
       it(`invalid: ${name} — CRLF`, () => {
         const crlf = c.code.replace(/\r?\n/g, '\r\n');
-        assert.deepEqual(summary(lint(rule, crlf, c.options)), expected);
+        assert.deepEqual(summary(lint(rule, crlf, c.options)), expected.map(({ messageId, range }) => ({ messageId, range })));
         if (c.output !== null) assert.equal(fixAll(rule, crlf, c.options), c.output.replace(/\r?\n/g, '\r\n'));
       });
     });

@@ -1,4 +1,4 @@
-import { hasPlaceholder } from '../../engine';
+import { isPlaceholderValue } from '../../engine';
 
 /**
  * Credentials written into manifests: the token formats that identify a provider's credential by their
@@ -103,11 +103,14 @@ function looksLikeCredentialName(name: string): boolean {
 
 
 /** Values that are not a credential although the name says so: references, templates, file paths, booleans. */
-function isPlaceholder(value: string): boolean {
+function isPlaceholder(value: string, name: string): boolean {
   const v = value.trim();
   if (!v) return true;
   if (/^\$\([A-Za-z_][A-Za-z0-9_]*\)$/.test(v)) return true; // Kubernetes dependent variable: $(OTHER_VAR)
-  if (hasPlaceholder(v)) return true; // envsubst / Helm / Go template placeholder
+  // envsubst / Helm / Go template placeholder, or an obvious fill-me-in value (INSERT_…, …_VAL, <…>, CHANGEME)
+  if (isPlaceholderValue(v)) return true;
+  // the variable's own name, or one of its words, in capitals: COOKIE_SECRET=SECRET, API_KEY=API_KEY
+  if (/^[A-Z][A-Z0-9_]*$/.test(v) && `_${envWords(name).join('_')}_`.includes(`_${v}_`)) return true;
   if (/^\/[^\s]*$/.test(v)) return true; // an absolute file path (e.g. GOOGLE_APPLICATION_CREDENTIALS)
   return /^(true|false|yes|no|on|off|none|null|<[^>]*>)$/i.test(v);
 }
@@ -115,7 +118,7 @@ function isPlaceholder(value: string): boolean {
 /** What `secret-in-env` reports for a literal env value: a private key, a credential by its name, or nothing. */
 export function envReportsCredential(name: string, value: string): 'privateKey' | 'credential' | undefined {
   if (PRIVATE_KEY.test(value)) return 'privateKey';
-  if (name && looksLikeCredentialName(name) && !isPlaceholder(value)) return 'credential';
+  if (name && looksLikeCredentialName(name) && !isPlaceholder(value, name)) return 'credential';
   return undefined;
 }
 
@@ -146,6 +149,7 @@ function looksLikeValue(v: string): boolean {
   const t = v.trim();
   if (!t || t.length < 4) return false;
   if (/^(true|false|none|null|\*+|<.*>|\$\{.*\}|\{\{.*\}\}|\$\(.*\))$/i.test(t)) return false; // a switch or a placeholder
+  if (isPlaceholderValue(t)) return false; // CHANGEME, INSERT_…, …_VAL
   if (t.startsWith('/') || /^[a-z]+:\/\/[^@]*$/i.test(t)) return false; // a path or a URL without credentials
   return true;
 }

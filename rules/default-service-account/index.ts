@@ -10,6 +10,8 @@ export default defineRule({
     severity: 'info',
     appliesTo: ['podSpec'],
     profiles: ['recommended'],
+    // a pod that names no account and mounts its token gets one finding, the token's (which names "default")
+    yieldsTo: ['service-account-token-automount'],
     layer: 'orchestrator',
     principle: 'least privilege',
     docs: {

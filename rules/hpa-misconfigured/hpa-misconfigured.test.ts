@@ -13,10 +13,20 @@ kind: HorizontalPodAutoscaler
 metadata: {name: web}
 spec: {scaleTargetRef: {kind: Deployment, name: web}, minReplicas: 2, maxReplicas: 6}
 ` },
+    { name: 'a minimum of one replica is accepted by default', code: `apiVersion: autoscaling/v2
+kind: HorizontalPodAutoscaler
+metadata:
+  name: web
+spec:
+  scaleTargetRef: {apiVersion: apps/v1, kind: Deployment, name: web}
+  minReplicas: 1
+  maxReplicas: 10
+` },
   ],
   invalid: [
     {
-      name: 'minimum of one, minimum equal to maximum',
+      name: 'minimum of one (with minReplicas: 2, the all profile), minimum equal to maximum',
+      options: { minReplicas: 2 },
       code: `apiVersion: autoscaling/v2
 kind: HorizontalPodAutoscaler
 metadata:

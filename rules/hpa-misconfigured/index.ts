@@ -27,7 +27,9 @@ export default defineRule({
       polaris: { hpaMinAvailability: ['lowMin'], hpaMaxAvailability: ['fixed'] },
       'kube-score': { 'horizontalpodautoscaler-replicas': ['lowMin', 'fixed'], 'deployment-targeted-by-hpa-does-not-have-replicas-configured': ['staticReplicas'] },
     },
-    defaultOptions: { minReplicas: 2 },
+    // one replica is a common deliberate floor for small services: a minimum of 2 is asked for in `all`
+    defaultOptions: { minReplicas: 1 },
+    profileOptions: { all: { minReplicas: 2 } },
     messages: {
       lowMin: '{{kind}} {{name}}: minReplicas {{value}} lets it scale down to fewer than {{min}} pods.',
       fixed: '{{kind}} {{name}}: minReplicas equals maxReplicas ({{value}}), so it never scales.',
@@ -44,7 +46,7 @@ export default defineRule({
       if (hpa) ctx.report({ messageId: 'staticReplicas', data: { hpa: hpa.name }, path: ['spec', 'replicas'], fix: { title: 'Remove replicas', safety: 'review', ops: [{ op: 'remove', path: ['spec', 'replicas'] }] } });
       return;
     }
-    const want = typeof ctx.options.minReplicas === 'number' ? ctx.options.minReplicas : 2;
+    const want = typeof ctx.options.minReplicas === 'number' ? ctx.options.minReplicas : 1;
     const { minReplicas: min, maxReplicas: max } = spec;
     if (typeof min === 'number' && min < want) ctx.report({ messageId: 'lowMin', data: { value: min, min: want }, path: ['spec', 'minReplicas'] });
     if (typeof min === 'number' && min === max) ctx.report({ messageId: 'fixed', data: { value: min }, path: ['spec', 'maxReplicas'] });

@@ -1,4 +1,4 @@
-import { defineRule } from '../../engine';
+import { defineRule, isPlaceholderValue } from '../../engine';
 import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaProblems } from '../_lib/k8s-schema';
 
 export default defineRule({
@@ -25,6 +25,9 @@ export default defineRule({
   },
   check(ctx) {
     for (const p of schemaProblems(ctx)) {
+      // a fill-me-in value (`lun: <ADD LUN ID Here>`, `port: ${PORT}`) is not what will be applied
+      const written = ctx.get(p.path);
+      if (typeof written === 'string' && isPlaceholderValue(written)) continue;
       if (p.type === 'type') ctx.report({ messageId: 'type', data: { field: p.field, expected: p.expected, actual: p.actual }, path: p.path, at: 'value' });
       else if (p.type === 'enum') ctx.report({ messageId: 'enum', data: { field: p.field, allowed: p.allowed }, path: p.path, at: 'value' });
       else if (p.type === 'value') ctx.report({ messageId: 'value', data: { field: p.field, problem: p.problem }, path: p.path, at: 'value' });

@@ -18,6 +18,20 @@ spec:
     - name: s
       secret: {secretName: s, defaultMode: 0400}
 ` },
+    { name: 'placeholders filled in before apply are not judged', code: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: web}
+spec:
+  replicas: \${REPLICAS}
+  template:
+    spec:
+      containers:
+        - name: web
+          image: nginx:1.27
+          ports:
+            - containerPort: INSERT_PORT_HERE
+              protocol: <TCP or UDP>
+` },
     { name: 'int-or-string accepts both', code: `apiVersion: apps/v1
 kind: Deployment
 metadata: {name: web}
@@ -30,6 +44,32 @@ spec:
 ` },
   ],
   invalid: [
+    {
+      name: 'a fill-me-in value (<ADD LUN ID Here>) is not judged; a real wrong value next to it is',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: fibre-channel-example-pod
+spec:
+  containers:
+    - image: kubernetes/pause
+      name: fc
+      ports:
+        - containerPort: 80
+          protocol: tcp
+  volumes:
+    - name: fc-vol
+      fc:
+        targetWWNs: ["<ADD Target WWN Here>"]
+        lun: <ADD LUN ID Here>
+        fsType: ext4
+        readOnly: true
+`,
+      errors: [
+        { messageId: 'enum', range: [10, 20, 10, 23], message: 'Pod fibre-channel-example-pod: "protocol" must be one of "SCTP", "TCP", "UDP".' },
+      ],
+      output: null,
+    },
     {
       name: 'quoted boolean and number, bad enum',
       code: `apiVersion: apps/v1

@@ -1,12 +1,13 @@
 import { defineRule, isRecord } from '../../engine';
 import { quantitySet } from '../_lib/container';
 
-const RESOURCES = ['cpu', 'memory'] as const;
+/** What the fix writes for a limit that has no request to copy: a starting point, for the user to size. */
+const STARTING_LIMIT = { cpu: '500m', memory: '512Mi' } as const;
 
 export default defineRule({
   meta: {
     id: 'resource-limits-missing',
-    title: 'Container has no CPU or memory limit',
+    title: 'Container has no memory limit (or no CPU limit, where required)',
     category: 'cluster',
     goals: ['availability'],
     severity: 'warning',
@@ -14,8 +15,8 @@ export default defineRule({
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {
-      summary: 'Without limits a container can take all the CPU or memory of its node, starving its neighbours and the kubelet; a leak then becomes a node outage.',
-      recipe: 'Set `resources.limits.memory` (and `resources.limits.cpu` where throttling is acceptable) on every container and init container, sized from observed usage.',
+      summary: 'Without a memory limit a container can take all the memory of its node, starving its neighbours and the kubelet; a leak then becomes a node outage.',
+      recipe: 'Set `resources.limits.memory` on every container and init container, sized from observed usage; add `resources.limits.cpu` only where throttling is acceptable (option `requireCpuLimit`).',
     },
     peers: {
       'kube-linter': ['unset-memory-requirements'],
@@ -28,28 +29,50 @@ export default defineRule({
       datree: ['CONTAINERS_MISSING_CPU_LIMIT_KEY', 'CONTAINERS_MISSING_MEMORY_LIMIT_KEY'],
     },
     peerMessages: {
-      'kube-linter': { 'unset-memory-requirements': ['memory'] },
-      polaris: { cpuLimitsMissing: ['cpu'], memoryLimitsMissing: ['memory'] },
-      kubesec: { LimitsCPU: ['cpu'], LimitsMemory: ['memory'] },
-      checkov: { CKV_K8S_11: ['cpu'], CKV_K8S_13: ['memory'] },
-      trivy: { 'KSV-0011': ['cpu'], 'KSV-0018': ['memory'] },
-      datree: { CONTAINERS_MISSING_CPU_LIMIT_KEY: ['cpu'], CONTAINERS_MISSING_MEMORY_LIMIT_KEY: ['memory'] },
+      'kube-linter': { 'unset-memory-requirements': ['memory', 'both'] },
+      polaris: { cpuLimitsMissing: ['cpu', 'both'], memoryLimitsMissing: ['memory', 'both'] },
+      kubesec: { LimitsCPU: ['cpu', 'both'], LimitsMemory: ['memory', 'both'] },
+      checkov: { CKV_K8S_11: ['cpu', 'both'], CKV_K8S_13: ['memory', 'both'] },
+      trivy: { 'KSV-0011': ['cpu', 'both'], 'KSV-0018': ['memory', 'both'] },
+      datree: { CONTAINERS_MISSING_CPU_LIMIT_KEY: ['cpu', 'both'], CONTAINERS_MISSING_MEMORY_LIMIT_KEY: ['memory', 'both'] },
     },
+    // many teams deliberately run without CPU limits (throttling); the `all` profile asks for them
+    defaultOptions: { requireCpuLimit: false },
+    profileOptions: { all: { requireCpuLimit: true } },
     messages: {
       cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU limit.',
       memory: '{{kind}} {{name}}: container "{{container}}" has no memory limit.',
+      both: '{{kind}} {{name}}: container "{{container}}" has no CPU and no memory limit.',
     },
   },
   check(ctx) {
+    const resources = ctx.options.requireCpuLimit === true ? (['cpu', 'memory'] as const) : (['memory'] as const);
     for (const c of ctx.containers()) {
       // the API rejects resources on ephemeral containers; init containers do consume node resources
       if (c.list === 'ephemeralContainers') continue;
       const res = isRecord(c.value.resources) ? c.value.resources : {};
       const limits = isRecord(res.limits) ? res.limits : {};
-      for (const r of RESOURCES) {
-        if (quantitySet(limits[r])) continue;
-        ctx.report({ messageId: r, data: { container: c.name }, path: [...c.path, 'resources', 'limits', r] });
-      }
+      const requests = isRecord(res.requests) ? res.requests : {};
+      const missing = resources.filter((r) => !quantitySet(limits[r]));
+      if (!missing.length) continue;
+      const path = [...c.path, 'resources', 'limits'];
+      // a limit equal to the request (never below it, which the API rejects); else a starting value to size
+      const value = (r: 'cpu' | 'memory'): string | number => {
+        const req = requests[r];
+        return typeof req === 'number' ? req : typeof req === 'string' && req !== '' ? req : STARTING_LIMIT[r];
+      };
+      ctx.report({
+        messageId: missing.length === 2 ? 'both' : missing[0],
+        data: { container: c.name },
+        path,
+        fix: {
+          title: `Add resources.limits.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,
+          safety: 'review',
+          // one flow map when the block is missing (`limits: {cpu: …, memory: …}`), else the missing keys
+          ops: isRecord(res.limits) ? missing.map((r) => ({ op: 'set' as const, path: [...path, r], value: value(r) }))
+            : [{ op: 'set' as const, path, value: Object.fromEntries(missing.map((r) => [r, value(r)])) }],
+        },
+      });
     }
   },
 });

@@ -4,7 +4,7 @@ import { ruleTester } from '../../test/rule-tester';
 ruleTester(rule, {
   valid: [
     {
-      name: "limits on every container and init container; ephemeral containers cannot have resources",
+      name: "a memory limit on every container and init container; no CPU limit is needed by default; ephemeral containers cannot have resources",
       code: `apiVersion: apps/v1
 kind: Deployment
 metadata:
@@ -16,7 +16,7 @@ spec:
         - name: migrate
           image: example.com/migrate:1.0
           resources:
-            limits: {cpu: 500m, memory: 256Mi}
+            limits: {memory: 256Mi}
       containers:
         - name: app
           image: example.com/app:1.0
@@ -25,7 +25,6 @@ spec:
               cpu: 100m
               memory: 128Mi
             limits:
-              cpu: "1"
               memory: 512Mi
       ephemeralContainers:
         - name: debug
@@ -33,7 +32,8 @@ spec:
 `,
     },
     {
-      name: "limits from a merge key",
+      name: "limits from a merge key, CPU required",
+      options: {requireCpuLimit: true},
       code: `apiVersion: v1
 kind: Pod
 metadata: {name: p}
@@ -49,7 +49,7 @@ spec:
   ],
   invalid: [
     {
-      name: "no resources at all: reported on the container name",
+      name: "no resources at all: one finding on the container name; the fix adds the limits block",
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -60,13 +60,50 @@ spec:
       image: nginx:1.27
 `,
       errors: [
-        { messageId: 'cpu', range: [6, 6, 6, 15] },
-        { messageId: 'memory', range: [6, 6, 6, 15] },
+        { messageId: 'memory', range: [6, 6, 6, 15], message: "Pod web: container \"app\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 512Mi; size it from observed usage)
       ],
-      output: null,
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits: {memory: 512Mi}
+`,
     },
     {
-      name: "requests only: reported on resources; one limit missing: reported on limits",
+      name: "no resources at all with requireCpuLimit (profile all): one finding naming both",
+      options: {requireCpuLimit: true},
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+`,
+      errors: [
+        { messageId: 'both', range: [6, 6, 6, 15], message: "Pod web: container \"app\" has no CPU and no memory limit." }, // fix review: Add resources.limits.cpu and memory (cpu: 500m, memory: 512Mi; size it from observed usage)
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        limits: {cpu: 500m, memory: 512Mi}
+`,
+    },
+    {
+      name: "requests only: reported on resources, the limit is the request; a CPU limit alone is reported only when required",
+      options: {requireCpuLimit: true},
       code: `apiVersion: apps/v1
 kind: StatefulSet
 metadata:
@@ -91,11 +128,87 @@ spec:
               cpu: 10m
 `,
       errors: [
-        { messageId: 'cpu', range: [11, 10, 11, 19] },
-        { messageId: 'memory', range: [11, 10, 11, 19] },
-        { messageId: 'cpu', range: [18, 12, 18, 18] },
+        { messageId: 'both', range: [11, 10, 11, 19], message: "StatefulSet db: container \"db\" has no CPU and no memory limit." }, // fix review: Add resources.limits.cpu and memory (cpu: 500m, memory: 1Gi; size it from observed usage)
+        { messageId: 'cpu', range: [18, 12, 18, 18], message: "StatefulSet db: container \"exporter\" has no CPU limit." }, // fix review: Add resources.limits.cpu (cpu: 10m; size it from observed usage)
       ],
-      output: null,
+      output: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  template:
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+            limits: {cpu: 500m, memory: 1Gi}
+        - image: example.com/exporter:0.15
+          name: exporter
+          resources:
+            limits:
+              memory: 64Mi
+              cpu: 10m
+            requests:
+              cpu: 10m
+`,
+    },
+    {
+      name: "requests only, default options: only the memory limit is asked for",
+      code: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  template:
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+        - image: example.com/exporter:0.15
+          name: exporter
+          resources:
+            limits:
+              memory: 64Mi
+            requests:
+              cpu: 10m
+`,
+      errors: [
+        { messageId: 'memory', range: [11, 10, 11, 19], message: "StatefulSet db: container \"db\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 1Gi; size it from observed usage)
+      ],
+      output: `apiVersion: apps/v1
+kind: StatefulSet
+metadata:
+  name: db
+spec:
+  serviceName: db
+  template:
+    spec:
+      containers:
+        - name: db
+          image: postgres:16
+          resources:
+            requests:
+              cpu: 500m
+              memory: 1Gi
+            limits: {memory: 1Gi}
+        - image: example.com/exporter:0.15
+          name: exporter
+          resources:
+            limits:
+              memory: 64Mi
+            requests:
+              cpu: 10m
+`,
     },
     {
       name: "init container of a CronJob, empty limit values",
@@ -121,10 +234,29 @@ spec:
                 limits: {cpu: 100m, memory: 64Mi}
 `,
       errors: [
-        { messageId: 'cpu', range: [14, 35, 14, 42] },
-        { messageId: 'memory', range: [14, 44, 14, 53] },
+        { messageId: 'memory', range: [14, 26, 14, 54], message: "CronJob nightly: container \"fetch\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 512Mi; size it from observed usage)
       ],
-      output: null,
+      output: `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: nightly
+spec:
+  schedule: "0 3 * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: OnFailure
+          initContainers:
+            - name: fetch
+              image: busybox:1.36
+              resources: {limits: {cpu: "", memory: 512Mi}}
+          containers:
+            - name: job
+              image: busybox:1.36
+              resources:
+                limits: {cpu: 100m, memory: 64Mi}
+`,
     },
     {
       name: "JSON DaemonSet and a kind: List with resources shared through an anchor",
@@ -144,18 +276,38 @@ items:
             - name: a
               image: x:1
               resources: &res
-                limits: {memory: 128Mi}
+                requests: {cpu: 10m}
             - name: b
               image: x:1
               resources: *res
 `,
       errors: [
-        { messageId: 'cpu', range: [1, 81, 1, 92] },
-        { messageId: 'memory', range: [1, 81, 1, 92] },
-        { messageId: 'cpu', range: [16, 16, 16, 22] },
-        { messageId: 'cpu', range: [16, 16, 16, 22] },
+        { messageId: 'memory', range: [1, 81, 1, 92], message: "DaemonSet ds: container \"agent\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 512Mi; size it from observed usage)
+        { messageId: 'memory', range: [15, 14, 15, 23], message: "ReplicationController rc: container \"a\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 512Mi; size it from observed usage)
+        { messageId: 'memory', range: [19, 14, 19, 23], message: "ReplicationController rc: container \"b\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 512Mi; size it from observed usage)
       ],
-      output: null,
+      output: `{"apiVersion": "apps/v1", "kind": "DaemonSet", "metadata": {"name": "ds"},
+ "spec": {"template": {"spec": {"containers": [{"name": "agent", "image": "x:1", "resources": {"requests": {"cpu": "10m"}, "limits": {"memory": "512Mi"}}}]}}}}
+---
+apiVersion: v1
+kind: List
+items:
+  - apiVersion: v1
+    kind: ReplicationController
+    metadata: {name: rc}
+    spec:
+      template:
+        spec:
+          containers:
+            - name: a
+              image: x:1
+              resources: &res
+                requests: {cpu: 10m}
+                limits: {memory: 512Mi}
+            - name: b
+              image: x:1
+              resources: *res
+`,
     },
   ],
 });

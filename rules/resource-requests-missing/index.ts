@@ -2,6 +2,10 @@ import { defineRule, isRecord } from '../../engine';
 import { quantitySet } from '../_lib/container';
 
 const RESOURCES = ['cpu', 'memory'] as const;
+type Resource = (typeof RESOURCES)[number];
+/** What the fix writes for a request that has no limit to copy: a starting point, for the user to size. */
+const STARTING_REQUEST = { cpu: '100m', memory: '128Mi' } as const;
+const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'memory' };
 
 export default defineRule({
   meta: {
@@ -28,18 +32,17 @@ export default defineRule({
       datree: ['CONTAINERS_MISSING_CPU_REQUEST_KEY', 'CONTAINERS_MISSING_MEMORY_REQUEST_KEY'],
     },
     peerMessages: {
-      'kube-linter': { 'unset-cpu-requirements': ['cpu', 'cpuFromLimit'] },
-      polaris: { cpuRequestsMissing: ['cpu', 'cpuFromLimit'], memoryRequestsMissing: ['memory', 'memoryFromLimit'] },
-      kubesec: { RequestsCPU: ['cpu', 'cpuFromLimit'], RequestsMemory: ['memory', 'memoryFromLimit'] },
-      checkov: { CKV_K8S_10: ['cpu', 'cpuFromLimit'], CKV_K8S_12: ['memory', 'memoryFromLimit'] },
-      trivy: { 'KSV-0015': ['cpu', 'cpuFromLimit'], 'KSV-0016': ['memory', 'memoryFromLimit'] },
-      datree: { CONTAINERS_MISSING_CPU_REQUEST_KEY: ['cpu', 'cpuFromLimit'], CONTAINERS_MISSING_MEMORY_REQUEST_KEY: ['memory', 'memoryFromLimit'] },
+      'kube-linter': { 'unset-cpu-requirements': ['cpu', 'both'] },
+      polaris: { cpuRequestsMissing: ['cpu', 'both'], memoryRequestsMissing: ['memory', 'both'] },
+      kubesec: { RequestsCPU: ['cpu', 'both'], RequestsMemory: ['memory', 'both'] },
+      checkov: { CKV_K8S_10: ['cpu', 'both'], CKV_K8S_12: ['memory', 'both'] },
+      trivy: { 'KSV-0015': ['cpu', 'both'], 'KSV-0016': ['memory', 'both'] },
+      datree: { CONTAINERS_MISSING_CPU_REQUEST_KEY: ['cpu', 'both'], CONTAINERS_MISSING_MEMORY_REQUEST_KEY: ['memory', 'both'] },
     },
     messages: {
-      cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU request.',
-      memory: '{{kind}} {{name}}: container "{{container}}" has no memory request.',
-      cpuFromLimit: '{{kind}} {{name}}: container "{{container}}" has no CPU request; Kubernetes silently uses its CPU limit ({{limit}}) as the request.',
-      memoryFromLimit: '{{kind}} {{name}}: container "{{container}}" has no memory request; Kubernetes silently uses its memory limit ({{limit}}) as the request.',
+      cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU request{{fromLimit}}.',
+      memory: '{{kind}} {{name}}: container "{{container}}" has no memory request{{fromLimit}}.',
+      both: '{{kind}} {{name}}: container "{{container}}" has no CPU and no memory request{{fromLimit}}.',
     },
   },
   check(ctx) {
@@ -49,16 +52,31 @@ export default defineRule({
       const res = isRecord(c.value.resources) ? c.value.resources : {};
       const requests = isRecord(res.requests) ? res.requests : {};
       const limits = isRecord(res.limits) ? res.limits : {};
-      for (const r of RESOURCES) {
-        if (quantitySet(requests[r])) continue;
-        // Kubernetes copies a limit into a missing request: say so, since the request then moves with the limit
-        const fromLimit = quantitySet(limits[r]);
-        ctx.report({
-          messageId: fromLimit ? `${r}FromLimit` : r,
-          data: { container: c.name, limit: String(limits[r]) },
-          path: [...c.path, 'resources', 'requests', r],
-        });
-      }
+      const missing = RESOURCES.filter((r) => !quantitySet(requests[r]));
+      if (!missing.length) continue;
+      // Kubernetes copies a limit into a missing request: say so, since the request then moves with the limit
+      const copied = missing.filter((r) => quantitySet(limits[r]) && typeof limits[r] !== 'object');
+      const fromLimit = copied.length
+        ? `; Kubernetes silently uses its ${copied.map((r) => `${LABEL[r]} limit (${String(limits[r])})`).join(' and ')} as the request`
+        : '';
+      const path = [...c.path, 'resources', 'requests'];
+      const value = (r: Resource): string | number => (copied.includes(r) ? (typeof limits[r] === 'number' ? limits[r] as number : String(limits[r])) : STARTING_REQUEST[r]);
+      const onlyCopies = copied.length === missing.length;
+      ctx.report({
+        messageId: missing.length === 2 ? 'both' : missing[0],
+        data: { container: c.name, fromLimit },
+        path,
+        fix: {
+          title: onlyCopies
+            ? `Write the request Kubernetes already uses (${missing.map((r) => `${r}: ${value(r)}`).join(', ')})`
+            : `Add resources.requests.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,
+          // writing the limit as the request changes nothing the scheduler sees; a starting value does
+          safety: onlyCopies ? 'safe' : 'review',
+          // one flow map when the block is missing (`requests: {cpu: …, memory: …}`), else the missing keys
+          ops: isRecord(res.requests) ? missing.map((r) => ({ op: 'set' as const, path: [...path, r], value: value(r) }))
+            : [{ op: 'set' as const, path, value: Object.fromEntries(missing.map((r) => [r, value(r)])) }],
+        },
+      });
     }
   },
 });

@@ -21,6 +21,9 @@ export default defineRule({
       'kube-linter': ['restart-policy'],
       datree: ['WORKLOAD_INCORRECT_RESTARTPOLICY_VALUE_ALWAYS'],
     },
+    // a one-shot Pod with Never is often deliberate (a test or a task pod): asked for in the `all` profile only
+    defaultOptions: { reportNeverOnPods: false },
+    profileOptions: { all: { reportNeverOnPods: true } },
     messages: {
       controller: '{{kind}} {{name}}: restartPolicy {{value}} is rejected for a {{kind}}; its pods must use Always.',
       pod: '{{kind}} {{name}}: restartPolicy Never leaves a crashed container stopped; nothing restarts it.',
@@ -34,7 +37,7 @@ export default defineRule({
     const path = [...pod.path, 'restartPolicy'];
     if (ALWAYS_ONLY.includes(ctx.object.kind)) {
       if (rp !== 'Always') ctx.report({ messageId: 'controller', data: { value: String(rp) }, path, fix: { title: 'Set restartPolicy: Always', safety: 'safe', ops: [{ op: 'set', path, value: 'Always' }] } });
-    } else if (rp === 'Never') {
+    } else if (rp === 'Never' && ctx.options.reportNeverOnPods === true) {
       ctx.report({ messageId: 'pod', path, fix: { title: 'Set restartPolicy: OnFailure', safety: 'review', ops: [{ op: 'set', path, value: 'OnFailure' }] } });
     }
   },

@@ -36,10 +36,51 @@ spec:
       restartPolicy: Never
       containers: [{name: app, image: "busybox:1.36"}]
 ` },
+    { name: 'a one-shot Pod with Never is not reported by default', code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: once
+spec:
+  restartPolicy: Never
+  containers:
+    - name: app
+      image: busybox:1.36
+` },
   ],
   invalid: [
     {
-      name: 'StatefulSet with OnFailure; Pod with Never',
+      name: 'by default only the controller value the API rejects is reported',
+      code: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  template:
+    spec:
+      restartPolicy: Never
+      containers:
+        - name: agent
+          image: example.com/agent:1.0
+`,
+      errors: [
+        { messageId: 'controller', range: [7, 6, 7, 26], message: 'DaemonSet agent: restartPolicy Never is rejected for a DaemonSet; its pods must use Always.' },
+      ],
+      output: `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+  template:
+    spec:
+      restartPolicy: Always
+      containers:
+        - name: agent
+          image: example.com/agent:1.0
+`,
+    },
+    {
+      name: 'StatefulSet with OnFailure; Pod with Never (reported with reportNeverOnPods, the all profile)',
+      options: { reportNeverOnPods: true },
       code: `apiVersion: apps/v1
 kind: StatefulSet
 metadata:

@@ -40,6 +40,25 @@ spec:
         - {name: REQUIRE_TOKEN, value: "true"}
         - {name: GREETING, value: hello}
 ` },
+    { name: 'obvious fill-me-in values are placeholders, not credentials', code: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: etcd}
+spec:
+  template:
+    spec:
+      containers:
+        - name: member
+          image: etcd:3.5
+          env:
+            - {name: ETCD_INITIAL_CLUSTER_TOKEN, value: INSERT_ETCD_INITIAL_CLUSTER_TOKEN}
+            - {name: GOOGLE_API_KEY, value: GOOGLE_API_KEY_VAL}
+            - {name: OAUTH2_PROXY_COOKIE_SECRET, value: SECRET}
+            - {name: DB_PASSWORD, value: "<your database password>"}
+            - {name: MYSQL_ROOT_PASSWORD, value: yourpassword}
+            - {name: SIGNING_TOKEN, value: CHANGEME00000000}
+            - {name: ADMIN_PASSWORD, value: __ADMIN_PASSWORD__}
+            - {name: API_TOKEN, value: xxxxxxxx}
+` },
     { name: 'no env at all', code: `apiVersion: v1
 kind: Pod
 metadata: {name: shop}
@@ -48,6 +67,27 @@ spec:
 ` },
   ],
   invalid: [
+    {
+      name: 'weak literal credentials are still credentials; a value that only looks like a fill-in word is not a placeholder',
+      code: `apiVersion: v1
+kind: Pod
+metadata: {name: grafana}
+spec:
+  containers:
+    - name: grafana
+      image: grafana/grafana:11.0.0
+      env:
+        - {name: GF_SECURITY_ADMIN_PASSWORD, value: admin}
+        - {name: SESSION_SECRET, value: todolist-2024}
+        - {name: API_KEY, value: "your key"}
+`,
+      errors: [
+        { messageId: 'credential', range: [8, 45, 8, 57], message: 'Pod grafana: container "grafana" sets GF_SECURITY_ADMIN_PASSWORD to a literal value; a credential belongs in a Secret.' },
+        { messageId: 'credential', range: [9, 33, 9, 53], message: 'Pod grafana: container "grafana" sets SESSION_SECRET to a literal value; a credential belongs in a Secret.' },
+        { messageId: 'credential', range: [10, 26, 10, 43], message: 'Pod grafana: container "grafana" sets API_KEY to a literal value; a credential belongs in a Secret.' },
+      ],
+      output: null,
+    },
     {
       name: 'env shared by anchor between an init and a regular container; ephemeral container; private key',
       code: `apiVersion: apps/v1

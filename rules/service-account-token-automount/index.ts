@@ -26,7 +26,7 @@ export default defineRule({
       datree: ['SRVACC_INCORRECT_AUTOMOUNTSERVICEACCOUNTTOKEN_VALUE'],
     },
     messages: {
-      enabled: '{{kind}} {{name}} sets automountServiceAccountToken: true, so every container gets the API token of service account "{{serviceAccount}}".',
+      enabled: '{{kind}} {{name}} explicitly sets automountServiceAccountToken: true{{overrides}}, so every container gets the API token of service account "{{serviceAccount}}"; keep it only if the workload calls the Kubernetes API.',
       notDisabled: '{{kind}} {{name}} does not set automountServiceAccountToken: false, so every container gets the API token of service account "{{serviceAccount}}".',
       serviceAccountEnabled: '{{kind}} {{name}} does not set automountServiceAccountToken: false and its ServiceAccount "{{serviceAccount}}" does not either, so every container gets its API token.',
     },
@@ -40,12 +40,14 @@ export default defineRule({
     const path = [...pod.path, 'automountServiceAccountToken'];
     const fix = { title: 'Set automountServiceAccountToken: false', safety: 'review' as const, ops: [{ op: 'set' as const, path, value: false }] };
     const data = { serviceAccount: sa.name };
+    const account = findServiceAccount(sa.name, ctx.object, ctx.objects);
     if (own === true) {
-      ctx.report({ messageId: 'enabled', data, path, fix });
+      // a deliberate decision (an operator that needs the API), not an omission: info, to review once
+      const overrides = account?.value.automountServiceAccountToken === false ? ` (overriding its ServiceAccount's false)` : '';
+      ctx.report({ messageId: 'enabled', data: { ...data, overrides }, path, fix, severity: 'info' });
       return;
     }
     // Unset (or not a boolean): Kubernetes falls back to the ServiceAccount's setting.
-    const account = findServiceAccount(sa.name, ctx.object, ctx.objects);
     if (account?.value.automountServiceAccountToken === false) return;
     ctx.report({ messageId: account ? 'serviceAccountEnabled' : 'notDisabled', data, path, fix });
   },

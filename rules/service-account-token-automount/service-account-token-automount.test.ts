@@ -124,7 +124,7 @@ spec:
     - name: app
       image: nginx:1.27
 `,
-      errors: [{ messageId: 'enabled', range: [5, 2, 5, 36] }],
+      errors: [{ messageId: 'enabled', range: [5, 2, 5, 36], severity: 'info' }],
       output: `apiVersion: v1
 kind: Pod
 metadata:
@@ -229,7 +229,7 @@ spec:
   automountServiceAccountToken: yes
   containers: [{name: app, image: "api:1.0"}]
 `,
-      errors: [{ messageId: 'enabled', range: [10, 2, 10, 35] }],
+      errors: [{ messageId: 'enabled', range: [10, 2, 10, 35], severity: 'info', message: 'Pod api explicitly sets automountServiceAccountToken: true (overriding its ServiceAccount\'s false), so every container gets the API token of service account "api"; keep it only if the workload calls the Kubernetes API.' }],
       output: `apiVersion: v1
 kind: ServiceAccount
 metadata: {name: api}

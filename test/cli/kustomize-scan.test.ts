@@ -76,11 +76,11 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     const priv = (await findings(dir)).filter((f) => f.ruleId === 'privileged-container');
     assert.equal(priv.length, 1);
     assert.equal(priv[0].file, 'base/deployment.yaml');
-    assert.deepEqual(priv[0].range, { start: { line: 17, character: 10 }, end: { line: 17, character: 20 } });
+    assert.deepEqual(priv[0].range, { start: { line: 17, character: 10 }, end: { line: 17, character: 26 } });
     assert.deepEqual(priv[0].trace.map((t) => [t.file.slice(dir.length + 1), t.range.start.line, t.note]), [
       ['overlays/a/kustomization.yaml', 2, 'via overlay a'],
       ['overlays/b/kustomization.yaml', 2, 'via overlay b'],
-      ['overlays/c/kustomization.yaml', 3, 'via overlay c'],
+      ['overlays/c/kustomization.yaml', 3, 'via overlay c: Deployment c-web: container "web" runs privileged, with full access to the node.'],
     ]);
   });
 
@@ -102,8 +102,8 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     dirs.push(dir);
     const np = (await findings(dir, ['network-policy-missing'])).filter((f) => f.ruleId === 'network-policy-missing');
     assert.deepEqual(np.map((f) => [f.file, f.range.start.line, f.range.start.character, f.range.end.character, f.message, f.trace.map((t) => t.note)]), [
-      ['base/deployment.yaml', 3, 2, 6, 'Deployment bare-web: it has no namespace, and no NetworkPolicy of the same build (kustomization or chart) selects its pods, so all traffic to and from them is allowed.', ['via overlay bare']],
-      ['base/deployment.yaml', 3, 2, 11, 'Deployment web: no NetworkPolicy for namespace open in the scanned manifests selects its pods, so all traffic to and from them is allowed.', ['via overlay open']],
+      // one place in the base, two overlays: one finding; the other overlay's own message rides in its trace step
+      ['base/deployment.yaml', 3, 2, 11, 'Deployment bare-web: it has no namespace, and no NetworkPolicy of the same build (kustomization or chart) selects its pods, so all traffic to and from them is allowed.', ['via overlay bare', 'via overlay open: Deployment web: no NetworkPolicy for namespace open in the scanned manifests selects its pods, so all traffic to and from them is allowed.']],
     ]);
   });
 
@@ -145,7 +145,7 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     const got = res.results.flatMap((r) => r.findings.map((f) => ({ ...(f as RenderedFinding), file: r.file.slice(dir.length + 1) })));
     assert.ok(got.every((f) => f.rendered.source === dir), 'only the kustomization is rendered; the chart it inflates is not linted alone');
     const at = (id: string) => got.filter((f) => f.ruleId === id).map((f) => [f.file, f.range, f.trace.map((t) => t.note)]);
-    assert.deepEqual(at('privileged-container'), [['kustomization.yaml', { start: { line: 6, character: 4 }, end: { line: 6, character: 14 } }, ['{{ .Values.privileged }}']]]);
+    assert.deepEqual(at('privileged-container'), [['kustomization.yaml', { start: { line: 6, character: 4 }, end: { line: 6, character: 20 } }, ['{{ .Values.privileged }}']]]);
     // a field missing from a block the template wrote: shown where the block starts in the template
     assert.deepEqual(at('default-service-account'), [['charts/app/templates/deployment.yaml', { start: { line: 14, character: 6 }, end: { line: 14, character: 17 } }, []]]);
     assert.deepEqual(res.results.filter((r) => r.skipped).map((r) => [r.file.slice(dir.length + 1), r.skipped]).sort(), [

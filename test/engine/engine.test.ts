@@ -228,6 +228,38 @@ describe('engine: profileOptions give a rule other option defaults in one profil
   });
 });
 
+describe('engine: default-service-account yields to service-account-token-automount on the same pod spec', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  const { resolveRules } = require('../../engine') as typeof import('../../engine');
+  const both = rules.filter((r) => r.meta.id === 'default-service-account' || r.meta.id === 'service-account-token-automount');
+  const found = (text: string) => lintText(text, resolveRules(both, undefined, 'recommended')).findings.map((f) => `${f.ruleId}:${f.messageId}@${f.range.start.line}`).sort();
+  it('no account named and the token mounted: one finding, the token\'s', () => {
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers: [{name: c, image: "x:1"}]\n'), ['service-account-token-automount:notDisabled@3']);
+  });
+  it('the default account written out, or the token off: the default account is reported on its own', () => {
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  serviceAccountName: default\n  containers: [{name: c, image: "x:1"}]\n'),
+      ['default-service-account:explicit@4', 'service-account-token-automount:notDisabled@3']);
+    assert.deepEqual(found('apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  automountServiceAccountToken: false\n  containers: [{name: c, image: "x:1"}]\n'), ['default-service-account:unset@3']);
+  });
+});
+
+describe('engine: isPlaceholderValue', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { isPlaceholderValue } = require('../../engine') as typeof import('../../engine');
+  it('recognises template placeholders and obvious fill-me-in values', () => {
+    for (const v of ['\${DB_PASSWORD}', '{{ .Values.token }}', 'INSERT_ETCD_DISCOVERY_TOKEN', 'GOOGLE_API_KEY_VAL', '<ADD LUN ID Here>', '<your-password>',
+      'CHANGEME', 'changeme00000000', 'change-me', 'REPLACE_ME', 'YOUR_API_KEY', 'yourpassword', '__ADMIN_PASSWORD__', '@db.password@', 'xxxxxxxx', '*****', 'TODO', '[insert your key here]']) {
+      assert.equal(isPlaceholderValue(v), true, v);
+    }
+  });
+  it('leaves real values alone, weak ones included', () => {
+    for (const v of ['admin', 'password', 'hunter2', 'todolist-2024', 'your key', 'tcp', '8312341g-5678-abcd', 'INSERT', 'VALUE', 's3cr3t<>x', 'xx']) {
+      assert.equal(isPlaceholderValue(v), false, v);
+    }
+  });
+});
+
 describe('engine: fix-all keeps going when list items move up', () => {
   // eslint-disable-next-line @typescript-eslint/no-require-imports
   const { rules } = require('../../rules') as typeof import('../../rules');

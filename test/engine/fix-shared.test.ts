@@ -179,7 +179,8 @@ describe('engine: applying many fixes (issue 14: slow-codeaction-many-findings)'
     const small = applyFixes(deployment(2), set, () => true);
     const big = applyFixes(deployment(12), set, () => true);
     assert.equal(big.rounds, small.rounds);
-    assert.ok(big.rounds <= 6, `rounds: ${big.rounds}`);
+    // 7 since the resource rules offer fixes too (limits and requests both add a block under the same container)
+    assert.ok(big.rounds <= 7, `rounds: ${big.rounds}`);
     assert.equal(big.incomplete, undefined);
     assert.equal(big.applied.length, 12 * (small.applied.length - 1) / 2 + 1);
     assert.deepEqual(lintText(big.text, set).findings.filter((f) => f.fix).map((f) => f.ruleId), []);
