@@ -16,7 +16,12 @@ export interface ErrorEntry { file: string; message: string; range?: Range }
 /** `skipped`: why the file was not linted (then it has no findings); see render/skip.ts. */
 export interface FileResult { file: string; findings: Finding[]; errors: ErrorEntry[]; skipped?: SkipReason; objects?: ObjectRef[] }
 
-export interface ScanResult { files: number; results: FileResult[] }
+export interface ScanResult {
+  files: number;
+  results: FileResult[];
+  /** Objects each chart or kustomization rendered (the report counts those without findings too). */
+  rendered?: Array<{ source: string; objects: ObjectRef[] }>;
+}
 
 export interface ScanSettings {
   config?: Config;
@@ -269,7 +274,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
     results.push(...parts);
   }
   await pause();
-  return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped] };
+  const rendered = plan.sources.map((src) => ({ source: src.root, objects: src.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) })) }));
+  return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped], ...(rendered.length ? { rendered } : {}) };
 }
 
 /** Below this much YAML, starting workers and shipping objects between threads costs more than it saves. */

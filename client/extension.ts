@@ -35,6 +35,7 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     ...['file', 'untitled'].flatMap((scheme) => [{ scheme, language: 'yaml' }, { scheme, language: 'json' }]),
     // Helm templates and helpers (any language id an editor gives them): linted through their chart's render
     { scheme: 'file', language: 'helm' },
+    { scheme: 'file', language: 'helm-tpl' },
     { scheme: 'file', pattern: '**/templates/**/*.tpl' },
   ];
   const clientOptions: LanguageClientOptions = {

@@ -56,12 +56,12 @@ function notEvaluatedRule(p: LoadedPolicies): Rule {
       appliesTo: ['*'], reads: ['*'], profiles: PROFILES,
       docs: { summary: 'A policy (or one rule of it) needs what a manifest scan cannot know: the live cluster, a lookup, a missing binding or Namespace.', recipe: 'Add the missing Namespace or binding to the scan, or check the policy against a cluster.' },
       peers: {},
-      messages: { 'not-evaluable': MESSAGE, unbound: MESSAGE, 'namespace-unknown': MESSAGE, rego: MESSAGE, 'rule-type': MESSAGE, 'compile-error': MESSAGE },
+      messages: { 'not-evaluable': MESSAGE, unbound: MESSAGE, 'namespace-unknown': MESSAGE, rego: MESSAGE, 'rule-type': MESSAGE, 'compile-error': MESSAGE, 'unknown-field': MESSAGE },
     },
     check(ctx: RuleContext) {
       const o = ctx.object;
       const key = keyOf(o);
-      for (const n of notesBySource.get(key) ?? []) ctx.report({ messageId: n.messageId, data: { message: n.message }, path: n.path, ...(n.span ? { span: n.span } : {}), ...(n.messageId === 'compile-error' ? { severity: 'warning' as const } : {}) });
+      for (const n of notesBySource.get(key) ?? []) ctx.report({ messageId: n.messageId, data: { message: n.message }, path: n.path, ...(n.span ? { span: n.span } : {}), ...(n.at ? { at: n.at } : {}), ...(n.messageId === 'compile-error' || n.messageId === 'unknown-field' ? { severity: 'warning' as const } : {}) });
       const env = envOf(ctx.objects, undefined, p.external);
       for (const u of unitsBySource.get(key) ?? []) {
         const missing = new Set<string>();

@@ -53,7 +53,9 @@ export interface PolicyUnit {
 export interface Note {
   on: K8sObject;
   path: Path;
-  messageId: 'not-evaluable' | 'unbound' | 'namespace-unknown' | 'rego' | 'rule-type' | 'compile-error';
+  messageId: 'not-evaluable' | 'unbound' | 'namespace-unknown' | 'rego' | 'rule-type' | 'compile-error' | 'unknown-field';
+  /** Narrow the range to the key (an unknown field). */
+  at?: 'key';
   message: string;
   /** Characters of the string at `path` at fault (a syntax error inside an expression). */
   span?: readonly [number, number];

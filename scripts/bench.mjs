@@ -131,10 +131,10 @@ console.log(load());
 if (process.env.BENCH_ONLY === 'corpus') process.exit(0);
 // schema validation's share, in a fresh process (its first figure is cold)
 execFileSync(process.execPath, [join(root, 'scripts', 'bench-schema.mjs')], { stdio: 'inherit' });
-for (const extra of ['bench-lsp.mjs', 'bench-render.mjs', 'bench-kustomize.mjs']) {
+for (const extra of ['bench-lsp.mjs', 'bench-policies.mjs', 'bench-render.mjs', 'bench-kustomize.mjs']) {
   const p = join(root, 'scripts', extra);
   if (!existsSync(p)) continue;
-  if (extra !== 'bench-lsp.mjs' && !existsSync(shared)) { console.log(`${extra}: skipped (no ../shared)`); continue; }
+  if ((extra === 'bench-render.mjs' || extra === 'bench-kustomize.mjs') && !existsSync(shared)) { console.log(`${extra}: skipped (no ../shared)`); continue; }
   execFileSync(process.execPath, [p], { stdio: 'inherit' });
 }
 console.log(load());

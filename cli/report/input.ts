@@ -1,5 +1,5 @@
 // From a scan to the report's input: findings in the JSON shape, the objects linted, the rules' metadata.
-import { pssRuleIds, renderedSourceOf, reportFinding, reportRule, type ReportFinding, type ReportInput, type ReportObject, type Rule } from '../../engine';
+import { findingObjectKey, objectHome, objectKey, pssRuleIds, renderedSourceOf, reportFinding, reportRule, type ReportFinding, type ReportInput, type ReportObject, type Rule } from '../../engine';
 import { displayPath } from '../format';
 import type { ScanResult } from '../scan';
 
@@ -31,6 +31,15 @@ export function reportInput(o: InputOptions): ReportInput {
       const rf = reportFinding(f, file, source === undefined ? undefined : displayPath(source));
       if (active.has(f.ruleId)) findings.push(rf);
       if (pss.has(f.ruleId)) pssFindings.push(rf);
+    }
+  }
+  // a rendered object without findings still counts (its chart or overlay is its home, see objectHome)
+  const named = new Set(findings.map((f) => findingObjectKey(f)));
+  for (const r of o.result.rendered ?? []) {
+    const source = displayPath(r.source);
+    for (const ob of r.objects) {
+      const obj: ReportObject = { ...ob, namespace: ob.namespace ?? null, file: source, rendered: { source } };
+      if (!named.has(objectKey(objectHome(obj), obj))) objects.push(obj);
     }
   }
   return {

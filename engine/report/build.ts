@@ -2,7 +2,7 @@
 import { CATEGORIES, GOALS, type Goal } from '../taxonomy';
 import { compareBaseline } from './baseline';
 import { buildRecipes, topFix } from './recipes';
-import { countOf, emptyCounts, findingObjectKey, objectKey, posture, SCORING_TEXT, WEIGHTS } from './score';
+import { countOf, emptyCounts, findingObjectKey, objectHome, objectKey, posture, SCORING_TEXT, WEIGHTS } from './score';
 import { buildWorkloads } from './workloads';
 import type { GroupRow, PssLevel, ReportData, ReportFinding, ReportInput, ReportObject, ReportRule } from './types';
 
@@ -60,7 +60,7 @@ function withFindingObjects(objects: ReadonlyArray<ReportObject>, findings: Read
   const seen = new Set<string>();
   const out: ReportObject[] = [];
   for (const o of objects) {
-    const k = objectKey(o.file, o);
+    const k = objectKey(objectHome(o), o);
     if (seen.has(k)) continue;
     seen.add(k);
     out.push(o);
@@ -111,7 +111,7 @@ function groupRows(objects: ReadonlyArray<ReportObject>, findings: ReadonlyArray
     if (!g) groups.set(name, (g = { objects: new Set(), findings: [] }));
     return g;
   };
-  for (const o of objects) for (const name of objectGroups(o)) get(name).objects.add(objectKey(o.file, o));
+  for (const o of objects) for (const name of objectGroups(o)) get(name).objects.add(objectKey(objectHome(o), o));
   for (const f of findings) {
     for (const name of findingGroups(f)) {
       const g = get(name);

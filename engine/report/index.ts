@@ -2,7 +2,7 @@
 // language server (the editor's dashboard).
 export * from './types';
 export { buildReport } from './build';
-export { WEIGHTS, SCORING_TEXT, grade, posture, riskOf, lostPoints, scoreOf, objectKey } from './score';
+export { WEIGHTS, SCORING_TEXT, grade, posture, riskOf, lostPoints, scoreOf, objectKey, objectHome, findingObjectKey } from './score';
 export { buildRecipes, topFix, ruleAnchor, TOP_FIX } from './recipes';
 export { buildWorkloads, pssLevel, pssLevelOfRule, isWorkload } from './workloads';
 export { matchBaseline, parseBaseline, compareBaseline, type BaselineMatch } from './baseline';

@@ -11,16 +11,22 @@ export function ruleAnchor(id: string): string { return `rule-${id.replace(/[^A-
 
 export function buildRecipes(findings: ReadonlyArray<ReportFinding>, rules: ReadonlyMap<string, ReportRule>): RecipeEntry[] {
   const groups = new Map<string, { rules: Set<string>; findings: ReportFinding[] }>();
+  const recipes = new Map<string, string>();
   for (const f of findings) {
     const recipe = rules.get(f.ruleId)?.recipe.trim() || `(${f.ruleId})`;
-    let g = groups.get(recipe);
-    if (!g) groups.set(recipe, (g = { rules: new Set(), findings: [] }));
+    // admission policies' rules (`kyverno:POLICY/RULE`, `vap:POLICY`) share one generic recipe text: a row per
+    // policy, not one row for every policy of the scan
+    const key = `${recipe}\u0000${policyOf(f.ruleId)}`;
+    recipes.set(key, recipe);
+    let g = groups.get(key);
+    if (!g) groups.set(key, (g = { rules: new Set(), findings: [] }));
     g.rules.add(f.ruleId);
     g.findings.push(f);
   }
   const totalErrors = findings.filter((f) => f.severity === 'error').length;
   const entries: RecipeEntry[] = [];
-  for (const [recipe, g] of groups) {
+  for (const [key, g] of groups) {
+    const recipe = recipes.get(key)!;
     const ids = [...g.rules].sort();
     const counts = countOf(g.findings);
     let severity: Severity = 'info';
@@ -47,6 +53,11 @@ export function buildRecipes(findings: ReadonlyArray<ReportFinding>, rules: Read
     || b.findings - a.findings || a.rules[0].localeCompare(b.rules[0]));
   entries.forEach((e, i) => { e.rank = i + 1; });
   return entries;
+}
+
+/** The policy an admission-policy rule id comes from (`kyverno:require-labels/check-team` -> `kyverno:require-labels`); '' for built-in rules. */
+function policyOf(ruleId: string): string {
+  return ruleId.includes(':') ? ruleId.split('/')[0] : '';
 }
 
 /** "Fix these N to clear P% of errors": the errors the top N recipes clear. */

@@ -27,9 +27,17 @@ export function grade(score: number): string {
   return score >= 90 ? 'A' : score >= 80 ? 'B' : score >= 70 ? 'C' : score >= 60 ? 'D' : 'F';
 }
 
-/** Identity of an object in one file: what the report counts as "an object". */
-export function objectKey(file: string, o: ReportObjectRef): string {
-  return `${file}\u0000${o.kind}\u0000${o.namespace ?? ''}\u0000${o.name}`;
+/** Identity of an object in one file (or one render): what the report counts as "an object". */
+export function objectKey(home: string, o: ReportObjectRef): string {
+  return `${home}\u0000${o.kind}\u0000${o.namespace ?? ''}\u0000${o.name}`;
+}
+
+/**
+ * Where an object lives: its file, or for a rendered object its chart or overlay. A rendered object's findings
+ * sit on several files (the template line, the values key, a patch), and it is still one object and one workload.
+ */
+export function objectHome(x: { file: string; rendered?: { source: string } }): string {
+  return x.rendered ? `\u0001${x.rendered.source}` : x.file;
 }
 
 const keys = new WeakMap<ReportFinding, string>();
@@ -37,7 +45,7 @@ const keys = new WeakMap<ReportFinding, string>();
 /** The object key of a finding, worked out once per finding (every view of the report asks for it). */
 export function findingObjectKey(f: ReportFinding): string {
   let k = keys.get(f);
-  if (k === undefined) keys.set(f, (k = objectKey(f.file, f.object)));
+  if (k === undefined) keys.set(f, (k = objectKey(objectHome(f), f.object)));
   return k;
 }
 

@@ -1,7 +1,7 @@
 // Per-workload rows: errors and warnings, the highest Pod Security Standard met, the worst finding.
 import { SEVERITY_RANK } from '../taxonomy';
 import { POD_SPEC_KINDS } from '../workloads';
-import { countOf, findingObjectKey, objectKey } from './score';
+import { countOf, findingObjectKey, objectHome, objectKey } from './score';
 import type { PssLevel, ReportFinding, ReportObject, ReportRule, WorkloadRow } from './types';
 
 /** The level a rule's PSS control belongs to, from its `pss` ("baseline: …" / "restricted: …"). */
@@ -25,7 +25,7 @@ export function buildWorkloads(objects: ReadonlyArray<ReportObject>, findings: R
   const rows: WorkloadRow[] = [];
   for (const o of objects) {
     if (!isWorkload(o.kind)) continue;
-    const key = objectKey(o.file, o);
+    const key = objectKey(objectHome(o), o);
     const own = byObject.get(key) ?? [];
     const controls = new Map<string, 'baseline' | 'restricted'>();
     for (const f of pssByObject.get(key) ?? []) {

@@ -5,6 +5,7 @@ import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import { matchKinds, ruleMatches, filtersOf } from './match';
 import { evaluateRule, type RuleNames } from './validate';
 import { kyvernoSyntaxNotes } from './syntax';
+import { kyvernoSchemaNotes } from './schema';
 import { templatePod } from './vpol';
 import type { PodSecurityCheck } from '../pod-security';
 
@@ -28,6 +29,7 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurity
     const policyAction = spec.validationFailureAction ?? spec.failureAction;
     const controllers = autogenControllers(p.metadata.annotations);
     const rules = arr(spec.rules).map(rec);
+    notes.push(...kyvernoSchemaNotes(p));
     const explicitAutogen = new Set(rules.map((r) => String(r.name ?? '')).filter((n) => n.startsWith('autogen-')));
     rules.forEach((rule, i) => {
       const name = String(rule.name ?? `rule-${i}`);

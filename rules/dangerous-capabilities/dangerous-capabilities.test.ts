@@ -64,10 +64,10 @@ spec:
           securityContext: {capabilities: {add: [ALL, CHOWN]}}
 `,
       errors: [
-        { messageId: 'dangerous', range: [13, 18, 13, 27] },
-        { messageId: 'dangerous', range: [22, 18, 22, 27] },
-        { messageId: 'dangerous', range: [24, 18, 24, 28] },
-        { messageId: 'dangerous', range: [28, 49, 28, 52] },
+        { messageId: 'breaksIsolation', range: [13, 18, 13, 27], severity: 'error' },
+        { messageId: 'breaksIsolation', range: [22, 18, 22, 27], severity: 'error' },
+        { messageId: 'breaksIsolation', range: [24, 18, 24, 28], severity: 'error' },
+        { messageId: 'breaksIsolation', range: [28, 49, 28, 52], severity: 'error' },
       ],
       output: `apiVersion: apps/v1
 kind: Deployment
@@ -113,7 +113,7 @@ spec:
           add: [chown, CAP_CHOWN]
 `,
       errors: [
-        { messageId: 'dangerous', range: [11, 16, 11, 21] },
+        { messageId: 'dangerous', range: [11, 16, 11, 21], severity: 'warning', message: 'Pod web: container "app" adds capability chown, which is outside the Pod Security baseline set.' },
         { messageId: 'dangerous', range: [11, 23, 11, 32] },
       ],
       output: `apiVersion: v1
@@ -160,7 +160,7 @@ items:
                       add: *adds
 `,
       errors: [
-        { messageId: 'dangerous', range: [20, 26, 20, 33] },
+        { messageId: 'dangerous', range: [20, 26, 20, 33], severity: 'warning' },
         { messageId: 'dangerous', range: [20, 26, 20, 33] },
       ],
       output: `apiVersion: v1
@@ -204,7 +204,7 @@ items:
 }
 `,
       errors: [
-        { messageId: 'dangerous', range: [6, 90, 6, 102] },
+        { messageId: 'breaksIsolation', range: [6, 90, 6, 102], severity: 'error' },
       ],
       output: `{
   "apiVersion": "v1",

@@ -1,6 +1,17 @@
 import { defineRule } from '../../engine';
 import { BASELINE_CAPABILITIES, capabilityList } from '../_lib/container';
 
+/**
+ * Capabilities that let a container break its isolation: kernel code or memory (SYS_MODULE, SYS_RAWIO, BPF,
+ * PERFMON), other processes (SYS_PTRACE), any file (DAC_READ_SEARCH), the host's network, clock, logs or boot
+ * (NET_ADMIN, SYS_TIME, SYSLOG, SYS_BOOT), the LSM that confines it (MAC_ADMIN, MAC_OVERRIDE), or everything
+ * (SYS_ADMIN, ALL). Reported as errors; other capabilities outside the baseline set are warnings.
+ */
+const ISOLATION_BREAKERS: ReadonlySet<string> = new Set([
+  'ALL', 'SYS_ADMIN', 'NET_ADMIN', 'SYS_PTRACE', 'SYS_MODULE', 'DAC_READ_SEARCH', 'BPF', 'PERFMON', 'SYS_RAWIO',
+  'SYS_BOOT', 'MAC_ADMIN', 'MAC_OVERRIDE', 'SYS_TIME', 'SYSLOG',
+]);
+
 export default defineRule({
   meta: {
     id: 'dangerous-capabilities',
@@ -27,6 +38,7 @@ export default defineRule({
       pss: ['capabilities_baseline'],
     },
     messages: {
+      breaksIsolation: '{{kind}} {{name}}: container "{{container}}" adds capability {{capability}}, which lets it break out of its isolation (kernel, node or other containers).',
       dangerous: '{{kind}} {{name}}: container "{{container}}" adds capability {{capability}}, which is outside the Pod Security baseline set.',
     },
   },
@@ -36,8 +48,11 @@ export default defineRule({
       for (const e of add) {
         // exact, case-sensitive names as the API server compares them: `chown` and `CAP_CHOWN` are not CHOWN
         if (BASELINE_CAPABILITIES.has(e.value)) continue;
+        // graded: capabilities that break isolation are errors, the other non-baseline ones warnings
+        const breaks = ISOLATION_BREAKERS.has(e.value.toUpperCase().replace(/^CAP_/, ''));
         ctx.report({
-          messageId: 'dangerous',
+          messageId: breaks ? 'breaksIsolation' : 'dangerous',
+          severity: breaks ? 'error' : 'warning',
           data: { container: c.name, capability: e.value },
           path: e.path,
           fix: { title: `Remove ${e.value} from capabilities.add`, safety: 'review', ops: [{ op: 'remove', path: e.path }] },

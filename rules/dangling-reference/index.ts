@@ -88,6 +88,13 @@ export default defineRule({
       'kube-score': ['service-targets-pod', 'ingress-targets-service', 'horizontalpodautoscaler-has-target'],
       kubescape: ['C-0293', 'C-0298', 'C-0300', 'C-0302'],
     },
+    // each peer check covers one kind of reference; a v1 Ingress backend written as serviceName names no Service
+    // at all, which the Ingress checks report too (kube-score's ingress-targets-service fixtures do)
+    peerMessages: {
+      'kube-linter': { 'dangling-service': ['service'], 'dangling-ingress': ['ingress', 'legacyBackend'], 'dangling-horizontalpodautoscaler': ['hpa'] },
+      'kube-score': { 'service-targets-pod': ['service'], 'ingress-targets-service': ['ingress', 'legacyBackend'], 'horizontalpodautoscaler-has-target': ['hpa'] },
+      kubescape: { 'C-0293': ['service'], 'C-0298': ['ingress', 'legacyBackend'], 'C-0300': ['hpa'], 'C-0302': ['route'] },
+    },
     messages: {
       service: '{{kind}} {{name}}: its selector matches the pods of no workload in the scanned manifests, so it has no endpoints.',
       ingress: '{{kind}} {{name}}: backend Service "{{service}}" is not in the scanned manifests.',

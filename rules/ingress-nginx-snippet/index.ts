@@ -22,6 +22,11 @@ export default defineRule({
       trivy: ['KCV-0093'],
       datree: ['CONFIGMAP_CVE2021_25742_INCORRECT_SNIPPET_ANNOTATIONS_VALUE', 'INGRESS_CVE2021_25742_INCORRECT_SERVER_SNIPPET_KEY'],
     },
+    // Checkov's three and Datree's Ingress check read Ingress annotations; Datree's ConfigMap check the controller's setting
+    peerMessages: {
+      checkov: { CKV_K8S_152: ['snippet'], CKV_K8S_153: ['snippet'], CKV_K8S_154: ['snippet'] },
+      datree: { CONFIGMAP_CVE2021_25742_INCORRECT_SNIPPET_ANNOTATIONS_VALUE: ['allowSnippets'], INGRESS_CVE2021_25742_INCORRECT_SERVER_SNIPPET_KEY: ['snippet'] },
+    },
     messages: {
       snippet: '{{kind}} {{name}}: annotation "{{annotation}}" injects raw NGINX configuration into the shared controller (CVE-2021-25742).',
       allowSnippets: '{{kind}} {{name}}: allow-snippet-annotations is "true", so any Ingress author can inject NGINX configuration (CVE-2021-25742).',

@@ -147,7 +147,7 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     const at = (id: string) => got.filter((f) => f.ruleId === id).map((f) => [f.file, f.range, f.trace.map((t) => t.note)]);
     assert.deepEqual(at('privileged-container'), [['kustomization.yaml', { start: { line: 6, character: 4 }, end: { line: 6, character: 20 } }, ['{{ .Values.privileged }}']]]);
     // a field missing from a block the template wrote: shown where the block starts in the template
-    assert.deepEqual(at('default-service-account'), [['charts/app/templates/deployment.yaml', { start: { line: 14, character: 6 }, end: { line: 14, character: 17 } }, []]]);
+    assert.deepEqual(at('service-account-token-automount'), [['charts/app/templates/deployment.yaml', { start: { line: 14, character: 6 }, end: { line: 14, character: 17 } }, []]]);
     assert.deepEqual(res.results.filter((r) => r.skipped).map((r) => [r.file.slice(dir.length + 1), r.skipped]).sort(), [
       ['charts/app/Chart.yaml', 'kustomize-input'], ['charts/app/templates/deployment.yaml', 'kustomize-input'], ['charts/app/values.yaml', 'kustomize-input'], ['kustomization.yaml', 'kustomize-input'],
     ]);

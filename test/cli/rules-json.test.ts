@@ -30,6 +30,17 @@ describe('cli: kubehex rules --format json exposes what outside tools need to sc
       'kube-linter': { 'liveness-port': ['unknownPort'], 'readiness-port': ['unknownPort'], 'startup-port': ['unknownPort'] },
       'kube-score': { 'pod-probes-identical': ['identical'] },
     });
+    assert.deepEqual(rule('dangling-reference').peerMessages, {
+      'kube-linter': { 'dangling-service': ['service'], 'dangling-ingress': ['ingress', 'legacyBackend'], 'dangling-horizontalpodautoscaler': ['hpa'] },
+      'kube-score': { 'service-targets-pod': ['service'], 'ingress-targets-service': ['ingress', 'legacyBackend'], 'horizontalpodautoscaler-has-target': ['hpa'] },
+      kubescape: { 'C-0293': ['service'], 'C-0298': ['ingress', 'legacyBackend'], 'C-0300': ['hpa'], 'C-0302': ['route'] },
+    });
+    assert.deepEqual(rule('ingress-nginx-snippet').peerMessages, {
+      checkov: { CKV_K8S_152: ['snippet'], CKV_K8S_153: ['snippet'], CKV_K8S_154: ['snippet'] },
+      kubescape: { 'C-0059': ['snippet', 'allowSnippets'] },
+      trivy: { 'KCV-0093': ['snippet', 'allowSnippets'] },
+      datree: { CONFIGMAP_CVE2021_25742_INCORRECT_SNIPPET_ANNOTATIONS_VALUE: ['allowSnippets'], INGRESS_CVE2021_25742_INCORRECT_SERVER_SNIPPET_KEY: ['snippet'] },
+    });
     // KSV-0106 (drop ALL, add only NET_BIND_SERVICE) and the PSS control cover both messages
     assert.deepEqual(rule('capabilities-not-dropped').peerMessages, {
       kubesec: { CapDropAll: ['dropAllMissing'] },

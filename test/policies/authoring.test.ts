@@ -60,4 +60,29 @@ spec:
       'policy-not-evaluated compile-error warning 9:22-9:53 "{{ request.object.metadata.[ }}" kyverno:k/r: JMESPath syntax error in {{ request.object.metadata.[ }}: Syntax error: invalid token (EOF): ""',
     ]);
   });
+
+  it('an unknown field in a Kyverno policy, on its key, with the nearest field', () => {
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  validationFailureActoin: Enforce
+  rules:
+    - name: r
+      match:
+        any:
+          - resources: {kinds: [Pod], namspaces: [shop]}
+      validate:
+        message: no
+        pattern:
+          spec: {anyField: ok}
+        deny: {condition: {}}
+`;
+    assert.deepEqual(lint(text), [
+      'policy-not-evaluated unknown-field warning 5:2-5:25 "validationFailureActoin" ClusterPolicy k: "validationFailureActoin" is not a Kyverno field here (did you mean "validationFailureAction"?); Kyverno rejects or ignores it',
+      'policy-not-evaluated unknown-field warning 10:38-10:47 "namspaces" ClusterPolicy k: "namspaces" is not a Kyverno field here (did you mean "namespaces"?); Kyverno rejects or ignores it',
+      'policy-not-evaluated unknown-field warning 15:15-15:24 "condition" ClusterPolicy k: "condition" is not a Kyverno field here (did you mean "conditions"?); Kyverno rejects or ignores it',
+    ]);
+  });
 });

@@ -105,6 +105,21 @@ describe('report: scoring and grouping', () => {
     assert.equal(r.risk, 2);
   });
 
+  it('admission policies sharing the generic policy recipe get a row per policy, not one row for all', () => {
+    const i = input();
+    const generic = 'Change the object so that the policy admits it, or ask the policy owner for an exception.';
+    const policyRule = (id: string): ReportRule => ({ id, title: id, category: 'core', goals: ['integrity'], severity: 'error', summary: 's', recipe: generic });
+    i.rules = [...i.rules, policyRule('kyverno:require-labels/check-team'), policyRule('kyverno:require-labels/check-owner'), policyRule('kyverno:disallow-latest/tag'), policyRule('vap:max-replicas')];
+    const pf = (ruleId: string, name: string): ReportFinding => ({ ...finding('privileged-container', 'error', 'a.yaml', 'Deployment', name, 1, ['metadata']), ruleId, category: 'core', goals: ['integrity'] });
+    i.findings = [pf('kyverno:require-labels/check-team', 'a'), pf('kyverno:require-labels/check-owner', 'a'), pf('kyverno:require-labels/check-team', 'b'), pf('kyverno:disallow-latest/tag', 'a'), pf('vap:max-replicas', 'b')];
+    i.activeRules = i.rules.map((r) => r.id);
+    assert.deepEqual(buildReport(i).recipes.map((r) => [r.rules, r.findings, r.objects, r.recipe === generic]), [
+      [['kyverno:require-labels/check-owner', 'kyverno:require-labels/check-team'], 3, 2, true],
+      [['kyverno:disallow-latest/tag'], 1, 1, true],
+      [['vap:max-replicas'], 1, 1, true],
+    ]);
+  });
+
   it('workloads: counts, worst finding, highest PSS level met judged by the PSS rules', () => {
     assert.deepEqual(d.workloads.map((w) => [w.kind, w.name, w.counts.error, w.counts.warning, w.pss, w.worst?.ruleId ?? null]), [
       ['Deployment', 'a', 1, 1, 'privileged', 'privileged-container'],
@@ -127,6 +142,24 @@ describe('report: scoring and grouping', () => {
     i.findings[2].rendered = { source: 'charts/web' };
     i.findings[3].rendered = { source: 'charts/web' };
     assert.deepEqual(buildReport(i).rendered.map((r) => [r.name, r.objects, r.findings, r.score]), [['charts/web', 1, 2, 0]]);
+  });
+
+  it('a rendered object whose findings sit on the template and on values.yaml is one object and one workload', () => {
+    const i = input();
+    i.objects = i.objects.filter((o) => o.name !== 'b');
+    i.findings[2] = { ...i.findings[2], file: 'charts/web/values.yaml', rendered: { source: 'charts/web' } };
+    i.findings[3] = { ...i.findings[3], file: 'charts/web/templates/b.yaml', rendered: { source: 'charts/web' } };
+    i.pssFindings[2] = { ...i.pssFindings[2], file: 'charts/web/values.yaml', rendered: { source: 'charts/web' } };
+    const r = buildReport(i);
+    assert.deepEqual(r.workloads.map((w) => [w.kind, w.name, w.file, w.counts, w.pss]), [
+      ['Deployment', 'a', 'a.yaml', { error: 1, warning: 1, info: 0 }, 'privileged'],
+      ['Deployment', 'b', 'charts/web/values.yaml', { error: 1, warning: 1, info: 0 }, 'privileged'],
+      ['Pod', 'p', 'c.yaml', { error: 0, warning: 0, info: 0 }, 'baseline'],
+    ]);
+    assert.deepEqual(r.rendered.map((g) => [g.name, g.objects, g.findings, g.score]), [['charts/web', 1, 2, 0]]);
+    // same posture as when b was written in one file: a 1 + b 1 + s 0.05 lost of 4 objects
+    assert.deepEqual([r.totals.objects, r.overall.score], [4, 49]);
+    assert.deepEqual(r.files.map((f) => [f.name, f.objects, f.findings]), [['a.yaml', 1, 2], ['charts/web/values.yaml', 1, 1], ['charts/web/templates/b.yaml', 1, 1], ['b.yaml', 1, 1], ['c.yaml', 1, 0]]);
   });
 
   it('documents the formula in the data', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubehex, tempDir } from '../cli/helpers';
 
@@ -181,5 +181,29 @@ describe('cli: kubehex scan --baseline', () => {
     assert.equal(worse.code, 1);
     const out = JSON.parse(worse.stdout) as { findings: Array<{ ruleId: string; file: string; range: { start: { line: number } } }> };
     assert.deepEqual(out.findings.map((f) => [f.ruleId, f.file, f.range.start.line]), [['privileged-container', 'good.yaml', 16]]);
+  });
+});
+
+describe('cli: kubehex report over a chart', function () {
+  this.timeout(60000);
+
+  it('a rendered workload is one row whose findings sit on values.yaml and the template; objects without findings count', () => {
+    const dir = tempDir();
+    const chart = join(dir, 'web');
+    mkdirSync(join(chart, 'templates'), { recursive: true });
+    writeFileSync(join(chart, 'Chart.yaml'), 'apiVersion: v2\nname: web\nversion: 0.1.0\n');
+    writeFileSync(join(chart, 'values.yaml'), 'privileged: true\n');
+    writeFileSync(join(chart, 'templates', 'deploy.yaml'), WEB.split('---\n')[0].replace('privileged: true', 'privileged: {{ .Values.privileged }}'));
+    writeFileSync(join(chart, 'templates', 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: settings\n  namespace: shop\ndata:\n  a: b\n');
+    writeFileSync(join(dir, '.kubehex.yaml'), 'profile: recommended\n');
+    const r = kubehex(['report', '.', '--format', 'json', '--out', '-'], { cwd: dir });
+    assert.equal(r.code, 0);
+    const d = JSON.parse(r.stdout);
+    const files = [...new Set(d.findings.filter((f: { object: { name: string } }) => f.object.name === 'web').map((f: { file: string }) => f.file))].sort();
+    assert.deepEqual(files, ['web/templates/deploy.yaml', 'web/values.yaml']);
+    assert.deepEqual(d.workloads.map((w: { kind: string; name: string; rendered: string; pss: string }) => [w.kind, w.name, w.rendered, w.pss]), [['Deployment', 'web', 'web', 'privileged']]);
+    assert.equal(d.totals.objects, 2);
+    assert.equal(d.totals.workloads, 1);
+    assert.deepEqual(d.rendered.map((g: { name: string; objects: number }) => [g.name, g.objects]), [['web', 2]]);
   });
 });
