@@ -9,7 +9,7 @@ import { fixFiles } from './fix';
 import { formatJson, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
-import { addPolicyFindings } from './policies';
+import { findPolicies } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
 import { dropBaselined } from './report/baseline-filter';
@@ -101,9 +101,26 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
     process.stderr.write(`\rkubehex: scanned ${done}/${total} files`);
   } : undefined;
   const stdin = useStdin ? readStdin() : undefined;
-  const result: ScanResult = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress });
+  // admission policies in the scan run on the scan's own parse of each file
+  const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: settings.profile });
+  // Ctrl-C stops a long scan between files (worker threads included); a second one kills as usual
+  const interrupt = new AbortController();
+  const onInterrupt = () => interrupt.abort();
+  process.once('SIGINT', onInterrupt);
+  let result: ScanResult;
+  try {
+    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal });
+  } catch (e) {
+    if (!interrupt.signal.aborted) throw e;
+    if (onProgress) process.stderr.write('\r\x1b[K');
+    process.stderr.write('kubehex: scan cancelled\n');
+    return 130;
+  } finally {
+    process.off('SIGINT', onInterrupt);
+  }
   if (onProgress) process.stderr.write('\r\x1b[K');
-  const policyRules = addPolicyFindings(result, { files, stdin, config, configFile: cfgFile, profile: settings.profile }, (m) => process.stderr.write(`kubehex: warning: ${m}\n`));
+  for (const w of policies.warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
+  const policyRules = policies.rules;
   if (baseline) {
     const known = dropBaselined(result, baseline.findings);
     if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);

@@ -5,8 +5,8 @@
  */
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
-import { decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
-import { loadPolicies, podSecurityCheck, policyRules } from '../policies';
+import { CUSTOM_RESOURCE, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules } from '../policies';
 import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
 import { lintLoaded, loadFile, type ScanResult } from './scan';
@@ -21,7 +21,14 @@ export interface PolicyPassOptions {
   /** The config file, for resolving policies.paths. */
   configFile?: string;
   profile?: string;
+  /** Only these of `files` are read when looking for policies (a worker thread repeating the search). */
+  candidates?: ReadonlyArray<string>;
 }
+
+/** How a worker thread finds the same policies again: plain data, sent to it (stdin is never scanned there). */
+export type PolicyRecipe = Omit<PolicyPassOptions, 'stdin'>;
+
+export interface FoundPolicies { rules: Rule[]; extra: K8sObject[]; warnings: string[]; recipe: PolicyRecipe }
 
 function readText(file: string): string | undefined {
   // regular files only, like the scan (a FIFO named on the command line must not block here either)
@@ -31,20 +38,28 @@ function readText(file: string): string | undefined {
   return d.ok ? d.text : undefined;
 }
 
-function objectsOfText(text: string, file: string): K8sObject[] {
-  const parsed = parseManifest(text, {});
+/** Only policy objects are read from scanned files (their other documents are left to the scan). */
+const POLICY_PARSE = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate', CUSTOM_RESOURCE]);
+
+function objectsOfText(text: string, file: string, onlyPolicies = false): K8sObject[] {
+  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE } : {});
   if (parsed.fatal) return [];
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
 }
 
 /** Policies from the scan and the configured paths; `extra` are the objects of configured files not scanned. */
-export function findPolicies(o: PolicyPassOptions): { rules: Rule[]; extra: K8sObject[]; warnings: string[] } {
+export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   const scanned = new Set(o.files.map((f) => resolve(f)));
   const sources: K8sObject[] = [];
   const extra: K8sObject[] = [];
-  const texts: [string, string][] = o.files.map((f) => [f, readText(f) ?? '']);
+  const candidates: string[] = [];
+  const texts: [string, string][] = (o.candidates ?? o.files).map((f) => [f, readText(f) ?? '']);
   if (o.stdin !== undefined) texts.push(['<stdin>', o.stdin]);
-  for (const [f, t] of texts) if (POLICY_TEXT.test(t)) sources.push(...objectsOfText(t, f));
+  for (const [f, t] of texts) {
+    if (!POLICY_TEXT.test(t)) continue;
+    if (f !== '<stdin>' || o.stdin === undefined) candidates.push(f);
+    sources.push(...objectsOfText(t, f, true).filter(isPolicyObject));
+  }
   const paths = o.config?.policies?.paths ?? [];
   const warnings: string[] = [];
   if (paths.length) {
@@ -62,7 +77,8 @@ export function findPolicies(o: PolicyPassOptions): { rules: Rule[]; extra: K8sO
   const rules = policyRules(loaded);
   const ids = new Set(rules.map((r) => r.meta.id));
   for (const id of unknownPolicyRuleIds(o.config, ids)) warnings.push(`rules: "${id}" names no loaded admission policy`);
-  return { rules, extra, warnings };
+  const { stdin: _, ...rest } = o;
+  return { rules, extra, warnings, recipe: { ...rest, candidates } };
 }
 
 /** Lints the scanned files with the policies and merges their findings into `result`; returns the policy rules. */

@@ -49,9 +49,15 @@ export interface ParsedDoc {
   lazy?: { text: string; name?: string };
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
+  /** The document's comments, when the file has a suppression directive (`kubehex-disable…`) at all. */
   comments: Comment[];
   /** Kubernetes objects of this document, computed once (see lint.objectsOf). */
   objects?: import('./context').K8sObject[];
+  /**
+   * What a parse with ParseOptions.narrow would have done with this document, when not composing it:
+   * `lazy` left it lazy; `errors` composed it for its YAML errors only (no object); `skip` ignored it.
+   */
+  narrow?: 'lazy' | 'errors' | 'skip';
 }
 
 export interface ParsedFile {
@@ -73,6 +79,23 @@ export interface ParseOptions {
    * only when a custom resource is scanned). Without it, such kinds in `kinds` are composed as usual.
    */
   lazy?: ReadonlySet<string>;
+  /**
+   * A narrower kinds/lazy pair (one rule set of several parsed at once): each document is marked with what a
+   * parse with only these would have done with it (ParsedDoc.narrow), so that a caller can give that rule set
+   * exactly the objects and errors it would have seen.
+   */
+  narrow?: { kinds?: ReadonlySet<string>; lazy?: ReadonlySet<string> };
+}
+
+type Wanted = 'compose' | 'lazy' | 'no';
+
+function wantedUnder(kinds: ReadonlySet<string> | undefined, lazyKinds: ReadonlySet<string> | undefined, head: Head, pd: ParsedDoc): Wanted {
+  const lazy = !!lazyKinds && pd.kind !== undefined && lazyKinds.has(pd.kind);
+  const custom = !!kinds?.has(CUSTOM_RESOURCE);
+  const wanted = head.unknown || !kinds || (pd.kind !== undefined && ((kinds.has(pd.kind) && !lazy) || pd.kind === 'List'
+    || (pd.apiVersion !== undefined && kinds.has(`${pd.kind}@${pd.apiVersion}`))
+    || (custom && isCustomApiVersion(pd.apiVersion))));
+  return wanted ? 'compose' : lazy ? 'lazy' : 'no';
 }
 
 export const API_VERSION_RE = /^([a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*\/)?v[0-9]+((alpha|beta)[0-9]+)?$/;
@@ -112,7 +135,8 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   };
 
   const kinds = opts.kinds;
-  const custom = !!kinds?.has(CUSTOM_RESOURCE);
+  // comments are read for suppression directives only (`# kubehex-disable…`): a file without one needs no walk
+  const directives = text.includes('kubehex-disable');
   const tokens: Iterable<CST.Token> = new Parser().parse(text);
   for (const token of tokens) {
     if (token.type === 'document') {
@@ -123,18 +147,23 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
       const head = readHead(token);
       pd.apiVersion = head.apiVersion;
       pd.kind = head.kind;
-      const lazy = !!opts.lazy && pd.kind !== undefined && opts.lazy.has(pd.kind);
-      const wanted = head.unknown || !kinds || (pd.kind !== undefined && ((kinds.has(pd.kind) && !lazy) || pd.kind === 'List'
-        || (pd.apiVersion !== undefined && kinds.has(`${pd.kind}@${pd.apiVersion}`))
-        || (custom && isCustomApiVersion(pd.apiVersion))));
+      const want = wantedUnder(kinds, opts.lazy, head, pd);
+      const wanted = want === 'compose';
+      const lazy = want === 'lazy';
+      if (opts.narrow && wanted && wantedUnder(opts.narrow.kinds, opts.narrow.lazy, head, pd) !== 'compose') {
+        const n = wantedUnder(opts.narrow.kinds, opts.narrow.lazy, head, pd);
+        pd.narrow = n === 'lazy' && head.isObject && pd.apiVersion !== undefined ? 'lazy' : head.isObject ? 'errors' : 'skip';
+      }
       if (wanted) {
         for (const p of prelude) take(composer.next(p));
         pending.push(pd);
         take(composer.next(token));
-        for (const p of prelude) if (p.type === 'comment') pd.comments.push({ offset: p.offset, end: p.offset + p.source.length, text: p.source });
-        // a comment starts with '#': without one from here on, the document's tokens need no walk
-        if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
-        else pd.comments.sort((x, y) => x.offset - y.offset);
+        if (directives) {
+          for (const p of prelude) if (p.type === 'comment') pd.comments.push({ offset: p.offset, end: p.offset + p.source.length, text: p.source });
+          // a comment starts with '#': without one from here on, the document's tokens need no walk
+          if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
+          else pd.comments.sort((x, y) => x.offset - y.offset);
+        }
       } else if (head.isObject && syntaxErrors(token, pd, lines, maxErrors)) {
         // reported like any other document's; the document is not linted (nor looked up)
       } else if (lazy && head.isObject && pd.apiVersion !== undefined) {

@@ -6,7 +6,7 @@ import { buildReport, parseBaseline, pssRuleIds, renderHtml, renderMarkdown, typ
 import { rules } from '../../rules';
 import { collectFiles } from '../files';
 import { VERSION } from '../format';
-import { addPolicyFindings } from '../policies';
+import { findPolicies } from '../policies';
 import { ruleSetFor, scan } from '../scan';
 import { reportInput } from './input';
 
@@ -60,9 +60,11 @@ export async function cmdReport(kit: ReportKit): Promise<number> {
   const settings = { config, profile: profileFlag, maxFileSize };
   const active = ruleSetFor(settings).rules.map((a) => a.rule.meta.id);
   const stdin = useStdin ? kit.readStdin() : undefined;
-  const result = await scan({ ...settings, alsoRules: pssRuleIds(rules), files, stdin, workerScript: kit.workerScript });
   // admission policies found in the scan are reported like built-in rules, as `kubehex scan` does
-  const policyRules = addPolicyFindings(result, { files, stdin, config, configFile: cfgFile, profile: profileFlag }, (m) => process.stderr.write(`kubehex: warning: ${m}\n`));
+  const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: profileFlag });
+  const result = await scan({ ...settings, alsoRules: pssRuleIds(rules), files, stdin, workerScript: kit.workerScript, policies });
+  for (const w of policies.warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
+  const policyRules = policies.rules;
   const input = reportInput({ result, rules: [...rules, ...policyRules], active: [...active, ...policyRules.map((r) => r.meta.id)], profile: profileFlag ?? config?.profile ?? 'recommended', paths, version: VERSION });
   if (baseline) input.baseline = { file: baselineFile!, ...baseline };
   const data = buildReport(input);
