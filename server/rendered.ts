@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { RuleSet } from '../engine';
 import {
-  discoverRoots, lintRendered, overlayFs, renderers, renderSource, ROOT_FILES, topLevelSources, translateFix,
+  discoverRoots, lintRendered, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
 } from '../render';
 import { diskFs } from '../host';
@@ -128,18 +128,25 @@ export class RenderStore {
       const rs = l.source;
       const fs = this.fs();
       const options = optionsFor(rs.root);
-      const fix = translateFix({
+      const folder = this.folders().filter((w) => rs.root === w || rs.root.startsWith(`${w}/`)).sort((a, b) => b.length - a.length)[0];
+      // the render's own files relative to its root ("values.yaml"); a shared base relative to the workspace folder
+      const display = (file: string) => (file.startsWith(`${rs.root}/`) ? file.slice(rs.root.length + 1)
+        : folder !== undefined && file.startsWith(`${folder}/`) ? file.slice(folder.length + 1) : file);
+      // the source edit first (preferred); for a kustomization whose base others share, also a patch in this overlay
+      const fixes = sourceFixes({
         result: rs.result, rendered: rs.parsed!, finding: f, fs, src: rs.src, set,
         rerender: (f2) => rs.renderer.render(f2, rs.root, options),
-        display: (file) => (file.startsWith(`${rs.root}/`) ? file.slice(rs.root.length + 1) : file),
+        display,
+        reach: (files) => rootsReading(linted.map((x) => ({ root: x.source.root, result: x.source.result })), files),
       });
-      if (!fix) continue;
-      const changes: Record<string, TextEdit[]> = {};
-      for (const file of fix.files) {
-        const text = fs.readText(file.file) ?? '';
-        changes[pathToUri(file.file)] = file.edits.map((e) => ({ range: rangeOf(text, e.start, e.end), newText: e.newText }));
-      }
-      out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: true, diagnostics: [d], edit: { changes } });
+      fixes.forEach((fix, i) => {
+        const changes: Record<string, TextEdit[]> = {};
+        for (const file of fix.files) {
+          const text = fs.readText(file.file) ?? '';
+          changes[pathToUri(file.file)] = file.edits.map((e) => ({ range: rangeOf(text, e.start, e.end), newText: e.newText }));
+        }
+        out.push({ title: fix.title, kind: CodeActionKind.QuickFix, isPreferred: i === 0, diagnostics: [d], edit: { changes } });
+      });
     }
     return out;
   }

@@ -212,6 +212,52 @@ spec:
     assert.deepEqual(await c.diagnostics(bu, undefined, since), []);
   });
 
+  it('kustomize: a base finding shared by two overlays offers the base edit (with its reach) and a patch in one overlay', async () => {
+    const base = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n          securityContext:\n            privileged: true\n';
+    mkdirSync(join(dir, 'base'), { recursive: true });
+    writeFileSync(join(dir, 'base', 'kustomization.yaml'), 'resources:\n  - deployment.yaml\n');
+    writeFileSync(join(dir, 'base', 'deployment.yaml'), base);
+    for (const o of ['a', 'b']) {
+      mkdirSync(join(dir, 'overlays', o), { recursive: true });
+      writeFileSync(join(dir, 'overlays', o, 'kustomization.yaml'), `namespace: team-${o}\nresources:\n  - ../../base\n`);
+    }
+    const c = await start({ root: dir });
+    const bu = uriOf(join(dir, 'base', 'deployment.yaml'));
+    const since = c.mark();
+    c.open(bu, base);
+    const diags = (await c.diagnostics(bu, 1, since)).filter((d: any) => d.code === 'privileged-container');
+    // one per overlay that builds the base (the CLI merges them; the editor shows each render's)
+    assert.deepEqual(brief(diags), [['privileged-container', 15, 12, 15, 28], ['privileged-container', 15, 12, 15, 28]]);
+    const actions = await c.request('textDocument/codeAction', { textDocument: { uri: bu }, range: diags[0].range, context: { diagnostics: [diags[0]], only: ['quickfix'] } });
+    const fixes = actions.filter((a: any) => a.edit && !/^Disable/.test(a.title));
+    assert.deepEqual(fixes.map((a: any) => [a.title, a.isPreferred]), [
+      ['Set privileged: false in base/deployment.yaml (affects 2 overlays)', true],
+      ['Set privileged: false with a patch in kustomization.yaml (this overlay only)', false],
+    ]);
+    assert.deepEqual(Object.keys(fixes[0].edit.changes), [bu]);
+    assert.equal(applyLspEdits(base, fixes[0].edit.changes[bu]), base.replace('privileged: true', 'privileged: false'));
+    const ku = uriOf(join(dir, diags[0].data.rendered.slice(dir.length + 1), 'kustomization.yaml'));
+    assert.deepEqual(Object.keys(fixes[1].edit.changes), [ku]);
+    const kust = readFileSync(join(diags[0].data.rendered, 'kustomization.yaml'), 'utf8');
+    assert.equal(applyLspEdits(kust, fixes[1].edit.changes[ku]), `${kust}patches:
+- target:
+    kind: Deployment
+    name: web
+  patch: |-
+    apiVersion: apps/v1
+    kind: Deployment
+    metadata:
+      name: web
+    spec:
+      template:
+        spec:
+          containers:
+            - name: app
+              securityContext:
+                privileged: false
+`);
+  });
+
   it('uses the .kubehex.yaml helm section for the chart in a trusted workspace, and ignores it in an untrusted one', async () => {
     const f = writeChart(dir);
     writeFileSync(join(dir, 'chart', 'values-prod.yaml'), 'securityContext:\n  privileged: false\n');
