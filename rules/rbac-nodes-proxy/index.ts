@@ -8,7 +8,8 @@ export default defineRule({
     category: 'cluster',
     goals: ['possession', 'integrity', 'confidentiality'],
     severity: 'error',
-    appliesTo: ['Role', 'ClusterRole'],
+    // nodes are cluster-scoped: a namespaced Role cannot grant nodes/proxy (the API server ignores it there)
+    appliesTo: ['ClusterRole'],
     profiles: ['recommended'],
     layer: 'orchestrator',
     principle: 'least privilege',

@@ -11,6 +11,15 @@ rules:
     resources: ["nodes", "nodes/metrics", "nodes/stats"]
     verbs: ["get", "list", "watch"]
 `,
+    // a namespaced Role cannot grant the cluster-scoped nodes/proxy, even with wildcards
+    `apiVersion: rbac.authorization.k8s.io/v1
+kind: Role
+metadata: {name: app-operator, namespace: payments}
+rules:
+  - apiGroups: ["*"]
+    resources: ["*", "nodes/proxy"]
+    verbs: ["*"]
+`,
   ],
   invalid: [
     {
