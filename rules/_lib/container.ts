@@ -1,4 +1,4 @@
-import { getPath, isRecord, type ContainerRef, type Path, type PodSpecRef, type RuleContext } from '../../engine';
+import { getPath, isRecord, type ContainerRef, type FixOp, type Path, type PodSpecRef, type RuleContext } from '../../engine';
 
 /**
  * Pods with `spec.os.name: windows` are exempt from the Linux-only restricted controls
@@ -29,12 +29,12 @@ export function podMetadataPath(pod: PodSpecRef): Path {
   return pod.metadataPath;
 }
 
-/** Whether a field is written (null counts as unset, as in the API server's decoding). */
 /** A resource quantity that is written: an empty string counts as not set (it is no quantity). */
 export function quantitySet(v: unknown): boolean {
   return isSet(v) && v !== '';
 }
 
+/** Whether a field is written (null counts as unset, as in the API server's decoding). */
 export function isSet(v: unknown): boolean {
   return v !== undefined && v !== null;
 }
@@ -94,4 +94,14 @@ export function reportSwitchOn(ctx: RuleContext, base: Path, field: string): voi
   if (getPath(ctx.object.value, [...base, field]) !== true) return;
   const path = [...base, field];
   ctx.report({ messageId: field, path, fix: { title: `Set ${field}: false`, safety: 'review', ops: [{ op: 'set', path, value: false }] } });
+}
+
+/**
+ * Fix ops that add the missing `cpu`/`memory` keys of a container's `resources.limits` or `resources.requests`
+ * (at `path`): one flow map when the block is missing (`limits: {cpu: …, memory: …}`), else the missing keys.
+ */
+export function addResourceKeys(path: Path, blockExists: boolean, missing: ReadonlyArray<'cpu' | 'memory'>,
+  value: (r: 'cpu' | 'memory') => string | number): FixOp[] {
+  return blockExists ? missing.map((r) => ({ op: 'set' as const, path: [...path, r], value: value(r) }))
+    : [{ op: 'set' as const, path: [...path], value: Object.fromEntries(missing.map((r) => [r, value(r)])) }];
 }

@@ -1,5 +1,5 @@
 import { defineRule, isRecord } from '../../engine';
-import { quantitySet } from '../_lib/container';
+import { addResourceKeys, quantitySet } from '../_lib/container';
 
 /** What the fix writes for a limit that has no request to copy: a starting point, for the user to size. */
 const STARTING_LIMIT = { cpu: '500m', memory: '512Mi' } as const;
@@ -68,9 +68,7 @@ export default defineRule({
         fix: {
           title: `Add resources.limits.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,
           safety: 'review',
-          // one flow map when the block is missing (`limits: {cpu: …, memory: …}`), else the missing keys
-          ops: isRecord(res.limits) ? missing.map((r) => ({ op: 'set' as const, path: [...path, r], value: value(r) }))
-            : [{ op: 'set' as const, path, value: Object.fromEntries(missing.map((r) => [r, value(r)])) }],
+          ops: addResourceKeys(path, isRecord(res.limits), missing, value),
         },
       });
     }

@@ -1,5 +1,5 @@
 import { defineRule, isRecord } from '../../engine';
-import { quantitySet } from '../_lib/container';
+import { addResourceKeys, quantitySet } from '../_lib/container';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 type Resource = (typeof RESOURCES)[number];
@@ -72,9 +72,7 @@ export default defineRule({
             : `Add resources.requests.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,
           // writing the limit as the request changes nothing the scheduler sees; a starting value does
           safety: onlyCopies ? 'safe' : 'review',
-          // one flow map when the block is missing (`requests: {cpu: …, memory: …}`), else the missing keys
-          ops: isRecord(res.requests) ? missing.map((r) => ({ op: 'set' as const, path: [...path, r], value: value(r) }))
-            : [{ op: 'set' as const, path, value: Object.fromEntries(missing.map((r) => [r, value(r)])) }],
+          ops: addResourceKeys(path, isRecord(res.requests), missing, value),
         },
       });
     }
