@@ -195,6 +195,8 @@ export interface Verdict {
   at?: Flag;
   /** Replace the value of `at` with this (a `review` fix). */
   fixValue?: string;
+  /** This finding's severity when it is milder than the rule's (a default that is only a question of sizing). */
+  severity?: Severity;
 }
 
 export interface FlagRuleSpec {
@@ -253,14 +255,15 @@ export function flagRule(spec: FlagRuleSpec): Rule {
         const v = spec.check(cl);
         if (!v) continue;
         const data = { container: c.name, component: COMPONENT_LABEL[cl.component], ...(v.data ?? {}) };
+        const severity = v.severity ? { severity: v.severity } : {};
         if (!v.at) {
-          ctx.report({ messageId: v.messageId, data, path: cl.anchor });
+          ctx.report({ messageId: v.messageId, data, path: cl.anchor, ...severity });
           continue;
         }
         const fix = spec.fix && v.fixValue !== undefined
           ? { title: `Set --${v.at.name}=${v.fixValue}`, safety: spec.fix.safety, ops: [{ op: 'set' as const, path: v.at.valuePath, value: fixedText(v.at, v.fixValue) }] }
           : undefined;
-        ctx.report({ messageId: v.messageId, data, path: v.at.valuePath, ...(fix ? { fix } : {}) });
+        ctx.report({ messageId: v.messageId, data, path: v.at.valuePath, ...(fix ? { fix } : {}), ...severity });
       }
     },
   });
@@ -313,15 +316,21 @@ export function required(...names: string[]): (cl: CommandLine) => Verdict | und
   };
 }
 
-/** An integer flag that must be at least `min` when written (0 meaning "no limit" when `zeroUnlimited`). */
-export function intAtLeast(name: string, min: number, zeroUnlimited: boolean): (cl: CommandLine) => Verdict | undefined {
-  return (cl) => {
+/**
+ * An integer flag that must be at least `min`. `zero`: what an explicit 0 means — `ok` (accepted) or `unlimited`
+ * (reported as `unlimited`: the component then keeps without limit).
+ * `missing`: whether an unwritten flag is reported (`missing`).
+ */
+export function intAtLeast(name: string, min: number, opts: { zero: 'ok' | 'unlimited'; missing: boolean }): (cl: CommandLine) => Verdict | undefined {
+  return (cl): Verdict | undefined => {
     const f = cl.flags.get(name);
-    if (!f) return undefined;
+    if (!f) return opts.missing && !unknownWhenMissing(cl, name) ? { messageId: 'missing', data: { min } } : undefined;
     const s = f.value === true ? '' : f.value.trim();
     const n = /^-?\d+$/.test(s) ? Number(s) : NaN;
     if (Number.isNaN(n)) return { messageId: 'wrong', at: f, data: { value: String(f.value), min } };
-    if (n >= min || (zeroUnlimited && n === 0)) return undefined;
+    if (n >= min) return undefined;
+    if (n === 0 && opts.zero === 'ok') return undefined;
+    if (n === 0 && opts.zero === 'unlimited') return { messageId: 'unlimited', at: f, data: { value: s, min } };
     return { messageId: 'wrong', at: f, data: { value: s, min } };
   };
 }
@@ -335,6 +344,12 @@ export function intNot(name: string, bad: (n: number) => boolean, dflt: number |
     if (!/^-?\d+$/.test(s)) return { messageId: 'wrong', at: f, data: { value: String(f.value) }, ...(fixValue ? { fixValue } : {}) };
     return bad(Number(s)) ? { messageId: 'wrong', at: f, data: { value: s }, ...(fixValue ? { fixValue } : {}) } : undefined;
   };
+}
+
+/** True when the API server writes its audit log to standard output (`--audit-log-path=-`): no files to rotate or keep. */
+export function auditLogToStdout(cl: CommandLine): boolean {
+  const f = cl.flags.get('audit-log-path');
+  return !!f && f.value !== true && f.value.trim() === '-';
 }
 
 /** Seconds in a Go duration (`1m30s`, `4h`); undefined when it is not one. */

@@ -33,7 +33,7 @@ spec:
     - --advertise-address=10.0.0.10
     - --audit-log-maxage=90
 ` },
-    { name: '--audit-log-maxage=0 (no limit)', code: `apiVersion: v1
+    { name: 'audit log written to standard output: no files to keep', code: `apiVersion: v1
 kind: Pod
 metadata:
   name: kube-apiserver
@@ -46,21 +46,7 @@ spec:
     command:
     - kube-apiserver
     - --advertise-address=10.0.0.10
-    - --audit-log-maxage=0
-` },
-    { name: '--audit-log-maxage not written (no limit)', code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: kube-apiserver
-  namespace: kube-system
-spec:
-  hostNetwork: true
-  containers:
-  - name: kube-apiserver
-    image: registry.k8s.io/kube-apiserver:v1.31.2
-    command:
-    - kube-apiserver
-    - --advertise-address=10.0.0.10
+    - --audit-log-path=-
 ` },
     { name: 'a pod that runs no control-plane component', code: `apiVersion: v1
 kind: Pod
@@ -152,6 +138,72 @@ spec:
 `,
       errors: [
         { messageId: 'wrong', range: [13, 6, 13, 31] },
+      ],
+      output: null,
+    },
+    {
+      name: '--audit-log-maxage=0 keeps without limit',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-path=/var/log/kubernetes/audit.log
+    - --audit-log-maxage=0
+`,
+      errors: [
+        { messageId: 'unlimited', range: [14, 6, 14, 26], message: 'Pod kube-apiserver: kube-apiserver in container "kube-apiserver" sets --audit-log-maxage=0, so rotated audit logs are never deleted by age; set a retention of at least 30 days.' },
+      ],
+      output: null,
+    },
+    {
+      name: '--audit-log-maxage not written, audit log to a file',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+    - --audit-log-path=/var/log/kubernetes/audit.log
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 4, 10, 11], message: 'Pod kube-apiserver: kube-apiserver in container "kube-apiserver" does not set --audit-log-maxage, so no audit log retention by age is decided; set it to at least 30 days.' },
+      ],
+      output: null,
+    },
+    {
+      name: '--audit-log-maxage not written, no audit log path either',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-apiserver
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-apiserver
+    image: registry.k8s.io/kube-apiserver:v1.31.2
+    command:
+    - kube-apiserver
+    - --advertise-address=10.0.0.10
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 4, 10, 11] },
       ],
       output: null,
     },

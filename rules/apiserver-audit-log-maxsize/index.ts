@@ -18,5 +18,5 @@ export default flagRule({
   messages: {
     wrong: '{{kind}} {{name}}: kube-apiserver in container "{{container}}" sets --audit-log-maxsize={{value}}, below {{min}}; small files rotate quickly and, with a fixed number of backups, little history survives.',
   },
-  check: intAtLeast('audit-log-maxsize', 100, true),
+  check: intAtLeast('audit-log-maxsize', 100, { zero: 'ok', missing: false }),
 });

@@ -3,20 +3,6 @@ import { ruleTester } from '../../test/rule-tester';
 
 ruleTester(rule, {
   valid: [
-    { name: 'not written (12500)', code: `apiVersion: v1
-kind: Pod
-metadata:
-  name: kube-controller-manager
-  namespace: kube-system
-spec:
-  hostNetwork: true
-  containers:
-  - name: kube-controller-manager
-    image: registry.k8s.io/kube-controller-manager:v1.31.2
-    command:
-    - kube-controller-manager
-    - --kubeconfig=/etc/kubernetes/controller-manager.conf
-` },
     { name: '--terminated-pod-gc-threshold=1000', code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -100,6 +86,47 @@ spec:
 `,
       errors: [
         { messageId: 'wrong', range: [14, 6, 14, 10] },
+      ],
+      output: null,
+    },
+    {
+      name: 'not written: the default of 12500, reported as info',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  hostNetwork: true
+  containers:
+  - name: kube-controller-manager
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    command:
+    - kube-controller-manager
+    - --kubeconfig=/etc/kubernetes/controller-manager.conf
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 4, 10, 11], severity: 'info', message: 'Pod kube-controller-manager: kube-controller-manager in container "kube-controller-manager" does not set --terminated-pod-gc-threshold, so up to 12500 finished pods are kept before any is collected; choose a threshold that fits the cluster.' },
+      ],
+      output: null,
+    },
+    {
+      name: 'not written, flags given as args to the official image',
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: kube-controller-manager
+  namespace: kube-system
+spec:
+  containers:
+  - name: kcm
+    image: registry.k8s.io/kube-controller-manager:v1.31.2
+    args:
+    - kube-controller-manager
+    - --profiling=false
+`,
+      errors: [
+        { messageId: 'missing', range: [9, 4, 9, 8], severity: 'info' },
       ],
       output: null,
     },
