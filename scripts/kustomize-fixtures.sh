@@ -13,3 +13,14 @@ for d in errors/missing errors/outside/root errors/cycle errors/nomatch; do
   n=$(echo "$d" | tr / -)
   kubectl kustomize "$d" 2>&1 > /dev/null | strip > "expected/$n.stderr.txt"
 done
+# Differential cases (test/render/kustomize-diff.test.ts): every directory under diff/ is a root. A build that
+# succeeds leaves NAME.yaml (+ NAME.stderr.txt, kustomize's warnings); one that fails leaves NAME.error.txt.
+mkdir -p expected/diff
+rm -f expected/diff/*
+for d in diff/*/; do
+  n=$(basename "$d")
+  if kubectl kustomize "$d" > "expected/diff/$n.yaml" 2> "expected/diff/$n.stderr.txt"; then :; else
+    strip < "expected/diff/$n.stderr.txt" > "expected/diff/$n.error.txt"
+    rm -f "expected/diff/$n.yaml" "expected/diff/$n.stderr.txt"
+  fi
+done

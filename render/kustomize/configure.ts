@@ -106,9 +106,10 @@ function mergeMeta(res: Resource, old: Resource): void {
   }
   res.setName(old.name, get(oldMeta, 'name')?.src);
   res.setNamespace(old.namespace, get(oldMeta, 'namespace')?.src);
-  const needsHash = res.needsHash;
+  // kustomize's build annotations (needsHashSuffix among them) come from the resource merged into only: a
+  // generator merging into a ConfigMap read from a file adds no hash suffix
   res.copyStateFrom(old);
-  res.needsHash = needsHash;
+  res.needsHash = old.needsHash;
 }
 
 export function generatedResource(t: Target, a: GeneratorArgs, kind: string): Resource {

@@ -87,8 +87,6 @@ function parseFileSource(s: string): [string, string] {
   return [k, p];
 }
 
-const ENV_NAME = /^[-._a-zA-Z][-._a-zA-Z0-9]*$/;
-
 function envPairs(text: string, src?: Src): Pair[] {
   const out: Pair[] = [];
   text.split('\n').forEach((raw, i) => {
@@ -98,7 +96,8 @@ function envPairs(text: string, src?: Src): Pair[] {
     if (!line || line.startsWith('#')) return;
     const eq = line.indexOf('=');
     const key = eq < 0 ? line : line.slice(0, eq);
-    if (!ENV_NAME.test(key)) throw new KustomizeError(`a valid environment variable name must consist of alphabetic characters, digits, '_', '-', or '.', and must not start with a digit (e.g. 'my.env-name',  or 'MY_ENV.NAME',  or 'MyEnvName1', regex used for validation is '[-._a-zA-Z][-._a-zA-Z0-9]*')`);
+    // kustomize v5.5 keeps any key as written (spaces included) and drops a line with an empty key
+    if (!key) return;
     out.push({ key, value: eq < 0 ? '' : line.slice(eq + 1), src });
   });
   return out;
@@ -107,8 +106,6 @@ function envPairs(text: string, src?: Src): Pair[] {
 function isUtf8(b: Uint8Array): boolean {
   try { new TextDecoder('utf-8', { fatal: true }).decode(b); return true; } catch { return false; }
 }
-
-const KEY_RE = /^[-._a-zA-Z0-9]+$/;
 
 function loadPairs(ldr: Loader, a: GeneratorArgs): Pair[] {
   const all: Pair[] = [];
@@ -134,10 +131,10 @@ export function generate(ldr: Loader, a: GeneratorArgs, gen: Src): KMap {
   let pairs: Pair[];
   try { pairs = loadPairs(ldr, a); } catch (e) { throw wrap(e, 'loading KV pairs'); }
   const seen = new Set<string>();
+  // kubectl v1.32's kustomize does not check key names (`a b` is kept)
   for (const p of pairs) {
     if (seen.has(p.key)) throw new KustomizeError(`${a.kind.toLowerCase()} ${a.name} illegally repeats the key \`${p.key}\``);
     seen.add(p.key);
-    if (!KEY_RE.test(p.key) || p.key.length > 253) throw new KustomizeError(`"${p.key}" is not a valid key name for a ${a.kind}: a valid config key must consist of alphanumeric characters, '-', '_' or '.' (e.g. 'key.name',  or 'KEY_NAME',  or 'key-name', regex used for validation is '[-._a-zA-Z0-9]+')`);
   }
   const meta: KEntry[] = [{ key: 'name', value: str(a.name, a.src) }];
   if (a.namespace) meta.push({ key: 'namespace', value: str(a.namespace, gen) });

@@ -51,23 +51,33 @@ function unescape(seg: string): string { return seg.replace(/~1/g, '/').replace(
 
 function splitPointer(p: string): string[] {
   if (p === '') return [];
-  if (!p.startsWith('/')) throw new KustomizeError(`invalid JSON pointer: ${p}`);
-  return p.slice(1).split('/').map(unescape);
+  // evanphx/json-patch reads a pointer without its leading slash the same way
+  return (p.startsWith('/') ? p.slice(1) : p).split('/').map(unescape);
 }
 
 interface Loc { container: KMap | KSeq; key: string }
 
-function locate(doc: KNode, path: string, op: string): Loc {
+/** The container of the pointer's last segment, or undefined (json-patch's findObject). */
+function findObject(doc: KNode, path: string): Loc | undefined {
   const segs = splitPointer(path);
-  if (!segs.length) throw new KustomizeError(`${op} operation does not apply: doc is missing path: "${path}": missing value`);
+  if (!segs.length) return undefined;
   let cur: KNode = doc;
   for (const s of segs.slice(0, -1)) {
     const next = child(cur, s);
-    if (!next) throw new KustomizeError(`${op} operation does not apply: doc is missing path: "${path}": missing value`);
+    if (!next) return undefined;
     cur = next;
   }
-  if (cur.kind === 'scalar') throw new KustomizeError(`${op} operation does not apply: doc is missing path: "${path}": missing value`);
+  if (cur.kind === 'scalar') return undefined;
   return { container: cur, key: segs[segs.length - 1] };
+}
+
+/** json-patch words the missing-path error of add and remove with the path quoted, the others without. */
+function locate(doc: KNode, path: string, op: string, what = 'path'): Loc {
+  const loc = findObject(doc, path);
+  if (loc) return loc;
+  const shown = op === 'add' || op === 'remove' ? `"${path}"` : path;
+  const subject = op === 'test' ? 'is' : 'doc is';
+  throw new KustomizeError(`${op} operation does not apply: ${subject} missing ${what}: ${shown}: missing value`);
 }
 
 function child(n: KNode, key: string): KNode | undefined {
@@ -76,11 +86,11 @@ function child(n: KNode, key: string): KNode | undefined {
   return undefined;
 }
 
-function getAt(doc: KNode, path: string, op: string): KNode {
-  let cur: KNode | undefined = doc;
-  for (const s of splitPointer(path)) { cur = cur ? child(cur, s) : undefined; }
-  if (!cur) throw new KustomizeError(`${op} operation does not apply: doc is missing from path: "${path}": missing value`);
-  return cur;
+function valueAt(loc: Loc): KNode | undefined { return child(loc.container, loc.key); }
+
+function atoi(key: string, op: string, path: string): number {
+  if (!/^[-+]?\d+$/.test(key)) throw new KustomizeError(`error in ${op} for path: '${path}': ${op === 'add' ? `value was not a proper array index: '${key}': ` : ''}strconv.Atoi: parsing "${key}": invalid syntax`);
+  return Number(key);
 }
 
 function addAt(loc: Loc, value: KNode, path: string): void {
@@ -91,36 +101,40 @@ function addAt(loc: Loc, value: KNode, path: string): void {
     return;
   }
   if (key === '-') { container.items.push(value); return; }
-  const i = Number(key);
-  if (!/^\d+$/.test(key) || i > container.items.length) throw new KustomizeError(`error in add for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`);
+  let i = atoi(key, 'add', path);
+  const n = container.items.length;
+  if (i < 0) { if (i < -n - 1) throw new KustomizeError(`error in add for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`); i += n + 1; }
+  if (i > n) throw new KustomizeError(`error in add for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`);
   container.items.splice(i, 0, value);
 }
 
-function removeAt(loc: Loc, path: string): KNode {
+function removeAt(loc: Loc, path: string, op = 'remove'): KNode {
   const { container, key } = loc;
   if (container.kind === 'map') {
     const i = container.entries.findIndex((x) => x.key === key);
-    if (i < 0) throw new KustomizeError(`error in remove for path: '${path}': Unable to remove nonexistent key: ${key}: missing value`);
+    if (i < 0) throw new KustomizeError(`error in ${op} for path: '${op === 'move' ? key : path}': Unable to remove nonexistent key: ${key}: missing value`);
     return container.entries.splice(i, 1)[0].value;
   }
-  const i = Number(key);
-  if (!/^\d+$/.test(key) || i >= container.items.length) throw new KustomizeError(`error in remove for path: '${path}': Unable to remove invalid index: ${key}: invalid index referenced`);
+  let i = atoi(key, op, path);
+  if (i < 0) i += container.items.length;
+  if (i < 0 || i >= container.items.length) throw new KustomizeError(`error in ${op} for path: '${path}': Unable to access invalid index: ${key}: invalid index referenced`);
   return container.items.splice(i, 1)[0];
 }
+
+const NULL: KNode = { kind: 'scalar', tag: '!!null', value: 'null' };
 
 /** Applies the operations in order to `doc` (modified in place). */
 export function applyJsonPatch(doc: KMap, ops: ReadonlyArray<JsonOp>): void {
   for (const o of ops) {
     switch (o.op) {
-      case 'add': addAt(locate(doc, o.path, 'add'), clone(need(o)), o.path); break;
+      case 'add': addAt(locate(doc, o.path, 'add'), clone(o.value ?? NULL), o.path); break;
       case 'remove': removeAt(locate(doc, o.path, 'remove'), o.path); break;
       case 'replace': {
         const loc = locate(doc, o.path, 'replace');
-        const v = clone(need(o));
+        const v = clone(o.value ?? NULL);
         if (loc.container.kind === 'map') {
           const e = loc.container.entries.find((x) => x.key === loc.key);
-          if (!e) throw new KustomizeError(`replace operation does not apply: doc is missing key: ${o.path}: missing value`);
-          e.value = v;
+          if (e) e.value = v; else loc.container.entries.push({ key: loc.key, value: v });
         } else {
           const i = Number(loc.key);
           if (!/^\d+$/.test(loc.key) || i >= loc.container.items.length) throw new KustomizeError(`replace operation does not apply: doc is missing key: ${o.path}: missing value`);
@@ -130,24 +144,23 @@ export function applyJsonPatch(doc: KMap, ops: ReadonlyArray<JsonOp>): void {
       }
       case 'move': {
         const from = o.from ?? '';
-        const v = removeAt(locate(doc, from, 'move'), from);
-        addAt(locate(doc, o.path, 'move'), v, o.path);
+        const v = removeAt(locate(doc, from, 'move', 'from path'), from, 'move');
+        addAt(locate(doc, o.path, 'move', 'destination path'), v, o.path);
         break;
       }
-      case 'copy': addAt(locate(doc, o.path, 'copy'), clone(getAt(doc, o.from ?? '', 'copy')), o.path); break;
+      case 'copy': {
+        const v = valueAt(locate(doc, o.from ?? '', 'copy', 'from path')) ?? NULL;
+        addAt(locate(doc, o.path, 'copy', 'destination path'), clone(v), o.path);
+        break;
+      }
       case 'test': {
-        const cur = getAt(doc, o.path, 'test');
-        if (!sameJson(cur, need(o))) throw new KustomizeError(`testing value ${o.path} failed: test failed`);
+        const cur = valueAt(locate(doc, o.path, 'test'));
+        if (!cur || !sameJson(cur, o.value ?? NULL)) throw new KustomizeError(`testing value ${o.path} failed: test failed`);
         break;
       }
       default: throw new KustomizeError(`Unexpected kind: ${o.op}`);
     }
   }
-}
-
-function need(o: JsonOp): KNode {
-  if (!o.value) throw new KustomizeError(`${o.op} operation does not apply: value is missing`);
-  return o.value;
 }
 
 function sameJson(a: KNode, b: KNode): boolean { return sameNode(a, b); }

@@ -37,13 +37,46 @@ function inlineShift(t: Target, src: Src | undefined, text: string): ((r: Range)
   return (r) => ({ start: { line: r.start.line + first, character: r.start.character + indent }, end: { line: r.end.line + first, character: r.end.character + indent } });
 }
 
-function loadPatch(t: Target, e: PatchEntry): Loaded {
+/** A Go yaml.v2 scalar: plain when it reads back as the same string, else single-quoted; lines as a literal block. */
+function goYamlString(v: string, indent: string): string {
+  if (v.includes('\n')) return `${v.endsWith('\n') ? '|' : '|-'}\n${v.replace(/\n$/, '').split('\n').map((l) => (l ? indent + '  ' + l : '')).join('\n')}`;
+  const plain = v !== '' && !/^[\s\-?:,\[\]{}#&*!|>'"%@`]|: | #|\s$/.test(v) && !/^(true|false|yes|no|on|off|y|n|null|~|[-+]?(\d[\d_]*(\.\d*)?|\.\d+)([eE][-+]?\d+)?)$/i.test(v);
+  return plain ? v : `'${v.replace(/'/g, "''")}'`;
+}
+
+/** A builtin plugin's config as kustomize prints it in "trouble configuring" errors (sigs.k8s.io/yaml: sorted keys). */
+export function configYaml(obj: Record<string, unknown>, indent = ''): string {
+  let out = '';
+  for (const key of Object.keys(obj).sort()) {
+    const v = obj[key];
+    if (v === undefined || v === '' || (Array.isArray(v) && !v.length)) continue;
+    if (Array.isArray(v)) out += `${indent}${key}:\n${v.map((x) => `${indent}- ${goYamlString(String(x), indent)}\n`).join('')}`;
+    else if (typeof v === 'object' && v) { const inner = configYaml(v as Record<string, unknown>, indent + '  '); if (inner) out += `${indent}${key}:\n${inner}`; }
+    else out += `${indent}${key}: ${typeof v === 'string' ? goYamlString(v, indent) : String(v)}\n`;
+  }
+  return out;
+}
+
+function patchConfig(e: PatchEntry): Record<string, unknown> {
+  const options: Record<string, boolean> = {};
+  if (e.allowNameChange) options.allowNameChange = true;
+  if (e.allowKindChange) options.allowKindChange = true;
+  return { path: e.path, patch: e.patch, target: e.target, options: Object.keys(options).length ? options : undefined };
+}
+
+/** Errors of a plugin's configuration step carry kustomize's "trouble configuring" prefix. */
+function configuring<T>(plugin: string, config: Record<string, unknown>, f: () => T): T {
+  try { return f(); } catch (err) { throw wrap(err, `trouble configuring builtin ${plugin} with config: \`\n${configYaml(config)}\``); }
+}
+
+function loadPatch(t: Target, e: PatchEntry, plugin = 'PatchTransformer'): Loaded {
   const path = e.path;
   const inline = (e.patch ?? '').trim();
   if (!path && !inline) throw new KustomizeError('must specify one of patch and path');
   if (path && inline) throw new KustomizeError("patch and path can't be set at the same time");
   if (path) {
-    const text = t.ldr.load(path);
+    let text: string;
+    try { text = t.ldr.load(path); } catch (err) { throw plugin === 'PatchTransformer' ? wrap(err, `failed to get the patch file from path(${path})`) : err; }
     const file = t.ldr.resolveFile(path);
     t.ctx.inputs.add(file);
     return { text, file, note: `patch ${t.rel(file)}` };
@@ -97,13 +130,12 @@ function probe(t: Target, m: ResMap): Resource { return m.list[0] ?? new Resourc
 
 /** A `patches:` entry: strategic merge (by the patch's own id, or to every target) or JSON 6902 (to every target). */
 export function applyPatchEntry(t: Target, m: ResMap, e: PatchEntry): void {
-  const l = loadPatch(t, e);
-  const { smp, json } = parsePatch(t, e, l);
+  const { l, smp, json } = configuring('PatchTransformer', patchConfig(e), () => { const l = loadPatch(t, e); return { l, ...parsePatch(t, e, l) }; });
   if (json) {
     if (!e.target) throw new KustomizeError(`must specify a target for JSON patch ${l.text.trim()}`);
     for (const r of m.select(e.target)) {
       r.storePreviousId();
-      applyJsonPatch(r.node, json);
+      jsonPatchResource(r, json);
     }
     return;
   }
@@ -130,7 +162,7 @@ export function applyPatchesStrategicMerge(t: Target, m: ResMap, entries: Array<
       const inline = parseYaml(entry.value, t.k.file).some((d) => d.node?.kind === 'map');
       if (inline) l = { text: entry.value, file: t.k.file, shift: inlineShift(t, entry.src, entry.value), basePath: entry.src?.path, note: `inline patch in ${t.rel(t.k.file)}` };
       else {
-        const text = t.ldr.load(entry.value);
+        const text = configuring('PatchStrategicMergeTransformer', { paths: entries.map((x) => x.value) }, () => t.ldr.load(entry.value));
         const file = t.ldr.resolveFile(entry.value);
         t.ctx.inputs.add(file);
         l = { text, file, note: `patch ${t.rel(file)}` };
@@ -150,10 +182,36 @@ export function applyPatchesStrategicMerge(t: Target, m: ResMap, entries: Array<
 /** A `patchesJson6902` entry: JSON 6902 operations (JSON or YAML) from `path` or `patch`, applied to the target. */
 export function applyJson6902Entry(t: Target, m: ResMap, e: PatchEntry): void {
   if (!e.target) throw new KustomizeError(`must specify a target for patch ${e.patch ?? ''}`);
-  const l = loadPatch(t, e);
-  const { json } = parsePatch(t, e, l);
+  const { l, json } = configuring('PatchJson6902Transformer', { path: e.path, jsonOp: e.patch, target: e.target }, () => { const l = loadPatch(t, e, 'PatchJson6902Transformer'); return { l, ...parsePatch(t, e, l) }; });
   if (!json) throw new KustomizeError(`unable to parse JSON patch from ${l.text}`);
-  for (const r of m.select(e.target)) applyJsonPatch(r.node, json);
+  for (const r of m.select(e.target)) jsonPatchResource(r, json);
+}
+
+const INTERNAL = 'internal.config.kubernetes.io/';
+
+/**
+ * A JSON 6902 patch on a resource. kustomize applies it to the resource as it holds it, with its build
+ * annotations (previous ids, prefixes) under metadata.annotations, so `add /metadata/annotations/x` works
+ * on an object that has no annotations. Those annotations are put there for the patch and taken away after.
+ */
+function jsonPatchResource(r: Resource, ops: JsonOp[]): void {
+  const meta = get(r.node, 'metadata');
+  const build: Array<[string, string]> = [];
+  if (r.prefixes.length) build.push(['prefixes', r.prefixes.join(',')]);
+  if (r.prevIds.length) {
+    build.push(['previousKinds', r.prevIds.map((p) => p.kind).join(',')], ['previousNames', r.prevIds.map((p) => p.name).join(',')], ['previousNamespaces', r.prevIds.map((p) => p.namespace).join(',')]);
+  }
+  if (r.suffixes.length) build.push(['suffixes', r.suffixes.join(',')]);
+  if (isMap(meta) && build.length) {
+    let ann = get(meta, 'annotations');
+    if (!isMap(ann)) { ann = { kind: 'map', entries: [] }; set(meta, 'annotations', ann); }
+    for (const [k, v] of build) set(ann, INTERNAL + k, str(v));
+    r.annotationsTouched = true;
+  }
+  applyJsonPatch(r.node, ops);
+  const after = get(r.node, 'metadata');
+  const ann = get(after, 'annotations');
+  if (isMap(ann)) ann.entries = ann.entries.filter((e) => !e.key.startsWith(INTERNAL));
 }
 
 export { str };

@@ -104,7 +104,8 @@ export function namespaceFilter(r: Resource, ns: string, specs: ReadonlyArray<Fi
   }
   for (const fs of specs) {
     if (fs.path === 'metadata/namespace') continue;
-    if ((fs.kind === 'RoleBinding' || fs.kind === 'ClusterRoleBinding') && fs.path === 'subjects') continue;
+    // the subjects of bindings have the hard-coded handling above (kustomize drops their field specs)
+    if ((fs.kind === 'RoleBinding' || fs.kind === 'ClusterRoleBinding') && /^subjects(\[\])?(\/namespace)?$/.test(fs.path)) continue;
     applyFieldSpec(r, fs, setter, { createKind: 'scalar', src });
   }
 }
