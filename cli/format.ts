@@ -36,10 +36,31 @@ function jsonFinding(f: Finding, file: string) {
 }
 
 export function formatJson(res: ScanResult): string {
-  const findings = res.results.flatMap((r) => r.findings.map((f) => jsonFinding(f, r.file)));
-  const errors = res.results.flatMap((r) => r.errors.map((e) => ({ file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) })));
-  const skipped = res.results.filter((r) => r.skipped).map((r) => ({ file: displayPath(r.file), reason: r.skipped }));
-  return JSON.stringify({ version: 1, files: res.files, findings, errors, skipped }, null, 2) + '\n';
+  let out = '';
+  for (const piece of jsonPieces(res)) out += piece;
+  return out;
+}
+
+/**
+ * The text of formatJson in pieces, one finding at a time, so that a large report is written as it is made
+ * instead of first being built whole (the same bytes as `JSON.stringify(report, null, 2)`).
+ */
+export function* jsonPieces(res: ScanResult): Generator<string> {
+  // an element of a top-level array sits two levels deep: its lines are indented by four spaces
+  const element = (v: unknown) => `    ${JSON.stringify(v, null, 2).replace(/\n/g, '\n    ')}`;
+  function* list(name: string, items: Iterable<unknown>, last: boolean): Generator<string> {
+    let first = true;
+    for (const it of items) {
+      yield `${first ? `  ${JSON.stringify(name)}: [\n` : ',\n'}${element(it)}`;
+      first = false;
+    }
+    yield `${first ? `  ${JSON.stringify(name)}: []` : '\n  ]'}${last ? '\n' : ',\n'}`;
+  }
+  yield `{\n  "version": 1,\n  "files": ${JSON.stringify(res.files)},\n`;
+  yield* list('findings', (function* () { for (const r of res.results) for (const f of r.findings) yield jsonFinding(f, r.file); })(), false);
+  yield* list('errors', (function* () { for (const r of res.results) for (const e of r.errors) yield { file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) }; })(), false);
+  yield* list('skipped', (function* () { for (const r of res.results) if (r.skipped) yield { file: displayPath(r.file), reason: r.skipped }; })(), true);
+  yield '}\n';
 }
 
 export interface StylishOptions {

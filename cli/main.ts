@@ -6,7 +6,7 @@ import { fixableRules, rules } from '../rules';
 import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
 import { fixFiles } from './fix';
-import { formatJson, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
+import { jsonPieces, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
 import { findPolicies } from './policies';
@@ -61,6 +61,16 @@ function readStdin(): string {
   const d = decodeBytes(bytes);
   if (!d.ok) throw new UsageError(`standard input: ${d.error.message}`);
   return d.text;
+}
+
+/** Writes a report made in pieces, about a megabyte at a time (a large report is never held whole). */
+function writePieces(pieces: Iterable<string>): void {
+  let buf = '';
+  for (const p of pieces) {
+    buf += p;
+    if (buf.length >= 1 << 20) { process.stdout.write(buf); buf = ''; }
+  }
+  if (buf) process.stdout.write(buf);
 }
 
 async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number> {
@@ -127,8 +137,8 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   }
 
   const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  const out = format === 'json' ? formatJson(result) : format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed });
-  process.stdout.write(out);
+  if (format === 'json') writePieces(jsonPieces(result));
+  else process.stdout.write(format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed }));
   if (fixed) {
     for (const n of fixed.notes) process.stderr.write(`kubehex: ${n}\n`);
     if (fixed.applied) process.stderr.write(`kubehex: applied ${fixed.applied} safe fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);

@@ -264,8 +264,11 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
   const results: FileResult[] = [];
-  for (const l of loaded) {
+  for (let i = 0; i < loaded.length; i++) {
     await pause();
+    const l = loaded[i];
+    // a file's parse is dropped once it is judged: only its findings and its objects (the index) stay
+    loaded[i] = undefined as unknown as Loaded;
     if (l.file !== '<stdin>') { results.push(lintLoaded(l, set, all, policy)); continue; }
     const parts = splitBySourceHeaders(lintLoaded(l, set, all), opts.stdin ?? '');
     const more = policy ? policyFindings(l, policy) : [];
@@ -306,7 +309,7 @@ export function workersForIdleCores(cores: number, load1: number): number {
   return n >= 2 ? n : 1;
 }
 
-const trace = process.env.KUBEHEX_SCAN_TRACE === '1' ? (msg: string) => process.stderr.write(`[scan ${new Date().toISOString().slice(11, 23)}] ${msg}\n`) : undefined;
+const trace = process.env.KUBEHEX_SCAN_TRACE === '1' ? (msg: string) => process.stderr.write(`[scan ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms] ${msg}\n`) : undefined;
 
 /** CPU time of the calling thread in ms (Linux; undefined elsewhere), for KUBEHEX_SCAN_TRACE. */
 function threadCpuMs(): number | undefined {
@@ -427,7 +430,7 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
       policy = { set: pset, all: [...seen, ...pol!.extra] };
     }
     log?.(`unpacked, ${all.length} objects`);
-    const results = loaded.map((l) => lintLoaded(l, set, all, policy));
+    const results = loaded.map((l, i) => { loaded[i] = undefined as unknown as Loaded; return lintLoaded(l, set, all, policy); });
     log?.('linted');
     port.postMessage({ type: 'done', results });
   });

@@ -46,12 +46,21 @@ export function formatScalar(v: string | number | boolean, json: boolean): strin
   if (json) return JSON.stringify(v);
   if (PLAIN_SAFE.test(v) && !AMBIGUOUS.test(v)) return v;
   if (PLAIN_CHARS.test(v) && !AMBIGUOUS.test(v)) {
-    const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(`k: ${v}\n`))];
-    const val = (docs[0]?.toJS() as { k?: unknown } | undefined)?.k;
-    if (val === v) return v;
+    // a scan plans the same few values (`100m`, `128Mi`) thousands of times: each is read back once
+    let plain = readsBack.get(v);
+    if (plain === undefined) {
+      const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(`k: ${v}\n`))];
+      plain = (docs[0]?.toJS() as { k?: unknown } | undefined)?.k === v;
+      if (readsBack.size >= 4096) readsBack.clear();
+      readsBack.set(v, plain);
+    }
+    if (plain) return v;
   }
   return JSON.stringify(v);
 }
+
+/** Whether a plain scalar reads back as the same string (formatScalar), by the string; bounded. */
+const readsBack = new Map<string, boolean>();
 
 function formatValue(v: Value, json: boolean): string {
   if (Array.isArray(v)) return `[${v.map((x) => formatScalar(x, json)).join(', ')}]`;

@@ -3,7 +3,7 @@ export * from './types';
 export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
 export { decodeBytes, checkText, MAX_NESTING } from './guards';
 export { walkValue, breakCycles, type WalkEntry, type WalkControl } from './walk';
-export { parseManifest, blocksLint, RECURSIVE_ALIAS, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type Comment, type DuplicateKey } from './parse';
+export { parseManifest, parseManifestPrepared, blocksLint, RECURSIVE_ALIAS, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type PreparedDoc, type Comment, type DuplicateKey } from './parse';
 export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, formatScalar } from './fix';
 export { verifyFix, sameExceptFixed, deepEqual } from './fix-verify';

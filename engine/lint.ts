@@ -186,6 +186,14 @@ function rulesFor(set: RuleSet, object: K8sObject): ReadonlyArray<ActiveRule> {
   return list;
 }
 
+/** A copy of a rule's goals, made once per rule and shared by its findings. */
+const goalsPerRule = new WeakMap<Rule, Finding['goals']>();
+function goalsOf(rule: Rule): Finding['goals'] {
+  let g = goalsPerRule.get(rule);
+  if (!g) goalsPerRule.set(rule, (g = [...rule.meta.goals]));
+  return g;
+}
+
 function format(template: string, data: Record<string, string | number> | undefined): string {
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data && k in data ? String(data[k]) : `{{${k}}}`));
 }
@@ -197,6 +205,8 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
   const directives = pd.comments.length ? parseDirectives(pd.comments, parsed.lines, parsed.text) : [];
   const out: Finding[] = [];
   for (const object of objects) {
+    // one reference per object, shared by its findings (findings are read, never changed in place)
+    let ref: Finding['object'] | undefined;
     for (const active of rulesFor(set, object)) {
       const { rule } = active;
       if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
@@ -224,9 +234,9 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
           offsets: [s, e],
           path,
           docIndex: pd.index,
-          object: { apiVersion: object.apiVersion, kind: object.kind, name: object.name, ...(object.namespace ? { namespace: object.namespace } : {}) },
+          object: (ref ??= { apiVersion: object.apiVersion, kind: object.kind, name: object.name, ...(object.namespace ? { namespace: object.namespace } : {}) }),
           category: rule.meta.category,
-          goals: [...rule.meta.goals],
+          goals: goalsOf(rule),
         };
         if (r.fix) {
           const ops = r.fix.ops.map((op) => ({ ...op, path: [...object.path, ...op.path] }));
@@ -253,6 +263,7 @@ export function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
     yieldsPerSet.set(set, yields);
   }
   if (!yields.size) return findings;
-  const at = new Set(findings.map((f) => `${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`));
+  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`)
+  const at = new Set(findings.flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
   return findings.filter((f) => !yields!.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`)));
 }

@@ -1,4 +1,4 @@
-import { Composer, Parser, isMap, isScalar, isSeq, isPair, type Document, type CST, type YAMLMap } from 'yaml';
+import { Composer, Parser, isMap, isScalar, isSeq, isPair, visit, type Document, type CST, type Scalar, type YAMLMap } from 'yaml';
 import { checkText } from './guards';
 import { rangeForPath } from './paths';
 import { breakCycles } from './walk';
@@ -187,6 +187,111 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   }
   take(composer.end());
   return { text, lines, docs };
+}
+
+/**
+ * A document of `text` already composed by whoever produced the text (the Helm renderer composes each document
+ * it prints to order them): parsing it again would double the cost of the biggest renders.
+ */
+export interface PreparedDoc {
+  /** Offsets of the document in the text (from its first token to the start of the next). */
+  start: number;
+  end: number;
+  /** Composed with YAML_OPTIONS from the text at `base` (its node offsets are relative to `base`). */
+  doc: Document.Parsed;
+  base: number;
+}
+
+/**
+ * parseManifest for a text whose documents are already composed, in order: the same ParsedFile without a second
+ * parse. A document it keeps gets its offsets moved to the text's (in place: a PreparedDoc is used once). A text
+ * with a suppression directive, or a parse with `narrow`, is parsed as usual (comments are read from the CST).
+ */
+export function parseManifestPrepared(text: string, prepared: ReadonlyArray<PreparedDoc>, opts: ParseOptions = {}): ParsedFile {
+  if (opts.narrow || text.includes('kubehex-disable')) return parseManifest(text, opts);
+  const lines = new LineIndex(text);
+  const fatal = checkText(text);
+  if (fatal) return { text, lines, docs: [], fatal };
+  const docs: ParsedDoc[] = [];
+  const maxErrors = opts.maxErrorsPerFile ?? 100;
+  for (const p of prepared) {
+    const pd: ParsedDoc = { index: docs.length, start: p.start, end: p.end, errors: [], duplicates: [], comments: [] };
+    docs.push(pd);
+    const head = composedHead(p.doc);
+    pd.apiVersion = head.apiVersion;
+    pd.kind = head.kind;
+    const want = wantedUnder(opts.kinds, opts.lazy, head, pd);
+    if (want === 'compose') {
+      shiftDocument(p.doc, p.base);
+      attach(pd, p.doc, lines, maxErrors);
+    } else if (head.isObject && p.doc.errors.length) {
+      shiftDocument(p.doc, p.base);
+      for (const e of p.doc.errors) {
+        if (e.code === 'DUPLICATE_KEY') continue;
+        if (pd.errors.length >= maxErrors) break;
+        pd.errors.push({ code: e.code, message: cleanMessage(e.message), range: lines.range(e.pos[0], e.pos[1]) });
+      }
+    } else if (want === 'lazy' && head.isObject && pd.apiVersion !== undefined) {
+      pd.lazy = { text, name: composedName(p.doc) };
+    }
+  }
+  return { text, lines, docs };
+}
+
+/** Adds `delta` to every offset of a composed document (node ranges, error positions). */
+function shiftDocument(doc: Document.Parsed, delta: number): void {
+  if (!delta) return;
+  const seen = new Set<unknown>();
+  const shift = (r: number[] | undefined | null) => {
+    if (!r || seen.has(r)) return;
+    seen.add(r);
+    for (let i = 0; i < r.length; i++) r[i] += delta;
+  };
+  shift(doc.range);
+  for (const e of [...doc.errors, ...doc.warnings]) shift(e.pos);
+  visit(doc, { Node: (_k, node) => { shift(node.range); } });
+}
+
+/** A flow scalar's text as the CST reads it (readHead, readName); block scalars and other nodes: undefined. */
+function flowScalarText(n: unknown): string | undefined {
+  if (!isScalar(n)) return undefined;
+  const t = (n as Scalar).type;
+  if (t !== 'PLAIN' && t !== 'QUOTE_SINGLE' && t !== 'QUOTE_DOUBLE') return undefined;
+  const src = (n as Scalar & { source?: unknown }).source;
+  return typeof src === 'string' ? src : undefined;
+}
+
+/** What readHead reads from the CST, read from a composed document (same answers, so the same documents composed). */
+function composedHead(doc: Document.Parsed): Head {
+  const v = doc.contents;
+  if (!v || (isScalar(v) && v.value === null && !v.source)) return { isObject: false, unknown: false };
+  if (!isMap(v)) return { isObject: isSeq(v) && !!v.flow, unknown: isSeq(v) && !!v.flow };
+  if (v.flow) return { isObject: true, unknown: true };
+  const head: Head = { isObject: true, unknown: false };
+  for (const it of v.items) {
+    const key = flowScalarText(it.key);
+    if (key !== 'kind' && key !== 'apiVersion') continue;
+    const s = flowScalarText(it.value);
+    if (s === undefined) { head.unknown = true; continue; }
+    if (key === 'kind') head.kind = s;
+    else head.apiVersion = s;
+  }
+  if (head.kind === undefined) head.isObject = false;
+  return head;
+}
+
+/** readName, from a composed document. */
+function composedName(doc: Document.Parsed): string | undefined {
+  const v = doc.contents;
+  if (!isMap(v) || v.flow) return undefined;
+  for (const it of v.items) {
+    if (flowScalarText(it.key) !== 'metadata') continue;
+    const m = it.value;
+    if (!isMap(m) || m.flow) return undefined;
+    for (const x of m.items) if (flowScalarText(x.key) === 'name') return flowScalarText(x.value);
+    return undefined;
+  }
+  return undefined;
 }
 
 function orphan(docs: ParsedDoc[], text: string): ParsedDoc {

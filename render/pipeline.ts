@@ -1,5 +1,5 @@
 import {
-  isSuppressed, LineIndex, lintDocument, objectsOf, parseDirectives, parseManifest,
+  isSuppressed, LineIndex, lintDocument, objectsOf, parseDirectives, parseManifest, parseManifestPrepared,
   type Comment, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet,
 } from '../engine';
 import type { ReadOnlyFs } from './fs';
@@ -39,7 +39,10 @@ export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, o
   if (result.errors[0]?.remote) result = withoutRemote(fs, root, renderer, options, result);
   const out: RenderedSource = { root, renderer, result, objects: [], src: new SourceIndex(fs) };
   if (result.errors.length) return out;
-  const parsed = parseManifest(result.text, { kinds: set.kinds, lazy: set.lazy });
+  const prepared = result.documents;
+  delete result.documents;
+  const opts = { kinds: set.kinds, lazy: set.lazy };
+  const parsed = prepared ? parseManifestPrepared(result.text, prepared, opts) : parseManifest(result.text, opts);
   out.parsed = parsed;
   // `ROOT/`: the objects belong to the build, not to one file; folder-scoped cross-object rules (an unplaced
   // object shares a namespace with its own folder) see the whole build as the root's folder

@@ -1,4 +1,4 @@
-import type { Range } from '../engine';
+import type { PreparedDoc, Range } from '../engine';
 import type { ReadOnlyFs } from './fs';
 import type { SourceMap, TraceStep } from './source-map';
 
@@ -36,6 +36,11 @@ export interface RenderResult {
   notes: RenderDiagnostic[];
   /** Values files used, in order (Helm), for `rendered.values` in JSON findings. */
   values?: string[];
+  /**
+   * The documents of `text`, already composed by the render (Helm composes each document to order them): the
+   * first parse of `text` uses them instead of parsing again, and removes them (they are moved in place).
+   */
+  documents?: PreparedDoc[];
 }
 
 export interface HelmOptions {

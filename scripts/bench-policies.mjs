@@ -63,12 +63,13 @@ spec:
             limits: {cpu: 500m, memory: 256Mi}
 `;
 
-// ---- 50 policies over a corpus, in process ----
+// ---- 50 policies over a corpus, in process (BENCH_POLICIES=lsp skips it) ----
+const inProcess = process.env.BENCH_POLICIES !== 'lsp';
 let policies = [];
 let objects = [];
 let source = 'generated';
 let files = 0;
-if (existsSync(join(base, 'cases.json'))) {
+if (!inProcess) { /* skipped */ } else if (existsSync(join(base, 'cases.json'))) {
   source = '../shared/admission';
   const cases = JSON.parse(readFileSync(join(base, 'cases.json'), 'utf8'));
   const seen = new Set();
@@ -97,13 +98,13 @@ if (existsSync(join(base, 'cases.json'))) {
 const loaded = pol.loadPolicies(policies, { unbound: 'evaluate', podSecurity });
 const policyCount = new Set(loaded.units.map((u) => `${u.source.kind}/${u.source.name}`)).size;
 const runs = [];
-for (let r = 0; r < 3; r++) {
+for (let r = 0; inProcess && r < 3; r++) {
   const env = pol.makeEnv(objects); // a fresh Env: nothing memoised from the previous run
   const t = now();
   for (const u of loaded.units) for (const o of objects) pol.evaluateUnit(u, o, env);
   runs.push(now() - t);
 }
-console.log(`policies: ${policyCount} policy objects from ${source === 'generated' ? 50 : files} files (${loaded.units.length} rule ids) over ${objects.length} objects (${source}): median ${median(runs).toFixed(0)} ms (${(median(runs) * 1000 / (loaded.units.length * objects.length)).toFixed(2)} µs per policy-object pair)`);
+if (inProcess) console.log(`policies: ${policyCount} policy objects from ${source === 'generated' ? 50 : files} files (${loaded.units.length} rule ids) over ${objects.length} objects (${source}): median ${median(runs).toFixed(0)} ms (${(median(runs) * 1000 / (loaded.units.length * objects.length)).toFixed(2)} µs per policy-object pair)`);
 
 // ---- keystroke -> diagnostics in a policy file, 200 manifests open ----
 const server = join(root, 'dist', 'server.js');
@@ -134,11 +135,28 @@ const diagnostics = (uri, version) => new Promise((res) => {
   listeners.push(l);
 });
 
+// the latest diagnostics of each manifest: does the edited policy reject it?
+const RULE = 'vap:max-replicas-0';
+const rejected = new Map();
+let onManifest = () => undefined;
+listeners.push((m) => {
+  if (m.method !== 'textDocument/publishDiagnostics' || !m.params.uri.includes('/deploy-')) return;
+  rejected.set(m.params.uri, m.params.diagnostics.some((d) => d.code === RULE));
+  onManifest();
+});
+const deployUri = (i) => pathToFileURL(`/bench/policies/deploy-${i}.yaml`).href;
+/** Resolves when every manifest shows the verdict of `replicas <= max`. */
+const manifestsAgree = (max) => new Promise((res) => {
+  const ok = () => { for (let i = 0; i < 200; i++) if ((rejected.get(deployUri(i)) ?? false) !== (1 + (i % 5) > max)) return false; return true; };
+  onManifest = () => { if (ok()) { onManifest = () => undefined; res(); } };
+  onManifest();
+});
+
 await request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
 notify('initialized', {});
 const opened = [];
 for (let i = 0; i < 200; i++) {
-  const uri = pathToFileURL(`/bench/policies/deploy-${i}.yaml`).href;
+  const uri = deployUri(i);
   opened.push(diagnostics(uri, 1));
   notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version: 1, text: DEPLOY(i) } });
 }
@@ -151,15 +169,24 @@ let version = 1;
 let p = diagnostics(policyUri, 1);
 notify('textDocument/didOpen', { textDocument: { uri: policyUri, languageId: 'yaml', version: 1, text } });
 await p;
+await manifestsAgree(3);
 const lat = [];
+const all = [];
 for (let r = 0; r < 30; r++) {
   version++;
   p = diagnostics(policyUri, version);
+  const max = 2 + (r % 7);
+  const agree = manifestsAgree(max);
   const t = now();
-  notify('textDocument/didChange', { textDocument: { uri: policyUri, version }, contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: String(2 + (r % 7)) }] });
+  notify('textDocument/didChange', { textDocument: { uri: policyUri, version }, contentChanges: [{ range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: String(max) }] });
   await p;
   lat.push(now() - t);
+  // and until every manifest shows the edited policy's verdict (the next keystroke waits for that)
+  await agree;
+  all.push(now() - t);
 }
-console.log(`policies lsp keystroke->diagnostics in a policy file, 200 manifests open (push, includes the debounce): median ${median(lat).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (target <= 150)`);
+const p90 = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length * 0.9)];
+console.log(`policies lsp keystroke->diagnostics in a policy file, 200 manifests open (push, includes the debounce): median ${median(lat).toFixed(1)} ms, p90 ${p90(lat).toFixed(1)} ms, max ${Math.max(...lat).toFixed(1)} ms (target <= 150)`);
+console.log(`policies lsp keystroke->every manifest shows the edited policy's verdict: median ${median(all).toFixed(1)} ms, p90 ${p90(all).toFixed(1)} ms, max ${Math.max(...all).toFixed(1)} ms`);
 await request('shutdown', null);
 notify('exit', null);

@@ -42,14 +42,9 @@ export class Analyzer {
   /** Admission policies of the workspace as rules (see server/policies.ts). */
   readonly policies = new PolicyStore(this.index);
   /** Charts and kustomizations rendered over the open documents (see server/rendered.ts). */
-  readonly rendered = new RenderStore(() => {
-    const m = new Map<string, { text: string; version: number }>();
-    for (const d of this.host.documents.all()) {
-      const p = uriToPath(d.uri);
-      if (p) m.set(p, { text: d.getText(), version: d.version });
-    }
-    return m;
-  }, () => this.host.workspaceFolders?.() ?? []);
+  readonly rendered = new RenderStore(() => this.openTexts(), () => this.host.workspaceFolders?.() ?? []);
+  /** The open documents' texts by path: the same map until a document opens, changes or closes. */
+  private openMap?: { docs: Array<[string, number]>; map: Map<string, { text: string; version: number }> };
   /** Diagnostics of the closed files of a render (see server/rendered-publish.ts). */
   readonly renderedPublisher: RenderedPublisher;
   private linters = new Map<string, DocLinter>();
@@ -97,6 +92,19 @@ export class Analyzer {
     if (!settings.enable) return;
     const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
     await this.renderedAnalysis(path, pathToUri(path), 0, resolved, () => undefined);
+  }
+
+  private openTexts(): ReadonlyMap<string, { text: string; version: number }> {
+    const all = this.host.documents.all();
+    const prev = this.openMap;
+    if (prev && prev.docs.length === all.length && all.every((d, i) => prev.docs[i][0] === d.uri && prev.docs[i][1] === d.version)) return prev.map;
+    const map = new Map<string, { text: string; version: number }>();
+    for (const d of all) {
+      const p = uriToPath(d.uri);
+      if (p) map.set(p, { text: d.getText(), version: d.version });
+    }
+    this.openMap = { docs: all.map((d) => [d.uri, d.version]), map };
+    return map;
   }
 
   forget(uri: string): void {
@@ -152,7 +160,7 @@ export class Analyzer {
     const json = doc.languageId === 'json' || doc.languageId === 'jsonc' || (!!path && extname(path).toLowerCase() === '.json');
     if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
     if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
-    const resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
+    let resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
     if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.errors);
     if (path && resolved.config.path && resolved.config.ignore) {
       const rel = relative(dirname(resolved.config.path), path).split('\\').join('/');
@@ -160,7 +168,14 @@ export class Analyzer {
     }
     let linter = this.linters.get(uri);
     if (!linter) this.linters.set(uri, (linter = new DocLinter(uri, path, this.index)));
-    const result = await linter.lint(text, version, resolved.set, resolved.key, stop);
+    // a policy file: its new objects reach the index during the lint, and the policies change with them; the
+    // cross pass runs with the policies of this version (refine), or else the lint runs again (chunks reused)
+    const policiesNow = () => this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
+    const refine = () => { const r = policiesNow(); return { set: r.set, key: r.key, localKey: r.localKey ?? r.key }; };
+    let result = await linter.lint(text, version, resolved.set, resolved.key, stop, resolved.localKey, refine);
+    const again = policiesNow();
+    if (again.key !== result.key) result = await linter.lint(text, version, again.set, again.key, stop, again.localKey);
+    if (again.key !== resolved.key) resolved = again;
     const hintsKey = [...resolved.hints].join(',');
     const cached = this.analyses.get(uri);
     if (cached && cached.result === result && cached.hintsKey === hintsKey) return { version, diagnostics: cached.diagnostics, result, resolved };

@@ -11,8 +11,14 @@ export const SYNTAX_CODE = 'yaml-syntax';
  * not installed: then there is no link at all.
  */
 export function ruleDocUrl(ruleId: string): string | undefined {
-  return rulePageUri(ruleId);
+  // the installed pages do not change while the server runs: one disk check per rule id, not per diagnostic
+  if (!docUrls.has(ruleId)) {
+    if (docUrls.size > 5000) docUrls.clear();
+    docUrls.set(ruleId, rulePageUri(ruleId));
+  }
+  return docUrls.get(ruleId);
 }
+const docUrls = new Map<string, string | undefined>();
 
 /** What a code action needs to find the finding again (never the message text). */
 export interface FindingData {

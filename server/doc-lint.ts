@@ -21,7 +21,7 @@ export interface ChunkEntry {
   /** Kept only when a cross-object rule applies to an object of the chunk: the cross pass lints it again. */
   parsed?: ParsedFile;
   /** Cross-object findings (and rule crashes) for one generation of the workspace index. */
-  cross?: { generation: number; findings: Finding[]; errors: ParseErrorInfo[] };
+  cross?: { generation: number; key: string; findings: Finding[]; errors: ParseErrorInfo[] };
 }
 
 /** A chunk placed in one version of the file. */
@@ -42,6 +42,9 @@ export interface DocResult {
   /** Chunks linted in this run (the rest came from the cache). */
   linted: number;
 }
+
+/** The rule set to finish a lint with, asked once the document's objects are in the index. */
+export type Refine = () => { set: RuleSet; key: string; localKey: string };
 
 /** Thrown when the work was superseded (newer version, cancelled request). */
 export class Superseded extends Error {
@@ -181,6 +184,7 @@ export class DocLinter {
   /** Chunks linted by runs that were superseded; reused by the next run, dropped on commit. */
   private spare = new Map<string, ChunkEntry>();
   private key = '';
+  private localKey = '';
   private crossStamp = 0;
   private crossSig = '';
   /** The binary / nesting guard's error for the whole file, when a chunk tripped it. */
@@ -190,8 +194,12 @@ export class DocLinter {
 
   constructor(private uri = '', private file?: string, private index: ObjectIndex = new ObjectIndex()) {}
 
-  /** Resolves to the result for this version, linting what the cache cannot answer. */
-  lint(text: string, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined): Promise<DocResult> {
+  /**
+   * Resolves to the result for this version, linting what the cache cannot answer. `localKey` identifies the
+   * set's own-object rules: when only the cross-object rules changed (an admission policy was edited), the chunks
+   * are reused and only the cross pass runs.
+   */
+  lint(text: string, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined, localKey = key, refine?: Refine): Promise<DocResult> {
     if (this.last && this.last.version === version && this.last.key === key) {
       if (this.last.indexGeneration === this.index.generation) return Promise.resolve(this.last);
       if (!this.inflight) return Promise.resolve(this.finish(this.last.chunks, version, key, set, 0, this.last));
@@ -207,12 +215,12 @@ export class DocLinter {
         },
         (e: unknown) => {
           // the run we joined was given up by its own caller; this caller may still want the result
-          if (e instanceof Superseded && !stop()) return this.lint(text, version, set, key, stop);
+          if (e instanceof Superseded && !stop()) return this.lint(text, version, set, key, stop, localKey, refine);
           throw e;
         },
       );
     }
-    const promise = this.run(text, version, set, key, stop);
+    const promise = this.run(text, version, set, key, localKey, stop, refine);
     const mine = { version, key, promise };
     this.inflight = mine;
     const clear = () => { if (this.inflight === mine) this.inflight = undefined; };
@@ -220,12 +228,13 @@ export class DocLinter {
     return promise;
   }
 
-  private async run(text: string, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined): Promise<DocResult> {
-    if (key !== this.key) {
+  private async run(text: string, version: number, set: RuleSet, key: string, localKey: string, stop: () => Superseded | undefined, refine?: Refine): Promise<DocResult> {
+    if (localKey !== this.localKey) {
       this.entries.clear();
       this.spare.clear();
-      this.key = key;
+      this.localKey = localKey;
     }
+    this.key = key;
     const chunks = splitChunks(text);
     const next = new Map<string, ChunkEntry>();
     const placed: PlacedChunk[] = [];
@@ -267,7 +276,19 @@ export class DocLinter {
     for (const p of placed) if (p.entry.fatal) fatal = true;
     // the guard's message names a line; take it from the whole file so the number is right
     this.guard = fatal ? checkText(text) : undefined;
-    return this.finish(placed, version, key, set, linted);
+    // the new objects may change the cross-object rules (an edited admission policy): the cross pass runs once,
+    // with the rules of this version, when the own-object rules stay the same
+    const better = refine?.();
+    if (better && better.key !== key && better.localKey === localKey) {
+      set = better.set;
+      key = better.key;
+      this.key = key;
+    }
+    // the same chunks at the same places as the last result (only the cross-object rules changed): when their
+    // findings did not change either, the last result (and the diagnostics built from it) stands
+    const last = this.last;
+    const same = !linted && !!last && last.version === version && last.chunks.length === placed.length && last.chunks.every((c, i) => c.entry === placed[i].entry && c.start === placed[i].start);
+    return this.finish(same ? last.chunks : placed, version, key, set, linted, same ? last : undefined);
   }
 
   /** Runs (or reuses) the cross pass for the current index generation and assembles the result. */
@@ -281,7 +302,7 @@ export class DocLinter {
       for (const p of placed) {
         const e = p.entry;
         if (!e.parsed) continue;
-        if (!e.cross || e.cross.generation !== generation) e.cross = { generation, ...crossLint(e, cross, this.index.all()) };
+        if (!e.cross || e.cross.generation !== generation || e.cross.key !== key) e.cross = { generation, key, ...crossLint(e, cross, this.index.all()) };
         const mine: Finding[] = [];
         crossFindings.set(p, mine);
         for (const f of e.cross.findings) {
@@ -298,6 +319,8 @@ export class DocLinter {
     if (prev && sig === this.crossSig) {
       // nothing this document shows changed: keep the result (and the diagnostics built from it)
       prev.indexGeneration = generation;
+      prev.key = key;
+      this.last = prev;
       return prev;
     }
     if (sig !== this.crossSig) {

@@ -100,12 +100,15 @@ export class PolicyStore {
     const config = r.config.config;
     const { rules, stamp } = this.current(config, r.config.path);
     const key = `${r.key}|policies:${stamp}`;
+    // policy rules are all cross-object rules (they read '*'): the own-object rules, and what chunks keep for the
+    // cross pass, depend only on whether there are any
+    const localKey = `${r.localKey ?? r.key}|policies:${rules.length ? 'on' : 'off'}`;
     const hit = this.sets.get(key);
-    if (hit && hit.base === r.set) return { ...r, set: hit.set, key };
+    if (hit && hit.base === r.set) return { ...r, set: hit.set, key, localKey };
     const policySet = rules.length ? resolveRules(rules, config, undefined) : undefined;
     const active = [...r.set.rules, { rule: reader, severity: 'info' as const, options: {} }, ...(policySet?.rules ?? [])];
     const set = makeRuleSet(active, r.set.suppressedBy);
     this.sets.set(key, { base: r.set, set });
-    return { ...r, set, key };
+    return { ...r, set, key, localKey };
   }
 }

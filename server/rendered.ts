@@ -38,6 +38,7 @@ export class RenderStore {
   /** Counts fresh renders (cache misses): a caller sees whether its request rendered anew. */
   renders = 0;
 
+  /** `open`: the open documents' texts by path, a new map whenever one of them opens, changes or closes. */
   constructor(
     private readonly open: () => ReadonlyMap<string, { text: string; version: number }>,
     private readonly folders: () => ReadonlyArray<string> = () => [],
@@ -59,15 +60,22 @@ export class RenderStore {
     return false;
   }
 
-  fs(): ReadOnlyFs {
+  /** The overlay for one state of the open documents (the same map object until one opens, changes or closes). */
+  private overlay?: { open: ReadonlyMap<string, { text: string; version: number }>; stamp: number; fs: ReadOnlyFs; key: string; roots: Map<string, string[]> };
+
+  private current(): NonNullable<RenderStore['overlay']> {
+    const open = this.open();
+    if (this.overlay && this.overlay.open === open && this.overlay.stamp === this.stamp) return this.overlay;
     const texts = new Map<string, string>();
-    for (const [p, d] of this.open()) texts.set(p, d.text);
-    return overlayFs(this.disk, texts);
+    for (const [p, d] of open) texts.set(p, d.text);
+    const key = [...open].map(([p, d]) => `${p}@${d.version}`).sort().join('|') + `#${this.stamp}`;
+    this.overlay = { open, stamp: this.stamp, fs: overlayFs(this.disk, texts), key, roots: new Map() };
+    return this.overlay;
   }
 
-  private openKey(): string {
-    return [...this.open()].map(([p, d]) => `${p}@${d.version}`).sort().join('|') + `#${this.stamp}`;
-  }
+  fs(): ReadOnlyFs { return this.current().fs; }
+
+  private openKey(): string { return this.current().key; }
 
   /**
    * Renders and lints the given roots (cached under the open documents' versions, the rule set and the options).
@@ -101,8 +109,13 @@ export class RenderStore {
   /** The rendered sources `path` takes part in (read by them, or their root file); [] when none. */
   async sourcesFor(path: string, set: RuleSet, setKey: string, optionsFor: OptionsFor, stop?: Stop): Promise<Linted[]> {
     if (!renderers.length) return [];
-    const fs = this.fs();
-    const candidates = candidateRoots(fs, path, this.folders());
+    const state = this.current();
+    const fs = state.fs;
+    // the candidates depend on the file's directory only (and the open documents: a new state starts afresh)
+    const folders = this.folders();
+    const dirKey = `${dirname(path)}\0${folders.join('\0')}`;
+    let candidates = state.roots.get(dirKey);
+    if (!candidates) state.roots.set(dirKey, (candidates = candidateRoots(fs, path, folders)));
     if (!candidates.length) return [];
     const linted = await this.renderRoots(fs, candidates, set, setKey, optionsFor, stop);
     return linted.filter((l) => partOf(l, path));

@@ -61,6 +61,12 @@ export const MAX_CONFIG_BYTES = 16 * 1024 * 1024;
 export interface Resolved {
   set: RuleSet;
   key: string;
+  /**
+   * Identifies the rules that read only their own object (and what the chunks keep for the cross pass); the same
+   * for two keys that differ only in cross-object rules (admission policies), so a policy edit re-parses nothing.
+   * Defaults to `key`.
+   */
+  localKey?: string;
   /** Rules the settings put at `hint`. */
   hints: ReadonlySet<string>;
   config: ConfigLookup;

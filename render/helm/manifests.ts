@@ -1,5 +1,5 @@
-import { parseDocument } from 'yaml';
-import { YAML_OPTIONS } from '../../engine';
+import { isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
 import { SourceMap, type Segment } from '../source-map';
 import { HelmError } from './chart';
 import { goYamlError } from './yaml-errors';
@@ -41,7 +41,12 @@ export interface ManifestDoc {
   kind: string;
   name: string;
   hookEvents?: string[];
+  /** The document as printed (`sectionText`), composed once: it ordered the document and the engine lints it. */
+  doc?: Document.Parsed;
 }
+
+/** How `helm template` prints one document. */
+export function sectionText(source: string, body: string): string { return `---\n# Source: ${source}\n${body}\n`; }
 
 const GO_SPACE = /[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]/;
 
@@ -98,11 +103,43 @@ export function sliceSegments(map: SourceMap, start: number, end: number): Segme
 
 interface Head { kind: string; name: string; annotations: Record<string, unknown> }
 
+const PARSE_OPTIONS = { ...YAML_OPTIONS, uniqueKeys: false } as never;
+
+/**
+ * Helm reads every document's head (kind, metadata.name, annotations) with Go's YAML and fails the render on any
+ * YAML error. The document is composed once, as printed (`sectionText`), so that the engine can lint this parse
+ * instead of parsing the output again. A document with an error is composed alone again for Helm's message.
+ */
+function parseSection(content: string, source: string): { head: Head; doc?: Document.Parsed } {
+  // a directive would mean something else below the `---` of the header: composed alone, not handed on
+  if (content.startsWith('%')) return { head: readHead(content, source) };
+  const doc = parseDocument(sectionText(source, content), PARSE_OPTIONS) as unknown as Document.Parsed;
+  if (doc.errors.length) return { head: readHead(content, source) };
+  // toJS of the head's fields only, unless anchors or merge keys make a field depend on the rest of the document
+  if (content.includes('&') || content.includes('<<') || !isMap(doc.contents)) return { head: headOf(toJs(doc, source), source), doc };
+  const top = doc.contents as YAMLMap;
+  const field = (m: YAMLMap, key: string): Node | null | undefined => {
+    let found: Node | null | undefined;
+    for (const it of m.items) if (isScalar(it.key) && it.key.value === key) found = (it.value ?? null) as Node | null;
+    return found;
+  };
+  const js = (n: Node | null | undefined): unknown => (n === undefined ? undefined : n === null ? null : n.toJS(doc));
+  const md = field(top, 'metadata');
+  return { head: headOf({ kind: js(field(top, 'kind')), apiVersion: js(field(top, 'apiVersion')), metadata: js(md) }, source), doc };
+}
+
+function toJs(doc: Document, source: string): unknown {
+  try { return doc.toJS({ maxAliasCount: 1000 }); } catch (e) { throw new HelmError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${(e as Error).message}`, source); }
+}
+
+/** The head of a document composed alone (the document has an error: this throws Helm's message). */
 function readHead(content: string, source: string): Head {
-  const doc = parseDocument(content, { ...YAML_OPTIONS, uniqueKeys: false } as never);
+  const doc = parseDocument(content, PARSE_OPTIONS);
   if (doc.errors.length) throw new HelmError(`YAML parse error on ${source}: error converting YAML to JSON: ${goYamlError(content, doc.errors[0])}`, source);
-  let v: unknown;
-  try { v = doc.toJS({ maxAliasCount: 1000 }); } catch (e) { throw new HelmError(`YAML parse error on ${source}: error converting YAML to JSON: yaml: ${(e as Error).message}`, source); }
+  return headOf(toJs(doc, source), source);
+}
+
+function headOf(v: unknown, source: string): Head {
   if (v === null || v === undefined) return { kind: '', name: '', annotations: {} };
   if (typeof v !== 'object' || Array.isArray(v)) {
     const t = Array.isArray(v) ? 'array' : typeof v === 'string' ? 'string' : typeof v === 'number' ? 'number' : 'bool';
@@ -133,12 +170,13 @@ export function sortManifests(templates: ReadonlyArray<RenderedTemplate>, opts: 
     if (baseName(t.name).startsWith('_')) continue;
     for (const [a, b] of splitManifests(t.text)) {
       const content = t.text.slice(a, b);
-      let head: Head;
-      try { head = readHead(content, t.name); } catch (e) {
+      let parsed: ReturnType<typeof parseSection>;
+      try { parsed = parseSection(content, t.name); } catch (e) {
         if (e instanceof HelmError) throw new HelmError(e.message, t.file);
         throw e;
       }
-      const doc: ManifestDoc = { source: t.name, file: t.file, content, segments: sliceSegments(t.map, a, b), kind: head.kind, name: head.name };
+      const head = parsed.head;
+      const doc: ManifestDoc = { source: t.name, file: t.file, content, segments: sliceSegments(t.map, a, b), kind: head.kind, name: head.name, doc: parsed.doc };
       const hook = head.annotations['helm.sh/hook'];
       if (typeof hook !== 'string') { manifests.push(doc); continue; }
       const events = hook.split(',').map((e) => HOOK_EVENTS.get(e.trim().toLowerCase()));
@@ -167,25 +205,53 @@ export function sortByKind(docs: ManifestDoc[]): ManifestDoc[] {
 
 export interface CrdFile { source: string; file: string; text: string }
 
-/** The text `helm template` prints, with its source map. */
-export function assemble(crds: ReadonlyArray<CrdFile>, manifests: ReadonlyArray<ManifestDoc>, hooks: ReadonlyArray<ManifestDoc>): { text: string; map: SourceMap } {
+/**
+ * The text `helm template` prints, with its source map, and each printed document already composed (`docs`, for
+ * the engine: see PreparedDoc) unless one was not (then the engine parses the text).
+ */
+export function assemble(crds: ReadonlyArray<CrdFile>, manifests: ReadonlyArray<ManifestDoc>, hooks: ReadonlyArray<ManifestDoc>): { text: string; map: SourceMap; docs?: PreparedDoc[] } {
   let text = '';
   const segs: Segment[] = [];
-  const add = (source: string, body: string, bodySegs: ReadonlyArray<Segment>) => {
-    text += `---\n# Source: ${source}\n`;
-    for (const s of bodySegs) segs.push({ ...s, start: s.start + text.length, end: s.end + text.length });
-    text += body + '\n';
+  // where each section starts in `text`, and its documents
+  const sections: Array<{ at: number; text: string; docs?: Document.Parsed[] }> = [];
+  const add = (source: string, body: string, bodySegs: ReadonlyArray<Segment>, docs: Document.Parsed[] | undefined) => {
+    const section = sectionText(source, body);
+    sections.push({ at: text.length, text: section, docs });
+    const bodyAt = text.length + section.length - body.length - 1;
+    for (const s of bodySegs) segs.push({ ...s, start: s.start + bodyAt, end: s.end + bodyAt });
+    text += section;
   };
-  for (const c of crds) add(c.source, c.text, [{ start: 0, end: c.text.length, origin: { kind: 'text', file: c.file, offset: 0 } }]);
-  for (const m of manifests) add(m.source, m.content, m.segments);
+  for (const c of crds) add(c.source, c.text, [{ start: 0, end: c.text.length, origin: { kind: 'text', file: c.file, offset: 0 } }], crdDocs(sectionText(c.source, c.text)));
+  for (const m of manifests) add(m.source, m.content, m.segments, m.doc && [m.doc]);
   // the release manifest is trimmed, then printed with a line break
   const [a, b] = trimBounds(text, 0, text.length);
   const kept = segs.filter((s) => s.end > a && s.start < b).map((s) => clip(s, a, b));
   text = text.slice(a, b) + '\n';
+  for (const s of sections) s.at -= a;
   segs.length = 0;
   segs.push(...kept);
-  for (const h of hooks) add(h.source, h.content, h.segments);
-  return { text, map: new SourceMap(segs) };
+  for (const h of hooks) add(h.source, h.content, h.segments, h.doc && [h.doc]);
+  return { text, map: new SourceMap(segs), docs: preparedDocs(text, sections) };
+}
+
+/** A CRD file's documents as the engine would split them, or undefined when it has a YAML error. */
+function crdDocs(section: string): Document.Parsed[] | undefined {
+  const docs = parseAllDocuments(section, PARSE_OPTIONS) as unknown;
+  if (!Array.isArray(docs)) return undefined;
+  for (const d of docs as Document.Parsed[]) if (d.errors.length) return undefined;
+  return docs as Document.Parsed[];
+}
+
+/** The composed documents in text order, placed; undefined unless every section is composed and printed as composed. */
+function preparedDocs(text: string, sections: ReadonlyArray<{ at: number; text: string; docs?: Document.Parsed[] }>): PreparedDoc[] | undefined {
+  const out: PreparedDoc[] = [];
+  for (const s of sections) {
+    // the header where the section was placed (the whole section: flattening the text costs a 2 MB copy here)
+    if (!s.docs || !text.startsWith(s.text.slice(0, s.text.indexOf('\n', 4) + 1), s.at)) return undefined;
+    for (const doc of s.docs) out.push({ start: s.at + doc.range[0], end: 0, doc, base: s.at });
+  }
+  for (let i = 0; i < out.length; i++) out[i].end = i + 1 < out.length ? out[i + 1].start : text.length;
+  return out;
 }
 
 function clip(s: Segment, a: number, b: number): Segment {

@@ -1,4 +1,4 @@
-import { LineIndex, type Range } from '../../engine';
+import { LineIndex, type PreparedDoc, type Range } from '../../engine';
 import type { ReadOnlyFs } from '../fs';
 import { SourceMap } from '../source-map';
 import { DEFAULT_LIMITS, RenderCancelled, type RenderDiagnostic, type RenderOptions, type RenderResult } from '../types';
@@ -33,13 +33,13 @@ export function renderChart(fs: ReadOnlyFs, root: string, options: ChartRenderOp
   const notes: RenderDiagnostic[] = [];
   const h = options.helm ?? {};
   const base = { kind: 'helm' as const, root, values: [...(h.values ?? [])] };
-  const result = (text: string, map: SourceMap, errors: RenderDiagnostic[]): RenderResult => ({
-    ...base, text, map, errors, notes: errors.length ? [] : notes,
+  const result = (text: string, map: SourceMap, errors: RenderDiagnostic[], documents?: PreparedDoc[]): RenderResult => ({
+    ...base, text, map, errors, notes: errors.length ? [] : notes, ...(documents ? { documents } : {}),
     inputs: [...read].sort().map((file) => ({ file, reason: 'template-source' as const })),
   });
   try {
     const out = renderSteps(fs, root, options, engine, read, notes);
-    return result(out.text, out.map, []);
+    return result(out.text, out.map, [], out.docs);
   } catch (e) {
     if (e instanceof RenderCancelled) throw e;
     if (e instanceof HelmError) return result('', new SourceMap([]), [{ file: e.file || root, range: e.range, message: e.message }]);

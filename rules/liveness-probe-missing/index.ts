@@ -9,7 +9,7 @@ export default defineRule({
     goals: ['availability'],
     severity: 'info',
     appliesTo: ['podSpec'],
-    profiles: ['recommended'],
+    profiles: [],
     layer: 'application',
     docs: {
       summary: 'Without a liveness probe a container that hangs (deadlock, exhausted pool) stays up forever: the kubelet only restarts containers whose process exits.',

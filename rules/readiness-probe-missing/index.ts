@@ -9,7 +9,7 @@ export default defineRule({
     goals: ['availability'],
     severity: 'info',
     appliesTo: ['podSpec'],
-    profiles: ['recommended'],
+    profiles: [],
     layer: 'application',
     docs: {
       summary: 'Without a readiness probe a container counts as ready as soon as it starts: Services send it traffic before it can answer, and rolling updates move on before the new version works.',

@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import { visit } from 'yaml';
+import { parseManifest, parseManifestPrepared, type ParsedFile } from '../../engine';
 import { memoryFs } from '../../render/fs';
 import { renderChart } from '../../render/helm';
 import type { HelmOptions } from '../../render/types';
@@ -93,6 +95,38 @@ describe('render/helm: output as helm template prints it', () => {
     const r = render({ '/c/Chart.yaml': CHART, '/c/templates/a.yaml': 'kind: Pod\n[[lookup]][[lookup]]', '/c/templates/b.yaml': 'kind: Pod\n[[lookup]]' });
     assert.equal(r.notes.length, 1);
     assert.match(r.notes[0].message, /^rendered without cluster state/);
+  });
+});
+
+describe('render/helm: each printed document is composed once', () => {
+  // The render composes every document to read its head (kind, hooks); the engine lints that parse instead of
+  // parsing the printed text again. Both must give the same ParsedFile, node offsets included.
+  const shape = (pf: ParsedFile) => pf.docs.map((d) => {
+    const ranges: string[] = [];
+    if (d.doc) visit(d.doc, { Node: (_k, n) => { ranges.push(`${n.range![0]}-${n.range![1]}`); } });
+    return { index: d.index, start: d.start, end: d.end, kind: d.kind, apiVersion: d.apiVersion, composed: !!d.doc, value: d.value, lazy: d.lazy?.name, errors: d.errors, duplicates: d.duplicates, ranges: ranges.join(' ') };
+  });
+  const files = {
+    '/c/Chart.yaml': CHART,
+    '/c/crds/x.yaml': '---\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: a.x.io\n---\n# second\napiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata: {name: b.x.io}\n',
+    '/c/templates/a.yaml': 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: d\n  labels: &l {app: d}\nspec:\n  selector:\n    matchLabels: *l\n  template:\n    metadata:\n      labels:\n        <<: *l\n    spec:\n      containers:\n      - name: c\n        image: nginx\n        image: "nginx:1"\n',
+    '/c/templates/b.yaml': '# only a comment\n---\n{apiVersion: v1, kind: ConfigMap, metadata: {name: flow}}\n---\napiVersion: v1\nkind: "Service"\nmetadata:\n  name: \'s\'\n...\n',
+    '/c/templates/c.yaml': 'apiVersion: v1\nkind: List\nitems:\n- apiVersion: v1\n  kind: Pod\n  metadata: {name: p}\n---\napiVersion: batch/v1\nkind: Job\nmetadata:\n  name: j\n  annotations:\n    helm.sh/hook: pre-install\n',
+  };
+  for (const [name, opts] of [['every kind composed', {}], ['lint kinds, CRDs lazy', { kinds: new Set(['Deployment', 'Job', 'List']), lazy: new Set(['CustomResourceDefinition']) }]] as const) {
+    it(`gives the engine the same parse as the printed text (${name})`, () => {
+      const r = render(files, { includeCrds: true });
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.documents?.length, 9);
+      const expected = shape(parseManifest(r.text, opts));
+      assert.deepEqual(shape(parseManifestPrepared(r.text, r.documents!, opts)), expected);
+    });
+  }
+
+  it('hands over no documents when a crds/ file has a YAML error (the engine then parses the printed text)', () => {
+    const r = render({ '/c/Chart.yaml': CHART, '/c/crds/x.yaml': 'kind: CustomResourceDefinition\nspec: [a\n', '/c/templates/a.yaml': 'kind: Pod\n' }, { includeCrds: true });
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.documents, undefined);
   });
 });
 

@@ -98,3 +98,34 @@ describe('server: admission policies live in the editor', function () {
     assert.deepEqual(await c.request('textDocument/codeLens', { textDocument: { uri: deploys } }), []);
   });
 });
+
+describe('server: editing a policy costs only the cross-object pass', function () {
+  this.timeout(20000);
+  let dir: string;
+  let c: LspClient | undefined;
+  beforeEach(() => { dir = tempDir(); });
+  afterEach(() => { c?.kill(); c = undefined; removeDir(dir); });
+
+  it('the first diagnostics of a policy version come from that version, and the manifests are not parsed again', async () => {
+    c = await startClient({ root: dir });
+    const deploy = uriOf(join(dir, 'deploy.yaml'));
+    const policy = uriOf(join(dir, 'policy.yaml'));
+    c.open(deploy, DEPLOY);
+    await c.diagnostics(deploy, 1);
+    let since = c.mark();
+    c.open(policy, POLICY(3));
+    assert.deepEqual(policyDiags(await c.diagnostics(deploy, 1, since)), [['vap:max-replicas', 2, 'at most 3 replicas', [5, 2, 5, 13]]]);
+    assert.equal((await c.request('kubehex/documentStats', { uri: deploy }) as any).linted, 1);
+    since = c.mark();
+    const at = POLICY(3).split('\n')[12].indexOf('<= 3');
+    // `object.spec.replicas <=` : the version's own compile error, in its first publish
+    c.change(policy, 2, [{ range: { start: { line: 12, character: at + 2 }, end: { line: 12, character: at + 4 } }, text: '' }]);
+    const mine = (await c.diagnostics(policy, 2, since)).map((d: any) => [d.code, d.message, rangeTuple(d.range)]);
+    assert.deepEqual(mine, [['policy-not-evaluated', 'vap:max-replicas: CEL syntax error: unexpected end of expression', [12, 43, 12, 43]]]);
+    assert.deepEqual(policyDiags(await c.diagnostics(deploy, 1, since)), [
+      ['vap:max-replicas', 2, "expression 'object.spec.replicas <=' resulted in error: compilation failed: unexpected end of expression", [1, 0, 1, 16]],
+    ]);
+    // the manifest was judged again from its cached chunk: nothing parsed or linted anew
+    assert.equal((await c.request('kubehex/documentStats', { uri: deploy }) as any).linted, 0);
+  });
+});

@@ -11,7 +11,8 @@ import { POD, VALUES, toyRenderer } from '../render/toy-renderer';
 
 describe('server: charts in the editor (RenderStore)', () => {
   let dir: string;
-  const open = new Map<string, { text: string; version: number }>();
+  // a new map for every state of the open documents, as the server's (the store caches per map)
+  let open = new Map<string, { text: string; version: number }>();
   const set = resolveRules(rules, undefined, 'recommended');
   const none = () => ({});
   before(() => {
@@ -37,10 +38,10 @@ describe('server: charts in the editor (RenderStore)', () => {
     assert.equal(priv[0].relatedInformation?.[0].location.uri, pathToUri(join(dir, 'chart/templates/a.yaml')));
     assert.ok(store.touches(values));
     // the open, unsaved values.yaml wins over the disk
-    open.set(values, { text: VALUES.replace('privileged: true', 'privileged: false'), version: 2 });
+    open = new Map([[values, { text: VALUES.replace('privileged: true', 'privileged: false'), version: 2 }]]);
     const d2 = (await store.diagnostics(values, pathToUri(values), 2, set, 'k', new Set(), none))!;
     assert.equal(d2.filter((x) => x.code === 'privileged-container').length, 0);
-    open.clear();
+    open = new Map();
   });
 
   it('offers a quick fix that edits values.yaml, and nothing for files no render reads', async () => {
