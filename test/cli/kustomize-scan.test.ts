@@ -103,6 +103,25 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     ]);
   });
 
+  it('finds kustomizations named `Kustomization` (no extension) in a folder scan, and builds them', async () => {
+    const dir = tree({
+      'base/Kustomization': 'resources:\n- deployment.yaml\n',
+      'base/deployment.yaml': DEPLOYMENT,
+      'overlays/x/Kustomization': 'namespace: x\nresources:\n- ../../base\n',
+    });
+    dirs.push(dir);
+    const { collectFiles } = await import('../../cli/files');
+    assert.deepEqual(collectFiles([dir]).files.map((f) => f.slice(dir.length + 1)).sort(), ['base/Kustomization', 'base/deployment.yaml', 'overlays/x/Kustomization']);
+    const res = await scan({ files: collectFiles([dir]).files });
+    assert.deepEqual(res.results.map((r) => [r.file.slice(dir.length + 1), r.skipped ?? null]).filter(([, s]) => s).sort(), [
+      ['base/Kustomization', 'kustomize-input'], ['base/deployment.yaml', 'kustomize-input'], ['overlays/x/Kustomization', 'kustomize-input'],
+    ]);
+    const priv = (await findings(dir)).filter((f) => f.ruleId === 'privileged-container');
+    assert.deepEqual(priv.map((f) => [f.file, f.range.start.line, f.range.start.character, f.trace.map((t) => [t.file.slice(dir.length + 1), t.note])]), [
+      ['base/deployment.yaml', 17, 10, [['overlays/x/Kustomization', 'via overlay x']]],
+    ]);
+  });
+
   it('network-policy-missing: the kustomization\'s namespace places the workload; a policy of the same build covers it', async () => {
     const dir = tree({
       'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',
