@@ -122,7 +122,7 @@ describe('server: charts and kustomizations (rendered sources)', function () {
     const diags = await c.diagnostics(vu, 1, since);
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri: vu }, range: diags[0].range, context: { diagnostics: diags, only: ['quickfix'] } });
     const fix = actions.find((a: any) => a.isPreferred);
-    assert.equal(fix.title, 'Set privileged: false in values.yaml');
+    assert.equal(fix.title, 'Set securityContext.privileged: false in values.yaml');
     assert.deepEqual(Object.keys(fix.edit.changes), [vu]);
     assert.equal(applyLspEdits(VALUES, fix.edit.changes[vu]), VALUES.replace('privileged: true', 'privileged: false'));
   });
