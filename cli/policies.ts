@@ -21,12 +21,13 @@ export interface PolicyPassOptions {
   /** The config file, for resolving policies.paths. */
   configFile?: string;
   profile?: string;
-  /** Only these of `files` are read when looking for policies (a worker thread repeating the search). */
-  candidates?: ReadonlyArray<string>;
 }
 
-/** How a worker thread finds the same policies again: plain data, sent to it (stdin is never scanned there). */
-export type PolicyRecipe = Omit<PolicyPassOptions, 'stdin'>;
+/**
+ * How a worker thread gets the same policies: the policy objects found (plain data, sent to it), loaded again
+ * there, so that no worker reads and parses the candidate files a second time.
+ */
+export interface PolicyRecipe { sources: K8sObject[]; extra: K8sObject[]; config?: Config }
 
 export interface FoundPolicies { rules: Rule[]; extra: K8sObject[]; warnings: string[]; recipe: PolicyRecipe }
 
@@ -42,7 +43,7 @@ function readText(file: string): string | undefined {
 const POLICY_PARSE = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate', CUSTOM_RESOURCE]);
 
 function objectsOfText(text: string, file: string, onlyPolicies = false): K8sObject[] {
-  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE } : {});
+  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE, otherErrors: false } : {});
   if (parsed.fatal) return [];
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
 }
@@ -52,12 +53,10 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   const scanned = new Set(o.files.map((f) => resolve(f)));
   const sources: K8sObject[] = [];
   const extra: K8sObject[] = [];
-  const candidates: string[] = [];
-  const texts: [string, string][] = (o.candidates ?? o.files).map((f) => [f, readText(f) ?? '']);
+  const texts: [string, string][] = o.files.map((f) => [f, readText(f) ?? '']);
   if (o.stdin !== undefined) texts.push(['<stdin>', o.stdin]);
   for (const [f, t] of texts) {
     if (!POLICY_TEXT.test(t)) continue;
-    if (f !== '<stdin>' || o.stdin === undefined) candidates.push(f);
     sources.push(...objectsOfText(t, f, true).filter(isPolicyObject));
   }
   const paths = o.config?.policies?.paths ?? [];
@@ -73,12 +72,17 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
       sources.push(...objs);
     }
   }
-  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) });
-  const rules = policyRules(loaded);
+  const recipe: PolicyRecipe = { sources, extra, ...(o.config ? { config: o.config } : {}) };
+  const { rules } = policiesOf(recipe);
   const ids = new Set(rules.map((r) => r.meta.id));
   for (const id of unknownPolicyRuleIds(o.config, ids)) warnings.push(`rules: "${id}" names no loaded admission policy`);
-  const { stdin: _, ...rest } = o;
-  return { rules, extra, warnings, recipe: { ...rest, candidates } };
+  return { rules, extra, warnings, recipe };
+}
+
+/** The policy rules of objects found by findPolicies (in the thread that found them, or in a worker thread). */
+export function policiesOf(recipe: PolicyRecipe): { rules: Rule[]; extra: K8sObject[] } {
+  const loaded = loadPolicies(recipe.sources, { unbound: recipe.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) });
+  return { rules: policyRules(loaded), extra: recipe.extra };
 }
 
 /** Lints the scanned files with the policies and merges their findings into `result`; returns the policy rules. */

@@ -8,7 +8,7 @@ import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
 import { lintPlan, planRenders, splitBySourceHeaders } from './rendered';
-import { findPolicies, type PolicyRecipe } from './policies';
+import { policiesOf, type PolicyRecipe } from './policies';
 import type { RenderOptions } from '../render';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
@@ -184,7 +184,7 @@ export function policyFindings(l: Loaded, policy: PolicyLint): Finding[] {
 
 /**
  * Admission policies found before the scan (cli/policies.ts findPolicies): their rules run on the scan's own
- * parse of each file. `recipe` finds the same policies again in a worker thread.
+ * parse of each file. `recipe` gives a worker thread the same policies.
  */
 export interface ScanPolicies { rules: Rule[]; extra: K8sObject[]; recipe: PolicyRecipe }
 
@@ -396,7 +396,7 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
 export function runWorker(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
   const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.indices[0] ?? '-'} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
-  const pol = data.policies ? findPolicies(data.policies) : undefined;
+  const pol = data.policies ? policiesOf(data.policies) : undefined;
   const pset = policySetFor(data.settings, pol?.rules);
   const parseSet = parseSetFor(set, pset);
   const loaded = data.files.map((f) => {
