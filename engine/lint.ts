@@ -263,6 +263,7 @@ export function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
     yieldsPerSet.set(set, yields);
   }
   if (!yields.size) return findings;
-  const at = new Set(findings.map((f) => `${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`));
+  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`)
+  const at = new Set(findings.flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
   return findings.filter((f) => !yields!.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`)));
 }

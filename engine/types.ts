@@ -72,6 +72,8 @@ export interface RuleMeta {
   /**
    * Rules whose finding on the very same range says more about the same thing: when one of them reports that
    * range, this rule's finding there is dropped (one problem, one finding). When they are off, this rule speaks.
+   * `rule-id:messageId` yields only to that message of the rule (the narrower RBAC rules yield to
+   * `rbac-wildcard:everything`, not to its finding on each `*`).
    */
   yieldsTo?: ReadonlyArray<string>;
   profiles: ReadonlyArray<Profile>;

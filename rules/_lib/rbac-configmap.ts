@@ -1,5 +1,5 @@
-import type { K8sObject } from '../../engine';
-import { findGrant, rolesGranting, type Grant } from './rbac-rules';
+import type { K8sObject, Path } from '../../engine';
+import { findGrant, grantPath, rolesGranting, type Grant } from './rbac-rules';
 
 /**
  * Rule entries of a Role or ClusterRole that let its subjects update or patch one ConfigMap of kube-system
@@ -14,4 +14,10 @@ export function kubeSystemConfigMapWrites(object: K8sObject, configMap: string):
     if (r.resourceNames.length ? !r.resourceNames.includes(configMap) : !inKubeSystem) return undefined;
     return findGrant(r, [['', 'configmaps']], ['update', 'patch']);
   });
+}
+
+/** Where a write to the named ConfigMap is reported: its `resourceNames` item when the rule names it, else the `resources` item. */
+export function configMapGrantPath(g: Grant, configMap: string): Path {
+  const named = g.rule.resourceNames.indexOf(configMap);
+  return named >= 0 ? [...g.rule.path, 'resourceNames', named] : grantPath(g);
 }

@@ -1,4 +1,5 @@
 import { isRecord, type K8sObject, type Path } from '../../engine';
+import { isPlatformRbac } from './rbac';
 
 /** One entry of a Role's or ClusterRole's `rules`, with its path relative to the object. */
 export interface PolicyRule {
@@ -10,7 +11,9 @@ export interface PolicyRule {
   resourceNames: string[];
 }
 
-const strings = (v: unknown): string[] => (Array.isArray(v) ? v.filter((x) => typeof x === 'string' || typeof x === 'number').map((x) => String(x)) : []);
+/** Stands for an item that is not a string or number: it keeps the other items at their index and matches nothing. */
+const NOT_A_NAME = '\u0000';
+const strings = (v: unknown): string[] => (Array.isArray(v) ? v.map((x) => (typeof x === 'string' || typeof x === 'number' ? String(x) : NOT_A_NAME)) : []);
 
 /** Roles Kubernetes creates and reconciles itself (or that a platform ships under a reserved prefix). */
 export function isBuiltInRoleName(name: string): boolean {
@@ -43,10 +46,23 @@ export function coversGroup(r: PolicyRule, group: string): boolean {
   return r.apiGroups.includes('*') || r.apiGroups.includes(group);
 }
 
-/** Does the rule cover `resource` (which may be `pods/exec`)? Honours the all-resources and any-resource-with-this-subresource wildcards. */
-export function coversResource(r: PolicyRule, resource: string): boolean {
+/** Does one item of `resources` cover `resource` (which may be `pods/exec`)? `*` covers all, `*\/exec` every resource's exec. */
+export function itemCovers(item: string, resource: string): boolean {
   const sub = resource.includes('/') ? resource.slice(resource.indexOf('/') + 1) : undefined;
-  return r.resources.some((x) => x === '*' || x === resource || (sub !== undefined && x === `*/${sub}`));
+  return item === '*' || item === resource || (sub !== undefined && item === `*/${sub}`);
+}
+
+/** Does the rule cover `resource`? */
+export function coversResource(r: PolicyRule, resource: string): boolean {
+  return r.resources.some((x) => itemCovers(x, resource));
+}
+
+/**
+ * A rule with `*` in apiGroups, resources and verbs and no resourceNames grants everything: rbac-wildcard reports it
+ * once, on the rule entry itself, and the rules about narrower rights report there too and yield to it.
+ */
+export function grantsEverything(r: Pick<PolicyRule, 'apiGroups' | 'resources' | 'verbs' | 'resourceNames'>): boolean {
+  return !r.resourceNames.length && r.apiGroups.includes('*') && r.resources.includes('*') && r.verbs.includes('*');
 }
 
 /** The verbs of `wanted` the rule grants (`*` grants all of them). */
@@ -55,25 +71,55 @@ export function grantedVerbs(r: PolicyRule, wanted: ReadonlyArray<string>): stri
   return wanted.filter((v) => r.verbs.includes(v));
 }
 
-export interface Grant { rule: PolicyRule; group: string; resource: string; verbs: string[] }
+/** A right a rule grants: `verbs` on `resource` of `group`, through the item `item` of its `resources`. */
+export interface Grant { rule: PolicyRule; group: string; resource: string; verbs: string[]; item: number }
+
+type Targets = ReadonlyArray<readonly [string, string]>;
+
+/** The first target the resource item covers, in the order of `targets`. */
+function targetOf(r: PolicyRule, item: string, targets: Targets): readonly [string, string] | undefined {
+  return targets.find(([group, resource]) => coversGroup(r, group) && itemCovers(item, resource));
+}
 
 /**
- * The first (group, resource) of `targets` this rule grants with any of `verbs`, or undefined.
- * `targets` lists [group, resource] pairs.
+ * Every item of the rule's `resources` that grants one of `targets` ([group, resource] pairs) with any of `verbs`:
+ * one grant per item, naming the first target it covers.
  */
-export function findGrant(r: PolicyRule, targets: ReadonlyArray<readonly [string, string]>, verbs: ReadonlyArray<string>): Grant | undefined {
+export function findGrants(r: PolicyRule, targets: Targets, verbs: ReadonlyArray<string>): Grant[] {
+  const v = grantedVerbs(r, verbs);
+  if (!v.length) return [];
+  const out: Grant[] = [];
+  r.resources.forEach((x, item) => {
+    const t = targetOf(r, x, targets);
+    if (t) out.push({ rule: r, group: t[0], resource: t[1], verbs: v, item });
+  });
+  return out;
+}
+
+/**
+ * The first target (in the order of `targets`) this rule grants with any of `verbs`, through the item that names it
+ * exactly when there is one, else a wildcard item; or undefined.
+ */
+export function findGrant(r: PolicyRule, targets: Targets, verbs: ReadonlyArray<string>): Grant | undefined {
   const v = grantedVerbs(r, verbs);
   if (!v.length) return undefined;
   for (const [group, resource] of targets) {
-    if (coversGroup(r, group) && coversResource(r, resource)) return { rule: r, group, resource, verbs: v };
+    if (!coversGroup(r, group)) continue;
+    const exact = r.resources.indexOf(resource);
+    const item = exact >= 0 ? exact : r.resources.findIndex((x) => itemCovers(x, resource));
+    if (item >= 0) return { rule: r, group, resource, verbs: v, item };
   }
   return undefined;
 }
 
-/** The path to report for a rule entry: its `verbs` when present, else the entry itself. */
-export function grantPath(o: K8sObject, r: PolicyRule): Path {
-  const entry = Array.isArray(o.value.rules) ? o.value.rules[r.index] : undefined;
-  return isRecord(entry) && entry.verbs !== undefined ? [...r.path, 'verbs'] : r.path;
+/** Where a grant is reported: the `resources` item that grants it, or the rule entry when it grants everything. */
+export function grantPath(g: Grant): Path {
+  return grantsEverything(g.rule) ? g.rule.path : [...g.rule.path, 'resources', g.item];
+}
+
+/** Where a finding about a verb is reported: the `verbs` item, or the rule entry when it grants everything. */
+export function verbPath(r: PolicyRule, item: number): Path {
+  return grantsEverything(r) ? r.path : [...r.path, 'verbs', item];
 }
 
 /** Subjects of a RoleBinding or ClusterRoleBinding, with their paths. */
@@ -94,13 +140,22 @@ export function subjectsOf(o: K8sObject): Array<{ index: number; path: Path; kin
   return out;
 }
 
-/** A right-checking rule's common shape: report each rule entry of a non-built-in role that grants a right. */
-export function rolesGranting(o: K8sObject, test: (r: PolicyRule) => Grant | undefined): Grant[] {
-  if (isBuiltInRoleName(o.name)) return [];
+/** A role the manifest's author wrote: not one Kubernetes or the platform ships and reconciles. */
+export function isAuthorsRole(o: K8sObject): boolean {
+  return !isBuiltInRoleName(o.name) && !isPlatformRbac(o);
+}
+
+/**
+ * A right-checking rule's common shape: the grants of each rule entry of a role that is the author's (not a
+ * built-in or platform role).
+ */
+export function rolesGranting(o: K8sObject, test: (r: PolicyRule) => Grant | Grant[] | undefined): Grant[] {
+  if (!isAuthorsRole(o)) return [];
   const out: Grant[] = [];
   for (const r of policyRules(o)) {
     const g = test(r);
-    if (g) out.push(g);
+    if (Array.isArray(g)) out.push(...g);
+    else if (g) out.push(g);
   }
   return out;
 }

@@ -71,7 +71,11 @@ roleRef:
   name: superuser
 subjects: [{kind: User, name: bob}]
 `,
-      errors: [{ messageId: 'builtIn', range: [8, 2, 8, 12] }, { messageId: 'builtIn', range: [16, 66, 16, 85] }, { messageId: 'equivalent', range: [35, 2, 35, 17] }],
+      errors: [
+        { messageId: 'builtIn', range: [8, 2, 8, 12], message: 'RoleBinding web-editors: binds the edit ClusterRole, which gives its subjects administrative rights in namespace web.' },
+        { messageId: 'builtIn', range: [16, 66, 16, 85], message: 'ClusterRoleBinding ops: binds the cluster-admin ClusterRole, which gives its subjects administrative rights in every namespace.' },
+        { messageId: 'equivalent', range: [35, 2, 35, 17], message: 'ClusterRoleBinding superusers: binds ClusterRole superuser, which grants every verb on every resource in every namespace.' },
+      ],
       output: null,
     },
   ],

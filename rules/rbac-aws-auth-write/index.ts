@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine';
-import { kubeSystemConfigMapWrites } from '../_lib/rbac-configmap';
-import { grantPath } from '../_lib/rbac-rules';
+import { configMapGrantPath, kubeSystemConfigMapWrites } from '../_lib/rbac-configmap';
 
 const AWS_AUTH = 'aws-auth';
 
@@ -12,6 +11,7 @@ export default defineRule({
     goals: ['possession', 'authenticity', 'availability'],
     severity: 'warning',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -34,7 +34,7 @@ export default defineRule({
       ctx.report({
         messageId: g.rule.resourceNames.length ? 'named' : 'any',
         data: { rule: g.rule.index + 1, verbs: g.verbs.join('/'), scope: object.kind === 'ClusterRole' ? '' : ' of kube-system' },
-        path: grantPath(object, g.rule),
+        path: configMapGrantPath(g, AWS_AUTH),
       });
     }
   },

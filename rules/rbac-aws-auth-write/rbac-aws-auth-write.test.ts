@@ -55,7 +55,10 @@ rules:
     resources: ["configmaps"]
     verbs: ["*"]
 `,
-      errors: [{ messageId: 'named', range: [8, 4, 8, 37] }, { messageId: 'any', range: [17, 4, 17, 16] }],
+      errors: [
+        { messageId: 'named', range: [7, 20, 7, 30], message: 'Role iam-mapper: rule 1 lets its subjects update/patch the aws-auth ConfigMap, which maps IAM identities to Kubernetes groups.' },
+        { messageId: 'any', range: [16, 16, 16, 28], message: 'ClusterRole config-admin: rule 1 lets its subjects update/patch every ConfigMap, the EKS aws-auth map included.' },
+      ],
       output: null,
     },
     {
@@ -70,7 +73,9 @@ rules:
     resources: ["configmaps"]
     verbs: ["patch"]
 `,
-      errors: [{ messageId: 'any', range: [8, 4, 8, 20] }],
+      errors: [
+        { messageId: 'any', range: [7, 16, 7, 28], message: 'Role config-editor: rule 1 lets its subjects patch every ConfigMap of kube-system, the EKS aws-auth map included.' },
+      ],
       output: null,
     },
   ],

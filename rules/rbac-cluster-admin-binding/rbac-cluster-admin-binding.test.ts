@@ -79,7 +79,9 @@ subjects:
     name: deployer
     namespace: ci
 `,
-      errors: [{ messageId: 'clusterAdmin', range: [7, 2, 7, 21] }],
+      errors: [
+        { messageId: 'clusterAdmin', range: [7, 2, 7, 21], message: 'ClusterRoleBinding ci-deployer binds the cluster-admin ClusterRole: its subjects get full control of the cluster.' },
+      ],
       output: null,
     },
     {
@@ -102,8 +104,8 @@ items:
     subjects: [{kind: Group, name: team-a, apiGroup: rbac.authorization.k8s.io}]
 `,
       errors: [
-        { messageId: 'clusterAdmin', range: [9, 6, 9, 25] },
-        { messageId: 'clusterAdmin', range: [9, 6, 9, 25] },
+        { messageId: 'clusterAdmin', range: [9, 6, 9, 25], message: 'ClusterRoleBinding ci-deployer binds the cluster-admin ClusterRole: its subjects get full control of the cluster.' },
+        { messageId: 'clusterAdmin', range: [9, 6, 9, 25], message: 'RoleBinding team-admin binds the cluster-admin ClusterRole: its subjects get full control of namespace team-a.' },
       ],
       output: null,
     },
@@ -131,7 +133,9 @@ subjects:
     name: alice
     apiGroup: rbac.authorization.k8s.io
 `,
-      errors: [{ messageId: 'adminEquivalent', range: [16, 2, 16, 13] }],
+      errors: [
+        { messageId: 'adminEquivalent', range: [16, 2, 16, 13], message: 'RoleBinding owner binds Role owner, which grants every verb on every resource: like cluster-admin, its subjects get full control of namespace shop.' },
+      ],
       output: null,
     },
     {
@@ -143,7 +147,9 @@ subjects:
  "roleRef": {"apiGroup": "rbac.authorization.k8s.io", "kind": "ClusterRole", "name": "system:everything"},
  "subjects": [{"kind": "User", "name": "bob", "apiGroup": "rbac.authorization.k8s.io"}]}
 `,
-      errors: [{ messageId: 'adminEquivalent', range: [4, 77, 4, 104] }],
+      errors: [
+        { messageId: 'adminEquivalent', range: [4, 77, 4, 104], message: 'ClusterRoleBinding everything binds ClusterRole system:everything, which grants every verb on every resource: like cluster-admin, its subjects get full control of the cluster.' },
+      ],
       output: null,
     },
   ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, rolesGranting } from '../_lib/rbac-rules';
+import { findGrants, grantPath, rolesGranting } from '../_lib/rbac-rules';
 
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 
@@ -11,6 +11,7 @@ export default defineRule({
     goals: ['integrity', 'availability'],
     severity: 'info',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -29,7 +30,7 @@ export default defineRule({
     const { object } = ctx;
     const scope = object.kind === 'ClusterRole' ? '' : object.namespace ? ` of namespace ${object.namespace}` : ' of its namespace';
     // resourceNames narrows update/patch/delete to named ConfigMaps (and never grants create): the remedy.
-    const grants = rolesGranting(object, (r) => (r.resourceNames.length ? undefined : findGrant(r, [['', 'configmaps']], WRITE_VERBS)));
-    for (const g of grants) ctx.report({ messageId: 'write', data: { rule: g.rule.index + 1, verbs: g.verbs.join('/'), scope }, path: grantPath(object, g.rule) });
+    const grants = rolesGranting(object, (r) => (r.resourceNames.length ? undefined : findGrants(r, [['', 'configmaps']], WRITE_VERBS)));
+    for (const g of grants) ctx.report({ messageId: 'write', data: { rule: g.rule.index + 1, verbs: g.verbs.join('/'), scope }, path: grantPath(g) });
   },
 });

@@ -44,7 +44,10 @@ rules:
     verbs:
       - delete
 `,
-      errors: [{ messageId: 'write', range: [8, 4, 8, 37] }, { messageId: 'write', range: [11, 4, 11, 9] }],
+      errors: [
+        { messageId: 'write', range: [7, 16, 7, 28], message: 'Role config-writer: rule 1 lets its subjects update/patch any ConfigMap of namespace web.' },
+        { messageId: 'write', range: [10, 16, 10, 19], message: 'Role config-writer: rule 2 lets its subjects delete any ConfigMap of namespace web.' },
+      ],
       output: null,
     },
   ],

@@ -1,6 +1,5 @@
 import { defineRule } from '../../engine';
-import { kubeSystemConfigMapWrites } from '../_lib/rbac-configmap';
-import { grantPath } from '../_lib/rbac-rules';
+import { configMapGrantPath, kubeSystemConfigMapWrites } from '../_lib/rbac-configmap';
 
 export default defineRule({
   meta: {
@@ -10,6 +9,7 @@ export default defineRule({
     goals: ['integrity', 'authenticity', 'confidentiality'],
     severity: 'warning',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -31,7 +31,7 @@ export default defineRule({
       ctx.report({
         messageId: g.rule.resourceNames.length ? 'named' : 'any',
         data: { rule: g.rule.index + 1, verbs: g.verbs.join('/'), scope: object.kind === 'ClusterRole' ? '' : ' of kube-system' },
-        path: grantPath(object, g.rule),
+        path: configMapGrantPath(g, 'coredns'),
       });
     }
   },

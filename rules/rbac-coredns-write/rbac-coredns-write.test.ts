@@ -49,7 +49,10 @@ rules:
     resources: ["*"]
     verbs: ["*"]
 `,
-      errors: [{ messageId: 'named', range: [9, 4, 9, 27] }, { messageId: 'any', range: [18, 4, 18, 16] }],
+      errors: [
+        { messageId: 'named', range: [8, 20, 8, 29], message: 'Role dns-editor: rule 1 lets its subjects patch the coredns ConfigMap, and so rewrite the cluster\'s DNS answers.' },
+        { messageId: 'any', range: [16, 4, 16, 13], message: 'ClusterRole everything: rule 1 lets its subjects update/patch every ConfigMap, CoreDNS\'s configuration included.' },
+      ],
       output: null,
     },
   ],

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, rolesGranting } from '../_lib/rbac-rules';
+import { findGrants, grantPath, rolesGranting } from '../_lib/rbac-rules';
 
 const WORKLOADS: ReadonlyArray<readonly [string, string]> = [
   ['apps', 'deployments'], ['apps', 'replicasets'], ['apps', 'statefulsets'], ['apps', 'daemonsets'],
@@ -14,6 +14,7 @@ export default defineRule({
     goals: ['possession', 'integrity'],
     severity: 'warning',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -33,12 +34,12 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const grants = rolesGranting(ctx.object, (r) => findGrant(r, [['', 'pods']], ['create']) ?? findGrant(r, WORKLOADS, ['create']));
+    const grants = rolesGranting(ctx.object, (r) => findGrants(r, [['', 'pods'], ...WORKLOADS], ['create']));
     for (const g of grants) {
       ctx.report({
         messageId: g.resource === 'pods' ? 'pods' : 'workloads',
         data: { rule: g.rule.index + 1, resource: g.resource },
-        path: grantPath(ctx.object, g.rule),
+        path: grantPath(g),
       });
     }
   },

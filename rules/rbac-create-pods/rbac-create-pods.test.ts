@@ -43,7 +43,9 @@ rules:
     resources: ["pods"]
     verbs: ["get", "create"]
 `,
-      errors: [{ messageId: 'pods', range: [8, 4, 8, 28] }],
+      errors: [
+        { messageId: 'pods', range: [7, 16, 7, 22], message: 'Role runner: rule 1 lets its subjects create pods, and so run any image as any service account of the namespace.' },
+      ],
       output: null,
     },
     {
@@ -63,7 +65,9 @@ items:
         verbs:
           - "*"
 `,
-      errors: [{ messageId: 'workloads', range: [12, 8, 12, 13] }],
+      errors: [
+        { messageId: 'workloads', range: [11, 12, 11, 16], message: 'ClusterRole batch-admin: rule 1 lets its subjects create jobs, which run pods with any image and service account of the namespace.' },
+      ],
       output: null,
     },
     {
@@ -76,7 +80,9 @@ rules:
   - apiGroups: [apps]
     resources: [deployments]
 `,
-      errors: [{ messageId: 'pods', range: [4, 41, 4, 56] }],
+      errors: [
+        { messageId: 'pods', range: [4, 35, 4, 38], message: 'Role ops: rule 1 lets its subjects create pods, and so run any image as any service account of the namespace.' },
+      ],
       output: null,
     },
   ],

@@ -33,7 +33,10 @@ subjects:
   - kind: ServiceAccount
     name: app
 `,
-      errors: [{ messageId: 'defaultSa', range: [11, 4, 11, 17] }, { messageId: 'defaultSa', range: [13, 4, 13, 45] }],
+      errors: [
+        { messageId: 'defaultSa', range: [11, 4, 11, 17], message: 'RoleBinding app-reader: binds role "reader" to the default service account of namespace "web", which every pod without its own account uses.' },
+        { messageId: 'defaultSa', range: [13, 4, 13, 45], message: 'RoleBinding app-reader: binds role "reader" to the default service account of namespace "batch", which every pod without its own account uses.' },
+      ],
       output: null,
     },
     {
@@ -51,7 +54,9 @@ subjects:
     name: default
     namespace: kube-system
 `,
-      errors: [{ messageId: 'defaultSa', range: [10, 4, 10, 17] }],
+      errors: [
+        { messageId: 'defaultSa', range: [10, 4, 10, 17], message: 'ClusterRoleBinding default-view: binds role "view" to the default service account of namespace "kube-system", which every pod without its own account uses.' },
+      ],
       output: null,
     },
   ],

@@ -1,5 +1,8 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, grantedVerbs, rolesGranting } from '../_lib/rbac-rules';
+import { findGrants, grantPath, isAuthorsRole, policyRules, verbPath } from '../_lib/rbac-rules';
+
+const DELETE = ['delete', 'deletecollection'];
+const RECORDS: ReadonlyArray<readonly [string, string]> = [['', 'events'], ['events.k8s.io', 'events'], ['', 'pods/log']];
 
 export default defineRule({
   meta: {
@@ -9,6 +12,7 @@ export default defineRule({
     goals: ['integrity', 'availability', 'authenticity'],
     severity: 'info',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -28,14 +32,17 @@ export default defineRule({
   },
   check(ctx) {
     const o = ctx.object;
-    for (const r of rolesGranting(o, (x) => ({ rule: x, group: '', resource: '', verbs: [] }))) {
-      const rule = r.rule;
-      const del = ['delete', 'deletecollection'];
-      let id: string | undefined;
-      if (rule.apiGroups.includes('*') && rule.resources.includes('*') && grantedVerbs(rule, ['deletecollection']).length) id = 'collections';
-      else if (findGrant(rule, [['', 'events'], ['events.k8s.io', 'events']], del)) id = 'events';
-      else if (findGrant(rule, [['', 'pods/log']], del)) id = 'logs';
-      if (id) ctx.report({ messageId: id, data: { rule: rule.index + 1 }, path: grantPath(o, rule) });
+    if (!isAuthorsRole(o)) return;
+    for (const rule of policyRules(o)) {
+      // deletecollection on every resource says the most: the entry's events and logs are part of it
+      const all = rule.apiGroups.includes('*') && rule.resources.includes('*') ? rule.verbs.findIndex((v) => v === 'deletecollection' || v === '*') : -1;
+      if (all >= 0) {
+        ctx.report({ messageId: 'collections', data: { rule: rule.index + 1 }, path: verbPath(rule, all) });
+        continue;
+      }
+      for (const g of findGrants(rule, RECORDS, DELETE)) {
+        ctx.report({ messageId: g.resource === 'pods/log' ? 'logs' : 'events', data: { rule: rule.index + 1 }, path: grantPath(g) });
+      }
     }
   },
 });

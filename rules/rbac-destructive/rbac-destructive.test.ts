@@ -37,9 +37,9 @@ rules:
     verbs: ["delete"]
 `,
       errors: [
-        { messageId: 'events', range: [7, 4, 7, 29] },
-        { messageId: 'logs', range: [10, 4, 10, 31] },
-        { messageId: 'collections', range: [13, 4, 13, 31] },
+        { messageId: 'events', range: [6, 16, 6, 24], message: 'ClusterRole janitor: rule 1 can delete events, erasing the record of what happened.' },
+        { messageId: 'logs', range: [9, 16, 9, 26], message: 'ClusterRole janitor: rule 2 can delete pod logs, erasing the record of what happened.' },
+        { messageId: 'collections', range: [13, 12, 13, 30], message: 'ClusterRole janitor: rule 3 grants deletecollection on every resource, wiping a namespace in one call.' },
       ],
       output: null,
     },

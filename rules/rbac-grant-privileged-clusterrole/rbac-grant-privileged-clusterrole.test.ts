@@ -51,7 +51,9 @@ rules:
     resourceNames: ["cluster-admin"]
     verbs: ["bind"]
 `,
-      errors: [{ messageId: 'grant', range: [7, 4, 7, 21] }],
+      errors: [
+        { messageId: 'grant', range: [6, 16, 6, 37], message: 'ClusterRole onboarding: rule 1 lets its subjects create ClusterRoleBindings, and rule 2 lets them bind cluster-admin: they can grant those roles cluster-wide to anyone.' },
+      ],
       output: null,
     },
   ],

@@ -1,6 +1,6 @@
 import { defineRule } from '../../engine';
 import { PRIVILEGED_ROLES, bindsPrivileged, createsBindings } from '../_lib/rbac-bind';
-import { grantPath, isBuiltInRoleName, policyRules } from '../_lib/rbac-rules';
+import { grantPath, isAuthorsRole, policyRules } from '../_lib/rbac-rules';
 
 export default defineRule({
   meta: {
@@ -10,6 +10,7 @@ export default defineRule({
     goals: ['possession', 'authenticity'],
     severity: 'error',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -25,14 +26,14 @@ export default defineRule({
     },
   },
   check(ctx) {
-    if (isBuiltInRoleName(ctx.object.name)) return;
+    if (!isAuthorsRole(ctx.object)) return;
     const rules = policyRules(ctx.object);
     const bind = rules.map((r) => bindsPrivileged(r, ['roles', 'clusterroles'])).find((g) => g);
     if (!bind) return;
     const roles = bind.rule.resourceNames.length ? bind.rule.resourceNames.filter((n) => PRIVILEGED_ROLES.includes(n)).join(', ') : 'any role';
     for (const r of rules) {
       const create = createsBindings(r, 'rolebindings');
-      if (create) ctx.report({ messageId: 'grant', data: { rule: r.index + 1, bindRule: bind.rule.index + 1, roles }, path: grantPath(ctx.object, r) });
+      if (create) ctx.report({ messageId: 'grant', data: { rule: r.index + 1, bindRule: bind.rule.index + 1, roles }, path: grantPath(create) });
     }
   },
 });

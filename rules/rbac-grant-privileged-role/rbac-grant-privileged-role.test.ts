@@ -45,7 +45,9 @@ rules:
     resourceNames: ["view", "admin"]
     verbs: ["bind"]
 `,
-      errors: [{ messageId: 'grant', range: [8, 4, 8, 28] }],
+      errors: [
+        { messageId: 'grant', range: [7, 16, 7, 30], message: 'Role delegator: rule 1 lets its subjects create RoleBindings, and rule 2 lets them bind admin: they can grant those roles to anyone.' },
+      ],
       output: null,
     },
     {
@@ -59,7 +61,9 @@ rules:
     resources: ["*"]
     verbs: ["*"]
 `,
-      errors: [{ messageId: 'grant', range: [7, 4, 7, 16] }],
+      errors: [
+        { messageId: 'grant', range: [6, 16, 6, 19], message: 'ClusterRole rbac-manager: rule 1 lets its subjects create RoleBindings, and rule 1 lets them bind any role: they can grant those roles to anyone.' },
+      ],
       output: null,
     },
   ],

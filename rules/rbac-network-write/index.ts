@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, rolesGranting } from '../_lib/rbac-rules';
+import { findGrants, grantPath, rolesGranting } from '../_lib/rbac-rules';
 
 const WRITE_VERBS = ['create', 'update', 'patch', 'delete', 'deletecollection'];
 
@@ -18,6 +18,7 @@ export default defineRule({
     goals: ['integrity', 'confidentiality', 'availability'],
     severity: 'info',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -33,7 +34,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const grants = rolesGranting(ctx.object, (r) => (r.resourceNames.length ? undefined : findGrant(r, NETWORKING, WRITE_VERBS)));
-    for (const g of grants) ctx.report({ messageId: 'write', data: { rule: g.rule.index + 1, verbs: g.verbs.join('/'), resource: g.resource }, path: grantPath(ctx.object, g.rule) });
+    const grants = rolesGranting(ctx.object, (r) => (r.resourceNames.length ? undefined : findGrants(r, NETWORKING, WRITE_VERBS)));
+    for (const g of grants) ctx.report({ messageId: 'write', data: { rule: g.rule.index + 1, verbs: g.verbs.join('/'), resource: g.resource }, path: grantPath(g) });
   },
 });

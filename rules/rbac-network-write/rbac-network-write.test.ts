@@ -45,10 +45,11 @@ rules:
     verbs: ["update"]
 `,
       errors: [
-        { messageId: 'write', range: [8, 4, 8, 31] },
-        { messageId: 'write', range: [11, 4, 11, 20] },
-        { messageId: 'write', range: [14, 4, 14, 16] },
-        { messageId: 'write', range: [17, 4, 17, 21] },
+        { messageId: 'write', range: [7, 16, 7, 26], message: 'Role net-admin: rule 1 lets its subjects create/delete services.' },
+        { messageId: 'write', range: [7, 28, 7, 39], message: 'Role net-admin: rule 1 lets its subjects create/delete endpoints.' },
+        { messageId: 'write', range: [10, 16, 10, 27], message: 'Role net-admin: rule 2 lets its subjects patch ingresses.' },
+        { messageId: 'write', range: [13, 16, 13, 33], message: 'Role net-admin: rule 3 lets its subjects create/update/patch/delete/deletecollection networkpolicies.' },
+        { messageId: 'write', range: [16, 16, 16, 32], message: 'Role net-admin: rule 4 lets its subjects update endpointslices.' },
       ],
       output: null,
     },

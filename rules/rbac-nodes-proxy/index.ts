@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, rolesGranting } from '../_lib/rbac-rules';
+import { findGrants, grantPath, rolesGranting } from '../_lib/rbac-rules';
 
 export default defineRule({
   meta: {
@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'error',
     // nodes are cluster-scoped: a namespaced Role cannot grant nodes/proxy (the API server ignores it there)
     appliesTo: ['ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: ['recommended'],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -23,14 +24,16 @@ export default defineRule({
       trivy: ['KSV-0047'],
     },
     messages: {
-      proxy: '{{kind}} {{name}}: rule {{rule}} grants {{verbs}} on nodes/proxy, the kubelet API of every node.',
+      proxy: '{{kind}} {{name}}: rule {{rule}} grants {{verbs}} on nodes/proxy{{via}}, the kubelet API of every node.',
     },
   },
   check(ctx) {
-    const grants = rolesGranting(ctx.object, (r) => findGrant(r, [['', 'nodes/proxy']], ['get', 'create', 'update', 'patch', 'delete', 'list', 'watch']));
+    // the kubelet API is reached with GET (reads, websocket exec) and POST/PUT/PATCH/DELETE (create, update, ...)
+    const grants = rolesGranting(ctx.object, (r) => findGrants(r, [['', 'nodes/proxy']], ['get', 'create', 'update', 'patch', 'delete', 'list', 'watch']));
     for (const g of grants) {
       const verbs = g.rule.verbs.includes('*') ? '"*"' : g.verbs.map((v) => `"${v}"`).join(', ');
-      ctx.report({ messageId: 'proxy', data: { rule: g.rule.index + 1, verbs }, path: grantPath(ctx.object, g.rule) });
+      const via = g.rule.resources[g.item] === 'nodes/proxy' ? '' : ` (through "${g.rule.resources[g.item]}")`;
+      ctx.report({ messageId: 'proxy', data: { rule: g.rule.index + 1, verbs, via }, path: grantPath(g) });
     }
   },
 });

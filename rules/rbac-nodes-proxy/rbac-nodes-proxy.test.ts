@@ -38,7 +38,9 @@ rules:
       - nodes/proxy
     verbs: ["get", "list", "watch"]
 `,
-      errors: [{ messageId: 'proxy', range: [12, 4, 12, 35] }],
+      errors: [
+        { messageId: 'proxy', range: [11, 8, 11, 19], message: 'ClusterRole node-metrics: rule 2 grants "get", "list", "watch" on nodes/proxy, the kubelet API of every node.' },
+      ],
       output: null,
     },
     {
@@ -49,7 +51,28 @@ metadata: {name: core-admin}
 rules:
   - {apiGroups: [""], resources: ["*"], verbs: ["*"]}
 `,
-      errors: [{ messageId: 'proxy', range: [4, 40, 4, 52] }],
+      errors: [
+        { messageId: 'proxy', range: [4, 34, 4, 37], message: 'ClusterRole core-admin: rule 1 grants "*" on nodes/proxy (through "*"), the kubelet API of every node.' },
+      ],
+      output: null,
+    },
+    {
+      name: 'the proxy subresource of every resource, and a rule that grants everything',
+      code: `apiVersion: rbac.authorization.k8s.io/v1
+kind: ClusterRole
+metadata: {name: kubelet-tunnel}
+rules:
+  - apiGroups: [""]
+    resources: ["*/proxy", "nodes/metrics"]
+    verbs: ["get"]
+  - apiGroups: ["*"]
+    resources: ["*"]
+    verbs: ["*"]
+`,
+      errors: [
+        { messageId: 'proxy', range: [5, 16, 5, 25], message: 'ClusterRole kubelet-tunnel: rule 1 grants "get" on nodes/proxy (through "*/proxy"), the kubelet API of every node.' },
+        { messageId: 'proxy', range: [7, 4, 7, 13], message: 'ClusterRole kubelet-tunnel: rule 2 grants "*" on nodes/proxy (through "*"), the kubelet API of every node.' },
+      ],
       output: null,
     },
   ],

@@ -1,5 +1,5 @@
 import { defineRule, type K8sObject } from '../../engine';
-import { findGrant, grantPath, policyRules, rolesGranting, type PolicyRule } from '../_lib/rbac-rules';
+import { coversGroup, findGrant, grantPath, grantedVerbs, itemCovers, policyRules, rolesGranting, type Grant, type PolicyRule } from '../_lib/rbac-rules';
 import { findBoundRole, isPlatformRbac, roleRefOf } from '../_lib/rbac';
 
 const SUBRESOURCES = ['pods/exec', 'pods/attach', 'pods/portforward'];
@@ -37,6 +37,7 @@ export default defineRule({
     severity: 'warning',
     appliesTo: ['Role', 'ClusterRole', 'RoleBinding', 'ClusterRoleBinding'],
     reads: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: ['recommended'],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -77,10 +78,15 @@ export default defineRule({
       ctx.report({ messageId, data: { role: b.role, resources: b.resources }, path: ['roleRef', 'name'] });
       return;
     }
-    const grants = rolesGranting(ctx.object, (r) => {
-      const hits = execGrants(r);
-      return hits.length ? { rule: r, group: '', resource: hits.join(', '), verbs: [] } : undefined;
+    // one finding per `resources` item: `pods/exec` and `pods/attach` are two rights to take away, `*` one
+    const grants = rolesGranting(o, (r) => {
+      const verbs = grantedVerbs(r, ['create', 'get']);
+      if (!verbs.length || !coversGroup(r, '')) return [];
+      return r.resources.flatMap((x, item): Grant[] => {
+        const hits = SUBRESOURCES.filter((s) => itemCovers(x, s));
+        return hits.length ? [{ rule: r, group: '', resource: hits.join(', '), verbs, item }] : [];
+      });
     });
-    for (const g of grants) ctx.report({ messageId: 'exec', data: { rule: g.rule.index + 1, resources: g.resource }, path: grantPath(ctx.object, g.rule) });
+    for (const g of grants) ctx.report({ messageId: 'exec', data: { rule: g.rule.index + 1, resources: g.resource }, path: grantPath(g) });
   },
 });

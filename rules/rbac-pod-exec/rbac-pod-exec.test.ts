@@ -39,7 +39,11 @@ rules:
     resources: ["*/attach"]
     verbs: ["get"]
 `,
-      errors: [{ messageId: 'exec', range: [11, 4, 11, 21] }, { messageId: 'exec', range: [14, 4, 14, 18] }],
+      errors: [
+        { messageId: 'exec', range: [10, 16, 10, 27], message: 'Role debugger: rule 2 grants pods/exec, a shell or tunnel into running containers.' },
+        { messageId: 'exec', range: [10, 29, 10, 47], message: 'Role debugger: rule 2 grants pods/portforward, a shell or tunnel into running containers.' },
+        { messageId: 'exec', range: [13, 16, 13, 26], message: 'Role debugger: rule 3 grants pods/attach, a shell or tunnel into running containers.' },
+      ],
       output: null,
     },
     {
@@ -101,11 +105,11 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: debug}
 subjects: [{kind: User, name: alice}]
 `,
       errors: [
-        { messageId: 'exec', range: [7, 4, 7, 18] },
-        { messageId: 'clusterBinding', range: [13, 66, 13, 77] },
-        { messageId: 'roleBindingClusterRole', range: [24, 2, 24, 12] },
-        { messageId: 'exec', range: [30, 52, 30, 69] },
-        { messageId: 'roleBindingRole', range: [35, 59, 35, 70] },
+        { messageId: 'exec', range: [6, 16, 6, 29], message: 'ClusterRole debug: rule 1 grants pods/attach, a shell or tunnel into running containers.' },
+        { messageId: 'clusterBinding', range: [13, 66, 13, 77], message: 'ClusterRoleBinding debug: binds its subjects to ClusterRole debug, which grants pods/attach in every namespace.' },
+        { messageId: 'roleBindingClusterRole', range: [24, 2, 24, 12], message: 'RoleBinding editors: binds its subjects to ClusterRole edit, which grants pods/exec, pods/attach, pods/portforward in the binding\'s namespace.' },
+        { messageId: 'exec', range: [30, 38, 30, 49], message: 'Role shell: rule 1 grants pods/exec, a shell or tunnel into running containers.' },
+        { messageId: 'roleBindingRole', range: [35, 59, 35, 70], message: 'RoleBinding shell: binds its subjects to Role shell, which grants pods/exec.' },
       ],
       output: null,
     },

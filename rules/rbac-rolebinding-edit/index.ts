@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { findGrant, grantPath, rolesGranting } from '../_lib/rbac-rules';
+import { findGrants, grantPath, rolesGranting } from '../_lib/rbac-rules';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,7 @@ export default defineRule({
     goals: ['possession', 'authenticity'],
     severity: 'warning',
     appliesTo: ['Role', 'ClusterRole'],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: [],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -24,7 +25,7 @@ export default defineRule({
     },
   },
   check(ctx) {
-    const grants = rolesGranting(ctx.object, (r) => findGrant(r, [['rbac.authorization.k8s.io', 'rolebindings']], ['update', 'patch']));
-    for (const g of grants) ctx.report({ messageId: 'edit', data: { rule: g.rule.index + 1, verbs: g.verbs.join('/') }, path: grantPath(ctx.object, g.rule) });
+    const grants = rolesGranting(ctx.object, (r) => findGrants(r, [['rbac.authorization.k8s.io', 'rolebindings']], ['update', 'patch']));
+    for (const g of grants) ctx.report({ messageId: 'edit', data: { rule: g.rule.index + 1, verbs: g.verbs.join('/') }, path: grantPath(g) });
   },
 });

@@ -40,7 +40,10 @@ rules:
     resources: ["*"]
     verbs: ["*"]
 `,
-      errors: [{ messageId: 'edit', range: [9, 4, 9, 27] }, { messageId: 'edit', range: [12, 4, 12, 16] }],
+      errors: [
+        { messageId: 'edit', range: [7, 16, 7, 30], message: 'Role team-lead: rule 1 lets its subjects patch RoleBindings, and so add other subjects to the bindings of roles they hold.' },
+        { messageId: 'edit', range: [10, 4, 10, 13], message: 'Role team-lead: rule 2 lets its subjects update/patch RoleBindings, and so add other subjects to the bindings of roles they hold.' },
+      ],
       output: null,
     },
   ],

@@ -62,7 +62,10 @@ metadata: {name: sa-admin, namespace: web}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: admin}
 subjects: [{kind: Group, name: "system:serviceaccounts:web"}]
 `,
-      errors: [{ messageId: 'bound', range: [18, 2, 18, 14] }, { messageId: 'bound', range: [26, 66, 26, 77] }],
+      errors: [
+        { messageId: 'bound', range: [18, 2, 18, 14], message: 'RoleBinding binder: gives ServiceAccount web/onboarding Role binder, which can create or change RoleBindings and so pass its rights on.' },
+        { messageId: 'bound', range: [26, 66, 26, 77], message: 'RoleBinding sa-admin: gives Group system:serviceaccounts:web ClusterRole admin, which can create or change RoleBindings and so pass its rights on.' },
+      ],
       output: null,
     },
   ],

@@ -76,7 +76,10 @@ metadata: {name: nodes-edit, namespace: web}
 roleRef: {apiGroup: rbac.authorization.k8s.io, kind: ClusterRole, name: edit}
 subjects: [{kind: Group, name: "system:nodes"}]
 `,
-      errors: [{ messageId: 'bound', range: [16, 2, 16, 21] }, { messageId: 'bound', range: [25, 66, 25, 76] }],
+      errors: [
+        { messageId: 'bound', range: [16, 2, 16, 21], message: 'ClusterRoleBinding operator-secrets: gives ServiceAccount ops/operator ClusterRole secret-reader, which can read every Secret in its scope.' },
+        { messageId: 'bound', range: [25, 66, 25, 76], message: 'RoleBinding nodes-edit: gives Group system:nodes ClusterRole edit, which can read every Secret in its scope.' },
+      ],
       output: null,
     },
   ],

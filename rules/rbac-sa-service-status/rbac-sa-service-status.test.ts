@@ -89,7 +89,10 @@ subjects:
   - kind: User
     name: system:serviceaccount:web:reporter
 `,
-      errors: [{ messageId: 'bound', range: [16, 2, 16, 21] }, { messageId: 'bound', range: [40, 2, 40, 21] }],
+      errors: [
+        { messageId: 'bound', range: [16, 2, 16, 21], message: 'ClusterRoleBinding lb-controller: gives ServiceAccount metallb-system/metallb-controller ClusterRole lb-controller, which can change services/status and so set a LoadBalancer IP that captures traffic (CVE-2020-8554).' },
+        { messageId: 'bound', range: [40, 2, 40, 21], message: 'RoleBinding status-writer: gives User system:serviceaccount:web:reporter Role status-writer, which can change services/status and so set a LoadBalancer IP that captures traffic (CVE-2020-8554).' },
+      ],
       output: null,
     },
   ],

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine';
-import { RBAC_ROLE_KINDS, isPlatformRbac, coversCoreGroup, hasItem, policyRules, resourceMatch } from '../_lib/rbac';
+import { RBAC_ROLE_KINDS, isPlatformRbac, coversCoreGroup, hasItem, policyRules, resourceMatch, type ListItem } from '../_lib/rbac';
+import { grantsEverything } from '../_lib/rbac-rules';
 
 const READ_VERBS = ['get', 'list', 'watch'];
 
@@ -11,6 +12,7 @@ export default defineRule({
     goals: ['confidentiality', 'possession'],
     severity: 'warning',
     appliesTo: [...RBAC_ROLE_KINDS],
+    yieldsTo: ['rbac-wildcard:everything'],
     profiles: ['recommended'],
     layer: 'orchestrator',
     principle: 'least privilege',
@@ -25,8 +27,8 @@ export default defineRule({
       datree: ['CIS_INVALID_VERB_SECRETS'],
     },
     messages: {
-      secrets: '{{kind}} {{name}}: rules[{{rule}}] lets its subjects {{verbs}} Secrets{{scope}}.',
-      wildcard: '{{kind}} {{name}}: rules[{{rule}}] grants "*" resources of the core group, so its subjects can {{verbs}} Secrets{{scope}}.',
+      secrets: '{{kind}} {{name}}: rule {{rule}} lets its subjects {{verbs}} Secrets{{scope}}.',
+      wildcard: '{{kind}} {{name}}: rule {{rule}} grants "*" resources of the core group, so its subjects can {{verbs}} Secrets{{scope}}.',
     },
   },
   check(ctx) {
@@ -40,10 +42,12 @@ export default defineRule({
       if (!res) continue;
       const verbs = hasItem(r.verbs, '*') ? READ_VERBS : READ_VERBS.filter((v) => hasItem(r.verbs, v));
       if (!verbs.length) continue;
+      const names = (l: ListItem[]) => l.map((x) => x.value);
+      const everything = grantsEverything({ apiGroups: names(r.apiGroups), resources: names(r.resources), verbs: names(r.verbs), resourceNames: [] });
       ctx.report({
         messageId: res.value === '*' ? 'wildcard' : 'secrets',
-        data: { rule: r.index, verbs: verbs.join('/'), scope },
-        path: [...r.path, 'resources', res.index],
+        data: { rule: r.index + 1, verbs: verbs.join('/'), scope },
+        path: everything ? r.path : [...r.path, 'resources', res.index],
       });
     }
   },

@@ -91,8 +91,8 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: app}
 subjects: [{kind: ServiceAccount, name: app, namespace: shop}]
 `,
       errors: [
-        { messageId: 'secrets', range: [7, 28, 7, 35] },
-        { messageId: 'wildcard', range: [11, 8, 11, 11] },
+        { messageId: 'secrets', range: [7, 28, 7, 35], message: 'Role app: rule 1 lets its subjects get/list Secrets in namespace shop.' },
+        { messageId: 'wildcard', range: [11, 8, 11, 11], message: 'Role app: rule 2 grants "*" resources of the core group, so its subjects can watch Secrets in namespace shop.' },
       ],
       output: null,
     },
@@ -115,8 +115,8 @@ items:
     rules: [*secretsRule]
 `,
       errors: [
-        { messageId: 'secrets', range: [9, 20, 9, 27] },
-        { messageId: 'secrets', range: [9, 20, 9, 27] },
+        { messageId: 'secrets', range: [9, 20, 9, 27], message: 'ClusterRole a: rule 1 lets its subjects get/list/watch Secrets (in every namespace when bound by a ClusterRoleBinding).' },
+        { messageId: 'secrets', range: [9, 20, 9, 27], message: 'ClusterRole b: rule 1 lets its subjects get/list/watch Secrets (in every namespace when bound by a ClusterRoleBinding).' },
       ],
       output: null,
     },
@@ -125,7 +125,9 @@ items:
       code: `{"apiVersion": "rbac.authorization.k8s.io/v1", "kind": "ClusterRole", "metadata": {"name": "ops"},
  "rules": [{"apiGroups": [""], "resources": ["pods", "secrets"], "verbs": ["watch"]}]}
 `,
-      errors: [{ messageId: 'secrets', range: [1, 53, 1, 62] }],
+      errors: [
+        { messageId: 'secrets', range: [1, 53, 1, 62], message: 'ClusterRole ops: rule 1 lets its subjects watch Secrets (in every namespace when bound by a ClusterRoleBinding).' },
+      ],
       output: null,
     },
   ],

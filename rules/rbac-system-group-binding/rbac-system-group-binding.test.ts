@@ -41,7 +41,10 @@ subjects:
   - kind: Group
     name: system:masters
 `,
-      errors: [{ messageId: 'anonymous', range: [13, 4, 13, 32] }, { messageId: 'masters', range: [16, 4, 16, 24] }],
+      errors: [
+        { messageId: 'anonymous', range: [13, 4, 13, 32], message: 'ClusterRoleBinding open-door: binds role "view" to system:unauthenticated, that is, to anyone who can reach the API server.' },
+        { messageId: 'masters', range: [16, 4, 16, 24], message: 'ClusterRoleBinding open-door: names the system:masters group, whose members bypass every RBAC check.' },
+      ],
       output: `apiVersion: rbac.authorization.k8s.io/v1
 kind: ClusterRoleBinding
 metadata:
@@ -67,7 +70,9 @@ roleRef: {apiGroup: rbac.authorization.k8s.io, kind: Role, name: editor}
 subjects:
   - {kind: Group, name: "system:authenticated", apiGroup: rbac.authorization.k8s.io}
 `,
-      errors: [{ messageId: 'authenticated', range: [7, 18, 7, 46] }],
+      errors: [
+        { messageId: 'authenticated', range: [7, 18, 7, 46], message: 'RoleBinding everyone: binds role "editor" to system:authenticated, that is, to every account of every identity provider.' },
+      ],
       output: `apiVersion: rbac.authorization.k8s.io/v1
 kind: RoleBinding
 metadata:
