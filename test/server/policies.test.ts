@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, uriOf } from './lsp-client';
 import { rangeTuple, removeDir, startClient, tempDir } from './helpers';
@@ -127,5 +128,72 @@ describe('server: editing a policy costs only the cross-object pass', function (
     ]);
     // the manifest was judged again from its cached chunk: nothing parsed or linted anew
     assert.equal((await c.request('kubehex/documentStats', { uri: deploy }) as any).linted, 0);
+  });
+
+  it('a pattern syntax error typed into a Kyverno policy is shown on its characters at once', async () => {
+    c = await startClient({ root: dir });
+    const policy = uriOf(join(dir, 'kyverno.yaml'));
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "no"
+        pattern:
+          spec:
+            containers:
+              - image: "nginx*"
+`;
+    c.open(policy, text);
+    assert.deepEqual((await c.diagnostics(policy, 1)).filter((d: any) => d.code === 'policy-not-evaluated'), []);
+    const since = c.mark();
+    // `- image:` becomes `- ?(image):`, then `- ?(image:` (the version's own errors, each in its first publish)
+    c.change(policy, 2, [{ range: { start: { line: 13, character: 16 }, end: { line: 13, character: 16 } }, text: '?(' }, { range: { start: { line: 13, character: 23 }, end: { line: 13, character: 23 } }, text: ')' }]);
+    const shown = (ds: any[]) => ds.filter((d) => d.code === 'policy-not-evaluated').map((d) => [d.severity, d.message, rangeTuple(d.range)]);
+    assert.deepEqual(shown(await c.diagnostics(policy, 2, since)), [
+      [2, 'kyverno:k/r: pattern syntax error: unknown anchor "?(": anchors are (…), <(…), =(…), ^(…), X(…) and +(…)', [13, 16, 13, 18]],
+    ]);
+    c.change(policy, 3, [{ range: { start: { line: 13, character: 16 }, end: { line: 13, character: 17 } }, text: '' }]);
+    assert.deepEqual(shown(await c.diagnostics(policy, 3, since)), []);
+    c.change(policy, 4, [{ range: { start: { line: 13, character: 22 }, end: { line: 13, character: 23 } }, text: '' }]);
+    assert.deepEqual(shown(await c.diagnostics(policy, 4, since)), [
+      [2, 'kyverno:k/r: pattern syntax error: "(" is not closed in key "(image"', [13, 16, 13, 17]],
+    ]);
+  });
+
+  it('stand-ins named in .kubehex.yaml feed the policies; a missing one is a warning on the config line naming it', async () => {
+    writeFileSync(join(dir, 'values.yaml'), 'apiVersion: cli.kyverno.io/v1alpha1\nkind: Values\nglobalValues: {team: red}\n');
+    writeFileSync(join(dir, '.kubehex.yaml'), 'policies:\n  values:\n    - values.yaml\n    - gone.yaml\n');
+    c = await startClient({ root: dir });
+    const policy = uriOf(join(dir, 'kyverno.yaml'));
+    const cm = uriOf(join(dir, 'cm.yaml'));
+    c.open(cm, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels: {team: blue}\n');
+    await c.diagnostics(cm, 1);
+    const since = c.mark();
+    c.open(policy, `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: team-label
+spec:
+  validationFailureAction: Enforce
+  rules:
+    - name: check-team
+      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+      validate:
+        message: "team must be {{ team }}"
+        deny:
+          conditions:
+            any:
+              - {key: "{{ request.object.metadata.labels.team || '' }}", operator: NotEquals, value: "{{ team }}"}
+`);
+    const shown = (await c.diagnostics(cm, 1, since)).filter((d: any) => String(d.code).startsWith('kyverno:')).map((d: any) => [d.code, d.severity, d.message]);
+    assert.deepEqual(shown, [['kyverno:team-label/check-team', 1, 'team must be red']]);
+    const config = uriOf(join(dir, '.kubehex.yaml'));
+    c.open(config, 'policies:\n  values:\n    - values.yaml\n    - gone.yaml\n');
+    assert.deepEqual((await c.diagnostics(config, 1)).map((d: any) => [d.severity, d.message, rangeTuple(d.range)]), [[2, 'policies.values: gone.yaml: no such file', [3, 0, 3, 0]]]);
   });
 });
