@@ -66,10 +66,27 @@ export class RenderStore {
   private current(): NonNullable<RenderStore['overlay']> {
     const open = this.open();
     if (this.overlay && this.overlay.open === open && this.overlay.stamp === this.stamp) return this.overlay;
-    const texts = new Map<string, string>();
-    for (const [p, d] of open) texts.set(p, d.text);
+    // which paths are open decides what exists (stat, list); their texts are joined only when a render reads one,
+    // so a keystroke in a file no chart or kustomization reads never builds its whole text
+    const shape = overlayFs(this.disk, new Map([...open.keys()].map((p) => [p, ''])));
+    let full: ReadOnlyFs | undefined;
+    const read = (): ReadOnlyFs => {
+      if (!full) {
+        const texts = new Map<string, string>();
+        for (const [p, d] of open) texts.set(p, d.text);
+        full = overlayFs(this.disk, texts);
+      }
+      return full;
+    };
+    const fs: ReadOnlyFs = {
+      readText: (p) => read().readText(p),
+      readBytes: (p) => read().readBytes(p),
+      stat: (p) => shape.stat(p),
+      list: (d) => shape.list(d),
+      whyUnreadable: (p) => shape.whyUnreadable?.(p),
+    };
     const key = [...open].map(([p, d]) => `${p}@${d.version}`).sort().join('|') + `#${this.stamp}`;
-    this.overlay = { open, stamp: this.stamp, fs: overlayFs(this.disk, texts), key, roots: new Map() };
+    this.overlay = { open, stamp: this.stamp, fs, key, roots: new Map() };
     return this.overlay;
   }
 
