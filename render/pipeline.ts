@@ -3,7 +3,7 @@ import {
   type Comment, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet,
 } from '../engine';
 import type { ReadOnlyFs } from './fs';
-import { mapFinding, SourceIndex } from './map-back';
+import { aboutPlaceholder, mapFinding, SourceIndex } from './map-back';
 import { SourceMap, type TraceStep } from './source-map';
 import type { RenderDiagnostic, Renderer, RenderOptions, RenderResult } from './types';
 
@@ -100,6 +100,8 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
     }
     for (const e of pd.errors) if (e.code === 'rule-crash') errors.push({ file: result.root, message: e.message });
     for (const f of found) {
+      // a value nobody chose yet (Helm's stand-in namespace): nothing in the sources to judge
+      if (aboutPlaceholder(parsed, result.map, f)) continue;
       const loc = mapFinding(rs.src, parsed, result.map, f, result.root);
       if (suppressedAt(rs.src, loc.file, f.ruleId, loc.range.start.line)) continue;
       const mapped: RenderedFinding = { ...f, file: loc.file, range: loc.range, offsets: loc.offsets, trace: loc.trace, rendered };
@@ -123,24 +125,32 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
  * Same rule, message id and place in the same source file make the same problem; findings kept in order.
  */
 export function mergeAcrossRenders(findings: ReadonlyArray<RenderedFinding>): RenderedFinding[] {
+  return mergeAcrossRendersFrom(findings).map((m) => m.finding);
+}
+
+/**
+ * mergeAcrossRenders, saying which input each merged finding is (`from`: its index in `findings`), so a caller
+ * that keeps per-finding data (the language server's render and finding index for quick fixes) keeps the first's.
+ */
+export function mergeAcrossRendersFrom(findings: ReadonlyArray<RenderedFinding>): Array<{ finding: RenderedFinding; from: number }> {
   const byKey = new Map<string, RenderedFinding>();
-  const out: RenderedFinding[] = [];
-  for (const f of findings) {
-    if (f.ruleId === RENDER_INCOMPLETE) { out.push(f); continue; }
+  const out: Array<{ finding: RenderedFinding; from: number }> = [];
+  findings.forEach((f, from) => {
+    if (f.ruleId === RENDER_INCOMPLETE) { out.push({ finding: f, from }); return; }
     const key = `${f.ruleId}|${f.messageId}|${f.file}|${f.offsets[0]}|${f.offsets[1]}`;
     const prev = byKey.get(key);
     if (!prev) {
       const copy = { ...f, trace: [...f.trace] };
       byKey.set(key, copy);
-      out.push(copy);
-      continue;
+      out.push({ finding: copy, from });
+      return;
     }
-    if (prev.rendered.source === f.rendered.source) continue;
+    if (prev.rendered.source === f.rendered.source) return;
     const steps = f.trace.length ? [...f.trace] : [{ file: f.rendered.source, range: f.range, note: `also rendered from ${f.rendered.source}` }];
     // the same place read by another overlay, with its own words (another name, another namespace): kept
     if (f.message !== prev.message) steps[0] = { ...steps[0], note: `${steps[0].note}: ${f.message}` };
     prev.trace = mergeTrace(prev.trace, steps);
-  }
+  });
   return out;
 }
 
