@@ -55,11 +55,14 @@ function ident(name: string, act: Activation, pos: number): Value {
   throw new CelError(`undeclared reference to '${name}'`, pos);
 }
 
-/** `a.b.c` where `a` is not a variable may name a qualified variable such as `variables.x` declared flat. */
+/** `a.b.c` may name a qualified variable (`variables.x` declared flat); the longest declared name wins. */
+const qualifiedNames = new WeakMap<Node, string | null>();
 function qualifiedName(n: Node): string | undefined {
   if (n.t === 'ident') return n.name;
-  if (n.t === 'select' && !n.opt) { const q = qualifiedName(n.x); return q && `${q}.${n.field}`; }
-  return undefined;
+  if (n.t !== 'select' || n.opt) return undefined;
+  let q = qualifiedNames.get(n);
+  if (q === undefined) { const p = qualifiedName(n.x); q = p === undefined ? null : `${p}.${n.field}`; qualifiedNames.set(n, q); }
+  return q ?? undefined;
 }
 
 export function fieldOf(x: Value, field: string, pos: number): Value {
@@ -72,10 +75,8 @@ export function fieldOf(x: Value, field: string, pos: number): Value {
 }
 
 function select(n: Node & { t: 'select' }, act: Activation, st: EvalState): Value {
-  if (n.x.t === 'ident' && !act.has(n.x.name)) {
-    const q = qualifiedName(n);
-    if (q && act.has(q)) return act.get(q)!;
-  }
+  const q = qualifiedName(n);
+  if (q && act.has(q)) return act.get(q)!;
   const x = evaluate(n.x, act, st);
   if (x instanceof CelOptional) {
     if (!x.present) return x;
@@ -213,10 +214,8 @@ function contains(coll: Value, x: Value, pos: number): boolean {
 }
 
 function hasField(sel: Node & { t: 'select' }, act: Activation, st: EvalState): Value {
-  if (sel.x.t === 'ident' && !act.has(sel.x.name)) {
-    const q = qualifiedName(sel);
-    if (q && act.has(q)) return true;
-  }
+  const q = qualifiedName(sel);
+  if (q && act.has(q)) return true;
   const x = evaluate(sel.x, act, st);
   if (x instanceof Map) return x.has(sel.field);
   if (x instanceof CelOptional) return x.present && x.value instanceof Map && x.value.has(sel.field);
@@ -225,18 +224,35 @@ function hasField(sel: Node & { t: 'select' }, act: Activation, st: EvalState): 
 
 function comprehension(n: Node & { t: 'comp' }, act: Activation, st: EvalState): Value {
   const range = evaluate(n.range, act, st);
-  let items: Value[];
-  if (Array.isArray(range)) items = range;
-  else if (range instanceof Map) items = [...range.keys()];
+  if (n.kind === 'bind') return evaluate(n.tr!, new Scope(act, n.v, range), st);
+  if (n.kind === 'optMap' || n.kind === 'optFlatMap') {
+    if (!(range instanceof CelOptional)) throw new CelError(`${n.kind}() on type '${typeName(range)}'`, n.range.pos);
+    if (!range.present) return range;
+    const r = evaluate(n.tr!, new Scope(act, n.v, range.value!), st);
+    if (n.kind === 'optMap') return new CelOptional(r);
+    if (!(r instanceof CelOptional)) throw new CelError(`optFlatMap() result is not an optional: ${typeName(r)}`, n.tr!.pos);
+    return r;
+  }
+  // pairs: (element) for one variable; (index, element) of a list or (key, value) of a map for two
+  let pairs: [Value, Value | undefined][];
+  if (Array.isArray(range)) pairs = n.v2 === undefined ? range.map((x) => [x, undefined]) : range.map((x, i) => [BigInt(i), x]);
+  else if (range instanceof Map) pairs = [...range].map(([k, x]) => [k, n.v2 === undefined ? undefined : x]);
   else throw new CelError(`${n.kind}() on type '${typeName(range)}'`, n.range.pos);
-  const test = (v: Value, pred: Node): Value => evaluate(pred, new Scope(act, n.v, v), st);
+  const scope = (p: [Value, Value | undefined]): Activation => new Scope(act, n.v, p[0], n.v2, p[1]);
+  const test = (p: [Value, Value | undefined], pred: Node): Value => evaluate(pred, scope(p), st);
+  const keep = (p: [Value, Value | undefined], what: string): boolean => {
+    if (!n.pred) return true;
+    const r = test(p, n.pred);
+    if (typeof r !== 'boolean') throw new CelError(`${what} is not a bool`, n.pred.pos);
+    return r;
+  };
   switch (n.kind) {
     case 'all': case 'exists': {
       const decisive = n.kind === 'exists';
       let err: Error | undefined;
-      for (const it of items) {
+      for (const p of pairs) {
         let r: Value;
-        try { r = test(it, n.pred!); } catch (e) { if (!(e instanceof CelError || e instanceof CelUnknown)) throw e; err ??= e; continue; }
+        try { r = test(p, n.pred!); } catch (e) { if (!(e instanceof CelError || e instanceof CelUnknown)) throw e; err ??= e; continue; }
         if (typeof r !== 'boolean') { err ??= new CelError(`${n.kind}() predicate is not a bool`, n.pred!.pos); continue; }
         if (r === decisive) return decisive;
       }
@@ -245,31 +261,26 @@ function comprehension(n: Node & { t: 'comp' }, act: Activation, st: EvalState):
     }
     case 'exists_one': {
       let count = 0;
-      for (const it of items) {
-        const r = test(it, n.pred!);
-        if (typeof r !== 'boolean') throw new CelError('exists_one() predicate is not a bool', n.pred!.pos);
-        if (r) count++;
-      }
+      for (const p of pairs) if (keep(p, 'exists_one() predicate')) count++;
       return count === 1;
     }
-    case 'filter': {
+    case 'filter': return pairs.filter((p) => keep(p, 'filter() predicate')).map((p) => p[0]);
+    case 'map': case 'transformList': {
       const out: Value[] = [];
-      for (const it of items) {
-        const r = test(it, n.pred!);
-        if (typeof r !== 'boolean') throw new CelError('filter() predicate is not a bool', n.pred!.pos);
-        if (r) out.push(it);
-      }
+      for (const p of pairs) if (keep(p, `${n.kind}() filter`)) out.push(evaluate(n.tr!, scope(p), st));
       return out;
     }
-    case 'map': {
-      const out: Value[] = [];
-      for (const it of items) {
-        if (n.pred) {
-          const r = test(it, n.pred);
-          if (typeof r !== 'boolean') throw new CelError('map() filter is not a bool', n.pred.pos);
-          if (!r) continue;
+    case 'transformMap': case 'transformMapEntry': {
+      const out: CelMap = new Map();
+      for (const p of pairs) {
+        if (!keep(p, `${n.kind}() filter`)) continue;
+        const r = evaluate(n.tr!, scope(p), st);
+        if (n.kind === 'transformMap') { out.set(mapKey(p[0])!, r); continue; }
+        if (!(r instanceof Map)) throw new CelError(`transformMapEntry() result is not a map: ${typeName(r)}`, n.tr!.pos);
+        for (const [k, v] of r) {
+          if (out.has(k)) throw new CelError(`transformMapEntry() produced the key ${String(k)} twice`, n.tr!.pos);
+          out.set(k, v);
         }
-        out.push(test(it, n.tr!));
       }
       return out;
     }

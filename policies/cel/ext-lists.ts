@@ -77,3 +77,43 @@ define('sets.intersects', (_r, a, pos) => {
   const [x, y] = [list(a[0], pos, 'sets.intersects'), list(a[1], pos, 'sets.intersects')];
   return y.some((e) => x.some((f) => equals(e, f)));
 });
+
+// ---- the rest of CEL's math extension ----
+define('math.sign', (_r, a, pos) => {
+  const x = a[0];
+  if (typeof x === 'bigint') return x > 0n ? 1n : x < 0n ? -1n : 0n;
+  if (x instanceof CelUint) return new CelUint(x.v > 0n ? 1n : 0n);
+  if (typeof x === 'number') return Number.isNaN(x) ? x : Math.sign(x);
+  fail(pos, 'math.sign', x);
+});
+define('math.isFinite', (_r, a, pos) => { if (typeof a[0] !== 'number') fail(pos, 'math.isFinite', a[0]); return Number.isFinite(a[0]); });
+const INT_BITS = 64n;
+function bitOp(name: string, f: (x: bigint, y: bigint) => bigint): void {
+  define(`math.${name}`, (_r, a, pos) => {
+    const [x, y] = a;
+    if (typeof x === 'bigint' && typeof y === 'bigint') return BigInt.asIntN(64, f(x, y));
+    if (x instanceof CelUint && y instanceof CelUint) return new CelUint(BigInt.asUintN(64, f(x.v, y.v)));
+    fail(pos, `math.${name}`, x, y);
+  });
+}
+bitOp('bitAnd', (x, y) => x & y);
+bitOp('bitOr', (x, y) => x | y);
+bitOp('bitXor', (x, y) => x ^ y);
+define('math.bitNot', (_r, a, pos) => {
+  const x = a[0];
+  if (typeof x === 'bigint') return ~x;
+  if (x instanceof CelUint) return new CelUint(BigInt.asUintN(64, ~x.v));
+  fail(pos, 'math.bitNot', x);
+});
+for (const dir of ['Left', 'Right'] as const) {
+  define(`math.bitShift${dir}`, (_r, a, pos) => {
+    const [x, n] = a;
+    if (typeof n !== 'bigint') fail(pos, `math.bitShift${dir}`, x, n);
+    if (n < 0n) throw new CelError(`math.bitShift${dir}() with a negative shift`, pos);
+    const k = n > INT_BITS ? INT_BITS : n;
+    // Go shifts logically: a shift of 64 bits or more gives 0, for ints as for uints
+    if (typeof x === 'bigint') return k >= INT_BITS ? 0n : dir === 'Left' ? BigInt.asIntN(64, x << k) : BigInt.asIntN(64, BigInt.asUintN(64, x) >> k);
+    if (x instanceof CelUint) return new CelUint(k >= INT_BITS ? 0n : dir === 'Left' ? BigInt.asUintN(64, x.v << k) : x.v >> k);
+    fail(pos, `math.bitShift${dir}`, x, n);
+  });
+}

@@ -5,6 +5,9 @@ import { formatValue } from './format';
 import { equals } from './operators';
 
 const cps = (s: string) => Array.from(s);
+function arity(a: Value[], max: number, pos: number, fn: string): void {
+  if (a.length > max) throw new CelError(`no matching overload for ${fn} with ${a.length} arguments`, pos);
+}
 
 /** RE2 syntax to a JS RegExp: leading inline flags, \z, and named groups (?P<n>). Cached. */
 const regexCache = new Map<string, RegExp>();
@@ -53,12 +56,14 @@ define('findAll', (r, a, pos) => {
 });
 
 define('charAt', (r, a, pos) => {
+  arity(a, 1, pos, 'charAt');
   const s = cps(asString(r, pos, 'charAt'));
   const i = asInt(a[0], pos, 'charAt');
   if (i < 0 || i > s.length) throw new CelError(`index out of range: ${i}`, pos);
   return s[i] ?? '';
 });
 define('indexOf', (r, a, pos) => {
+  arity(a, 2, pos, 'indexOf');
   if (Array.isArray(r)) return listIndexOf(r, a[0], false);
   const s = cps(asString(r, pos, 'indexOf'));
   const sub = cps(asString(a[0], pos, 'indexOf'));
@@ -68,6 +73,7 @@ define('indexOf', (r, a, pos) => {
   return -1n;
 });
 define('lastIndexOf', (r, a, pos) => {
+  arity(a, 2, pos, 'lastIndexOf');
   if (Array.isArray(r)) return listIndexOf(r, a[0], true);
   const s = cps(asString(r, pos, 'lastIndexOf'));
   const sub = cps(asString(a[0], pos, 'lastIndexOf'));
@@ -83,9 +89,10 @@ function listIndexOf(list: Value[], x: Value, last: boolean): bigint {
   return BigInt(i);
 }
 
-define('lowerAscii', (r, _a, pos) => asString(r, pos, 'lowerAscii').replace(/[A-Z]/g, (c) => c.toLowerCase()));
-define('upperAscii', (r, _a, pos) => asString(r, pos, 'upperAscii').replace(/[a-z]/g, (c) => c.toUpperCase()));
+define('lowerAscii', (r, a, pos) => { arity(a, 0, pos, 'lowerAscii'); return asString(r, pos, 'lowerAscii').replace(/[A-Z]/g, (c) => c.toLowerCase()); });
+define('upperAscii', (r, a, pos) => { arity(a, 0, pos, 'upperAscii'); return asString(r, pos, 'upperAscii').replace(/[a-z]/g, (c) => c.toUpperCase()); });
 define('replace', (r, a, pos) => {
+  arity(a, 3, pos, 'replace');
   const s = asString(r, pos, 'replace');
   const from = asString(a[0], pos, 'replace');
   const to = asString(a[1], pos, 'replace');
@@ -112,6 +119,7 @@ define('replace', (r, a, pos) => {
   return out + s.slice(i);
 });
 define('split', (r, a, pos) => {
+  arity(a, 2, pos, 'split');
   const s = asString(r, pos, 'split');
   const sep = asString(a[0], pos, 'split');
   const n = a.length > 1 ? asInt(a[1], pos, 'split') : -1;
@@ -122,23 +130,26 @@ define('split', (r, a, pos) => {
   return [...parts.slice(0, n - 1), parts.slice(n - 1).join(sep)];
 });
 define('substring', (r, a, pos) => {
+  arity(a, 2, pos, 'substring');
   const s = cps(asString(r, pos, 'substring'));
   const start = asInt(a[0], pos, 'substring');
   const end = a.length > 1 ? asInt(a[1], pos, 'substring') : s.length;
   if (start < 0 || start > s.length || end < start || end > s.length) throw new CelError(`substring(${start}, ${end}) out of range for length ${s.length}`, pos);
   return s.slice(start, end).join('');
 });
-define('trim', (r, _a, pos) => asString(r, pos, 'trim').replace(/^[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\s\u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu, ''));
+define('trim', (r, a, pos) => { arity(a, 0, pos, 'trim'); return asString(r, pos, 'trim').replace(/^[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+|[\t\n\v\f\r \u0085\u00a0\u1680\u2000-\u200a\u2028\u2029\u202f\u205f\u3000]+$/gu, ''); });
 define('reverse', (r, _a, pos) => {
   if (Array.isArray(r)) return [...r].reverse();
   return cps(asString(r, pos, 'reverse')).reverse().join('');
 });
 define('join', (r, a, pos) => {
+  arity(a, 1, pos, 'join');
   if (!Array.isArray(r)) fail(pos, 'join', r);
   const sep = a.length ? asString(a[0], pos, 'join') : '';
   return r.map((x) => { if (typeof x !== 'string') throw new CelError(`join() on a list with ${typeName(x)}`, pos); return x; }).join(sep);
 });
-define('strings.quote', (_r, a, pos) => JSON.stringify(asString(a[0], pos, 'strings.quote')));
+const QUOTE_ESC: Record<string, string> = { '\x07': '\\a', '\b': '\\b', '\f': '\\f', '\n': '\\n', '\r': '\\r', '\t': '\\t', '\v': '\\v', '\\': '\\\\', '"': '\\"' };
+define('strings.quote', (_r, a, pos) => `"${cps(asString(a[0], pos, 'strings.quote')).map((c) => QUOTE_ESC[c] ?? (c.length === 1 && c >= '\ud800' && c <= '\udfff' ? '\ufffd' : c)).join('')}"`);
 define('format', (r, a, pos) => {
   const list = a[0];
   if (!Array.isArray(list)) fail(pos, 'format', list);

@@ -1,5 +1,5 @@
 /** The strings extension's `format`: %s %d %f %e %b %o %x %X and %%, with an optional precision. */
-import { CelDuration, CelError, CelTimestamp, CelUint, formatDouble, formatDuration, typeName, type Value } from './values';
+import { CelDuration, CelError, CelTimestamp, CelType, CelUint, formatDouble, formatDuration, typeName, type Value } from './values';
 
 export function formatValue(fmt: string, args: Value[], pos: number): string {
   let out = '';
@@ -23,15 +23,16 @@ function verb(v: string, prec: number | undefined, x: Value, pos: number): strin
     case 'd':
       if (typeof x === 'bigint') return x.toString();
       if (x instanceof CelUint) return x.v.toString();
-      if (typeof x === 'number' && !Number.isFinite(x)) return formatDouble(x);
+      if (typeof x === 'number' && !Number.isFinite(x)) return nonFinite(x);
       break;
     case 'f': {
       const n = num(x);
-      if (n !== undefined) return Number.isFinite(n) ? n.toFixed(prec ?? 6) : formatDouble(n);
+      if (n !== undefined) return Number.isFinite(n) ? toFixedEven(n, prec ?? 6) : nonFinite(n);
       break;
     }
     case 'e': {
       const n = num(x);
+      if (n !== undefined && !Number.isFinite(n)) return nonFinite(n);
       if (n !== undefined) { const [m, e] = n.toExponential(prec ?? 6).split('e'); return `${m}e${e[0]}${e.slice(1).padStart(2, '0')}`; }
       break;
     }
@@ -50,6 +51,21 @@ function verb(v: string, prec: number | undefined, x: Value, pos: number): strin
   throw new CelError(`format: %${v} does not take ${typeName(x)}`, pos);
 }
 
+const nonFinite = (n: number) => (Number.isNaN(n) ? 'NaN' : n > 0 ? 'Infinity' : '-Infinity');
+
+/** toFixed with exact halves rounded to even, as Go's strconv does (toFixed rounds them away from zero). */
+function toFixedEven(n: number, prec: number): string {
+  const up = n.toFixed(prec);
+  if (prec > 60) return up;
+  const exact = Math.abs(n).toFixed(Math.min(100, prec + 40));
+  const dot = exact.indexOf('.');
+  const tail = exact.slice(dot + 1 + prec);
+  if (!/^50*$/.test(tail)) return up;
+  const down = (n < 0 ? '-' : '') + exact.slice(0, prec ? dot + 1 + prec : dot);
+  const last = (s: string) => Number(s.replace(/\D/g, '').slice(-1));
+  return last(down) % 2 === 0 ? down : up;
+}
+
 function num(x: Value): number | undefined {
   if (typeof x === 'number') return x;
   if (typeof x === 'bigint') return Number(x);
@@ -62,11 +78,15 @@ function asText(x: Value, pos: number): string {
   if (x === null) return 'null';
   if (typeof x === 'bigint' || typeof x === 'boolean') return String(x);
   if (x instanceof CelUint) return x.v.toString();
-  if (typeof x === 'number') return formatDouble(x);
+  if (typeof x === 'number') return Number.isFinite(x) ? formatDouble(x) : nonFinite(x);
+  if (x instanceof CelType) return x.name;
   if (x instanceof Uint8Array) return Buffer.from(x).toString('utf8');
   if (x instanceof CelDuration) return formatDuration(x);
   if (x instanceof CelTimestamp) return new Date(x.ms).toISOString().replace('.000Z', 'Z');
   if (Array.isArray(x)) return `[${x.map((e) => asText(e, pos)).join(', ')}]`;
-  if (x instanceof Map) return `{${[...x].map(([k, v]) => `${asText(k, pos)}: ${asText(v, pos)}`).join(', ')}}`;
+  if (x instanceof Map) {
+    const entries = [...x].map(([k, v]) => [asText(k, pos), asText(v, pos)]).sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${k}: ${v}`).join(', ')}}`;
+  }
   return typeName(x);
 }

@@ -164,15 +164,23 @@ define('duration', (r, a, pos) => {
 define('timestamp', (r, a, pos) => {
   const [x] = operands(r, a);
   if (x instanceof CelTimestamp) return x;
-  if (typeof x === 'bigint') return new CelTimestamp(Number(x) * 1000);
+  if (typeof x === 'bigint') return checkTimestamp(new CelTimestamp(Number(x) * 1000), pos);
   const s = asString(x, pos, 'timestamp');
   const m = /^(\d{4}-\d{2}-\d{2})[Tt](\d{2}:\d{2}:\d{2})(?:\.(\d{1,9}))?([Zz]|[+-]\d{2}:\d{2})$/.exec(s);
   if (!m) throw new CelError(`invalid timestamp '${s}'`, pos);
   const ms = Date.parse(`${m[1]}T${m[2]}${m[4].toUpperCase()}`);
   if (Number.isNaN(ms)) throw new CelError(`invalid timestamp '${s}'`, pos);
   const frac = (m[3] ?? '').padEnd(9, '0');
-  return new CelTimestamp(ms + Number(frac.slice(0, 3)), Number(frac.slice(3)));
+  return checkTimestamp(new CelTimestamp(ms + Number(frac.slice(0, 3)), Number(frac.slice(3))), pos);
 });
+
+/** Timestamps range over years 1 to 9999, as in cel-go. */
+const TS_MIN = new Date(0); TS_MIN.setUTCFullYear(1, 0, 1); TS_MIN.setUTCHours(0, 0, 0, 0);
+const TS_MAX = new Date(0); TS_MAX.setUTCFullYear(9999, 11, 31); TS_MAX.setUTCHours(23, 59, 59, 999);
+export function checkTimestamp(t: CelTimestamp, pos?: number): CelTimestamp {
+  if (t.ms < TS_MIN.getTime() || t.ms > TS_MAX.getTime()) throw new CelError('timestamp out of range', pos);
+  return t;
+}
 
 export function formatTimestamp(t: CelTimestamp): string {
   const iso = new Date(t.ms).toISOString();
@@ -195,8 +203,26 @@ define('getDayOfYear', (r, a, pos) => timePart(r, a, pos, (d) => Math.floor((d.g
 
 function timePart(r: Value | undefined, a: Value[], pos: number, f: (d: Date) => number): Value {
   if (!(r instanceof CelTimestamp)) fail(pos, 'timestamp accessor', r);
-  if (a.length) throw new CelUnknown('time zones are not supported');
-  return BigInt(f(new Date(r.ms)));
+  if (a.length > 1) fail(pos, 'timestamp accessor', r, ...a);
+  const offset = a.length ? zoneOffsetMs(asString(a[0], pos, 'timestamp accessor'), r.ms, pos) : 0;
+  return BigInt(f(new Date(r.ms + offset)));
+}
+
+/** The offset from UTC of a time zone at an instant: `+HH:MM`/`-HH:MM`/`HH:MM`, or an IANA name (Intl). */
+function zoneOffsetMs(zone: string, ms: number, pos: number): number {
+  const m = /^([+-]?)(\d{2}):(\d{2})$/.exec(zone);
+  if (m) return (m[1] === '-' ? -1 : 1) * (Number(m[2]) * 60 + Number(m[3])) * 60000;
+  let parts: Intl.DateTimeFormatPart[];
+  try {
+    parts = new Intl.DateTimeFormat('en-US', { timeZone: zone, hourCycle: 'h23', year: 'numeric', month: 'numeric', day: 'numeric', hour: 'numeric', minute: 'numeric', second: 'numeric', era: 'short' }).formatToParts(new Date(ms));
+  } catch {
+    throw new CelError(`unknown time zone '${zone}'`, pos);
+  }
+  const get = (t: string) => Number(parts.find((p) => p.type === t)?.value ?? 0);
+  const year = parts.find((p) => p.type === 'era')?.value.startsWith('B') ? 1 - get('year') : get('year');
+  const local = Date.UTC(year, get('month') - 1, get('day'), get('hour'), get('minute'), get('second'));
+  const whole = ms - (((ms % 1000) + 1000) % 1000);
+  return local - whole;
 }
 
 // ---- optionals ----

@@ -61,6 +61,9 @@ export class Vars implements Activation {
 }
 
 export function run(program: Program, vars: Activation, limit = DEFAULT_STEP_LIMIT): EvalResult {
+  // CEL errors are values here (no such key, no overload...): stack traces would only cost time
+  const traces = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
   try {
     return { value: evaluate(program.ast, vars, { steps: 0, limit }) };
   } catch (e) {
@@ -69,6 +72,8 @@ export function run(program: Program, vars: Activation, limit = DEFAULT_STEP_LIM
     if (e instanceof CelCostExceeded) return { error: e.message };
     if (e instanceof RangeError) return { error: `evaluation failed: ${e.message}` };
     throw e;
+  } finally {
+    Error.stackTraceLimit = traces;
   }
 }
 

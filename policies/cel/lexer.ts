@@ -1,7 +1,7 @@
 /** CEL lexer (cel-spec langdef): identifiers, numbers, strings and bytes with every escape, operators. */
 
 export type TokenKind = 'ident' | 'int' | 'uint' | 'double' | 'string' | 'bytes' | 'op' | 'eof';
-export interface Token { kind: TokenKind; text: string; value?: string | bigint | number | Uint8Array; pos: number; end: number }
+export interface Token { kind: TokenKind; text: string; value?: string | bigint | number | Uint8Array; pos: number; end: number; quoted?: boolean }
 
 export class CelSyntaxError extends Error {
   constructor(message: string, readonly pos: number, readonly end = pos + 1) { super(message); }
@@ -35,6 +35,16 @@ export function tokenize(src: string): Token[] {
       while (i < src.length && /[A-Za-z0-9_]/.test(src[i])) i++;
       const text = src.slice(start, i);
       out.push({ kind: 'ident', text, pos: start, end: i });
+      continue;
+    }
+    if (c === '`') {
+      // a quoted field name (`a.b-c`), allowed only after `.` or `.?`: the parser checks where it stands
+      const close = src.indexOf('`', i + 1);
+      if (close < 0) throw new CelSyntaxError('unterminated quoted identifier', i, src.length);
+      const name = src.slice(i + 1, close);
+      if (!/^[A-Za-z0-9_.\/ -]+$/.test(name)) throw new CelSyntaxError(`invalid quoted identifier \`${name}\``, i, close + 1);
+      out.push({ kind: 'ident', text: name, pos: i, end: close + 1, quoted: true });
+      i = close + 1;
       continue;
     }
     const op = OPS.find((o) => src.startsWith(o, i));

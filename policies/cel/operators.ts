@@ -1,5 +1,6 @@
 /** CEL operators: heterogeneous equality, ordering, arithmetic with overflow checks. */
-import { CelDuration, CelError, CelOpaque, CelOptional, CelTimestamp, CelType, CelUint, checkInt, checkUint, typeName, type Value } from './values';
+import { checkTimestamp } from './functions';
+import { CelDuration, CelError, CelOpaque, CelOptional, CelTimestamp, CelType, CelUint, INT_MAX, INT_MIN, checkInt, checkUint, typeName, type Value } from './values';
 
 function isNum(v: Value): v is bigint | number | CelUint { return typeof v === 'bigint' || typeof v === 'number' || v instanceof CelUint; }
 function numOf(v: bigint | number | CelUint): bigint | number { return v instanceof CelUint ? v.v : v; }
@@ -8,15 +9,11 @@ function numOf(v: bigint | number | CelUint): bigint | number { return v instanc
 function numCompare(a: bigint | number, b: bigint | number): number {
   if (typeof a === 'bigint' && typeof b === 'bigint') return a < b ? -1 : a > b ? 1 : 0;
   if (typeof a === 'number' && typeof b === 'number') return a < b ? -1 : a > b ? 1 : a === b ? 0 : NaN;
+  // int or uint against double compares as doubles, as cel-go does (lossy for magnitudes above 2^53)
   const d = typeof a === 'number' ? a : b as number;
   if (Number.isNaN(d)) return NaN;
-  const i = typeof a === 'bigint' ? a : b as bigint;
-  let c: number;
-  if (!Number.isFinite(d)) c = d > 0 ? 1 : -1;
-  else {
-    const fl = BigInt(Math.floor(d));
-    c = fl > i ? 1 : fl < i ? -1 : d > Math.floor(d) ? 1 : 0;
-  }
+  const i = Number(typeof a === 'bigint' ? a : b as bigint);
+  const c = d > i ? 1 : d < i ? -1 : 0;
   return typeof a === 'number' ? c : -c;
 }
 
@@ -57,6 +54,11 @@ export function compare(a: Value, b: Value, pos?: number): number {
 }
 
 const NS_PER_MS = 1000000n;
+function checkDuration(ns: bigint, pos?: number): CelDuration {
+  // durations are int64 nanoseconds, as in cel-go
+  if (ns > INT_MAX || ns < INT_MIN) throw new CelError('duration out of range', pos);
+  return new CelDuration(ns);
+}
 
 export function add(a: Value, b: Value, pos?: number): Value {
   if (typeof a === 'bigint' && typeof b === 'bigint') return checkInt(a + b);
@@ -74,7 +76,7 @@ export function add(a: Value, b: Value, pos?: number): Value {
 function shift(t: CelTimestamp, ns: bigint): CelTimestamp {
   const total = BigInt(t.ms) * NS_PER_MS + BigInt(t.nanos) + ns;
   const ms = total / NS_PER_MS - (total % NS_PER_MS < 0n ? 1n : 0n);
-  return new CelTimestamp(Number(ms), Number(total - ms * NS_PER_MS));
+  return checkTimestamp(new CelTimestamp(Number(ms), Number(total - ms * NS_PER_MS)));
 }
 
 export function subtract(a: Value, b: Value, pos?: number): Value {
@@ -83,7 +85,7 @@ export function subtract(a: Value, b: Value, pos?: number): Value {
   if (typeof a === 'number' && typeof b === 'number') return a - b;
   if (a instanceof CelDuration && b instanceof CelDuration) return new CelDuration(checkInt(a.ns - b.ns));
   if (a instanceof CelTimestamp && b instanceof CelDuration) return shift(a, -b.ns);
-  if (a instanceof CelTimestamp && b instanceof CelTimestamp) return new CelDuration((BigInt(a.ms) - BigInt(b.ms)) * NS_PER_MS + BigInt(a.nanos - b.nanos));
+  if (a instanceof CelTimestamp && b instanceof CelTimestamp) return checkDuration((BigInt(a.ms) - BigInt(b.ms)) * NS_PER_MS + BigInt(a.nanos - b.nanos), pos);
   throw new CelError(`no matching overload for _-_ on ${typeName(a)} and ${typeName(b)}`, pos);
 }
 

@@ -15,7 +15,13 @@ export type Node =
   | { t: 'not' | 'neg'; x: Node; pos: number; end: number }
   | { t: 'bin'; op: string; l: Node; r: Node; pos: number; end: number }
   | { t: 'has'; x: Node & { t: 'select' }; pos: number; end: number }
-  | { t: 'comp'; kind: 'all' | 'exists' | 'exists_one' | 'map' | 'filter'; range: Node; v: string; v2?: string; pred?: Node; tr?: Node; pos: number; end: number };
+  | { t: 'comp'; kind: CompKind; range: Node; v: string; v2?: string; pred?: Node; tr?: Node; pos: number; end: number };
+
+/**
+ * Comprehension macros: the standard ones (one variable, or two for `all(i, v, p)` and the like), the two-variable
+ * `transformList`/`transformMap`/`transformMapEntry`, optional `optMap`/`optFlatMap`, and `cel.bind(v, init, e)`.
+ */
+export type CompKind = 'all' | 'exists' | 'exists_one' | 'map' | 'filter' | 'transformList' | 'transformMap' | 'transformMapEntry' | 'optMap' | 'optFlatMap' | 'bind';
 
 const MAX_DEPTH = 250;
 
@@ -129,7 +135,7 @@ class Parser {
         this.next();
         const id = this.next();
         if (id.kind !== 'ident') throw new CelSyntaxError(`expected a field name after '${t.text}'`, id.pos, id.end);
-        if (t.text === '.' && this.isOp('(')) {
+        if (t.text === '.' && !id.quoted && this.isOp('(')) {
           this.next();
           const args = this.args(')');
           const end = this.expect(')').end;
@@ -183,6 +189,7 @@ class Parser {
   }
 
   private identOrCall(t: Token): Node {
+    if (t.quoted) throw new CelSyntaxError('a quoted identifier may only follow . or .?', t.pos, t.end);
     // reserved words may name fields (`object.metadata.namespace`), never variables or functions
     if (RESERVED.has(t.text)) throw new CelSyntaxError(`reserved identifier: ${t.text}`, t.pos, t.end);
     if (t.text === 'true' || t.text === 'false') return { t: 'lit', v: t.text === 'true', pos: t.pos, end: t.end };
@@ -228,15 +235,29 @@ class Parser {
       if (args.length !== 1 || args[0].t !== 'select' || args[0].opt) throw new CelSyntaxError('has() needs a field selection, e.g. has(object.spec)', fnPos, end);
       return { t: 'has', x: args[0] as Node & { t: 'select' }, pos, end };
     }
+    if (target && target.t === 'ident' && target.name === 'cel' && fn === 'bind' && args.length === 3) {
+      return { t: 'comp', kind: 'bind', range: args[1], v: identName(args[0], 'cel.bind'), tr: args[2], pos, end };
+    }
     if (target && ['all', 'exists', 'exists_one', 'existsOne', 'filter', 'map'].includes(fn)) {
-      const kind = (fn === 'existsOne' ? 'exists_one' : fn) as 'all' | 'exists' | 'exists_one' | 'map' | 'filter';
+      const kind = (fn === 'existsOne' ? 'exists_one' : fn) as CompKind;
       const max = fn === 'map' ? 3 : 2;
       if (args.length >= 2 && args.length <= max) {
         const v = identName(args[0], fn);
-        if (args.length === 3) return { t: 'comp', kind: 'map', range: target, v, pred: args[1], tr: args[2], pos, end };
+        if (args.length === 3 && kind === 'map') return { t: 'comp', kind: 'map', range: target, v, pred: args[1], tr: args[2], pos, end };
         if (kind === 'map') return { t: 'comp', kind, range: target, v, tr: args[1], pos, end };
         return { t: 'comp', kind, range: target, v, pred: args[1], pos, end };
       }
+      if (args.length === 3 && kind !== 'map' && kind !== 'filter') {
+        return { t: 'comp', kind, range: target, v: identName(args[0], fn), v2: identName(args[1], fn), pred: args[2], pos, end };
+      }
+    }
+    if (target && (fn === 'transformList' || fn === 'transformMap' || fn === 'transformMapEntry') && (args.length === 3 || args.length === 4)) {
+      const [a, b] = [identName(args[0], fn), identName(args[1], fn)];
+      if (args.length === 4) return { t: 'comp', kind: fn, range: target, v: a, v2: b, pred: args[2], tr: args[3], pos, end };
+      return { t: 'comp', kind: fn, range: target, v: a, v2: b, tr: args[2], pos, end };
+    }
+    if (target && (fn === 'optMap' || fn === 'optFlatMap') && args.length === 2) {
+      return { t: 'comp', kind: fn, range: target, v: identName(args[0], fn), tr: args[1], pos, end };
     }
     return { t: 'call', fn, target, args, pos, end };
   }

@@ -76,6 +76,15 @@ export function podAnnotations(pod: PodSpecRef): Record<string, unknown> {
 }
 
 /**
+ * Whether a legacy seccomp annotation value confines: `runtime/default` and its old alias `docker/default` mean
+ * RuntimeDefault, `localhost/<file>` means Localhost. When a pod is created with such an annotation and no
+ * `seccompProfile` field, the API server copies it into the field (the version-skew handling of seccomp GA).
+ */
+export function legacySeccompConfined(v: unknown): boolean {
+  return typeof v === 'string' && (v === 'runtime/default' || v === 'docker/default' || (v.startsWith('localhost/') && v.length > 'localhost/'.length));
+}
+
+/**
  * The legacy seccomp annotation that applies to a container: its own
  * `container.seccomp.security.alpha.kubernetes.io/<name>`, else the pod-wide one.
  */

@@ -1,4 +1,4 @@
-import { isRecord, type Path } from '../../engine';
+import { isRecord, type Path, type RuleContext } from '../../engine';
 
 /**
  * Helpers for the legacy PodSecurityPolicy rules (policy/v1beta1 and extensions/v1beta1, removed in
@@ -22,4 +22,27 @@ export function pspCapabilities(spec: Record<string, unknown>, field: 'allowedCa
 /** Capability names as the PSP lists them (`NET_RAW`); the `CAP_` spelling is accepted too. */
 export function isCapability(name: string, cap: string): boolean {
   return name === cap || name === `CAP_${cap}`;
+}
+
+/**
+ * The name of another PodSecurityPolicy of the scan that does not admit what `admits` judges, if any.
+ *
+ * The CIS benchmark asks that at least one policy refuse each risky setting, and describes a separate, permissive
+ * policy (whose `use` RBAC grants to the few workloads that need it) as the way to serve the exceptions. A policy
+ * is therefore judged together with the others of the scan: when another one refuses the setting, this one is the
+ * exception and is reported as such (info), not as the cluster's only policy. A policy is cluster-scoped, so one
+ * with the same name is the same policy.
+ */
+export function otherRestrictingPsp(ctx: RuleContext, admits: (spec: Record<string, unknown>) => boolean): string | undefined {
+  const self = ctx.object;
+  for (const o of ctx.objectsOfKind('PodSecurityPolicy')) {
+    if (o.value === self.value || (self.name !== '' && o.name === self.name)) continue;
+    if (!admits(pspSpec(o.value))) return o.name || '(unnamed)';
+  }
+  return undefined;
+}
+
+/** `otherRestricts`, the message every PodSecurityPolicy rule uses for a permissive policy next to a restrictive one. */
+export function otherRestrictsMessage(what: string): string {
+  return `{{kind}} {{name}}: ${what}. PodSecurityPolicy {{other}} in the scan is stricter on this point, so this one serves the exceptions: grant its \`use\` only to the workloads that need it.`;
 }

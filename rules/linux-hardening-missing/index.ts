@@ -1,9 +1,9 @@
 import { defineRule, isRecord, type ContainerRef } from '../../engine';
-import { capabilityList, isConfinedSeccompType, isWindowsPod, legacySeccompAnnotation, podAnnotations, seccompType } from '../_lib/container';
+import { capabilityList, isConfinedSeccompType, isWindowsPod, legacySeccompAnnotation, legacySeccompConfined, podAnnotations, seccompType } from '../_lib/container';
 
 const APPARMOR_ANNOTATION_PREFIX = 'container.apparmor.security.beta.kubernetes.io/';
 
-const confinedLegacy = (v: unknown): boolean => typeof v === 'string' && (v === 'runtime/default' || v === 'docker/default' || v.startsWith('localhost/'));
+const confinedLegacy = legacySeccompConfined;
 
 function seccomp(c: ContainerRef): boolean {
   const s = c.effective('seccompProfile');

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { pspCapabilities, pspSpec } from '../_lib/psp';
+import { otherRestrictingPsp, otherRestrictsMessage, pspCapabilities, pspSpec } from '../_lib/psp';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,7 @@ export default defineRule({
     goals: ['possession', 'integrity'],
     severity: 'warning',
     appliesTo: ['PodSecurityPolicy'],
+    reads: ['PodSecurityPolicy'],
     profiles: [],
     layer: 'system',
     principle: 'least privilege',
@@ -23,10 +24,21 @@ export default defineRule({
     messages: {
       allowed: '{{kind}} {{name}}: allowedCapabilities lets the pods it admits add {{capabilities}}.',
       defaultAdd: '{{kind}} {{name}}: defaultAddCapabilities adds {{capabilities}} to every container it admits.',
+      otherRestricts: otherRestrictsMessage('it lets the pods it admits add capabilities'),
     },
+    // Kubescape reads only allowedCapabilities, and fails a policy only when no policy of the scan is free of them
+    peerMessages: { kubescape: { 'C-0219': ['allowed'] } },
   },
   check(ctx) {
     const spec = pspSpec(ctx.object.value);
+    const adds = (s: Record<string, unknown>): boolean => !!pspCapabilities(s, 'allowedCapabilities')?.length || !!pspCapabilities(s, 'defaultAddCapabilities')?.length;
+    if (!adds(spec)) return;
+    const other = otherRestrictingPsp(ctx, adds);
+    if (other) {
+      const field = pspCapabilities(spec, 'allowedCapabilities')?.length ? 'allowedCapabilities' : 'defaultAddCapabilities';
+      ctx.report({ messageId: 'otherRestricts', data: { other }, path: ['spec', field], severity: 'info' });
+      return;
+    }
     for (const [field, messageId] of [['allowedCapabilities', 'allowed'], ['defaultAddCapabilities', 'defaultAdd']] as const) {
       const caps = pspCapabilities(spec, field);
       if (!caps?.length) continue;

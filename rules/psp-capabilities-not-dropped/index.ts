@@ -1,5 +1,5 @@
 import { defineRule, type FixOp } from '../../engine';
-import { pspCapabilities, pspSpec } from '../_lib/psp';
+import { otherRestrictingPsp, otherRestrictsMessage, pspCapabilities, pspSpec } from '../_lib/psp';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,7 @@ export default defineRule({
     goals: ['possession', 'integrity'],
     severity: 'warning',
     appliesTo: ['PodSecurityPolicy'],
+    reads: ['PodSecurityPolicy'],
     profiles: [],
     layer: 'system',
     principle: 'least privilege',
@@ -22,12 +23,20 @@ export default defineRule({
     },
     messages: {
       noDrop: '{{kind}} {{name}}: requiredDropCapabilities is missing or empty, so the pods it admits keep the runtime\'s default capabilities.',
+      otherRestricts: otherRestrictsMessage('requiredDropCapabilities is missing or empty'),
     },
+    // Kubescape fails a policy only when no policy of the scan requires dropping capabilities
+    peerMessages: { kubescape: { 'C-0220': ['noDrop'] } },
   },
   check(ctx) {
     const spec = pspSpec(ctx.object.value);
     if (pspCapabilities(spec, 'requiredDropCapabilities')?.length) return;
     const path = ['spec', 'requiredDropCapabilities'];
+    const other = otherRestrictingPsp(ctx, (s) => !pspCapabilities(s, 'requiredDropCapabilities')?.length);
+    if (other) {
+      ctx.report({ messageId: 'otherRestricts', data: { other }, path, severity: 'info' });
+      return;
+    }
     const ops: FixOp[] = [{ op: 'set', path, value: ['ALL'] }];
     ctx.report({ messageId: 'noDrop', path, fix: { title: 'Require dropping ALL capabilities', safety: 'review', ops } });
   },

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine';
 import { reportSwitchOn } from '../_lib/container';
+import { otherRestrictingPsp, otherRestrictsMessage, pspSpec } from '../_lib/psp';
 
 export default defineRule({
   meta: {
@@ -9,6 +10,7 @@ export default defineRule({
     goals: ['confidentiality', 'possession', 'integrity'],
     severity: 'error',
     appliesTo: ['PodSecurityPolicy'],
+    reads: ['PodSecurityPolicy'],
     profiles: [],
     layer: 'system',
     principle: 'least privilege',
@@ -22,9 +24,15 @@ export default defineRule({
     },
     messages: {
       hostNetwork: '{{kind}} {{name}}: hostNetwork is true, so the pods it admits may use the node network namespace.',
+      otherRestricts: otherRestrictsMessage('hostNetwork is true'),
     },
+    // Kubescape fails a policy only when no policy of the scan refuses the setting
+    peerMessages: { kubescape: { 'C-0216': ['hostNetwork'] } },
   },
   check(ctx) {
-    reportSwitchOn(ctx, ['spec'], 'hostNetwork');
+    if (pspSpec(ctx.object.value).hostNetwork !== true) return;
+    const other = otherRestrictingPsp(ctx, (spec) => spec.hostNetwork === true);
+    if (other) ctx.report({ messageId: 'otherRestricts', data: { other }, path: ['spec', 'hostNetwork'], severity: 'info' });
+    else reportSwitchOn(ctx, ['spec'], 'hostNetwork');
   },
 });

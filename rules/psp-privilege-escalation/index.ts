@@ -1,5 +1,5 @@
 import { defineRule, type FixOp } from '../../engine';
-import { pspSpec } from '../_lib/psp';
+import { otherRestrictingPsp, otherRestrictsMessage, pspSpec } from '../_lib/psp';
 
 export default defineRule({
   meta: {
@@ -9,6 +9,7 @@ export default defineRule({
     goals: ['possession', 'integrity'],
     severity: 'warning',
     appliesTo: ['PodSecurityPolicy'],
+    reads: ['PodSecurityPolicy'],
     profiles: [],
     layer: 'system',
     principle: 'least privilege',
@@ -23,12 +24,20 @@ export default defineRule({
     messages: {
       allowed: '{{kind}} {{name}}: allowPrivilegeEscalation is not false, so the pods it admits may escalate privileges.',
       missing: '{{kind}} {{name}}: allowPrivilegeEscalation is not set (it defaults to true), so the pods it admits may escalate privileges.',
+      otherRestricts: otherRestrictsMessage('allowPrivilegeEscalation is not false'),
     },
+    // Kubescape fails only an explicit `true`, and only when no policy of the scan refuses escalation
+    peerMessages: { kubescape: { 'C-0217': ['allowed'] } },
   },
   check(ctx) {
     const spec = pspSpec(ctx.object.value);
     if (spec.allowPrivilegeEscalation === false) return;
     const path = ['spec', 'allowPrivilegeEscalation'];
+    const other = otherRestrictingPsp(ctx, (s) => s.allowPrivilegeEscalation !== false);
+    if (other) {
+      ctx.report({ messageId: 'otherRestricts', data: { other }, path, severity: 'info' });
+      return;
+    }
     const ops: FixOp[] = [{ op: 'set', path, value: false }];
     // A PSP that forbids escalation must not default to it (the API server rejects the pair).
     if (spec.defaultAllowPrivilegeEscalation === true) ops.push({ op: 'set', path: ['spec', 'defaultAllowPrivilegeEscalation'], value: false });

@@ -14,6 +14,49 @@ spec:
   ],
   invalid: [
     {
+      name: 'a permissive policy next to a stricter one is the exception: info, no fix',
+      code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: restricted
+spec:
+  privileged: false
+  hostPID: false
+  hostIPC: false
+  hostNetwork: false
+  allowPrivilegeEscalation: false
+  requiredDropCapabilities: [ALL]
+  runAsUser:
+    rule: MustRunAsNonRoot
+  seLinux: {rule: RunAsAny}
+  supplementalGroups: {rule: RunAsAny}
+  fsGroup: {rule: RunAsAny}
+  volumes: [configMap, secret, emptyDir]
+---
+apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: node-agents
+spec:
+  privileged: true
+  hostPID: true
+  hostIPC: true
+  hostNetwork: true
+  allowPrivilegeEscalation: true
+  allowedCapabilities: [NET_ADMIN]
+  runAsUser:
+    rule: RunAsAny
+  seLinux: {rule: RunAsAny}
+  supplementalGroups: {rule: RunAsAny}
+  fsGroup: {rule: RunAsAny}
+  volumes: ['*']
+`,
+      errors: [
+        { messageId: 'otherRestricts', range: [27, 2, 27, 32], severity: 'info', message: 'PodSecurityPolicy node-agents: allowPrivilegeEscalation is not false. PodSecurityPolicy restricted in the scan is stricter on this point, so this one serves the exceptions: grant its `use` only to the workloads that need it.' },
+      ],
+      output: null,
+    },
+    {
       name: 'unset: the policy default is true',
       code: `apiVersion: policy/v1beta1
 kind: PodSecurityPolicy

@@ -1,5 +1,6 @@
 import { defineRule } from '../../engine';
 import { reportSwitchOn } from '../_lib/container';
+import { otherRestrictingPsp, otherRestrictsMessage, pspSpec } from '../_lib/psp';
 
 export default defineRule({
   meta: {
@@ -9,6 +10,7 @@ export default defineRule({
     goals: ['possession', 'integrity', 'confidentiality'],
     severity: 'error',
     appliesTo: ['PodSecurityPolicy'],
+    reads: ['PodSecurityPolicy'],
     profiles: [],
     layer: 'system',
     principle: 'least privilege',
@@ -22,9 +24,15 @@ export default defineRule({
     },
     messages: {
       privileged: '{{kind}} {{name}}: privileged is true, so the pods it admits may run privileged containers.',
+      otherRestricts: otherRestrictsMessage('privileged is true'),
     },
+    // Kubescape fails a policy only when no policy of the scan refuses the setting
+    peerMessages: { kubescape: { 'C-0213': ['privileged'] } },
   },
   check(ctx) {
-    reportSwitchOn(ctx, ['spec'], 'privileged');
+    if (pspSpec(ctx.object.value).privileged !== true) return;
+    const other = otherRestrictingPsp(ctx, (spec) => spec.privileged === true);
+    if (other) ctx.report({ messageId: 'otherRestricts', data: { other }, path: ['spec', 'privileged'], severity: 'info' });
+    else reportSwitchOn(ctx, ['spec'], 'privileged');
   },
 });

@@ -33,6 +33,76 @@ spec:
   ],
   invalid: [
     {
+      name: 'every policy of the scan is privileged: each is reported in full',
+      code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: agents}
+spec: {privileged: true, volumes: ['*']}
+---
+apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: debug}
+spec: {privileged: true, volumes: ['*']}
+`,
+      errors: [
+        { messageId: 'privileged', range: [3, 7, 3, 23], severity: 'error', message: 'PodSecurityPolicy agents: privileged is true, so the pods it admits may run privileged containers.' },
+        { messageId: 'privileged', range: [8, 7, 8, 23], severity: 'error' },
+      ],
+      output: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: agents}
+spec: {privileged: false, volumes: ['*']}
+---
+apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata: {name: debug}
+spec: {privileged: false, volumes: ['*']}
+`,
+    },
+    {
+      name: 'a permissive policy next to a stricter one is the exception: info, no fix',
+      code: `apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: restricted
+spec:
+  privileged: false
+  hostPID: false
+  hostIPC: false
+  hostNetwork: false
+  allowPrivilegeEscalation: false
+  requiredDropCapabilities: [ALL]
+  runAsUser:
+    rule: MustRunAsNonRoot
+  seLinux: {rule: RunAsAny}
+  supplementalGroups: {rule: RunAsAny}
+  fsGroup: {rule: RunAsAny}
+  volumes: [configMap, secret, emptyDir]
+---
+apiVersion: policy/v1beta1
+kind: PodSecurityPolicy
+metadata:
+  name: node-agents
+spec:
+  privileged: true
+  hostPID: true
+  hostIPC: true
+  hostNetwork: true
+  allowPrivilegeEscalation: true
+  allowedCapabilities: [NET_ADMIN]
+  runAsUser:
+    rule: RunAsAny
+  seLinux: {rule: RunAsAny}
+  supplementalGroups: {rule: RunAsAny}
+  fsGroup: {rule: RunAsAny}
+  volumes: ['*']
+`,
+      errors: [
+        { messageId: 'otherRestricts', range: [23, 2, 23, 18], severity: 'info', message: 'PodSecurityPolicy node-agents: privileged is true. PodSecurityPolicy restricted in the scan is stricter on this point, so this one serves the exceptions: grant its `use` only to the workloads that need it.' },
+      ],
+      output: null,
+    },
+    {
       name: 'privileged true, as a YAML 1.1 boolean',
       code: `apiVersion: policy/v1beta1
 kind: PodSecurityPolicy

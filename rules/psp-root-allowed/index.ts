@@ -1,5 +1,14 @@
 import { defineRule, isRecord } from '../../engine';
-import { pspSpec } from '../_lib/psp';
+import { otherRestrictingPsp, otherRestrictsMessage, pspSpec } from '../_lib/psp';
+
+/** Whether the policy's runAsUser strategy lets a container run as UID 0. */
+function admitsRoot(spec: Record<string, unknown>): boolean {
+  const u = spec.runAsUser;
+  if (!isRecord(u) || u.rule === undefined) return true;
+  if (u.rule === 'MustRunAsNonRoot') return false;
+  if (u.rule !== 'MustRunAs' || !Array.isArray(u.ranges) || !u.ranges.length) return true;
+  return u.ranges.some((r) => !isRecord(r) || typeof r.min !== 'number' || r.min < 1);
+}
 
 export default defineRule({
   meta: {
@@ -9,6 +18,7 @@ export default defineRule({
     goals: ['possession', 'integrity'],
     severity: 'warning',
     appliesTo: ['PodSecurityPolicy'],
+    reads: ['PodSecurityPolicy'],
     profiles: [],
     layer: 'system',
     principle: 'least privilege',
@@ -25,12 +35,22 @@ export default defineRule({
       missing: '{{kind}} {{name}}: no runAsUser rule requires a non-root user, so root containers are admitted.',
       rootRange: '{{kind}} {{name}}: the MustRunAs range starting at UID 0 admits containers running as root.',
       noRanges: '{{kind}} {{name}}: the MustRunAs rule lists no UID ranges, so it does not keep root out.',
+      otherRestricts: otherRestrictsMessage('it admits containers running as root'),
     },
+    // Kubescape fails a policy only when no policy of the scan keeps root out
+    peerMessages: { kubescape: { 'C-0218': ['rule', 'missing', 'rootRange', 'noRanges'] } },
   },
   check(ctx) {
     const spec = pspSpec(ctx.object.value);
     const runAsUser = spec.runAsUser;
     const base = ['spec', 'runAsUser'];
+    if (admitsRoot(spec)) {
+      const other = otherRestrictingPsp(ctx, admitsRoot);
+      if (other) {
+        ctx.report({ messageId: 'otherRestricts', data: { other }, path: [...base, 'rule'], severity: 'info' });
+        return;
+      }
+    }
     if (!isRecord(runAsUser) || runAsUser.rule === undefined) {
       ctx.report({ messageId: 'missing', path: [...base, 'rule'] });
       return;

@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type Fix, type Path } from '../../engine';
-import { containerScPath, isConfinedSeccompType, isSet, isWindowsPod, legacySeccompAnnotation, podScPath, podSecurityContext, seccompType } from '../_lib/container';
+import { containerScPath, isConfinedSeccompType, isSet, isWindowsPod, legacySeccompConfined, podAnnotations, podScPath, podSecurityContext, seccompType, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from '../_lib/container';
 
 export default defineRule({
   meta: {
@@ -51,11 +51,20 @@ export default defineRule({
         if (isConfinedSeccompType(t) || t === 'Unconfined') continue;
         const path = containerScPath(c, 'seccompProfile', 'type');
         ctx.report({ messageId: 'missing', data, path: isSet(t) ? path : containerScPath(c, 'seccompProfile'), fix: setType(path, own, 'container') });
-      } else if (!isSet(podProfile)) {
+      } else {
+        // Legacy annotations: the API server copies one into the field it stands for when it creates the pod,
+        // the container's own before the pod's field, the pod's only when the pod has no field.
+        const annotations = podAnnotations(pod);
+        const ownAnnotation = annotations[SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name];
+        const legacy = isSet(ownAnnotation) ? ownAnnotation : isSet(podProfile) ? undefined : annotations[SECCOMP_POD_ANNOTATION];
+        if (legacy === undefined && isSet(podProfile)) continue; // the pod-level profile decides; a bad one is reported once, above
+        if (legacySeccompConfined(legacy)) continue;
         // a legacy `unconfined` annotation is an explicit choice, reported by seccomp-profile-unconfined
-        if (legacySeccompAnnotation(c) === 'unconfined') continue;
-        ctx.report({ messageId: 'missing', data, path: containerScPath(c, 'seccompProfile'), fix: setPodType });
-      } // else: the pod-level profile decides; a bad one is reported once, above
+        if (legacy === 'unconfined') continue;
+        // the container's own annotation outranks the pod field, so only the container's field overrides it
+        const fix = isSet(ownAnnotation) ? setType(containerScPath(c, 'seccompProfile', 'type'), undefined, 'container') : setPodType;
+        ctx.report({ messageId: 'missing', data, path: containerScPath(c, 'seccompProfile'), fix });
+      }
     }
   },
 });

@@ -62,6 +62,64 @@ spec:
     - name: side
       image: envoy:1.30
 ` },
+    { name: "legacy annotations with a confined value: the API server turns them into the field", code: `apiVersion: apps/v1
+kind: Deployment
+metadata:
+  name: dns
+spec:
+  selector: {matchLabels: {app: dns}}
+  template:
+    metadata:
+      labels: {app: dns}
+      annotations:
+        seccomp.security.alpha.kubernetes.io/pod: runtime/default
+    spec:
+      containers:
+        - name: dns
+          image: coredns/coredns:1.11.1
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: old-alias
+  annotations:
+    seccomp.security.alpha.kubernetes.io/pod: docker/default
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+---
+apiVersion: v1
+kind: Pod
+metadata:
+  name: per-container
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/app: localhost/profiles/app.json
+    container.seccomp.security.alpha.kubernetes.io/side: runtime/default
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+    - name: side
+      image: envoy:1.30
+` },
+    { name: "a container's own legacy annotation outranks the pod field (Unconfined there is the other rule's)", code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: mixed
+  annotations:
+    seccomp.security.alpha.kubernetes.io/pod: runtime/default
+    container.seccomp.security.alpha.kubernetes.io/app: runtime/default
+spec:
+  securityContext:
+    seccompProfile:
+      type: Unconfined
+  containers:
+    - name: app
+      image: nginx:1.27
+    - name: side
+      image: envoy:1.30
+` },
     { name: "Windows pods are exempt", code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -75,6 +133,53 @@ spec:
 ` },
   ],
   invalid: [
+    {
+      name: "legacy annotations that do not confine: an unknown value, a bare localhost/, a container the annotation does not name",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: legacy
+  annotations:
+    seccomp.security.alpha.kubernetes.io/pod: runtime/defualt
+    container.seccomp.security.alpha.kubernetes.io/side: localhost/
+    container.seccomp.security.alpha.kubernetes.io/other: runtime/default
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+    - name: side
+      image: envoy:1.30
+    - name: other
+      image: busybox:1.36
+`,
+      errors: [
+        { messageId: 'missing', range: [10, 6, 10, 15], message: 'Pod legacy: container "app" has no RuntimeDefault or Localhost seccomp profile.' },
+        { messageId: 'missing', range: [12, 6, 12, 16], message: 'Pod legacy: container "side" has no RuntimeDefault or Localhost seccomp profile.' },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: legacy
+  annotations:
+    seccomp.security.alpha.kubernetes.io/pod: runtime/defualt
+    container.seccomp.security.alpha.kubernetes.io/side: localhost/
+    container.seccomp.security.alpha.kubernetes.io/other: runtime/default
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+    - name: side
+      image: envoy:1.30
+      securityContext:
+        seccompProfile:
+          type: RuntimeDefault
+    - name: other
+      image: busybox:1.36
+  securityContext:
+    seccompProfile:
+      type: RuntimeDefault
+`,
+    },
     {
       name: "no profile anywhere: the pod securityContext is created, once for all containers",
       code: `apiVersion: apps/v1
