@@ -1,5 +1,5 @@
 import { defineRule, isRecord, type ContainerRef, type FixOp, type FlowMapValue } from '../../engine';
-import { isWindowsPod, legacySeccompAnnotation } from '../_lib/container';
+import { isSet, isWindowsPod, legacySeccompConfined, podAnnotations, podSecurityContext, SECCOMP_CONTAINER_ANNOTATION_PREFIX, SECCOMP_POD_ANNOTATION } from '../_lib/container';
 
 const empty = (v: unknown) => !isRecord(v) || Object.keys(v).length === 0;
 const nonZeroUid = (v: unknown): boolean => typeof v === 'number' && Number.isInteger(v) && v > 0;
@@ -15,8 +15,14 @@ function gaps(c: ContainerRef): { phrases: string[]; seccomp: boolean } {
   if (c.effective('runAsNonRoot').value !== true && !nonZeroUid(uid)) phrases.push('may run as root'); // run-as-root
   if (isWindowsPod(c.pod)) return { phrases, seccomp: false };
   phrases.push('allows privilege escalation', 'keeps the default capabilities'); // privilege-escalation-allowed, capabilities-not-dropped
-  // seccomp-profile-missing (an explicit legacy `unconfined` is seccomp-profile-unconfined's, elsewhere)
-  const seccomp = c.effective('seccompProfile').from === 'unset' && legacySeccompAnnotation(c) !== 'unconfined';
+  // seccomp-profile-missing's verdict for a container without its own field: the legacy annotation the API server
+  // would copy into the field (the container's own, else the pod's when the pod has no field), else the pod field;
+  // an explicit legacy `unconfined` is seccomp-profile-unconfined's finding
+  const podProfile = podSecurityContext(c.pod).seccompProfile;
+  const annotations = podAnnotations(c.pod);
+  const ownAnnotation = annotations[SECCOMP_CONTAINER_ANNOTATION_PREFIX + c.name];
+  const legacy = isSet(ownAnnotation) ? ownAnnotation : isSet(podProfile) ? undefined : annotations[SECCOMP_POD_ANNOTATION];
+  const seccomp = !(legacy === undefined && isSet(podProfile)) && !legacySeccompConfined(legacy) && legacy !== 'unconfined';
   if (seccomp) phrases.push('has no seccomp profile');
   phrases.push('has a writable root filesystem'); // writable-root-filesystem
   return { phrases, seccomp };

@@ -174,6 +174,35 @@ spec:
 `,
     },
     {
+      name: "a confining legacy annotation counts as the container's seccomp profile (the API server copies it into the field)",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: legacy
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/app: runtime/default
+spec:
+  containers:
+    - name: app
+      image: example.com/app:1.0
+`,
+      errors: [
+        { messageId: 'container', range: [8, 6, 8, 15], message: 'Pod legacy: container "app" has no securityContext, so it runs on runtime defaults: it may run as root, allows privilege escalation, keeps the default capabilities and has a writable root filesystem.' },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: legacy
+  annotations:
+    container.seccomp.security.alpha.kubernetes.io/app: runtime/default
+spec:
+  containers:
+    - name: app
+      image: example.com/app:1.0
+      securityContext: {allowPrivilegeEscalation: false}
+`,
+    },
+    {
       name: "Windows pod: only the user is judged, and no Linux field is offered as a fix",
       code: `apiVersion: v1
 kind: Pod
