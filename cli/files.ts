@@ -2,6 +2,7 @@ import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join, relative, resolve, sep } from 'node:path';
 import { decodeBytes, GlobSet } from '../engine';
 import { readRegularFile } from '../host';
+import { ROOT_FILES } from '../render';
 
 const EXTENSIONS = /\.(ya?ml|json)$/i;
 const ALWAYS_SKIP = new Set(['node_modules', '.git', '.hg', '.svn']);
@@ -26,7 +27,7 @@ export interface Collected {
 interface Layer { base: string; rules: GlobSet }
 
 /**
- * Files to scan under the given paths: YAML/JSON, minus node_modules, .git, what .gitignore ignores and the
+ * Files to scan under the given paths: YAML/JSON (and kustomize's `Kustomization`, which has no extension), minus node_modules, .git, what .gitignore ignores and the
  * config's `ignore`. A path named on the command line is scanned whatever it is (reading it reports a FIFO
  * or device as an error); inside folders only regular files are collected.
  */
@@ -91,7 +92,7 @@ class Walker {
       if (e.isDirectory()) {
         if (ALWAYS_SKIP.has(e.name) || ignoredBy(here, abs, true) || this.userIgnored(abs, true)) continue;
         this.walk(abs, here);
-      } else if (e.isFile() && EXTENSIONS.test(e.name) && e.name !== CONFIG_NAME) {
+      } else if (e.isFile() && (EXTENSIONS.test(e.name) || ROOT_FILES.has(e.name)) && e.name !== CONFIG_NAME) {
         if (ignoredBy(here, abs, false) || this.userIgnored(abs, false)) continue;
         this.out.files.push(abs);
       }

@@ -37,6 +37,8 @@ function createClient(context: vscode.ExtensionContext): LanguageClient {
     { scheme: 'file', language: 'helm' },
     { scheme: 'file', language: 'helm-tpl' },
     { scheme: 'file', pattern: '**/templates/**/*.tpl' },
+    // a kustomization may be named `Kustomization`, with no extension (and so no YAML language id)
+    { scheme: 'file', pattern: '**/Kustomization' },
   ];
   const clientOptions: LanguageClientOptions = {
     documentSelector,

@@ -226,7 +226,7 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
       }
       for (const r of ctx.reports) {
         const path = [...object.path, ...r.path];
-        const [s, e] = (r.span && valueSpanOffsets(pd.doc, parsed.text, path, r.span)) || rangeForPath(pd.doc, path, r.at);
+        const [s, e] = (r.span && valueSpanOffsets(pd.doc, parsed.text, path, r.span, r.at)) || rangeForPath(pd.doc, path, r.at);
         const range = parsed.lines.range(s, e);
         if (directives.length && isSuppressed(directives, rule.meta.id, range.start.line)) continue;
         const tmpl = rule.meta.messages[r.messageId] ?? r.messageId;

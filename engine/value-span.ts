@@ -7,9 +7,11 @@ import { isScalar, type Document } from 'yaml';
 import { locate } from './paths';
 import type { Path } from './types';
 
-export function valueSpanOffsets(doc: Document, text: string, path: Path, span: readonly [number, number]): [number, number] | undefined {
+export function valueSpanOffsets(doc: Document, text: string, path: Path, span: readonly [number, number], where?: 'key' | 'value'): [number, number] | undefined {
   const loc = locate(doc, path);
-  const node = loc.exact ? loc.steps[loc.steps.length - 1]?.value : undefined;
+  const step = loc.exact ? loc.steps[loc.steps.length - 1] : undefined;
+  // `at: 'key'`: the span is in the map key at the end of the path (a pattern's anchor)
+  const node = where === 'key' ? step?.pair?.key : step?.value;
   if (!node || !isScalar(node) || !node.range || typeof node.value !== 'string') return undefined;
   const [start, end] = node.range;
   const map = indexMap(text.slice(start, end), node.type);

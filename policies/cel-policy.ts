@@ -4,7 +4,7 @@
  */
 import { isRecord, type K8sObject, type Path } from '../engine';
 import type { Note } from './types';
-import { CelError, CelUnknown, compile, run, toJson, Vars, type Node, type Program, type Value } from './cel';
+import { ANY_OBJECT, BOOL, CelError, CelUnknown, checkTypes, compile, DYN, obj, run, STRING, toJson, typeText, Vars, type CelT, type Node, type Program, type TypeIssue, type Value } from './cel';
 
 export interface CelExpr { expression: string; path: Path }
 export interface CelValidation extends CelExpr { message?: string; messageExpression?: string; reason?: string; messagePath?: Path }
@@ -171,14 +171,62 @@ function children(n: Node): Node[] {
   }
 }
 
-/** Syntax errors in a policy's CEL, as notes on the very characters at fault (authoring in the editor). */
-export function celCompileNotes(spec: CelSpec, on: K8sObject, owner: string): Note[] {
+/** What the type checker knows of a policy's environment (see celCompileNotes). */
+export interface CelTypeContext {
+  /** The types `object` may have (one per kind the policy matches); none known: any Kubernetes object when strict, else dyn. */
+  objectTypes?: CelT[];
+  /** Variables beside the admission ones (Gatekeeper: `variables.params`, `variables.anyObject`). */
+  presetVariables?: Record<string, CelT>;
+  /**
+   * The environment is fully known (VAP, Gatekeeper): an undeclared variable or `variables.x` is an error, and
+   * `object` is at least a Kubernetes object. Otherwise (Kyverno, whose CEL has more libraries and an untyped
+   * `object`) only what is certain in any environment is reported.
+   */
+  strict?: boolean;
+}
+
+/**
+ * Syntax and type errors in a policy's CEL, as notes on the very characters at fault (authoring in the editor).
+ * Type errors are checked against every type `object` may have, and only those found for all of them are
+ * reported: a policy matching Pods and Deployments is not faulted for a field only one of them has.
+ */
+export function celCompileNotes(spec: CelSpec, on: K8sObject, owner: string, types: CelTypeContext = {}): Note[] {
   const notes: Note[] = [];
-  const check = (src: string, path: Path) => {
-    const c = compile(src);
-    if ('error' in c) notes.push({ on, path, messageId: 'compile-error', message: `${owner}: CEL syntax error: ${c.error.message}`, span: [c.error.start, Math.min(c.error.end, Math.max(src.length, c.error.start + 1))] });
+  const note = (path: Path, kind: string, message: string, start: number, end: number, src: string) => {
+    notes.push({ on, path, messageId: 'compile-error', message: `${owner}: CEL ${kind} error: ${message}`, span: [start, Math.min(end, Math.max(src.length, start + 1))] });
   };
-  for (const v of [...spec.variables, ...spec.matchConditions, ...spec.validations]) check(v.expression, v.path);
-  for (const v of spec.validations) if (v.messageExpression && v.messagePath) check(v.messageExpression, v.messagePath);
+  const exprs: { src: string; path: Path; want?: CelT; variable?: string }[] = [
+    ...spec.variables.map((v) => ({ src: v.expression, path: v.path, variable: v.name })),
+    ...spec.matchConditions.map((v) => ({ src: v.expression, path: v.path, want: BOOL })),
+    ...spec.validations.map((v) => ({ src: v.expression, path: v.path, want: BOOL })),
+    ...spec.validations.flatMap((v) => (v.messageExpression && v.messagePath ? [{ src: v.messageExpression, path: v.messagePath, want: STRING }] : [])),
+  ];
+  const asts = exprs.map((e) => {
+    const c = compile(e.src);
+    if ('error' in c) { note(e.path, 'syntax', c.error.message, c.error.start, c.error.end, e.src); return undefined; }
+    return c.program.ast;
+  });
+  const perType = (types.objectTypes?.length ? types.objectTypes : [types.strict ? ANY_OBJECT : DYN]).map((objectType) => {
+    const declared: Record<string, CelT> = { ...(types.presetVariables ?? {}) };
+    const vars: Record<string, CelT> = {
+      object: objectType, oldObject: objectType, request: DYN, params: DYN, namespaceObject: types.strict ? ANY_OBJECT : DYN, authorizer: DYN,
+      variables: obj('variables', declared, !!types.strict),
+    };
+    const found: (TypeIssue & { at: number })[] = [];
+    exprs.forEach((e, at) => {
+      const ast = asts[at];
+      if (!ast) { if (e.variable) declared[e.variable] = DYN; return; }
+      const r = checkTypes(ast, { vars, strictIdents: !!types.strict });
+      for (const i of r.issues) found.push({ ...i, at });
+      if (e.variable) declared[e.variable] = r.type;
+      else if (e.want && r.type.k !== 'dyn' && typeText(r.type) !== typeText(e.want)) {
+        found.push({ at, message: `expression must evaluate to ${typeText(e.want)}, not ${typeText(r.type)}`, start: ast.pos, end: ast.end });
+      }
+    });
+    return found;
+  });
+  const key = (i: TypeIssue & { at: number }) => `${i.at}:${i.start}:${i.end}:${i.message}`;
+  const everywhere = perType.slice(1).reduce((acc, l) => { const ks = new Set(l.map(key)); return acc.filter((i) => ks.has(key(i))); }, perType[0]);
+  for (const i of everywhere) note(exprs[i.at].path, 'type', i.message, i.start, i.end, exprs[i.at].src);
   return notes;
 }

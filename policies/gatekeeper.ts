@@ -1,6 +1,6 @@
 /** Gatekeeper ConstraintTemplates with a K8sNativeValidation (CEL) engine, and their constraints. */
 import { isRecord, type K8sObject, type Severity } from '../engine';
-import { fromJson } from './cel';
+import { DYN, fromJson } from './cel';
 import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from './cel-policy';
 import { groupVersion, isClusterScoped, labelsOf, namespaceOf, selectorMatches, wildcardMatch } from './match';
 import { annotationsTaxonomy } from './taxonomy';
@@ -25,7 +25,7 @@ export function loadGatekeeper(objects: ReadonlyArray<K8sObject>): { units: Poli
       continue;
     }
     const spec = readCelSpec(rec(cel.c.source), cel.path);
-    notes.push(...celCompileNotes(spec, t, `ConstraintTemplate ${t.name}`));
+    notes.push(...celCompileNotes(spec, t, `ConstraintTemplate ${t.name}`, { strict: true, presetVariables: { params: DYN, anyObject: DYN } }));
     const messages: Record<string, string> = {};
     spec.validations.forEach((v, i) => { messages[`validation-${i + 1}`] = v.message ?? `failed expression: ${v.expression.trim()}`; });
     for (const c of objects.filter((o) => o.kind === kind && o.apiVersion.startsWith('constraints.gatekeeper.sh/'))) {

@@ -1,8 +1,8 @@
 /** ValidatingAdmissionPolicy with its bindings and params, evaluated as the API server would on a CREATE. */
 import { isRecord, type K8sObject, type Path, type Severity } from '../engine';
-import { CelOpaque, CelUnknown, fromJson, IMAGE_LIB, RESOURCE_LIB, Vars, type ImageSource, type ResourceSource, type Value } from './cel';
+import { ANY_OBJECT, builtinType, CelOpaque, CelUnknown, customResourceType, fromJson, IMAGE_LIB, RESOURCE_LIB, Vars, type CelT, type ImageSource, type ResourceSource, type Value } from './cel';
 import type { External } from './external';
-import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from './cel-policy';
+import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec, type CelTypeContext } from './cel-policy';
 import { isClusterScoped, isEmptySelector, labelsOf, namespaceOf, requestFor, resourceOf, resourceRuleMatches, selectorMatches, type ResourceRule } from './match';
 import { annotationsTaxonomy, strongest } from './taxonomy';
 import type { Env, Note, PolicyOptions, PolicyUnit, UnitResult, Violation } from './types';
@@ -112,14 +112,14 @@ export function loadVaps(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions)
     const mine: Binding[] = bindings.filter((b) => rec(b.value.spec).policyName === p.name).map((b) => ({ obj: b, spec: rec(b.value.spec), severity: actionSeverity(rec(b.value.spec).validationActions) }));
     if (!mine.length) {
       if (opts.unbound !== 'evaluate') {
-        notes.push(...celCompileNotes(readCelSpec(spec, ['spec']), p, `vap:${p.name}`));
+        notes.push(...celCompileNotes(readCelSpec(spec, ['spec']), p, `vap:${p.name}`, vapTypes(spec, objects)));
         notes.push({ on: p, path: ['metadata', 'name'], messageId: 'unbound', message: `policy ${p.name} has no binding: it does nothing in a cluster (set policies.unbound: evaluate in .kubehex.yaml to lint with it as if bound cluster-wide)` });
         continue;
       }
       mine.push({ obj: p, spec: {}, severity: 'error' });
     }
     const cel = readCelSpec(spec, ['spec']);
-    notes.push(...celCompileNotes(cel, p, `vap:${p.name}`));
+    notes.push(...celCompileNotes(cel, p, `vap:${p.name}`, vapTypes(spec, objects)));
     const messages: Record<string, string> = {};
     cel.validations.forEach((v, i) => { messages[`validation-${i + 1}`] = v.message ?? `failed expression: ${v.expression.trim()}`; });
     const tax = annotationsTaxonomy(p.metadata.annotations);
@@ -130,6 +130,36 @@ export function loadVaps(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions)
     });
   }
   return { units, notes };
+}
+
+/**
+ * The types `object` may have for the type checker, from matchConstraints' resourceRules: the built-in kinds
+ * kubehex knows, custom resources whose CRD is in the scan, and any object for the rest (a wildcard, a kind not known).
+ */
+export function vapTypes(spec: Record<string, unknown>, objects: ReadonlyArray<K8sObject>): CelTypeContext {
+  const out: CelT[] = [];
+  for (const r of arr(rec(spec.matchConstraints).resourceRules).filter(isRecord)) {
+    const groups = arr(r.apiGroups).map(String);
+    for (const res of arr(r.resources).map(String)) {
+      const resource = res.split('/')[0];
+      if (res.includes('/') && !res.endsWith('/*') && res !== resource) { out.push(ANY_OBJECT); continue; }
+      for (const g of groups.length ? groups : ['']) {
+        const t = g === '*' || resource === '*' ? undefined : builtinType(g, resource) ?? crdType(g, resource, objects);
+        out.push(t ?? ANY_OBJECT);
+      }
+    }
+  }
+  return { objectTypes: out.length ? out : [ANY_OBJECT], strict: true };
+}
+
+function crdType(group: string, plural: string, objects: ReadonlyArray<K8sObject>): CelT | undefined {
+  const crd = objects.find((o) => o.kind === 'CustomResourceDefinition' && rec(o.value.spec).group === group && rec(rec(o.value.spec).names).plural === plural);
+  if (!crd) return undefined;
+  const spec = rec(crd.value.spec);
+  const versions = arr(spec.versions).filter(isRecord);
+  const v = versions.find((x) => x.storage === true) ?? versions[0];
+  const schema = rec(rec(v?.schema).openAPIV3Schema);
+  return customResourceType(String(rec(spec.names).kind ?? plural), schema);
 }
 
 function evaluateVap(p: K8sObject, spec: Record<string, unknown>, cel: CelSpec, bindings: Binding[], o: K8sObject, env: Env): UnitResult {

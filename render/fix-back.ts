@@ -1,4 +1,4 @@
-import { applyEdits, fixEdits, lintText, parseManifest, planFix, type Finding, type FixOp, type ParsedFile, type Path, type RuleSet, type TextEdit } from '../engine';
+import { applyEdits, fixEdits, formatScalar, lintText, parseManifest, planFix, type Finding, type FixOp, type ParsedFile, type Path, type RuleSet, type TextEdit } from '../engine';
 import { overlayFs, type ReadOnlyFs } from './fs';
 import { nodeSourceOf, type SourceIndex } from './map-back';
 import type { Segment, SourceMap } from './source-map';
@@ -84,7 +84,34 @@ export function translateFix(a: TranslateArgs): SourceFix | undefined {
   const reach = a.reach?.(files.map((f) => f.file)) ?? [];
   const kind = a.result.kind === 'kustomize' ? 'overlays' : 'charts';
   const parts = [objects > 1 ? `${objects} objects` : '', reach.length > 1 ? `affects ${reach.length} ${kind}` : ''].filter(Boolean);
-  return { title: `${fix.title} in ${where}${parts.length ? ` (${parts.join(', ')})` : ''}`, safety: fix.safety, files, objects, ...(reach.length > 1 ? { reach } : {}) };
+  // a Helm values edit is named by what it does there (the values path and the new value), not by the rendered
+  // field the rule names: "Set controller.securityContext.privileged: false in values.yaml (3 objects)"
+  const what = a.result.kind === 'helm' && touched.length === fix.ops.length ? valuesEditTitle([...nodeOps.values()].flatMap((g) => g.ops)) : fix.title;
+  return { title: `${what} in ${where}${parts.length ? ` (${parts.join(', ')})` : ''}`, safety: fix.safety, files, objects, ...(reach.length > 1 ? { reach } : {}) };
+}
+
+/** `controller.extraArgs[0]`, a dot inside a key escaped as `--set` writes it (`podAnnotations.a\.b/c`). */
+function valuesPathText(path: Path): string {
+  return path.map((seg, i) => (typeof seg === 'number' ? `[${seg}]` : `${i ? '.' : ''}${seg.replace(/\./g, '\\.')}`)).join('');
+}
+
+/** The ops of a values edit in words: "Set a.b: false", "Add ALL to a.drop", "Remove a.c", joined with "and". */
+function valuesEditTitle(ops: ReadonlyArray<FixOp>): string {
+  const value = (v: Extract<FixOp, { op: 'set' }>['value']): string => {
+    if (Array.isArray(v)) return `[${v.map((x) => formatScalar(x, false)).join(', ')}]`;
+    if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${formatScalar(k, false)}: ${formatScalar(x, false)}`).join(', ')}}`;
+    return formatScalar(v as string | number | boolean, false);
+  };
+  const words = ops.map((op) => {
+    const p = valuesPathText(op.path);
+    switch (op.op) {
+      case 'set': return `Set ${p}: ${value(op.value)}`;
+      case 'append': return `Add ${formatScalar(op.value, false)} to ${p}`;
+      case 'remove': return `Remove ${p}`;
+      case 'rename': return `Rename ${p} to ${op.to}`;
+    }
+  });
+  return words.map((w, i) => (i ? w[0].toLowerCase() + w.slice(1) : w)).join(' and ');
 }
 
 /** A rendered edit moved onto literal template text; insertions may sit at the end of the literal before them. */

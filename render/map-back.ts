@@ -64,6 +64,13 @@ function sourceRange(src: SourceIndex, file: string, doc: number, path: Path): {
   return { range: pf.lines.range(s, e), offsets: [s, e] };
 }
 
+/** A source that is not YAML (doc -1: an env or data file of a Kustomize generator): the origin's own range. */
+function rawRange(src: SourceIndex, file: string, origin: Origin): { range: Range; offsets: [number, number] } | undefined {
+  const pf = src.rawFile(file);
+  if (!pf || origin.kind !== 'node') return undefined;
+  return { range: origin.range, offsets: [pf.lines.offset(origin.range.start), pf.lines.offset(origin.range.end)] };
+}
+
 function textLocation(src: SourceIndex, seg: Segment & { origin: Extract<Origin, { kind: 'text' }> }, start: number, end: number): MappedLocation | undefined {
   const pf = src.rawFile(seg.origin.file);
   if (!pf) return undefined;
@@ -142,7 +149,7 @@ export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMa
   const [s, e] = f.offsets;
   const ns = nodeSourceOf(rendered, f.docIndex, map, f.path);
   if (ns) {
-    const r = sourceRange(src, ns.file, ns.doc, ns.path);
+    const r = ns.doc < 0 ? rawRange(src, ns.file, ns.segment.origin) : sourceRange(src, ns.file, ns.doc, ns.path);
     if (r) return { file: ns.file, ...r, trace: ns.segment.trace ? [...ns.segment.trace] : [], via: 'node' };
   }
   const whole = map.at(s, Math.max(e, s));

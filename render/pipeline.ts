@@ -123,24 +123,32 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
  * Same rule, message id and place in the same source file make the same problem; findings kept in order.
  */
 export function mergeAcrossRenders(findings: ReadonlyArray<RenderedFinding>): RenderedFinding[] {
+  return mergeAcrossRendersFrom(findings).map((m) => m.finding);
+}
+
+/**
+ * mergeAcrossRenders, saying which input each merged finding is (`from`: its index in `findings`), so a caller
+ * that keeps per-finding data (the language server's render and finding index for quick fixes) keeps the first's.
+ */
+export function mergeAcrossRendersFrom(findings: ReadonlyArray<RenderedFinding>): Array<{ finding: RenderedFinding; from: number }> {
   const byKey = new Map<string, RenderedFinding>();
-  const out: RenderedFinding[] = [];
-  for (const f of findings) {
-    if (f.ruleId === RENDER_INCOMPLETE) { out.push(f); continue; }
+  const out: Array<{ finding: RenderedFinding; from: number }> = [];
+  findings.forEach((f, from) => {
+    if (f.ruleId === RENDER_INCOMPLETE) { out.push({ finding: f, from }); return; }
     const key = `${f.ruleId}|${f.messageId}|${f.file}|${f.offsets[0]}|${f.offsets[1]}`;
     const prev = byKey.get(key);
     if (!prev) {
       const copy = { ...f, trace: [...f.trace] };
       byKey.set(key, copy);
-      out.push(copy);
-      continue;
+      out.push({ finding: copy, from });
+      return;
     }
-    if (prev.rendered.source === f.rendered.source) continue;
+    if (prev.rendered.source === f.rendered.source) return;
     const steps = f.trace.length ? [...f.trace] : [{ file: f.rendered.source, range: f.range, note: `also rendered from ${f.rendered.source}` }];
     // the same place read by another overlay, with its own words (another name, another namespace): kept
     if (f.message !== prev.message) steps[0] = { ...steps[0], note: `${steps[0].note}: ${f.message}` };
     prev.trace = mergeTrace(prev.trace, steps);
-  }
+  });
   return out;
 }
 

@@ -15,6 +15,7 @@ export type Origin =
    * (a values key read by `.Values.x`, a base resource's field, a patch's field, a generator literal).
    * A sub-path of the rendered node maps to the same sub-path below `path`, which is how a missing field is
    * added in the values file or patch that supplied its parent. `range` is the source node's range (for display).
+   * `doc` -1: the file is not YAML (an env or data file a Kustomize generator read); `range` is the place itself.
    */
   | { kind: 'node'; file: string; doc: number; path: Path; range: Range }
   /** Made by the tool (a hash suffix, a label Helm adds, a computed value): there is no source to edit. */

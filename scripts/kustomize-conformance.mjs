@@ -99,7 +99,7 @@ export function runKustomizeConformance() {
   console.log(`kustomize: objects equal ${t.objects}/${t.cases - t.errorCases} builds, byte-exact ${t.bytes}, errors matched ${t.errors}/${t.errorCases}, cases passing ${t.objects + t.errors}/${t.cases}; provenance: object origins ${t.prov}/${t.provObjects} (${pct(t.prov, t.provObjects)}), buildMetadata output equal ${t.meta}/${t.metaCases}, field origins holding the value ${t.fieldsOk}/${t.fields} (${pct(t.fieldsOk, t.fields)})`);
 }
 
-/** Leaf values whose origin is a YAML node of a resource or patch file: does that node hold the same value? */
+/** Leaf values whose origin is a YAML node of a resource or patch file (or a line of a generator's env or data file): does it hold the same value? */
 function fieldCheck(doc, map, t, fs, YAML) {
   const cache = fieldCheck.cache ?? (fieldCheck.cache = new Map());
   const parsed = (file) => {
@@ -115,6 +115,12 @@ function fieldCheck(doc, map, t, fs, YAML) {
     if (seg?.origin.kind !== 'node') return;
     const o = seg.origin;
     if (/kustomization\.ya?ml$|\/Kustomization$/.test(o.file)) return; // set by a transformer entry
+    if (o.doc < 0) { // an env or data file of a generator (not YAML): its text at the range holds the value
+      const lines = (fs.readText(o.file) ?? '').split('\n').slice(o.range.start.line, o.range.end.line + 1);
+      t.fields++;
+      if (lines.join('\n').includes(String(node.value).trim()) || Buffer.from(lines.join('\n')).toString('base64') === String(node.value)) t.fieldsOk++;
+      return;
+    }
     const docs = parsed(o.file);
     const src = docs?.[o.doc]?.getIn?.(o.path, true);
     t.fields++;

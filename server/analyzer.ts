@@ -125,7 +125,8 @@ export class Analyzer {
   lintable(doc: TextDocument): boolean {
     if (doc.languageId === 'yaml' || doc.languageId === 'json' || doc.languageId === 'jsonc') return true;
     const path = uriToPath(doc.uri);
-    return !!path && LINTABLE.has(extname(path).toLowerCase());
+    // a kustomization named `Kustomization` (no extension) builds its overlay like kustomization.yaml
+    return !!path && (LINTABLE.has(extname(path).toLowerCase()) || basename(path) === 'Kustomization');
   }
 
   /** Diagnostics (and the lint result behind them) for the document's current version. */

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { RuleSet } from '../engine';
 import {
-  discoverRoots, lintRendered, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
+  discoverRoots, lintRendered, mergeAcrossRendersFrom, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
 } from '../render';
 import { diskFs } from '../host';
@@ -227,21 +227,24 @@ export function partOf(l: Linted, path: string): boolean {
  */
 export function renderedDiagnostics(linted: ReadonlyArray<Linted>, path: string, uri: string, version: number, hints: ReadonlySet<string>): Diagnostic[] {
   const out: Diagnostic[] = [];
+  const here: Array<{ l: Linted; index: number }> = [];
   for (const l of linted) {
     for (const e of l.errors) {
       if (e.file !== path) continue;
       const range = e.range ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       out.push({ range, severity: DiagnosticSeverity.Error, code: 'render-error', source: 'kubehex', message: `${toolOf(l)} fails: ${e.message}` });
     }
-    l.findings.forEach((f, index) => {
-      if (f.file !== path) return;
-      const d = findingToDiagnostic(f, uri, version, hints);
-      const data: RenderedData = { rendered: l.source.root, index, version };
-      d.data = { ...(d.data as object), ...data, fixable: false };
-      const related: DiagnosticRelatedInformation[] = f.trace.map((t) => ({ location: { uri: pathToUri(t.file), range: t.range }, message: t.note }));
-      if (related.length) d.relatedInformation = related;
-      out.push(d);
-    });
+    l.findings.forEach((f, index) => { if (f.file === path) here.push({ l, index }); });
+  }
+  // the same base finding reached through several overlays is one diagnostic, the overlays in its chain (as the CLI)
+  for (const { finding: f, from } of mergeAcrossRendersFrom(here.map(({ l, index }) => l.findings[index]))) {
+    const { l, index } = here[from];
+    const d = findingToDiagnostic(f, uri, version, hints);
+    const data: RenderedData = { rendered: l.source.root, index, version };
+    d.data = { ...(d.data as object), ...data, fixable: false };
+    const related: DiagnosticRelatedInformation[] = f.trace.map((t) => ({ location: { uri: pathToUri(t.file), range: t.range }, message: t.note }));
+    if (related.length) d.relatedInformation = related;
+    out.push(d);
   }
   return out;
 }

@@ -1,5 +1,5 @@
 import { basename, dirname } from 'node:path';
-import { consumedFiles, ROOT_FILES } from '../render';
+import { consumedFiles, mergeAcrossRenders, ROOT_FILES } from '../render';
 import type { Analyzer } from './analyzer';
 import { filesOf, type Linted } from './rendered';
 import type { FileResult } from './scan-worker';
@@ -37,15 +37,17 @@ export async function scanRendered(analyzer: Analyzer, files: ReadonlyArray<stri
     const linted = await store.renderRoots(fs, ds, resolved.set, resolved.key, analyzer.renderOptions(), stop);
     out.published.push({ linted, hints: resolved.hints });
     for (const [file] of consumedFiles(linted.map((l) => l.source))) out.consumed.add(file);
+    // one finding per place, the other overlays that reach it in its trace (as the CLI and the editor report it)
+    const merged = mergeAcrossRenders(linted.flatMap((l) => l.findings));
     for (const l of linted) {
       for (const file of filesOf(l)) {
         let r = byFile.get(file);
         if (!r) byFile.set(file, (r = { path: file, mtimeMs: 0, size: 0, findings: [], errors: [], hints: [...resolved.hints], rendered: true }));
-        for (const f of l.findings) if (f.file === file) r.findings.push(f);
         const tool = l.source.renderer.kind === 'helm' ? 'helm template' : 'kustomize build';
         for (const e of l.errors) if (e.file === file) r.errors.push({ message: `${tool} fails: ${e.message}`, ...(e.range ? { range: e.range } : {}) });
       }
     }
+    for (const f of merged) byFile.get(f.file)?.findings.push(f);
   }
   out.results = [...byFile.values()];
   return out;

@@ -6,6 +6,7 @@ import { join, relative } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { LSPErrorCodes, ResponseError, type CancellationToken, type Diagnostic, type Range, type WorkDoneProgressParams } from 'vscode-languageserver';
 import type { Category, Severity } from '../engine';
+import { ROOT_FILES } from '../render';
 import { errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
 import { compileGlobs, matchRules, parseGitignore, type GlobRules } from './glob';
 import { scanRendered } from './scan-rendered';
@@ -59,7 +60,8 @@ export async function walk(folders: ReadonlyArray<string>, exclude: ReadonlyArra
         const full = join(dir, e.name);
         const isDir = e.isDirectory();
         if (isDir && SKIP_DIRS.has(e.name)) continue;
-        if (!isDir && !(e.isFile() && EXTENSIONS.test(e.name))) continue;
+        // kustomize's `Kustomization` has no extension
+        if (!isDir && !(e.isFile() && (EXTENSIONS.test(e.name) || ROOT_FILES.has(e.name)))) continue;
         if (excluded(relative(root, full).split('\\').join('/'), isDir)) continue;
         if (gitIgnored(ignores, full, isDir)) continue;
         if (isDir) stack.push({ dir: full, ignores });

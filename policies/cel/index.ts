@@ -14,6 +14,8 @@ export { equals } from './operators';
 export { parseQuantity } from './ext-k8s';
 export { RESOURCE_LIB, IMAGE_LIB, type ResourceSource, type ImageSource } from './ext-kyverno';
 export type { Node } from './parser';
+export { checkTypes, typeText, DYN, BOOL, STRING, INT, obj, type CelT, type CheckEnv, type TypeIssue } from './check';
+export { ANY_OBJECT, builtinType, customResourceType } from './k8s-types';
 
 export interface Program { source: string; ast: Node }
 export type CompileResult = { program: Program } | { error: { message: string; start: number; end: number } };

@@ -5,9 +5,9 @@ import { CelUint, INT_MAX, INT_MIN, UINT_MAX, type Value } from './values';
 export type Node =
   | { t: 'lit'; v: Value; pos: number; end: number }
   | { t: 'ident'; name: string; pos: number; end: number }
-  | { t: 'select'; x: Node; field: string; opt: boolean; pos: number; end: number }
+  | { t: 'select'; x: Node; field: string; opt: boolean; pos: number; end: number; /** where the field name starts */ fpos?: number }
   | { t: 'index'; x: Node; i: Node; opt: boolean; pos: number; end: number }
-  | { t: 'call'; fn: string; target?: Node; args: Node[]; pos: number; end: number }
+  | { t: 'call'; fn: string; target?: Node; args: Node[]; pos: number; end: number; /** where the function name starts */ fnPos?: number }
   | { t: 'list'; items: Node[]; optional: boolean[]; pos: number; end: number }
   | { t: 'map'; entries: { k: Node; v: Node; opt: boolean }[]; pos: number; end: number }
   | { t: 'cond'; c: Node; a: Node; b: Node; pos: number; end: number }
@@ -141,7 +141,7 @@ class Parser {
           const end = this.expect(')').end;
           x = this.macroOrCall(id.text, x, args, x.pos, end, id.pos);
         } else {
-          x = { t: 'select', x, field: id.text, opt: t.text === '.?', pos: x.pos, end: id.end };
+          x = { t: 'select', x, field: id.text, opt: t.text === '.?', pos: x.pos, end: id.end, fpos: id.pos };
         }
       } else if (t.text === '[' || t.text === '[?') {
         this.next();
@@ -259,7 +259,7 @@ class Parser {
     if (target && (fn === 'optMap' || fn === 'optFlatMap') && args.length === 2) {
       return { t: 'comp', kind: fn, range: target, v: identName(args[0], fn), tr: args[1], pos, end };
     }
-    return { t: 'call', fn, target, args, pos, end };
+    return { t: 'call', fn, target, args, pos, end, fnPos };
   }
 }
 

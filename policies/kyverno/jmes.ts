@@ -94,9 +94,47 @@ export function query(expr: string, data: unknown): unknown {
 
 /** Checks a JMESPath expression's syntax (policy authoring). */
 export function jmesSyntaxError(expr: string): string | undefined {
-  registerFunctions();
-  try { jp.compile(expr.trim()); return undefined; } catch (e) { return (e as Error).message; }
+  return jmesSyntaxErrorAt(expr)?.message;
 }
+
+/** Longest expression whose error is located character by character (longer ones get the whole expression). */
+const MAX_LOCATED = 4000;
+
+/**
+ * A JMESPath syntax error and the characters of `expr` at fault: the character the lexer stops at, the token the
+ * parser rejects, or (an expression that ends too early) the empty span at its end. The library reports no
+ * position, so the shortest failing prefix is found: a prefix that fails only for want of more tokens is fine.
+ */
+export function jmesSyntaxErrorAt(expr: string): { message: string; span: [number, number] } | undefined {
+  registerFunctions();
+  const fails = (s: string): Error | undefined => { try { jp.compile(s); return undefined; } catch (e) { return e as Error; } };
+  const whole = fails(expr);
+  if (!whole) return undefined;
+  const message = whole.message.replace(/^Syntax error:\s*/i, '').replace(/^syntax:\s*/, '');
+  const eof = { message: 'unexpected end of expression', span: [expr.trimEnd().length, expr.trimEnd().length] as [number, number] };
+  const end = expr.trimEnd().length;
+  if (expr.length > MAX_LOCATED) return { message, span: [0, end] };
+  if (whole.name === 'LexerError') {
+    // the shortest prefix the lexer rejects ends at the character at fault (an unclosed quote: its opening one)
+    for (let k = 1; k <= expr.length; k++) {
+      try { jp.tokenize(expr.slice(0, k)); } catch { return { message, span: [k - 1, k] }; }
+    }
+    return { message, span: [0, end] };
+  }
+  const tokens = jp.tokenize(expr);
+  for (let k = 0; k < tokens.length; k++) {
+    const next = k + 1 < tokens.length ? tokens[k + 1].start : expr.length;
+    const e = fails(expr.slice(0, next));
+    if (e && !atEnd(e)) {
+      const text = expr.slice(tokens[k].start, next).trimEnd();
+      return { message: `unexpected ${JSON.stringify(text)}`, span: [tokens[k].start, tokens[k].start + text.length] };
+    }
+  }
+  return atEnd(whole) ? eof : { message, span: [0, end] };
+}
+
+/** The parser ran out of tokens (more would have been fine). */
+const atEnd = (e: Error): boolean => /\bEOF\b/.test(e.message);
 
 /** The innermost `{{ ... }}` (single braces, as in a JMESPath multiselect hash, may occur inside). */
 const INNER = /\{\{((?:\{[^{}]*\}|[^{}])*?)\}\}/;

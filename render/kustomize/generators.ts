@@ -87,10 +87,27 @@ function parseFileSource(s: string): [string, string] {
   return [k, p];
 }
 
-function envPairs(text: string, src?: Src): Pair[] {
+/**
+ * Where a value read from an env or data file was written: its line of an env file, the whole of a data file
+ * (not YAML: doc -1, `path` empty), with the kustomization entry that read the file as the first trace step.
+ */
+function fileSrc(file: string, range: Src['range'], entry: Src | undefined, note: string): Src {
+  const src: Src = { file, doc: -1, path: [], range };
+  if (entry) src.trace = [{ file: entry.file, range: entry.range, note }];
+  return src;
+}
+
+function wholeFile(text: string): Src['range'] {
+  const lines = text.split('\n');
+  if (lines.length > 1 && lines[lines.length - 1] === '') lines.pop();
+  return { start: { line: 0, character: 0 }, end: { line: lines.length - 1, character: lines[lines.length - 1].replace(/\r$/, '').length } };
+}
+
+function envPairs(text: string, file: string, entry: Src | undefined, note: string): Pair[] {
   const out: Pair[] = [];
   text.split('\n').forEach((raw, i) => {
-    let line = raw.replace(/\r$/, '');
+    const full = raw.replace(/\r$/, '');
+    let line = full;
     if (i === 0) line = line.replace(/^\uFEFF/, '');
     line = line.replace(/^\s+/, '');
     if (!line || line.startsWith('#')) return;
@@ -98,7 +115,8 @@ function envPairs(text: string, src?: Src): Pair[] {
     const key = eq < 0 ? line : line.slice(0, eq);
     // kustomize v5.5 keeps any key as written (spaces included) and drops a line with an empty key
     if (!key) return;
-    out.push({ key, value: eq < 0 ? '' : line.slice(eq + 1), src });
+    const range = { start: { line: i, character: full.length - line.length }, end: { line: i, character: full.length } };
+    out.push({ key, value: eq < 0 ? '' : line.slice(eq + 1), src: fileSrc(file, range, entry, note) });
   });
   return out;
 }
@@ -110,7 +128,7 @@ function isUtf8(b: Uint8Array): boolean {
 function loadPairs(ldr: Loader, a: GeneratorArgs): Pair[] {
   const all: Pair[] = [];
   try {
-    for (const e of a.envs) all.push(...envPairs(ldr.load(e.value), e.src));
+    for (const e of a.envs) all.push(...envPairs(ldr.load(e.value), ldr.resolveFile(e.value), e.src, `env file of ${a.kind[0].toLowerCase()}${a.kind.slice(1)}Generator ${a.name}`));
   } catch (e) { throw wrap(e, `env source files: [${a.envs.map((x) => x.value).join(' ')}]`); }
   try {
     for (const l of a.literals) { const [k, v] = parseLiteral(l.value); all.push({ key: k, value: v, src: l.src }); }
@@ -119,8 +137,9 @@ function loadPairs(ldr: Loader, a: GeneratorArgs): Pair[] {
     for (const f of a.files) {
       const [k, p] = parseFileSource(f.value);
       const bytes = ldr.loadBytes(p);
-      if (isUtf8(bytes)) all.push({ key: k, value: new TextDecoder('utf-8').decode(bytes), src: f.src });
-      else all.push({ key: k, value: '', binary: bytes, src: f.src });
+      const note = `file of ${a.kind[0].toLowerCase()}${a.kind.slice(1)}Generator ${a.name}`;
+      if (isUtf8(bytes)) { const text = new TextDecoder('utf-8').decode(bytes); all.push({ key: k, value: text, src: fileSrc(ldr.resolveFile(p), wholeFile(text), f.src, note) }); }
+      else all.push({ key: k, value: '', binary: bytes, src: fileSrc(ldr.resolveFile(p), { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } }, f.src, note) });
     }
   } catch (e) { throw wrap(e, `file sources: [${a.files.map((x) => x.value).join(' ')}]`); }
   return all;

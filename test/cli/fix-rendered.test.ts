@@ -77,6 +77,29 @@ describe('cli: scan --fix on a Helm chart edits the source files, proven by rend
 });
 
 describe('render: planSourceFixes', () => {
+  it('one values key that feeds three objects: one fix, titled with the values path, the new value, the file and the count', () => {
+    const parsed = parseConfig(CONFIG, '.kubehex.yaml', rules);
+    assert.ok('config' in parsed);
+    const set = ruleSetFor({ config: parsed.config });
+    const workload = (kind: string, api: string, n: string, podSpecAt: string) => `apiVersion: ${api}\nkind: ${kind}\nmetadata:\n  name: ${n}\nspec:\n${podSpecAt}`;
+    const pod = (ind: string) => `${ind}containers:\n${ind}  - name: c\n${ind}    image: nginx:1.27\n${ind}    securityContext:\n${ind}      privileged: {{ .Values.controller.privileged }}\n${ind}      allowPrivilegeEscalation: false\n`;
+    const template = (ind: string) => `  selector:\n    matchLabels: {app: x}\n  template:\n    metadata:\n      labels: {app: x}\n    spec:\n${pod(ind)}`;
+    const values = 'controller:\n  # the controller needs host access\n  privileged: true  # reviewed\n  replicas: 2\n';
+    const fs = memoryFs({
+      '/w/chart/Chart.yaml': 'apiVersion: v2\nname: ctl\nversion: 0.1.0\n',
+      '/w/chart/values.yaml': values,
+      '/w/chart/templates/deployment.yaml': workload('Deployment', 'apps/v1', 'ctl', template('      ')),
+      '/w/chart/templates/daemonset.yaml': workload('DaemonSet', 'apps/v1', 'ctl-node', template('      ')),
+      '/w/chart/templates/pod.yaml': workload('Pod', 'v1', 'ctl-debug', pod('  ')),
+    });
+    const helm = renderers.find((r) => r.kind === 'helm')!;
+    const plan = planSourceFixes({ fs, root: '/w/chart', renderer: helm, options: {}, set, display: (f) => f.slice('/w/chart/'.length) });
+    assert.deepEqual(plan.applied.map((a) => [a.title, a.objects, a.files.map((f) => f.file)]), [
+      ['Set controller.privileged: false in values.yaml (3 objects)', 3, ['/w/chart/values.yaml']],
+    ]);
+    assert.deepEqual([...plan.texts], [['/w/chart/values.yaml', 'controller:\n  # the controller needs host access\n  privileged: false  # reviewed\n  replicas: 2\n']]);
+  });
+
   it('titles a values edit with the objects it changes, and plans on the edited text', () => {
     const parsed = parseConfig(CONFIG, '.kubehex.yaml', rules);
     assert.ok('config' in parsed);
@@ -85,12 +108,13 @@ describe('render: planSourceFixes', () => {
     const helm = renderers.find((r) => r.kind === 'helm')!;
     const plan = planSourceFixes({ fs, root: '/w/chart', renderer: helm, options: {}, set, display: (f) => f.slice(3) });
     assert.deepEqual(plan.applied.map((a) => [a.title, a.objects]), [
-      ['Set privileged: false in chart/values.yaml (2 objects)', 2],
-      ['Set allowPrivilegeEscalation: false in chart/values.yaml (2 objects)', 2],
+      ['Set securityContext.privileged: false in chart/values.yaml (2 objects)', 2],
+      ['Set securityContext.allowPrivilegeEscalation: false in chart/values.yaml (2 objects)', 2],
       ['Set privileged: false in chart/templates/c.yaml', 1],
       ['Set allowPrivilegeEscalation: false in chart/templates/c.yaml', 1],
     ]);
     assert.deepEqual([...plan.texts.keys()], ['/w/chart/values.yaml', '/w/chart/templates/c.yaml']);
+    assert.equal(plan.texts.get('/w/chart/values.yaml'), '# security settings of both workers\nsecurityContext:\n  privileged: false\n  allowPrivilegeEscalation: false\nreplicas: 1\n');
     // nothing editable: nothing planned
     assert.equal(planSourceFixes({ fs, root: '/w/chart', renderer: helm, options: {}, set, display: (f) => f, editable: () => false }).applied.length, 0);
   });

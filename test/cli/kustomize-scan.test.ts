@@ -84,6 +84,44 @@ describe('cli: scan builds kustomizations (overlays, shared bases, namespaces)',
     ]);
   });
 
+  it('a value a generator read is shown where it was written: the literal, the env file line, the data file', async () => {
+    const dir = tree({
+      'app/kustomization.yaml': 'configMapGenerator:\n- name: app\n  literals:\n  - LOG_LEVEL=info\n  - DB_PASSWORD=s3cr3t-Pa55\n  envs:\n  - app.env\n  files:\n  - conf/aws.conf\n',
+      'app/app.env': 'MODE=fast\n# a comment\n  API_TOKEN=abcd1234efgh5678\n',
+      'app/conf/aws.conf': '[default]\naws_access_key_id = AKIAIOSFODNN7EXAMPLE\n',
+    });
+    dirs.push(dir);
+    const got = (await findings(dir)).filter((f) => f.ruleId === 'configmap-credentials');
+    const at = (f: Found) => [f.file, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character, f.trace.map((t) => [t.file.slice(dir.length + 1), t.range.start.line, t.note])];
+    assert.deepEqual(got.map(at).sort(), [
+      // the env line (indent skipped, as kustomize trims it), with the envs entry that read the file in the trace
+      ['app/app.env', 2, 2, 2, 28, [['app/kustomization.yaml', 6, 'env file of configMapGenerator app']]],
+      // a data file: the whole file is the value
+      ['app/conf/aws.conf', 0, 0, 1, 40, [['app/kustomization.yaml', 8, 'file of configMapGenerator app']]],
+      // a literal: its entry in the kustomization
+      ['app/kustomization.yaml', 4, 4, 4, 27, []],
+    ]);
+  });
+
+  it('finds kustomizations named `Kustomization` (no extension) in a folder scan, and builds them', async () => {
+    const dir = tree({
+      'base/Kustomization': 'resources:\n- deployment.yaml\n',
+      'base/deployment.yaml': DEPLOYMENT,
+      'overlays/x/Kustomization': 'namespace: x\nresources:\n- ../../base\n',
+    });
+    dirs.push(dir);
+    const { collectFiles } = await import('../../cli/files');
+    assert.deepEqual(collectFiles([dir]).files.map((f) => f.slice(dir.length + 1)).sort(), ['base/Kustomization', 'base/deployment.yaml', 'overlays/x/Kustomization']);
+    const res = await scan({ files: collectFiles([dir]).files });
+    assert.deepEqual(res.results.map((r) => [r.file.slice(dir.length + 1), r.skipped ?? null]).filter(([, s]) => s).sort(), [
+      ['base/Kustomization', 'kustomize-input'], ['base/deployment.yaml', 'kustomize-input'], ['overlays/x/Kustomization', 'kustomize-input'],
+    ]);
+    const priv = (await findings(dir)).filter((f) => f.ruleId === 'privileged-container');
+    assert.deepEqual(priv.map((f) => [f.file, f.range.start.line, f.range.start.character, f.trace.map((t) => [t.file.slice(dir.length + 1), t.note])]), [
+      ['base/deployment.yaml', 17, 10, [['overlays/x/Kustomization', 'via overlay x']]],
+    ]);
+  });
+
   it('network-policy-missing: the kustomization\'s namespace places the workload; a policy of the same build covers it', async () => {
     const dir = tree({
       'base/kustomization.yaml': 'resources:\n- deployment.yaml\n',

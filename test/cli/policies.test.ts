@@ -77,4 +77,28 @@ describe('cli: admission policies as rules', () => {
       'workloads.yaml:13:2-13:14 vap:max-replicas error code/availability at most 5 replicas',
     ]);
   });
+
+  it('reports a Kyverno pattern and a JMESPath syntax error on the characters at fault', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'policy.yaml'), `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "{{ request.object.metadata.name) }} is bad"
+        pattern:
+          spec:
+            containers:
+              - ?(image): "nginx*"
+`);
+    const r = kubehex(['scan', dir, '--format', 'json']);
+    assert.deepEqual(policyFindings(r.stdout), [
+      'policy.yaml:9:49-9:50 policy-not-evaluated warning cluster/integrity kyverno:k/r: JMESPath syntax error in {{ request.object.metadata.name) }}: unexpected ")"',
+      'policy.yaml:13:16-13:18 policy-not-evaluated warning cluster/integrity kyverno:k/r: pattern syntax error: unknown anchor "?(": anchors are (…), <(…), =(…), ^(…), X(…) and +(…)',
+    ]);
+  });
 });

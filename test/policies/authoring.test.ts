@@ -57,8 +57,100 @@ spec:
         deny: {}
 `;
     assert.deepEqual(lint(text), [
-      'policy-not-evaluated compile-error warning 9:22-9:53 "{{ request.object.metadata.[ }}" kyverno:k/r: JMESPath syntax error in {{ request.object.metadata.[ }}: Syntax error: invalid token (EOF): ""',
+      // the end of the expression: the character after its last token
+      'policy-not-evaluated compile-error warning 9:50-9:51 " " kyverno:k/r: JMESPath syntax error in {{ request.object.metadata.[ }}: unexpected end of expression',
     ]);
+  });
+
+  it('a JMESPath syntax error in a deny condition, on the token at fault, and an unknown character', () => {
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "no"
+        deny:
+          conditions:
+            any:
+              - key: "{{ request.object.spec.containers[?name == ].image }}"
+                operator: AnyIn
+                value: ["{{ request.object.metadata # name }}"]
+`;
+    assert.deepEqual(lint(text), [
+      'policy-not-evaluated compile-error warning 13:65-13:66 "]" kyverno:k/r: JMESPath syntax error in {{ request.object.spec.containers[?name == ].image }}: unexpected "]"',
+      'policy-not-evaluated compile-error warning 15:52-15:53 "#" kyverno:k/r: JMESPath syntax error in {{ request.object.metadata # name }}: unknown character: #',
+    ]);
+  });
+
+  it('Kyverno pattern syntax errors: a bad anchor, an unclosed "(", a range without its bound, unknown and misused operators', () => {
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "no"
+        pattern:
+          spec:
+            containers:
+              - ?(image): "nginx*"
+                =(name: "x"
+                resources:
+                  limits:
+                    memory: "1-"
+                    cpu: "<=2 | =>1"
+                    nvidia.com/gpu: ">abc"
+        anyPattern:
+          - metadata:
+              labels:
+                app): "x"
+`;
+    assert.deepEqual(lint(text), [
+      'policy-not-evaluated compile-error warning 13:16-13:18 "?(" kyverno:k/r: pattern syntax error: unknown anchor "?(": anchors are (…), <(…), =(…), ^(…), X(…) and +(…)',
+      'policy-not-evaluated compile-error warning 14:17-14:18 "(" kyverno:k/r: pattern syntax error: "(" is not closed in key "=(name"',
+      'policy-not-evaluated compile-error warning 17:30-17:31 "-" kyverno:k/r: pattern syntax error: the range "1-" lacks its upper bound',
+      'policy-not-evaluated compile-error warning 18:32-18:34 "=>" kyverno:k/r: pattern syntax error: unknown operator "=>": operators are >, >=, <, <= and !',
+      'policy-not-evaluated compile-error warning 19:38-19:41 "abc" kyverno:k/r: pattern syntax error: the operator > compares numbers, quantities and durations, not "abc"',
+      'policy-not-evaluated compile-error warning 23:19-23:20 ")" kyverno:k/r: pattern syntax error: ")" without "(" in key "app)"',
+    ]);
+  });
+
+  it('valid patterns give no syntax error: anchors, wildcards, ranges, operators, alternatives, variables', () => {
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "no"
+        foreach:
+          - list: "request.object.spec.containers"
+            pattern:
+              =(securityContext):
+                X(privileged): "null"
+                <(runAsUser): ">0"
+              ^(ports):
+                - containerPort: "1-1024 | !8080"
+              +(labels): {}
+              image: "!*:latest & *"
+              resources:
+                limits:
+                  memory: "<=2Gi"
+                  cpu: "100m-2"
+              name: "{{ element.name }}"
+              (ttl): ">= 10s"
+`;
+    assert.deepEqual(lint(text), []);
   });
 
   it('an unknown field in a Kyverno policy, on its key, with the nearest field', () => {

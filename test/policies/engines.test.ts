@@ -248,9 +248,12 @@ spec:
     - expression: "object.spec.missing > 1"
 `;
     assert.deepEqual(judge([unbound, deploy('default', 1)].join('---\n')), [
+      // a Deployment's spec has no field `missing`: the type checker says so on the policy
+      "note compile-error on ValidatingAdmissionPolicy/no-default at spec.validations.1.expression: vap:no-default: CEL type error: undefined field 'missing'",
       'note unbound on ValidatingAdmissionPolicy/no-default at metadata.name: policy no-default has no binding: it does nothing in a cluster (set policies.unbound: evaluate in .kubehex.yaml to lint with it as if bound cluster-wide)',
     ]);
     assert.deepEqual(judge([unbound, deploy('default', 1)].join('---\n'), { unbound: 'evaluate' }), [
+      "note compile-error on ValidatingAdmissionPolicy/no-default at spec.validations.1.expression: vap:no-default: CEL type error: undefined field 'missing'",
       "vap:no-default on Deployment/web-default: validation-1 error metadata.namespace failed expression: object.metadata.namespace != 'default'",
     ]);
   });

@@ -148,7 +148,9 @@ describe('render/kustomize: provenance in the source map', () => {
     assert.equal(level?.origin.kind === 'node' && level.origin.file, join(prod, 'kustomization.yaml'));
     assert.deepEqual(level?.origin.kind === 'node' && level.origin.path, ['configMapGenerator', 0, 'literals', 0]);
     const greeting = originAt(r, cm, ['data', 'app.properties']);
-    assert.deepEqual(greeting?.origin.kind === 'node' && greeting.origin.path, ['configMapGenerator', 0, 'files', 0]);
+    // a data file's content maps to that file (doc -1: not YAML), with the files entry that read it in the trace
+    assert.deepEqual(greeting?.origin.kind === 'node' && [greeting.origin.file, greeting.origin.doc, greeting.origin.path], [join(base, 'app.properties'), -1, []]);
+    assert.deepEqual(greeting?.trace?.map((t) => [t.file, t.range.start.line, t.note]), [[join(prod, 'kustomization.yaml'), 3, 'via overlay prod'], [join(base, 'kustomization.yaml'), 9, 'file of configMapGenerator app-config']]);
   });
 
   it('a label from commonLabels maps to its key in the kustomization', () => {

@@ -50,7 +50,7 @@ describe('render: map-back and fix-back through the source map', () => {
     assert.equal(fix!.files.length, 1);
     assert.equal(fix!.files[0].file, '/chart/values.yaml');
     assert.equal(fix!.objects, 1);
-    assert.match(fix!.title, / in values\.yaml$/);
+    assert.equal(fix!.title, 'Set sec.privileged: false in values.yaml');
     const text = fs.readText('/chart/values.yaml')!;
     const e = fix!.files[0].edits[0];
     assert.equal(text.slice(0, e.start) + e.newText + text.slice(e.end), VALUES.replace('privileged: true', 'privileged: false'));
@@ -62,7 +62,13 @@ describe('render: map-back and fix-back through the source map', () => {
     const fix = translateFix({ result, rendered: parsed, finding: priv, fs, src, rerender: (f2) => toyRender(f2), set, display: (f2) => f2.slice('/chart/'.length) });
     assert.ok(fix);
     assert.equal(fix!.objects, 3);
-    assert.match(fix!.title, / in values\.yaml \(3 objects\)$/);
+    assert.equal(fix!.title, 'Set sec.privileged: false in values.yaml (3 objects)');
+    // one edit of the key, which changes all three objects
+    assert.equal(fix!.files.length, 1);
+    const text = fs.readText('/chart/values.yaml')!;
+    const e = fix!.files[0].edits;
+    assert.equal(e.length, 1);
+    assert.equal(text.slice(0, e[0].start) + e[0].newText + text.slice(e[0].end), VALUES.replace('privileged: true', 'privileged: false'));
   });
 
   it('fixes literal template text in the template', () => {

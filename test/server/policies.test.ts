@@ -128,4 +128,39 @@ describe('server: editing a policy costs only the cross-object pass', function (
     // the manifest was judged again from its cached chunk: nothing parsed or linted anew
     assert.equal((await c.request('kubehex/documentStats', { uri: deploy }) as any).linted, 0);
   });
+
+  it('a pattern syntax error typed into a Kyverno policy is shown on its characters at once', async () => {
+    c = await startClient({ root: dir });
+    const policy = uriOf(join(dir, 'kyverno.yaml'));
+    const text = `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: k
+spec:
+  rules:
+    - name: r
+      match: {any: [{resources: {kinds: [Pod]}}]}
+      validate:
+        message: "no"
+        pattern:
+          spec:
+            containers:
+              - image: "nginx*"
+`;
+    c.open(policy, text);
+    assert.deepEqual((await c.diagnostics(policy, 1)).filter((d: any) => d.code === 'policy-not-evaluated'), []);
+    const since = c.mark();
+    // `- image:` becomes `- ?(image):`, then `- ?(image:` (the version's own errors, each in its first publish)
+    c.change(policy, 2, [{ range: { start: { line: 13, character: 16 }, end: { line: 13, character: 16 } }, text: '?(' }, { range: { start: { line: 13, character: 23 }, end: { line: 13, character: 23 } }, text: ')' }]);
+    const shown = (ds: any[]) => ds.filter((d) => d.code === 'policy-not-evaluated').map((d) => [d.severity, d.message, rangeTuple(d.range)]);
+    assert.deepEqual(shown(await c.diagnostics(policy, 2, since)), [
+      [2, 'kyverno:k/r: pattern syntax error: unknown anchor "?(": anchors are (…), <(…), =(…), ^(…), X(…) and +(…)', [13, 16, 13, 18]],
+    ]);
+    c.change(policy, 3, [{ range: { start: { line: 13, character: 16 }, end: { line: 13, character: 17 } }, text: '' }]);
+    assert.deepEqual(shown(await c.diagnostics(policy, 3, since)), []);
+    c.change(policy, 4, [{ range: { start: { line: 13, character: 22 }, end: { line: 13, character: 23 } }, text: '' }]);
+    assert.deepEqual(shown(await c.diagnostics(policy, 4, since)), [
+      [2, 'kyverno:k/r: pattern syntax error: "(" is not closed in key "(image"', [13, 16, 13, 17]],
+    ]);
+  });
 });

@@ -50,7 +50,7 @@ describe('server: charts in the editor (RenderStore)', () => {
     const d = (await store.diagnostics(values, pathToUri(values), 1, set, 'k', new Set(), none))!;
     const actions = await store.codeActions(values, d.filter((x) => x.code === 'privileged-container'), set, 'k', none);
     assert.equal(actions.length, 1);
-    assert.equal(actions[0].title.endsWith(' in values.yaml'), true);
+    assert.equal(actions[0].title, 'Set sec.privileged: false in values.yaml');
     const edits = actions[0].edit!.changes![pathToUri(values)];
     assert.deepEqual(edits, [{ range: { start: { line: 2, character: 14 }, end: { line: 2, character: 18 } }, newText: 'false' }]);
     assert.equal(await store.diagnostics(join(dir, 'elsewhere.yaml'), pathToUri(join(dir, 'elsewhere.yaml')), 1, set, 'k', new Set(), none), undefined);

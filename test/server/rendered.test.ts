@@ -122,7 +122,7 @@ describe('server: charts and kustomizations (rendered sources)', function () {
     const diags = await c.diagnostics(vu, 1, since);
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri: vu }, range: diags[0].range, context: { diagnostics: diags, only: ['quickfix'] } });
     const fix = actions.find((a: any) => a.isPreferred);
-    assert.equal(fix.title, 'Set privileged: false in values.yaml');
+    assert.equal(fix.title, 'Set securityContext.privileged: false in values.yaml');
     assert.deepEqual(Object.keys(fix.edit.changes), [vu]);
     assert.equal(applyLspEdits(VALUES, fix.edit.changes[vu]), VALUES.replace('privileged: true', 'privileged: false'));
   });
@@ -226,8 +226,12 @@ spec:
     const since = c.mark();
     c.open(bu, base);
     const diags = (await c.diagnostics(bu, 1, since)).filter((d: any) => d.code === 'privileged-container');
-    // one per overlay that builds the base (the CLI merges them; the editor shows each render's)
-    assert.deepEqual(brief(diags), [['privileged-container', 15, 12, 15, 28], ['privileged-container', 15, 12, 15, 28]]);
+    // one diagnostic, not one per overlay that builds the base: the overlays are in its chain, as the CLI reports it
+    assert.deepEqual(brief(diags), [['privileged-container', 15, 12, 15, 28]]);
+    assert.deepEqual(diags[0].relatedInformation.map((r: any) => [r.location.uri, r.location.range.start.line, r.message]), [
+      [uriOf(join(dir, 'overlays/a/kustomization.yaml')), 2, 'via overlay a'],
+      [uriOf(join(dir, 'overlays/b/kustomization.yaml')), 2, 'via overlay b'],
+    ]);
     const actions = await c.request('textDocument/codeAction', { textDocument: { uri: bu }, range: diags[0].range, context: { diagnostics: [diags[0]], only: ['quickfix'] } });
     const fixes = actions.filter((a: any) => a.edit && !/^Disable/.test(a.title));
     assert.deepEqual(fixes.map((a: any) => [a.title, a.isPreferred]), [
@@ -269,6 +273,26 @@ spec:
       const d = (await c.diagnostics(uriOf(f.values), 1, since)).filter((x) => x.code === 'privileged-container');
       assert.deepEqual(brief(d), trusted ? [] : [['privileged-container', 2, 2, 2, 18]], `trusted: ${trusted}`);
     }
+  });
+
+  it('workspace scan: kustomizations named `Kustomization` are found, and a base finding reached by three overlays is one item', async () => {
+    const base = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: p\n      image: busybox:1.36\n      securityContext:\n        privileged: true\n';
+    mkdirSync(join(dir, 'base'), { recursive: true });
+    writeFileSync(join(dir, 'base', 'Kustomization'), 'resources:\n  - pod.yaml\n');
+    writeFileSync(join(dir, 'base', 'pod.yaml'), base);
+    for (const o of ['a', 'b', 'c']) {
+      mkdirSync(join(dir, 'overlays', o), { recursive: true });
+      writeFileSync(join(dir, 'overlays', o, 'Kustomization'), `namespace: team-${o}\nresources:\n  - ../../base\n`);
+    }
+    const c = await start({ root: dir });
+    const since = c.mark();
+    const r = await c.request('kubehex/scanWorkspace', {});
+    const priv = r.items.filter((i: any) => i.ruleId === 'privileged-container');
+    assert.deepEqual(priv.map((i: any) => [i.uri, i.range.start.line, i.range.start.character]), [[uriOf(join(dir, 'base', 'pod.yaml')), 9, 8]]);
+    // the closed base file gets one diagnostic, the three overlays in its chain
+    const onBase = (await c.diagnostics(uriOf(join(dir, 'base', 'pod.yaml')), undefined, since)).filter((d: any) => d.code === 'privileged-container');
+    assert.deepEqual(onBase[0].relatedInformation.map((x: any) => [x.location.uri, x.message]), ['a', 'b', 'c'].map((o) => [uriOf(join(dir, 'overlays', o, 'Kustomization')), `via overlay ${o}`]));
+    assert.equal(onBase.length, 1);
   });
 
   it('the workspace scan and the posture report include rendered findings and render errors; the chart\'s files are not linted alone', async () => {
