@@ -10,7 +10,9 @@ const VERSION = '0.1.0';
 export function displayPath(file: string): string {
   if (file === '<stdin>') return file;
   const rel = relative(process.cwd(), file);
-  return (rel && !rel.startsWith('..') ? rel : file).split(sep).join('/');
+  // the working directory itself (`kubehex scan .` in a chart: the chart is `rendered.source`) is `.`
+  if (rel === '') return '.';
+  return (!rel.startsWith('..') && !isAbsolute(rel) ? rel : file).split(sep).join('/');
 }
 
 function jsonFinding(f: Finding, file: string) {

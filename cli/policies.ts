@@ -5,8 +5,8 @@
  */
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
-import { CUSTOM_RESOURCE, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
-import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules } from '../policies';
+import { CUSTOM_RESOURCE, configPosition, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, standInsOf, type StandInRead } from '../policies';
 import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
 import { lintLoaded, loadFile, type ScanResult } from './scan';
@@ -36,6 +36,17 @@ function readText(file: string): string | undefined {
   if (!r.ok) return undefined;
   const d = decodeBytes(r.bytes);
   return d.ok ? d.text : undefined;
+}
+
+/** Largest stand-in file read (they describe a few objects, a user, some values). */
+export const MAX_STAND_IN_BYTES = 16 * 1024 * 1024;
+
+/** A stand-in file's text, or why there is none. */
+export function readStandIn(file: string): StandInRead {
+  const r = readRegularFile(file, MAX_STAND_IN_BYTES);
+  if (!r.ok) return { ok: false, message: r.message };
+  const d = decodeBytes(r.bytes);
+  return d.ok ? { ok: true, text: d.text } : { ok: false, message: `line ${(d.error.range?.start.line ?? 0) + 1}: ${d.error.message}` };
 }
 
 /** Only policy objects are read from scanned files (their other documents are left to the scan). */
@@ -73,7 +84,16 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
       sources.push(...objs);
     }
   }
-  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) });
+  // the cluster stand-ins (Kyverno CLI Values, Context, UserInfo files) the config names
+  const cfgBase = o.configFile ? dirname(resolve(o.configFile)) : process.cwd();
+  let configText: string | undefined;
+  const configLine = (path: Array<string | number>) => {
+    configText ??= (o.configFile ? readText(o.configFile) : undefined) ?? '';
+    return configPosition(configText, path).line;
+  };
+  const standIns = standInsOf(o.config?.policies, (f) => resolve(cfgBase, f), readStandIn, o.configFile ?? '.kubehex.yaml', configLine);
+  for (const e of standIns.errors) warnings.push(`${e.file}:${e.line}: ${e.message}`);
+  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins), ...(standIns.external ? { external: standIns.external } : {}) });
   const rules = policyRules(loaded);
   const ids = new Set(rules.map((r) => r.meta.id));
   for (const id of unknownPolicyRuleIds(o.config, ids)) warnings.push(`rules: "${id}" names no loaded admission policy`);

@@ -19,11 +19,35 @@ export interface Config {
   ignore?: string[];
   peerAnnotations?: boolean;
   /** Admission policies: extra places to load them from; whether an unbound VAP is evaluated as if bound. */
-  policies?: { paths?: string[]; unbound?: 'report' | 'evaluate' };
+  policies?: PolicySettings;
   /** Per chart folder (relative to the config file): what `kubehex scan` renders it with. */
   helm?: { charts?: Record<string, ChartSettings> };
   /** Kustomization roots to build (relative to the config file). */
   kustomize?: { roots?: string[] };
+}
+
+/**
+ * `.kubehex.yaml` policies: extra places to load admission policies from, whether an unbound VAP is evaluated
+ * as if bound, and the cluster stand-ins a policy reads (the Kyverno CLI's Values, Context and UserInfo files).
+ */
+export interface PolicySettings {
+  paths?: string[];
+  unbound?: 'report' | 'evaluate';
+  /** cli.kyverno.io Values files: variables of rules, resources and globals; Namespaces and their labels. */
+  values?: string[];
+  /** cli.kyverno.io Context files: objects `resource.Get/List` find, image data. */
+  context?: string[];
+  /** A cli.kyverno.io UserInfo file: the requesting user, groups, roles. */
+  userInfo?: string;
+}
+
+/** Line and column (1-based) of the key or list item at `path` in a config's text (the line that sets it). */
+export function configPosition(text: string, path: ReadonlyArray<string | number>): { line: number; character: number } {
+  const doc = parseDocument(text, { prettyErrors: false });
+  const last = locate(doc, [...path]).steps.at(-1);
+  const node = (last?.item ?? last?.pair?.value ?? last?.pair?.key ?? doc.contents) as { range?: number[] } | null;
+  const p = new LineIndex(text).position(node?.range?.[0] ?? 0);
+  return { line: p.line + 1, character: p.character + 1 };
 }
 
 export interface ChartSettings { values?: string[]; set?: Record<string, string | number | boolean | null> | string[]; releaseName?: string; namespace?: string }

@@ -3,7 +3,8 @@
  * (cli.kyverno.io/v1alpha1 `Values`, `Context`, `UserInfo`). With them a rule that needs a lookup, the requesting
  * user or a Namespace's labels is evaluated; without them it stays "not evaluated".
  */
-import { isRecord } from '../engine';
+import { LineCounter, parseAllDocuments } from 'yaml';
+import { checkText, isRecord, type PolicySettings } from '../engine';
 import { labelsOf } from './match';
 
 const arr = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
@@ -113,4 +114,101 @@ export function setDotted(data: Record<string, unknown>, key: string, value: unk
     cur = copy;
   }
   cur[parts[parts.length - 1]] = value;
+}
+
+// ---- stand-ins named in .kubehex.yaml (policies.values, policies.context, policies.userInfo) ----
+
+/** One problem with a stand-in file, at its line (1-based); `config`: the line of `.kubehex.yaml` that names it. */
+export interface StandInError {
+  file: string;
+  line: number;
+  message: string;
+  /** The line of `.kubehex.yaml` that names the file (the editor shows the problem there too). */
+  configLine?: number;
+}
+
+export type StandInKey = 'values' | 'context' | 'userInfo';
+
+/** What reading a file gave: its text, or why there is none ("no such file", "too large ..."). */
+export type StandInRead = { ok: true; text: string } | { ok: false; message: string };
+
+/** Kinds a document under each key may have (a Values file may omit its kind, as the Kyverno CLI allows). */
+const EXPECTED: Record<StandInKey, ReadonlyArray<string>> = { values: ['Values', 'Value'], context: ['Context'], userInfo: ['UserInfo'] };
+
+/** Most aliases a stand-in document may expand (manifests and configs get 100 too). */
+const MAX_ALIASES = 100;
+
+/**
+ * Reads one stand-in file's text into `into`: every YAML document must be the kind its key expects. Problems
+ * (YAML errors, a wrong kind, a missing field) come back with the file and line; what is readable is still used.
+ */
+export function readStandInText(text: string, file: string, key: StandInKey, into: External): StandInError[] {
+  const errors: StandInError[] = [];
+  const guard = checkText(text);
+  if (guard) return [{ file, line: (guard.range?.start.line ?? 0) + 1, message: guard.message }];
+  const lc = new LineCounter();
+  const line = (offset: number) => lc.linePos(offset).line;
+  let parsed: ReturnType<typeof parseAllDocuments>;
+  try {
+    parsed = parseAllDocuments(text, { lineCounter: lc, prettyErrors: false, uniqueKeys: true });
+  } catch (e) {
+    return [{ file, line: 1, message: `not YAML: ${(e as Error).message}` }];
+  }
+  const docs = Array.isArray(parsed) ? parsed : [];
+  for (const doc of docs) {
+    const start = line(doc.contents?.range?.[0] ?? doc.range?.[0] ?? 0);
+    if (doc.errors.length) {
+      for (const e of doc.errors) errors.push({ file, line: line(e.pos[0]), message: `YAML error: ${e.message.split('\n')[0]}` });
+      continue;
+    }
+    if (doc.contents === null) continue;
+    let value: unknown;
+    try {
+      value = doc.toJS({ maxAliasCount: MAX_ALIASES });
+    } catch (e) {
+      errors.push({ file, line: start, message: `aliases expand to too many nodes: ${(e as Error).message}` });
+      continue;
+    }
+    const kind = isRecord(value) && typeof value.kind === 'string' ? value.kind : '';
+    if (isRecord(value) && kind && !EXPECTED[key].includes(kind)) {
+      errors.push({ file, line: start, message: `policies.${key} expects cli.kyverno.io ${EXPECTED[key][0]} documents, not kind ${kind}` });
+      continue;
+    }
+    if (isRecord(value) && !kind && key !== 'values') {
+      errors.push({ file, line: start, message: `policies.${key} expects cli.kyverno.io ${EXPECTED[key][0]} documents: kind is missing` });
+      continue;
+    }
+    const where = `${file}:${start}`;
+    const r = readExternal([{ value: isRecord(value) && !kind ? { ...value, kind: 'Values' } : value, where }], into);
+    for (const m of r.errors) errors.push({ file, line: start, message: m.startsWith(`${where}: `) ? m.slice(where.length + 2) : m });
+  }
+  return errors;
+}
+
+/**
+ * The stand-ins a config names (paths relative to `base`), read with `read` (the caller's file access, with its
+ * size limit). `configLine` gives the line of `.kubehex.yaml` that names an entry, for files that cannot be read.
+ * Undefined external when the config names none.
+ */
+export function standInsOf(
+  settings: PolicySettings | undefined,
+  resolvePath: (p: string) => string,
+  read: (file: string) => StandInRead,
+  configFile: string,
+  configLine: (path: Array<string | number>) => number,
+): { external?: External; errors: StandInError[] } {
+  const entries: Array<[StandInKey, string, Array<string | number>]> = [];
+  for (const key of ['values', 'context'] as const) (settings?.[key] ?? []).forEach((f, i) => entries.push([key, f, ['policies', key, i]]));
+  if (settings?.userInfo !== undefined) entries.push(['userInfo', settings.userInfo, ['policies', 'userInfo']]);
+  if (!entries.length) return { errors: [] };
+  const external = emptyExternal();
+  const errors: StandInError[] = [];
+  for (const [key, f, path] of entries) {
+    const file = resolvePath(f);
+    const r = read(file);
+    if (!r.ok) { const line = configLine(path); errors.push({ file: configFile, line, configLine: line, message: `policies.${key}: ${f}: ${r.message}` }); continue; }
+    const found = readStandInText(r.text, file, key, external);
+    if (found.length) { const line = configLine(path); for (const e of found) errors.push({ ...e, configLine: line }); }
+  }
+  return { external, errors };
 }

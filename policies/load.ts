@@ -22,7 +22,9 @@ export function loadPolicies(objects: ReadonlyArray<K8sObject>, opts: PolicyOpti
   const policyObjects = objects.filter(isPolicyObject);
   const ext = opts.external ? { external: opts.external } : {};
   if (!policyObjects.length) return { units: [], notes: [], ...ext };
-  const vap = loadVaps(policyObjects, opts);
+  // CRDs of the scan go along so that a VAP's `object` is typed from the custom resource's schema
+  const crds = objects.filter((o) => o.kind === 'CustomResourceDefinition' && o.apiVersion.startsWith('apiextensions.k8s.io/'));
+  const vap = loadVaps(crds.length ? [...policyObjects, ...crds] : policyObjects, opts);
   const ky = loadKyverno(policyObjects, opts.podSecurity);
   const gk = loadGatekeeper(policyObjects);
   const vpolNotes: Note[] = [];

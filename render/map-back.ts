@@ -173,6 +173,26 @@ export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMa
 }
 
 /**
+ * Is the finding about a value that is a stand-in for a choice made when the build is applied, not made here
+ * (Origin `generated` with `placeholder`, e.g. Helm's `.Release.Namespace` without --namespace)? Only the value
+ * itself counts: the node at the finding's path is a scalar printed whole from the placeholder.
+ */
+export function aboutPlaceholder(rendered: ParsedFile, map: SourceMap, f: Finding): boolean {
+  const doc = rendered.docs[f.docIndex]?.doc;
+  const n = doc && f.path.length ? nodeAt(doc, f.path) : undefined;
+  if (!n?.range || typeof (n as { items?: unknown }).items === 'object') return false;
+  const [s, e] = unquoted(rendered.text, span(rendered.text, n.range));
+  const seg = map.at(s, Math.max(e, s + 1));
+  return seg?.origin.kind === 'generated' && seg.origin.placeholder === true && seg.start <= s && seg.end >= e;
+}
+
+/** A quoted scalar's text between its quotes (`{{ include "x.namespace" . | quote }}` printed the inside). */
+function unquoted(text: string, [s, e]: [number, number]): [number, number] {
+  const q = text[s];
+  return (q === '"' || q === "'") && e - s >= 2 && text[e - 1] === q ? [s + 1, e - 1] : [s, e];
+}
+
+/**
  * A finding shown on template text whose value was not written in any file (a `--set`, a computed value): the
  * trace ends with the action that printed it, noted with where the value came from (`--set a.b=true`).
  */
@@ -180,8 +200,11 @@ function withValueNote(loc: MappedLocation, rendered: ParsedFile, map: SourceMap
   const doc = rendered.docs[f.docIndex]?.doc;
   const n = doc ? nodeAt(doc, f.path) : undefined;
   if (!n?.range) return loc;
-  const [ns, ne] = span(rendered.text, n.range);
-  const seg = map.at(ns, Math.max(ne, ns));
+  const whole = span(rendered.text, n.range);
+  const inner = unquoted(rendered.text, whole);
+  // the value's own origin first (inside its quotes), else the action that printed it
+  let seg = map.at(inner[0], Math.max(inner[1], inner[0]));
+  if (seg?.origin.kind !== 'generated' || !seg.origin.note || !seg.trace?.length) seg = map.at(whole[0], Math.max(whole[1], whole[0]));
   if (seg?.origin.kind !== 'generated' || !seg.origin.note || !seg.trace?.length) return loc;
   const action = seg.trace[seg.trace.length - 1];
   const step: TraceStep = { file: action.file, range: action.range, note: seg.origin.note };

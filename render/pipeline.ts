@@ -3,7 +3,7 @@ import {
   type Comment, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet,
 } from '../engine';
 import type { ReadOnlyFs } from './fs';
-import { mapFinding, SourceIndex } from './map-back';
+import { aboutPlaceholder, mapFinding, SourceIndex } from './map-back';
 import { SourceMap, type TraceStep } from './source-map';
 import type { RenderDiagnostic, Renderer, RenderOptions, RenderResult } from './types';
 
@@ -100,6 +100,8 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
     }
     for (const e of pd.errors) if (e.code === 'rule-crash') errors.push({ file: result.root, message: e.message });
     for (const f of found) {
+      // a value nobody chose yet (Helm's stand-in namespace): nothing in the sources to judge
+      if (aboutPlaceholder(parsed, result.map, f)) continue;
       const loc = mapFinding(rs.src, parsed, result.map, f, result.root);
       if (suppressedAt(rs.src, loc.file, f.ruleId, loc.range.start.line)) continue;
       const mapped: RenderedFinding = { ...f, file: loc.file, range: loc.range, offsets: loc.offsets, trace: loc.trace, rendered };

@@ -18,8 +18,13 @@ export type Origin =
    * `doc` -1: the file is not YAML (an env or data file a Kustomize generator read); `range` is the place itself.
    */
   | { kind: 'node'; file: string; doc: number; path: Path; range: Range }
-  /** Made by the tool (a hash suffix, a label Helm adds, a computed value): there is no source to edit. */
-  | { kind: 'generated'; note: string };
+  /**
+   * Made by the tool (a hash suffix, a label Helm adds, a computed value): there is no source to edit.
+   * `placeholder`: a stand-in for what is decided when the build is applied and was not decided here (Helm's
+   * `.Release.Namespace` without `--namespace`: `helm template` prints `default`, `helm install -n` picks the real
+   * one). A finding about such a value itself says nothing about the sources, and is not reported.
+   */
+  | { kind: 'generated'; note: string; placeholder?: true };
 
 /** One step of the chain that carried a value: an include, a `tpl`, a values file, an overlay, a patch. */
 export interface TraceStep { file: string; range: Range; note: string }

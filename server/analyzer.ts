@@ -1,5 +1,5 @@
 import { basename, dirname, extname, join, relative } from 'node:path';
-import type { CancellationToken, Connection, Diagnostic, TextDocuments } from 'vscode-languageserver';
+import { DiagnosticSeverity, type CancellationToken, type Connection, type Diagnostic, type TextDocuments } from 'vscode-languageserver';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { isTemplateSource, type ConfigError } from '../engine';
 import { configErrorToDiagnostic, errorToDiagnostic, findingToDiagnostic, tooLargeDiagnostic } from './convert';
@@ -40,7 +40,7 @@ export class Analyzer {
   /** Objects of open documents and scanned files, for cross-object rules. */
   readonly index = new ObjectIndex();
   /** Admission policies of the workspace as rules (see server/policies.ts). */
-  readonly policies = new PolicyStore(this.index);
+  readonly policies = new PolicyStore(this.index, (path) => this.host.documents.get(pathToUri(path))?.getText());
   /** Charts and kustomizations rendered over the open documents (see server/rendered.ts). */
   readonly rendered = new RenderStore(() => this.openTexts(), () => this.host.workspaceFolders?.() ?? []);
   /** The open documents' texts by path: the same map until a document opens, changes or closes. */
@@ -146,7 +146,19 @@ export class Analyzer {
     const path = uriToPath(uri);
     const text = doc.getText();
     if (path && basename(path) === CONFIG_NAME) {
-      return { version, diagnostics: (loadConfigText(path, text, false).errors ?? []).map(configErrorToDiagnostic) };
+      const loaded = loadConfigText(path, text, false);
+      const errors = loaded.errors ?? [];
+      // problems with the stand-in files it names (policies.values, context, userInfo), as warnings on the line
+      // that names each
+      if (!errors.length && loaded.config?.policies && this.host.trusted) this.policies.loaded(loaded.config, path);
+      const standIns = errors.length || !this.host.trusted ? [] : this.policies.standInProblems(path).map((e) => ({
+        ...configErrorToDiagnostic({
+          file: path, line: e.configLine ?? e.line, character: 1,
+          message: e.file === path ? e.message : `${relative(dirname(path), e.file)}:${e.line}: ${e.message}`,
+        }),
+        severity: DiagnosticSeverity.Warning,
+      }));
+      return { version, diagnostics: [...errors.map(configErrorToDiagnostic), ...standIns] };
     }
     if (path && renderers.length) {
       // a template, values file, patch or base resource: linted through the chart or kustomization that reads it

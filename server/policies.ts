@@ -6,7 +6,8 @@
 import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, makeRuleSet, objectsOf, parseManifest, resolveRules, type Config, type K8sObject, type Rule, type RuleSet } from '../engine';
-import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, type LoadedPolicies } from '../policies';
+import { configPosition } from '../engine';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, standInsOf, type LoadedPolicies, type StandInError, type StandInRead } from '../policies';
 import { rules as builtins } from '../rules';
 import { readRegularFile } from '../host';
 import type { ObjectIndex } from './object-index';
@@ -48,6 +49,13 @@ function policiesInFile(file: string): K8sObject[] {
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : [])).filter(isPolicyObject);
 }
 
+/** A stand-in file (policies.values, context, userInfo): its text, or why there is none. */
+function readStandIn(file: string): StandInRead {
+  const r = readRegularFile(file, MAX_POLICY_FILE_BYTES);
+  if (!r.ok) return { ok: false, message: r.message };
+  return { ok: true, text: r.bytes.toString('utf8') };
+}
+
 export class PolicyStore {
   private generation = -1;
   private configKey = '';
@@ -57,7 +65,16 @@ export class PolicyStore {
   private loadedPolicies: LoadedPolicies = { units: [], notes: [] };
   private sets = new Map<string, { base: RuleSet; set: RuleSet }>();
 
-  constructor(private readonly index: ObjectIndex) {}
+  /** Problems with the config's stand-in files, for the config's own diagnostics. */
+  private standInErrors: { configPath: string; errors: StandInError[] } = { configPath: '', errors: [] };
+
+  /** `configText`: the text of an open `.kubehex.yaml` (else it is read from disk), to place problems on its lines. */
+  constructor(private readonly index: ObjectIndex, private readonly configText: (path: string) => string | undefined = () => undefined) {}
+
+  /** Problems with the stand-in files `configPath` names (as of the last load under that config). */
+  standInProblems(configPath: string): ReadonlyArray<StandInError> {
+    return this.standInErrors.configPath === configPath ? this.standInErrors.errors : [];
+  }
 
   /** The policy rules for the current index and config, and a stamp that changes when they do. */
   current(config: Config | undefined, configPath: string | undefined): { rules: Rule[]; stamp: number } {
@@ -74,11 +91,20 @@ export class PolicyStore {
       for (const f of files) if (!open.has(f)) extra.push(...policiesInFile(f));
     }
     const all = [...objects, ...extra];
-    const sig = JSON.stringify([cfgKey, all.map((o) => [o.file ?? '', o.value])]);
+    // the cluster stand-ins the config names (Kyverno CLI Values, Context, UserInfo files)
+    let standIns: ReturnType<typeof standInsOf> = { errors: [] };
+    const texts: string[] = [];
+    if (configPath && config?.policies) {
+      const text = () => this.configText(configPath) ?? (readStandIn(configPath) as { text?: string }).text ?? '';
+      const read = (f: string) => { const r = readStandIn(f); texts.push(f, r.ok ? r.text : r.message); return r; };
+      standIns = standInsOf(config.policies, (f) => resolve(dirname(configPath), f), read, configPath, (p) => configPosition(text(), p).line);
+    }
+    this.standInErrors = { configPath: configPath ?? '', errors: standIns.errors };
+    const sig = JSON.stringify([cfgKey, all.map((o) => [o.file ?? '', o.value]), texts]);
     if (sig !== this.sig) {
       this.sig = sig;
       this.stamp++;
-      this.loadedPolicies = loadPolicies(all, { unbound: config?.policies?.unbound, podSecurity: podSecurityCheck(builtins) });
+      this.loadedPolicies = loadPolicies(all, { unbound: config?.policies?.unbound, podSecurity: podSecurityCheck(builtins), ...(standIns.external ? { external: standIns.external } : {}) });
       this.rules = policyRules(this.loadedPolicies);
       this.sets.clear();
     }

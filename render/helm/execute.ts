@@ -31,7 +31,13 @@ interface Renderable { name: string; file: ChartFile; chart: Chart; data: GoMap;
 
 export function executeCharts(root: Chart, values: GoMap, ctx: ExecuteContext): RenderedTemplate[] {
   const go: GoAdapter = { int: (n) => ctx.engine.int(n), typed: (o, t) => ctx.engine.typed(o, t) };
-  const shared = { Release: releaseObject(ctx.release, go), Capabilities: new Capabilities(ctx.kube, ctx.apiVersions) };
+  const release = releaseObject(ctx.release, go);
+  // `.Release.Namespace` is chosen when the chart is installed (`helm install -n`): without --namespace, the
+  // `default` that helm template prints is a stand-in nobody wrote, and no finding is about it (Origin placeholder)
+  ctx.origins.set(release, 'Namespace', ctx.release.namespaceGiven
+    ? { kind: 'generated', note: `--namespace ${ctx.release.namespace}` }
+    : { kind: 'generated', note: 'no --namespace given: helm template prints "default"; helm install -n chooses the namespace', placeholder: true });
+  const shared = { Release: release, Capabilities: new Capabilities(ctx.kube, ctx.apiVersions) };
   const tpls: Renderable[] = [];
   collect(root, values, true, tpls, shared, ctx, go);
   const order = sortTemplates(tpls.map((t) => t.name));

@@ -92,7 +92,14 @@ function versionSet(list: readonly string[]): string[] {
   return tag(vs, 'chartutil.VersionSet');
 }
 
-export interface ReleaseInfo { name: string; namespace: string; isUpgrade: boolean; revision: number }
+export interface ReleaseInfo {
+  name: string;
+  namespace: string;
+  /** The namespace was given (--namespace, .kubehex.yaml); else `namespace` is Helm's stand-in, `default`. */
+  namespaceGiven: boolean;
+  isUpgrade: boolean;
+  revision: number;
+}
 
 /** `.Release`: a map in Helm (chartutil.Values). */
 export function releaseObject(r: ReleaseInfo, go: GoAdapter): Record<string, unknown> {

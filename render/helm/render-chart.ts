@@ -77,7 +77,7 @@ function renderSteps(fs: ReadOnlyFs, root: string, options: ChartRenderOptions, 
   check();
   const rendered = executeCharts(chart, values, {
     engine, origins, limits, check, notes,
-    release: { name: releaseName, namespace: h.namespace ?? 'default', isUpgrade: !!h.isUpgrade, revision: 1 },
+    release: { name: releaseName, namespace: h.namespace ?? 'default', namespaceGiven: h.namespace !== undefined, isUpgrade: !!h.isUpgrade, revision: 1 },
     kube, apiVersions: [...DEFAULT_API_VERSIONS, ...(h.apiVersions ?? [])],
   });
   const templates = rendered.filter((t) => !t.name.endsWith('NOTES.txt'));

@@ -8,7 +8,9 @@ import type { Origin } from '../source-map';
  */
 export type ValueSource =
   | { kind: 'file'; file: string; path: Path; range: Range }
-  | { kind: 'set'; expr: string; flag: '--set' | '--set-string' };
+  | { kind: 'set'; expr: string; flag: '--set' | '--set-string' }
+  /** Not from values at all (`.Release.Namespace`): see Origin `generated`. */
+  | { kind: 'generated'; note: string; placeholder?: true };
 
 export class ValueOrigins {
   private readonly table = new WeakMap<object, Map<string, ValueSource>>();
@@ -29,6 +31,7 @@ export class ValueOrigins {
     const s = this.get(container, key);
     if (!s) return undefined;
     if (s.kind === 'set') return { kind: 'generated', note: `${s.flag} ${s.expr}` };
+    if (s.kind === 'generated') return s;
     return { kind: 'node', file: s.file, doc: 0, path: s.path, range: s.range };
   }
 }

@@ -68,8 +68,11 @@ const CREDENTIAL_WORDS = new Set([
 /** Words that make a following `KEY` a credential (`API_KEY`, `ACCOUNT_KEY`, `BATCH_KEY`). */
 const KEY_QUALIFIERS = new Set([
   'API', 'ACCESS', 'SECRET', 'PRIVATE', 'ENCRYPTION', 'SIGNING', 'MASTER', 'ACCOUNT', 'STORAGE', 'BATCH',
-  'CLIENT', 'AUTH', 'SHARED', 'HMAC', 'LICENSE', 'SERVICE', 'SUBSCRIPTION', 'CLI', 'SSH', 'DEPLOY', 'WEBHOOK',
+  'CLIENT', 'AUTH', 'SHARED', 'HMAC', 'LICENSE', 'LICENCE', 'SERVICE', 'SUBSCRIPTION', 'CLI', 'SSH', 'DEPLOY', 'WEBHOOK',
+  'CRYPTO', 'CIPHER', 'AES', 'DECRYPTION', 'JWT',
 ]);
+/** Words that name a credential when they end the name (`SERVICE_JWT`, `AUTH_BEARER`), not before a qualifier (`JWT_AUDIENCE`). */
+const TRAILING_CREDENTIAL_WORDS = new Set(['JWT', 'BEARER']);
 /**
  * A name ending in one of these words is about a credential, not the credential itself:
  * `PASSWORD_FILE` (a path), `SECRET_NAME`, `TOKEN_URL`, `AWS_ACCESS_KEY_ID`, `TOKEN_TTL`.
@@ -98,7 +101,7 @@ function looksLikeCredentialName(name: string): boolean {
     if (w[i] === 'KEY' && i > 0 && KEY_QUALIFIERS.has(w[i - 1])) return true;
     if (w[i] === 'KEY' && w[i + 1] === 'CONTENT') return true;
   }
-  return false;
+  return TRAILING_CREDENTIAL_WORDS.has(w[w.length - 1]);
 }
 
 
@@ -115,10 +118,20 @@ function isPlaceholder(value: string, name: string): boolean {
   return /^(true|false|yes|no|on|off|none|null|<[^>]*>)$/i.test(v);
 }
 
-/** What `secret-in-env` reports for a literal env value: a private key, a credential by its name, or nothing. */
-export function envReportsCredential(name: string, value: string): 'privateKey' | 'credential' | undefined {
+/**
+ * An HTTP `Authorization` value that carries its credential: `Bearer <token>` or `Basic <base64 user:password>`,
+ * whatever the variable is called (`AUTH_HEADER`, `EXTRA_HEADERS`).
+ */
+const AUTHORIZATION_VALUE = /(?:^|[\s:"'])(?:Bearer\s+[A-Za-z0-9._~+/-]{16,}=*|Basic\s+[A-Za-z0-9+/]{12,}={0,2})(?:$|[\s"',;])/i;
+
+/**
+ * What `secret-in-env` reports for a literal env value: a private key, a credential by its name, an authorization
+ * header value by its shape, or nothing.
+ */
+export function envReportsCredential(name: string, value: string): 'privateKey' | 'credential' | 'authorization' | undefined {
   if (PRIVATE_KEY.test(value)) return 'privateKey';
   if (name && looksLikeCredentialName(name) && !isPlaceholder(value, name)) return 'credential';
+  if (AUTHORIZATION_VALUE.test(value) && !isPlaceholderValue(value) && !PLACEHOLDER.test(value)) return 'authorization';
   return undefined;
 }
 

@@ -34,6 +34,8 @@ export default defineRule({
         'ALL_EXPOSED_SECRET_OKTA', 'ALL_EXPOSED_SECRET_STRIPE', 'ALL_EXPOSED_SECRET_SUMOLOGIC', 'ALL_EXPOSED_SECRET_TWILIO',
         'ALL_EXPOSED_SECRET_VAULT', 'ALL_EXPOSED_SECRET_PRIVATEKEY',
       ],
+      // its token and private-key values; the credential-by-name half is secret-in-env's and configmap-credentials'
+      kubescape: ['C-0012'],
     },
     messages: {
       exposed: '{{kind}} {{name}}: {{where}} holds {{provider}}; revoke it and keep the new one in a Secret.',

@@ -19,11 +19,12 @@ export default defineRule({
     peers: {
       'kube-linter': ['env-var-secret'],
       polaris: ['sensitiveContainerEnvVar'],
-      kubescape: ['C-0259'],
+      kubescape: ['C-0259', 'C-0012'],
     },
     messages: {
       credential: '{{kind}} {{name}}: container "{{container}}" sets {{env}} to a literal value; a credential belongs in a Secret.',
       privateKey: '{{kind}} {{name}}: container "{{container}}" puts a private key in {{env}}; a credential belongs in a Secret.',
+      authorization: '{{kind}} {{name}}: container "{{container}}" sets {{env}} to an HTTP Authorization value with its token or password; a credential belongs in a Secret.',
     },
   },
   check(ctx) {

@@ -59,6 +59,22 @@ spec:
             - {name: ADMIN_PASSWORD, value: __ADMIN_PASSWORD__}
             - {name: API_TOKEN, value: xxxxxxxx}
 ` },
+    { name: 'names where JWT or BEARER is not the last word; Authorization values without the credential', code: `apiVersion: v1
+kind: Pod
+metadata: {name: gateway}
+spec:
+  containers:
+    - name: gateway
+      image: gateway:2.1
+      env:
+        - {name: JWT_AUDIENCE, value: api.internal}
+        - {name: JWT_EXPIRY, value: 1h}
+        - {name: BEARER_HEADER, value: Authorization}
+        - {name: AUTH_SCHEME, value: Bearer}
+        - {name: EXTRA_HEADER, value: "Authorization: Bearer \${TOKEN}"}
+        - {name: DOC_HEADER, value: "Authorization: Bearer EXAMPLE_TOKEN_EXAMPLE"}
+        - {name: PARTITION_KEY, value: customerId}
+` },
     { name: 'no env at all', code: `apiVersion: v1
 kind: Pod
 metadata: {name: shop}
@@ -67,6 +83,31 @@ spec:
 ` },
   ],
   invalid: [
+    {
+      name: 'a token in an Authorization value whatever the name; JWT or BEARER as the last word; keys qualified by a cipher',
+      code: `apiVersion: v1
+kind: Pod
+metadata: {name: gateway}
+spec:
+  containers:
+    - name: gateway
+      image: gateway:2.1
+      env:
+        - {name: UPSTREAM_HEADERS, value: "Authorization: Bearer 3f9a1c0e7b2d4a6f8e1c"}
+        - {name: PROBE_AUTH, value: "Basic YWRtaW46czNjcjN0"}
+        - {name: SERVICE_JWT, value: s3rvice-jwt-v4lue}
+        - {name: AUTH_BEARER, value: abcdef0123456789}
+        - {name: AES_KEY, value: 00112233445566778899aabbccddeeff}
+`,
+      errors: [
+        { messageId: 'authorization', range: [8, 35, 8, 86], message: 'Pod gateway: container "gateway" sets UPSTREAM_HEADERS to an HTTP Authorization value with its token or password; a credential belongs in a Secret.' },
+        { messageId: 'authorization', range: [9, 29, 9, 60] },
+        { messageId: 'credential', range: [10, 30, 10, 54], message: 'Pod gateway: container "gateway" sets SERVICE_JWT to a literal value; a credential belongs in a Secret.' },
+        { messageId: 'credential', range: [11, 30, 11, 53] },
+        { messageId: 'credential', range: [12, 26, 12, 65] },
+      ],
+      output: null,
+    },
     {
       name: 'weak literal credentials are still credentials; a value that only looks like a fill-in word is not a placeholder',
       code: `apiVersion: v1

@@ -101,4 +101,59 @@ spec:
       'policy.yaml:13:16-13:18 policy-not-evaluated warning cluster/integrity kyverno:k/r: pattern syntax error: unknown anchor "?(": anchors are (…), <(…), =(…), ^(…), X(…) and +(…)',
     ]);
   });
+
+  it('cluster stand-ins from .kubehex.yaml policies.values and policies.userInfo; their problems as warnings with file:line', () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'policy.yaml'), `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: team-label
+spec:
+  validationFailureAction: Enforce
+  rules:
+    - name: check-team
+      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+      validate:
+        message: "team must be {{ team }}"
+        deny:
+          conditions:
+            any:
+              - {key: "{{ request.object.metadata.labels.team || '' }}", operator: NotEquals, value: "{{ team }}"}
+    - name: who
+      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+      validate:
+        message: "only admins, not {{ request.userInfo.username }}"
+        deny:
+          conditions:
+            any:
+              - {key: "{{ request.userInfo.username }}", operator: NotEquals, value: admin}
+`);
+    writeFileSync(join(dir, 'cm.yaml'), 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels: {team: blue}\n');
+    writeFileSync(join(dir, 'values.yaml'), 'apiVersion: cli.kyverno.io/v1alpha1\nkind: Values\npolicies:\n  - name: team-label\n    rules:\n      - name: check-team\n        values: {team: red}\n');
+    writeFileSync(join(dir, 'user.yaml'), 'apiVersion: cli.kyverno.io/v1alpha1\nkind: UserInfo\nuserInfo: {username: dev}\n');
+    writeFileSync(join(dir, '.kubehex.yaml'), 'policies:\n  values: [values.yaml]\n  userInfo: user.yaml\n');
+    const r = kubehex(['scan', join(dir, 'cm.yaml'), join(dir, 'policy.yaml'), '--format', 'json', '--config', join(dir, '.kubehex.yaml')]);
+    assert.equal(r.stderr, '');
+    assert.deepEqual(policyFindings(r.stdout), [
+      'cm.yaml:1:0-1:15 kyverno:team-label/check-team error cluster/integrity team must be red',
+      'cm.yaml:1:0-1:15 kyverno:team-label/who error cluster/integrity only admins, not dev',
+    ]);
+    // a missing file, a file of the wrong kind: warnings with file:line; what is left is still used
+    writeFileSync(join(dir, '.kubehex.yaml'), 'policies:\n  values:\n    - values.yaml\n    - gone.yaml\n  userInfo: values.yaml\n');
+    const w = kubehex(['scan', join(dir, 'cm.yaml'), join(dir, 'policy.yaml'), '--format', 'json', '--config', join(dir, '.kubehex.yaml')]);
+    assert.equal(w.stderr, [
+      `kubehex: warning: ${join(dir, '.kubehex.yaml')}:4: policies.values: gone.yaml: no such file`,
+      `kubehex: warning: ${join(dir, 'values.yaml')}:1: policies.userInfo expects cli.kyverno.io UserInfo documents, not kind Values`,
+      '',
+    ].join('\n'));
+    assert.deepEqual(policyFindings(w.stdout), [
+      'cm.yaml:1:0-1:15 kyverno:team-label/check-team error cluster/integrity team must be red',
+      'cm.yaml:1:0-1:15 policy-not-evaluated info cluster/integrity kyverno:team-label/who is not evaluated for ConfigMap cm: the requesting user is not known offline (request.userInfo)',
+    ]);
+    // an unknown key under policies: a config error with file:line, exit 2
+    writeFileSync(join(dir, '.kubehex.yaml'), 'policies:\n  values: [values.yaml]\n  userinfo: user.yaml\n');
+    const bad = kubehex(['scan', join(dir, 'cm.yaml'), '--config', join(dir, '.kubehex.yaml')]);
+    assert.equal(bad.code, 2);
+    assert.equal(bad.stderr, `kubehex: ${join(dir, '.kubehex.yaml')}:3:3: unknown setting "userinfo" at policies; expected one of: paths, unbound, values, context, userInfo\n`);
+  });
 });

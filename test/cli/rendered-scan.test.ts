@@ -36,6 +36,11 @@ describe('cli: scan renders charts and reports findings where they were written'
     assert.deepEqual(priv[0].rendered, { source: 'chart' });
     assert.deepEqual((priv[0].trace as Array<{ file: string; note: string }>).map((t) => [t.file, t.note]), [['chart/templates/a.yaml', 'template action']]);
     assert.equal(priv[0].fixable, false);
+    // `kubehex scan .` inside the chart: the chart is `.`, like every other path relative to the working directory
+    process.chdir(join(dir, 'chart'));
+    try { json = JSON.parse(formatJson(res)); } finally { process.chdir(cwd); }
+    const inChart = json.findings.filter((f) => f.ruleId === 'privileged-container');
+    assert.deepEqual(inChart.map((f) => [f.file, f.rendered, (f.trace as Array<{ file: string }>).map((t) => t.file)]), [['values.yaml', { source: '.' }, ['templates/a.yaml']]]);
     const skipped = res.results.filter((r) => r.skipped).map((r) => [r.file.slice(dir.length + 1), r.skipped]);
     // the toy renderer does not read Chart.yaml, so it is linted alone and listed as not Kubernetes
     assert.deepEqual(skipped, [['chart/Chart.yaml', 'not-kubernetes'], ['chart/values.yaml', 'template-source'], ['chart/templates/a.yaml', 'template-source']]);

@@ -109,6 +109,51 @@ describe('policies: CEL type errors while authoring', () => {
     ]);
   });
 
+  it('a VAP on a custom resource is typed from the CRD found in the same scan', () => {
+    const crd = `apiVersion: apiextensions.k8s.io/v1
+kind: CustomResourceDefinition
+metadata:
+  name: crontabs.stable.example.com
+spec:
+  group: stable.example.com
+  names: {plural: crontabs, kind: CronTab}
+  scope: Namespaced
+  versions:
+    - name: v1
+      served: true
+      storage: true
+      schema:
+        openAPIV3Schema:
+          type: object
+          properties:
+            spec: {type: object, properties: {replicas: {type: integer}}}
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicy
+metadata:
+  name: crontab-replicas
+spec:
+  matchConstraints:
+    resourceRules:
+      - {apiGroups: [stable.example.com], apiVersions: [v1], operations: [CREATE], resources: [crontabs]}
+  validations:
+    - expression: "object.spec.replicas <= 5 && object.spec.maxRetries < 10"
+---
+apiVersion: admissionregistration.k8s.io/v1
+kind: ValidatingAdmissionPolicyBinding
+metadata:
+  name: crontab-replicas
+spec:
+  policyName: crontab-replicas
+  validationActions: [Deny]
+`;
+    assert.deepEqual(lint(crd), [
+      `compile-error 27:60-27:70 "maxRetries" vap:crontab-replicas: CEL type error: undefined field 'maxRetries'`,
+    ]);
+    // the same policy without its CRD in the scan: the custom resource's fields are not known, so no error
+    assert.deepEqual(lint(crd.slice(crd.indexOf('---\n') + 4)), []);
+  });
+
   it('a ConstraintTemplate: variables.params is known, a misspelt variable is not', () => {
     const text = `apiVersion: templates.gatekeeper.sh/v1
 kind: ConstraintTemplate

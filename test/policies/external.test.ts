@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { objectsOf, parseManifest, type K8sObject } from '../../engine';
-import { evaluateUnit, loadPolicies, makeEnv, readExternal, type External } from '../../policies';
+import { emptyExternal, evaluateUnit, loadPolicies, makeEnv, readExternal, readStandInText, standInsOf, type External } from '../../policies';
 
 function objects(text: string): K8sObject[] {
   const p = parseManifest(text, {});
@@ -310,5 +310,32 @@ spec: {containers: [{name: a, image: nginx:1.27}]}
       'x.yaml#0: kind Pod is not a cli.kyverno.io Values, Context or UserInfo document',
       'x.yaml#1: userInfo.username is missing',
     ]);
+  });
+
+  it('stand-in files named in .kubehex.yaml: problems with the file and line, never a crash', () => {
+    const into = emptyExternal();
+    // broken YAML: the line of the error
+    assert.deepEqual(readStandInText('apiVersion: cli.kyverno.io/v1alpha1\nkind: Values\npolicies:\n  - name: p\n    rules: [\n', 'v.yaml', 'values', into), [
+      { file: 'v.yaml', line: 6, message: 'YAML error: Flow sequence in block collection must be sufficiently indented and end with a ]' },
+    ]);
+    // a document of the wrong kind (the second of the file), a UserInfo without its user, a kindless Context
+    assert.deepEqual(readStandInText('kind: Values\n---\napiVersion: cli.kyverno.io/v1alpha1\nkind: Context\nspec: {}\n', 'v.yaml', 'values', into), [
+      { file: 'v.yaml', line: 3, message: 'policies.values expects cli.kyverno.io Values documents, not kind Context' },
+    ]);
+    assert.deepEqual(readStandInText('kind: UserInfo\nuserInfo: {groups: [a]}\n', 'u.yaml', 'userInfo', into), [{ file: 'u.yaml', line: 1, message: 'userInfo.username is missing' }]);
+    assert.deepEqual(readStandInText('spec: {}\n', 'c.yaml', 'context', into), [{ file: 'c.yaml', line: 1, message: 'policies.context expects cli.kyverno.io Context documents: kind is missing' }]);
+    // control characters (binary content) are refused by the guard, with their line
+    assert.equal(readStandInText('kind: Values\n\u0000\n', 'b.yaml', 'values', into)[0].line, 2);
+    // what the config names: a file that cannot be read is reported on the config line that names it
+    const files: Record<string, string> = { '/p/values.yaml': 'kind: Values\nglobalValues: {team: red}\n', '/p/user.yaml': 'kind: UserInfo\nuserInfo: {username: dev}\n' };
+    const read = (f: string) => (files[f] !== undefined ? { ok: true as const, text: files[f] } : { ok: false as const, message: f.includes('huge') ? 'too large (20.0 MB > 16.0 MB)' : 'no such file' });
+    const r = standInsOf({ values: ['values.yaml', 'gone.yaml'], context: ['huge.yaml'], userInfo: 'user.yaml' }, (f) => `/p/${f}`, read, '/p/.kubehex.yaml', (path) => (path[1] === 'values' ? 3 : path[1] === 'context' ? 4 : 5));
+    assert.deepEqual(r.errors, [
+      { file: '/p/.kubehex.yaml', line: 3, configLine: 3, message: 'policies.values: gone.yaml: no such file' },
+      { file: '/p/.kubehex.yaml', line: 4, configLine: 4, message: 'policies.context: huge.yaml: too large (20.0 MB > 16.0 MB)' },
+    ]);
+    assert.deepEqual(r.external?.globalValues, { team: 'red' });
+    assert.equal(r.external?.userInfo?.username, 'dev');
+    assert.deepEqual(standInsOf({ paths: ['x'] }, (f) => f, read, '/p/.kubehex.yaml', () => 1), { errors: [] });
   });
 });

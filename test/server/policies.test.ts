@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, uriOf } from './lsp-client';
 import { rangeTuple, removeDir, startClient, tempDir } from './helpers';
@@ -162,5 +163,37 @@ spec:
     assert.deepEqual(shown(await c.diagnostics(policy, 4, since)), [
       [2, 'kyverno:k/r: pattern syntax error: "(" is not closed in key "(image"', [13, 16, 13, 17]],
     ]);
+  });
+
+  it('stand-ins named in .kubehex.yaml feed the policies; a missing one is a warning on the config line naming it', async () => {
+    writeFileSync(join(dir, 'values.yaml'), 'apiVersion: cli.kyverno.io/v1alpha1\nkind: Values\nglobalValues: {team: red}\n');
+    writeFileSync(join(dir, '.kubehex.yaml'), 'policies:\n  values:\n    - values.yaml\n    - gone.yaml\n');
+    c = await startClient({ root: dir });
+    const policy = uriOf(join(dir, 'kyverno.yaml'));
+    const cm = uriOf(join(dir, 'cm.yaml'));
+    c.open(cm, 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: cm\n  labels: {team: blue}\n');
+    await c.diagnostics(cm, 1);
+    const since = c.mark();
+    c.open(policy, `apiVersion: kyverno.io/v1
+kind: ClusterPolicy
+metadata:
+  name: team-label
+spec:
+  validationFailureAction: Enforce
+  rules:
+    - name: check-team
+      match: {any: [{resources: {kinds: [ConfigMap]}}]}
+      validate:
+        message: "team must be {{ team }}"
+        deny:
+          conditions:
+            any:
+              - {key: "{{ request.object.metadata.labels.team || '' }}", operator: NotEquals, value: "{{ team }}"}
+`);
+    const shown = (await c.diagnostics(cm, 1, since)).filter((d: any) => String(d.code).startsWith('kyverno:')).map((d: any) => [d.code, d.severity, d.message]);
+    assert.deepEqual(shown, [['kyverno:team-label/check-team', 1, 'team must be red']]);
+    const config = uriOf(join(dir, '.kubehex.yaml'));
+    c.open(config, 'policies:\n  values:\n    - values.yaml\n    - gone.yaml\n');
+    assert.deepEqual((await c.diagnostics(config, 1)).map((d: any) => [d.severity, d.message, rangeTuple(d.range)]), [[2, 'policies.values: gone.yaml: no such file', [3, 0, 3, 0]]]);
   });
 });
