@@ -3,6 +3,23 @@ import { ruleTester } from '../../test/rule-tester';
 
 ruleTester(rule, {
   valid: [
+    { name: 'default options: Ingress and route backends in a scan without Services live elsewhere', code: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop, namespace: shop}
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend: {service: {name: storefront, port: {number: 80}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: api, namespace: shop}
+spec: {rules: [{backendRefs: [{name: api, port: 8080}]}]}
+` },
     { name: 'lone Service, Ingress, HPA and PDB: their targets live elsewhere', code: `apiVersion: v1
 kind: Service
 metadata: {name: web}
@@ -94,6 +111,32 @@ spec: {rules: [{backendRefs: [{name: missing}]}]}
 ` },
   ],
   invalid: [
+    {
+      name: 'wholeApplication (the all profile): Ingress and route backends in a scan without Services are info',
+      code: `apiVersion: networking.k8s.io/v1
+kind: Ingress
+metadata: {name: shop, namespace: shop}
+spec:
+  rules:
+    - host: shop.example.com
+      http:
+        paths:
+          - path: /
+            pathType: Prefix
+            backend: {service: {name: storefront, port: {number: 80}}}
+---
+apiVersion: gateway.networking.k8s.io/v1
+kind: HTTPRoute
+metadata: {name: api, namespace: shop}
+spec: {rules: [{backendRefs: [{name: api, port: 8080}]}]}
+`,
+      options: { wholeApplication: true },
+      errors: [
+        { messageId: 'ingress', range: [10, 32, 10, 48], severity: 'info', message: 'Ingress shop: backend Service "storefront" is not in the scanned manifests.' },
+        { messageId: 'route', range: [15, 31, 15, 40], severity: 'info', message: 'HTTPRoute api: backendRef Service "api" is not in the scanned manifests.' },
+      ],
+      output: null,
+    },
     {
       name: 'each kind of dangling reference',
       code: `apiVersion: apps/v1

@@ -90,6 +90,13 @@ export default defineRule({
     },
     // each peer check covers one kind of reference; a v1 Ingress backend written as serviceName names no Service
     // at all, which the Ingress checks report too (kube-score's ingress-targets-service fixtures do)
+    /**
+     * `wholeApplication`: the scan is the whole application, so an Ingress or route backend that it does not create
+     * does not exist, even when the scan creates no Service at all (reported as info). Off by default, where such a
+     * scan is taken to rely on Services created elsewhere; on in the exhaustive `all` profile.
+     */
+    defaultOptions: { wholeApplication: false },
+    profileOptions: { all: { wholeApplication: true } },
     peerMessages: {
       'kube-linter': { 'dangling-service': ['service'], 'dangling-ingress': ['ingress', 'legacyBackend'], 'dangling-horizontalpodautoscaler': ['hpa'] },
       'kube-score': { 'service-targets-pod': ['service'], 'ingress-targets-service': ['ingress', 'legacyBackend'], 'horizontalpodautoscaler-has-target': ['hpa'] },
@@ -107,13 +114,16 @@ export default defineRule({
   check(ctx) {
     const o = ctx.object;
     const spec = isRecord(o.value.spec) ? o.value.spec : {};
+    const whole = ctx.options.wholeApplication === true;
     if (o.kind === 'Ingress') {
       const { backends, legacy } = backendsOf(o);
       for (const path of legacy) ctx.report({ messageId: 'legacyBackend', path });
       const services = ctx.objectsOfKind('Service').filter((x) => sameScope(o, x));
-      if (!services.length) return; // no Service in the scan: they live elsewhere
+      // no Service in the scan: they usually live elsewhere
+      if (!services.length && !whole) return;
+      const severity = services.length ? {} : { severity: 'info' as const };
       for (const b of backends) {
-        if (!services.some((s) => s.name === b.name && sameNamespace(s, o))) ctx.report({ messageId: 'ingress', data: { service: b.name }, path: b.path });
+        if (!services.some((s) => s.name === b.name && sameNamespace(s, o))) ctx.report({ messageId: 'ingress', data: { service: b.name }, path: b.path, ...severity });
       }
       return;
     }
@@ -124,9 +134,11 @@ export default defineRule({
         // the ref's namespace, else the route's; resolved as for an Ingress (an unplaced object shares its folder's)
         const target: K8sObject = { ...o, namespace: b.namespace ?? o.namespace };
         const candidates = services.filter((s) => sameScope(o, s) || (b.namespace !== undefined && s.namespace === b.namespace));
-        if (!candidates.length) continue; // no Service of this application or namespace in the scan: they live elsewhere
+        // no Service of this application or namespace in the scan: they usually live elsewhere
+        if (!candidates.length && !whole) continue;
         if (!candidates.some((s) => s.name === b.name && sameNamespace(s, target))) {
-          ctx.report({ messageId: 'route', data: { service: b.namespace ? `${b.namespace}/${b.name}` : b.name }, path: b.path });
+          const severity = candidates.length ? {} : { severity: 'info' as const };
+          ctx.report({ messageId: 'route', data: { service: b.namespace ? `${b.namespace}/${b.name}` : b.name }, path: b.path, ...severity });
         }
       }
       return;

@@ -21,8 +21,16 @@ export default defineRule({
       kubescape: ['C-0307'],
       'kube-linter': ['non-existent-service-account'],
     },
+    /**
+     * `wholeApplication`: the scan is the whole application, so a ServiceAccount it does not create does not exist,
+     * even when the scan creates no ServiceAccount at all (reported as info). Off by default, where a scan without
+     * any ServiceAccount is taken to rely on ones created elsewhere; on in the exhaustive `all` profile.
+     */
+    defaultOptions: { wholeApplication: false },
+    profileOptions: { all: { wholeApplication: true } },
     messages: {
       missing: '{{kind}} {{name}}: ServiceAccount "{{account}}" is not among the ServiceAccounts in the scanned manifests, so its pods would be refused.',
+      noneInScan: '{{kind}} {{name}}: ServiceAccount "{{account}}" is not in the scanned manifests, which create no ServiceAccount at all; unless it is created elsewhere, its pods would be refused.',
     },
   },
   check(ctx) {
@@ -32,9 +40,12 @@ export default defineRule({
     // `default` is created in every namespace by the controller manager
     if (sa.from === 'unset' || sa.name === 'default') return;
     const o = ctx.object;
-    // with no ServiceAccount of this application in the scan, they are simply managed elsewhere
-    if (!ctx.objectsOfKind('ServiceAccount').some((x) => sameScope(o, x))) return;
     if (findServiceAccount(sa.name, o, ctx.objects)) return;
+    // with no ServiceAccount of this application in the scan, they are usually managed elsewhere
+    if (!ctx.objectsOfKind('ServiceAccount').some((x) => sameScope(o, x))) {
+      if (ctx.options.wholeApplication === true) ctx.report({ messageId: 'noneInScan', data: { account: sa.name }, path: sa.path, severity: 'info' });
+      return;
+    }
     ctx.report({ messageId: 'missing', data: { account: sa.name }, path: sa.path });
   },
 });

@@ -25,6 +25,25 @@ spec: {serviceAccountName: web, containers: [{name: app, image: "nginx:1.27"}]}
   ],
   invalid: [
     {
+      name: 'wholeApplication (the all profile): an account the scan does not create, when it creates none, is info',
+      code: `apiVersion: apps/v1
+kind: Deployment
+metadata: {name: builder, namespace: ci}
+spec:
+  selector: {matchLabels: {app: builder}}
+  template:
+    metadata: {labels: {app: builder}}
+    spec:
+      serviceAccountName: builder
+      containers: [{name: build, image: "builder:3.2"}]
+`,
+      options: { wholeApplication: true },
+      errors: [
+        { messageId: 'noneInScan', range: [8, 6, 8, 33], severity: 'info', message: 'Deployment builder: ServiceAccount "builder" is not in the scanned manifests, which create no ServiceAccount at all; unless it is created elsewhere, its pods would be refused.' },
+      ],
+      output: null,
+    },
+    {
       name: 'misspelt, and through the deprecated field in a CronJob',
       code: `apiVersion: v1
 kind: ServiceAccount
