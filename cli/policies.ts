@@ -6,7 +6,7 @@
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, configPosition, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
-import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, standInsOf, type StandInRead } from '../policies';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, standInsOf, type External, type StandInRead } from '../policies';
 import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
 import { lintLoaded, loadFile, type ScanResult } from './scan';
@@ -21,12 +21,13 @@ export interface PolicyPassOptions {
   /** The config file, for resolving policies.paths. */
   configFile?: string;
   profile?: string;
-  /** Only these of `files` are read when looking for policies (a worker thread repeating the search). */
-  candidates?: ReadonlyArray<string>;
 }
 
-/** How a worker thread finds the same policies again: plain data, sent to it (stdin is never scanned there). */
-export type PolicyRecipe = Omit<PolicyPassOptions, 'stdin'>;
+/**
+ * How a worker thread gets the same policies: the policy objects found (plain data, sent to it), loaded again
+ * there, so that no worker reads and parses the candidate files a second time.
+ */
+export interface PolicyRecipe { sources: K8sObject[]; extra: K8sObject[]; config?: Config; external?: External }
 
 export interface FoundPolicies { rules: Rule[]; extra: K8sObject[]; warnings: string[]; recipe: PolicyRecipe }
 
@@ -53,7 +54,7 @@ export function readStandIn(file: string): StandInRead {
 const POLICY_PARSE = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate', CUSTOM_RESOURCE]);
 
 function objectsOfText(text: string, file: string, onlyPolicies = false): K8sObject[] {
-  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE } : {});
+  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE, otherErrors: false } : {});
   if (parsed.fatal) return [];
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
 }
@@ -63,12 +64,10 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   const scanned = new Set(o.files.map((f) => resolve(f)));
   const sources: K8sObject[] = [];
   const extra: K8sObject[] = [];
-  const candidates: string[] = [];
-  const texts: [string, string][] = (o.candidates ?? o.files).map((f) => [f, readText(f) ?? '']);
+  const texts: [string, string][] = o.files.map((f) => [f, readText(f) ?? '']);
   if (o.stdin !== undefined) texts.push(['<stdin>', o.stdin]);
   for (const [f, t] of texts) {
     if (!POLICY_TEXT.test(t)) continue;
-    if (f !== '<stdin>' || o.stdin === undefined) candidates.push(f);
     sources.push(...objectsOfText(t, f, true).filter(isPolicyObject));
   }
   const paths = o.config?.policies?.paths ?? [];
@@ -93,12 +92,17 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   };
   const standIns = standInsOf(o.config?.policies, (f) => resolve(cfgBase, f), readStandIn, o.configFile ?? '.kubehex.yaml', configLine);
   for (const e of standIns.errors) warnings.push(`${e.file}:${e.line}: ${e.message}`);
-  const loaded = loadPolicies(sources, { unbound: o.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins), ...(standIns.external ? { external: standIns.external } : {}) });
-  const rules = policyRules(loaded);
+  const recipe: PolicyRecipe = { sources, extra, ...(o.config ? { config: o.config } : {}), ...(standIns.external ? { external: standIns.external } : {}) };
+  const { rules } = policiesOf(recipe);
   const ids = new Set(rules.map((r) => r.meta.id));
   for (const id of unknownPolicyRuleIds(o.config, ids)) warnings.push(`rules: "${id}" names no loaded admission policy`);
-  const { stdin: _, ...rest } = o;
-  return { rules, extra, warnings, recipe: { ...rest, candidates } };
+  return { rules, extra, warnings, recipe };
+}
+
+/** The policy rules of objects found by findPolicies (in the thread that found them, or in a worker thread). */
+export function policiesOf(recipe: PolicyRecipe): { rules: Rule[]; extra: K8sObject[] } {
+  const loaded = loadPolicies(recipe.sources, { unbound: recipe.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins), ...(recipe.external ? { external: recipe.external } : {}) });
+  return { rules: policyRules(loaded), extra: recipe.extra };
 }
 
 /** Lints the scanned files with the policies and merges their findings into `result`; returns the policy rules. */

@@ -3,12 +3,12 @@ import { basename, sep } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, type Config, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type Range, type Rule, type RuleSet } from '../engine';
+import { blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, type Config, type Finding, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
 import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
 import { lintPlan, planRenders, splitBySourceHeaders } from './rendered';
-import { findPolicies, type PolicyRecipe } from './policies';
+import { policiesOf, type PolicyRecipe } from './policies';
 import type { RenderOptions } from '../render';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
@@ -53,7 +53,8 @@ export function ruleSetFor(s: ScanSettings): RuleSet {
   if (!s.alsoRules?.length) return set;
   const have = new Set(set.rules.map((a) => a.rule.meta.id));
   const extra = rules.filter((r) => s.alsoRules!.includes(r.meta.id) && !have.has(r.meta.id));
-  return makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy);
+  // the extra rules (the report's PSS rules) judge even where their finding yields to another rule's
+  return { ...makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy), keepYielded: new Set(s.alsoRules) };
 }
 
 export type Prepared = { text: string; bom: boolean } | { skipped: SkipReason } | { error: ErrorEntry };
@@ -131,6 +132,216 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
   return { file, parsed, objects, result, ...(wide ? { wide } : {}) };
 }
 
+/** A rule set cut in two: rules that read only their own object, and cross-object rules (`meta.reads`). */
+interface Split { local: RuleSet; cross?: RuleSet; applies: (o: K8sObject) => boolean }
+const splits = new WeakMap<RuleSet, Split>();
+function splitOf(set: RuleSet): Split {
+  let s = splits.get(set);
+  if (s) return s;
+  const local: RuleSet['rules'] = [];
+  const cross: RuleSet['rules'] = [];
+  for (const r of set.rules) (r.rule.meta.reads?.length ? cross : local).push(r);
+  const kinds = new Set<string>();
+  let any = false;
+  let custom = false;
+  for (const r of cross) {
+    for (const k of r.rule.meta.appliesTo) {
+      if (k === '*') any = true;
+      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
+      else if (k === CUSTOM_RESOURCE) custom = true;
+      else kinds.add(k);
+    }
+  }
+  s = {
+    local: cross.length ? makeRuleSet(local, set.suppressedBy) : set,
+    cross: cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined,
+    applies: any ? () => true : (o) => kinds.has(o.kind) || kinds.has(`${o.kind}@${o.apiVersion}`) || (custom && isCustomApiVersion(o.apiVersion)),
+  };
+  splits.set(set, s);
+  return s;
+}
+
+/**
+ * A document that the cross-object rules (or the admission policies) still have to judge once every file is
+ * read. Its parse is not kept: its objects are (they are in the index anyway), and the document is parsed
+ * again only when a rule reports on one of them (see finishFile).
+ */
+interface PendingDoc {
+  index: number;
+  /** Where its text starts (the comments and directives before it included) and ends. */
+  from: number;
+  start: number;
+  end: number;
+  kind?: string;
+  apiVersion?: string;
+  /** Errors of the document that do not stop linting (a recursive alias): a new parse must find as many. */
+  errors: number;
+  duplicates: ParsedDoc['duplicates'];
+  objects: K8sObject[];
+  /** The built-in cross-object rules judge it (else only the policies). */
+  builtin: boolean;
+  policy: boolean;
+  /** A small document keeps its parse (parsing it again would cost more than keeping it). */
+  kept?: ParsedDoc;
+}
+
+/**
+ * Pending documents up to this size keep their parse: workloads, Services and RBAC objects, which the
+ * cross-object rules and policies report on most, are small; CRDs, most of a large scan's bytes, are not.
+ */
+const KEEP_DOC_CHARS = 16 * 1024;
+
+/**
+ * A file judged right after its parse (phase 1): the findings of the rules that read only their own object,
+ * the objects other files' rules may look up (the index) and what is left for phase 2. No parse is kept.
+ */
+export interface Judged {
+  file: string;
+  result: FileResult;
+  objects: K8sObject[];
+  wide?: K8sObject[];
+  /** Kept only while a document is pending: what a second parse of one document reads. */
+  text?: string;
+  lines?: LineIndex;
+  parseOptions?: ParseOptions;
+  pending: PendingDoc[];
+}
+
+/**
+ * Phase 1 for one file: load it (see loadFile), run the rules that read only their own object, and drop the
+ * parse. `set` is the built-in rule set; `pset` the admission policies' set when they run in the same pass.
+ */
+export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, settings: ScanSettings, pset?: RuleSet): Judged {
+  const l = loadFile(file, parseSet, settings, undefined, pset && set);
+  const j: Judged = { file, result: l.result, objects: l.objects, ...(l.wide ? { wide: l.wide } : {}), pending: [] };
+  const parsed = l.parsed;
+  if (!parsed) return j;
+  const split = splitOf(set);
+  const prev: number[] = [];
+  for (const pd of parsed.docs) {
+    const from = prev.length ? prev[prev.length - 1] : 0;
+    prev.push(pd.end);
+    if (!pd.doc) continue;
+    const lints = !blocksLint(pd);
+    const builtin = lints && pd.narrow === undefined;
+    if (builtin) {
+      try {
+        l.result.findings.push(...lintDocument(parsed, pd, split.local, undefined, { keepYielded: true }));
+      } catch (err) {
+        l.result.errors.push({ file, message: `internal error while linting: ${(err as Error).message}` });
+      }
+      for (const e of pd.errors) if (e.code === 'rule-crash') l.result.errors.push({ file, message: e.message });
+    }
+    const objs = lints ? objectsOf(pd) : [];
+    const cross = builtin && !!split.cross && objs.some(split.applies);
+    const policy = !!pset && lints && objs.length > 0;
+    if (!cross && !policy) continue;
+    j.pending.push({
+      index: pd.index, from, start: pd.start, end: pd.end, kind: pd.kind, apiVersion: pd.apiVersion,
+      errors: pd.errors.filter((e) => e.code !== 'rule-crash').length, duplicates: pd.duplicates, objects: objs, builtin: cross, policy,
+      ...(pd.end - pd.start <= KEEP_DOC_CHARS ? { kept: pd } : {}),
+    });
+  }
+  // the objects the rules judged (a lazily read object, of a kind only looked up, is not composed for this)
+  const judged = parsed.docs.flatMap((pd) => (pd.narrow === undefined && (pd.doc || pd.lazy) && !blocksLint(pd) ? objectsOf(pd) : []));
+  l.result.objects = judged.filter((o) => !Object.getOwnPropertyDescriptor(o, 'value')?.get).map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }));
+  if (j.pending.length) {
+    j.text = parsed.text;
+    j.lines = parsed.lines;
+    j.parseOptions = { kinds: parseSet.kinds, lazy: parseSet.lazy, ...(pset ? { narrow: { kinds: set.kinds, lazy: set.lazy } } : {}) };
+  }
+  return j;
+}
+
+/**
+ * One pending document parsed again, alone when its text allows (offsets then shift by `shift`), else with its
+ * whole file. Its objects are the ones kept from the first parse, so rules see the very objects they saw.
+ */
+function reparse(j: Judged, p: PendingDoc): { parsed: ParsedFile; pd: ParsedDoc; shift: number } {
+  const text = j.text!;
+  if (p.kept) {
+    // the local rules' crashes were reported in phase 1
+    p.kept.errors = p.kept.errors.filter((e) => e.code !== 'rule-crash');
+    return { parsed: { text, lines: j.lines!, docs: [] }, pd: p.kept, shift: 0 };
+  }
+  const head = text.slice(p.from, p.start);
+  if (!head.includes('%')) {
+    try {
+      const parsed = parseManifest(text.slice(p.from, p.end));
+      const pd = parsed.docs[0];
+      if (!parsed.fatal && parsed.docs.length === 1 && pd.doc && pd.kind === p.kind && pd.apiVersion === p.apiVersion && pd.errors.length === p.errors) {
+        pd.objects = p.objects;
+        pd.index = p.index;
+        reparsed.alone++;
+        return { parsed, pd, shift: p.from };
+      }
+    } catch { /* parsed with its file below */ }
+  }
+  reparsed.whole++;
+  const parsed = parseManifest(text, j.parseOptions);
+  const pd = parsed.docs[p.index];
+  pd.objects = p.objects;
+  return { parsed, pd, shift: 0 };
+}
+
+/** Documents parsed a second time, alone or with their file (KUBEHEX_SCAN_TRACE). */
+const reparsed = { alone: 0, whole: 0, pending: 0 };
+
+function shifted(f: Finding, shift: number, lines: LineIndex): Finding {
+  if (!shift) return f;
+  const offsets: [number, number] = [f.offsets[0] + shift, f.offsets[1] + shift];
+  return { ...f, offsets, range: lines.range(offsets[0], offsets[1]) };
+}
+
+/**
+ * Phase 2 for one file: the cross-object rules (and the admission policies) on its pending documents, with
+ * every object of the scan visible; a document is parsed again only when one of them reports on it. The
+ * findings come out as lintLoaded gives them.
+ */
+export function finishFile(j: Judged, set: RuleSet, all: ReadonlyArray<K8sObject>, policy?: PolicyLint): FileResult {
+  const r = j.result;
+  const split = splitOf(set);
+  const more: Finding[] = [];
+  for (const p of j.pending) {
+    reparsed.pending++;
+    const builtin = p.builtin && p.objects.some((o) => reportsAny(o, split.cross!, all, p.duplicates));
+    const pol = !!policy && p.policy && !r.skipped && p.objects.some((o) => reportsAny(o, policy.set, policy.all, p.duplicates));
+    if (!builtin && !pol) continue;
+    const { parsed, pd, shift } = reparse(j, p);
+    if (builtin) {
+      try {
+        for (const f of lintDocument(parsed, pd, split.cross!, all, { keepYielded: true })) r.findings.push(shifted(f, shift, j.lines!));
+      } catch (err) {
+        r.errors.push({ file: j.file, message: `internal error while linting: ${(err as Error).message}` });
+      }
+      for (const e of pd.errors) if (e.code === 'rule-crash') r.errors.push({ file: j.file, message: e.message });
+      pd.errors = pd.errors.filter((e) => e.code !== 'rule-crash');
+    }
+    if (pol) {
+      try {
+        for (const f of lintDocument(parsed, pd, policy!.set, policy!.all)) more.push(shifted(f, shift, j.lines!));
+      } catch { /* as policyFindings: errors are not reported */ }
+    }
+  }
+  for (const p of j.pending) p.kept = undefined;
+  j.pending = [];
+  j.text = undefined;
+  j.lines = undefined;
+  // one problem, one finding: per document, over the findings of both passes (as one lintDocument would)
+  if (r.findings.length > 1 && set.rules.some((a) => a.rule.meta.yieldsTo?.length)) {
+    const byDoc = new Map<number, Finding[]>();
+    for (const f of r.findings) { const g = byDoc.get(f.docIndex); if (g) g.push(f); else byDoc.set(f.docIndex, [f]); }
+    r.findings = [...byDoc.values()].flatMap((g) => (g.length > 1 ? dropYielded(g, set) : g));
+  }
+  r.findings.sort(byPosition);
+  if (more.length) {
+    more.sort(byPosition);
+    r.findings.push(...more);
+    r.findings.sort(byPosition);
+  }
+  return r;
+}
+
 /** Admission policies run in the same pass: their rule set and every object they see (see cli/policies.ts). */
 export interface PolicyLint { set: RuleSet; all: ReadonlyArray<K8sObject> }
 
@@ -184,7 +395,7 @@ export function policyFindings(l: Loaded, policy: PolicyLint): Finding[] {
 
 /**
  * Admission policies found before the scan (cli/policies.ts findPolicies): their rules run on the scan's own
- * parse of each file. `recipe` finds the same policies again in a worker thread.
+ * parse of each file. `recipe` gives a worker thread the same policies.
  */
 export interface ScanPolicies { rules: Rule[]; extra: K8sObject[]; recipe: PolicyRecipe }
 
@@ -238,13 +449,14 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
   if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted);
   const pause = yielder(opts.signal);
-  const loaded: Loaded[] = [];
+  // standard input keeps its parse to the end (its findings are split by source headers); files are judged at once
+  const loaded: Array<Loaded | Judged> = [];
   let done = plan.consumed.size;
   if (plan.consumed.size) opts.onProgress?.(done, total);
   if (opts.stdin !== undefined) loaded.push(loadFile('<stdin>', parseSet, opts, opts.stdin, pset && set));
   for (const f of plan.plain) {
     await pause();
-    loaded.push(loadFile(f, parseSet, opts, undefined, pset && set));
+    loaded.push(judgeFile(f, parseSet, set, opts, pset));
     done++;
     opts.onProgress?.(done, total);
     trace?.(`read ${done}/${total}`);
@@ -267,15 +479,15 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   for (let i = 0; i < loaded.length; i++) {
     await pause();
     const l = loaded[i];
-    // a file's parse is dropped once it is judged: only its findings and its objects (the index) stay
     loaded[i] = undefined as unknown as Loaded;
-    if (l.file !== '<stdin>') { results.push(lintLoaded(l, set, all, policy)); continue; }
+    if ('pending' in l) { results.push(finishFile(l, set, all, policy)); continue; }
     const parts = splitBySourceHeaders(lintLoaded(l, set, all), opts.stdin ?? '');
     const more = policy ? policyFindings(l, policy) : [];
     const own = parts.find((r) => r.file === '<stdin>');
     if (more.length && own) { own.findings.push(...more); own.findings.sort(byPosition); }
     results.push(...parts);
   }
+  trace?.(`pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
   await pause();
   const rendered = plan.sources.map((src) => ({ source: src.root, objects: src.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) })) }));
   return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped], ...(rendered.length ? { rendered } : {}) };
@@ -396,11 +608,11 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
 export function runWorker(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
   const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.indices[0] ?? '-'} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
-  const pol = data.policies ? findPolicies(data.policies) : undefined;
+  const pol = data.policies ? policiesOf(data.policies) : undefined;
   const pset = policySetFor(data.settings, pol?.rules);
   const parseSet = parseSetFor(set, pset);
   const loaded = data.files.map((f) => {
-    const l = loadFile(f, parseSet, data.settings, undefined, pset && set);
+    const l = judgeFile(f, parseSet, set, data.settings, pset);
     port.postMessage({ type: 'progress' });
     return l;
   });
@@ -430,8 +642,8 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
       policy = { set: pset, all: [...seen, ...pol!.extra] };
     }
     log?.(`unpacked, ${all.length} objects`);
-    const results = loaded.map((l, i) => { loaded[i] = undefined as unknown as Loaded; return lintLoaded(l, set, all, policy); });
-    log?.('linted');
+    const results = loaded.map((l, i) => { loaded[i] = undefined as unknown as Judged; return finishFile(l, set, all, policy); });
+    log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     port.postMessage({ type: 'done', results });
   });
 }

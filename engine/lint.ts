@@ -26,6 +26,11 @@ export interface RuleSet {
   lazy?: ReadonlySet<string>;
   /** Extra suppression hook (e.g. peer tools' annotations), consulted per finding. */
   suppressedBy?: (rule: Rule, object: K8sObject) => boolean;
+  /**
+   * Rules whose findings are kept, marked `yielded`, where they yield to another finding instead of being dropped:
+   * for a caller that judges more than it shows (the report's Pod Security level rests on the PSS rules' findings).
+   */
+  keepYielded?: ReadonlySet<string>;
 }
 
 export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppressedBy']): RuleSet {
@@ -198,7 +203,11 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data && k in data ? String(data[k]) : `{{${k}}}`));
 }
 
-export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>): Finding[] {
+/**
+ * `keepYielded`: leave the findings of rules that yield (meta.yieldsTo) in; for a caller that lints a document
+ * in several passes and applies {@link dropYielded} to the merged findings itself.
+ */
+export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>, opts: { keepYielded?: boolean } = {}): Finding[] {
   if (!pd.doc || blocksLint(pd)) return [];
   const objects = objectsOf(pd);
   if (!objects.length) return [];
@@ -246,7 +255,28 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
       }
     }
   }
-  return out.length > 1 ? dropYielded(out, set) : out;
+  return out.length > 1 && !opts.keepYielded ? dropYielded(out, set) : out;
+}
+
+/**
+ * Whether any rule of `set` reports on (or crashes on) an object, judged on its value alone: what lintDocument
+ * would find before working out ranges, suppression comments and fixes, for which it needs the document. A
+ * caller that no longer holds the document parses it again only when this says so.
+ */
+export function reportsAny(object: K8sObject, set: RuleSet, all: ReadonlyArray<K8sObject>, duplicates: ReadonlyArray<DuplicateKey>): boolean {
+  for (const active of rulesFor(set, object)) {
+    const { rule } = active;
+    if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
+    if (set.suppressedBy?.(rule, object)) continue;
+    const ctx = new RuleContext(object, active.options, all, duplicates.length ? duplicatesUnder(duplicates, object.path) : []);
+    try {
+      rule.check(ctx);
+    } catch {
+      return true;
+    }
+    if (ctx.reports.length) return true;
+  }
+  return false;
 }
 
 /**
@@ -263,7 +293,13 @@ export function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
     yieldsPerSet.set(set, yields);
   }
   if (!yields.size) return findings;
-  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`)
-  const at = new Set(findings.flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
-  return findings.filter((f) => !yields!.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`)));
+  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`); a yielded finding never
+  // absorbs another one (only shown findings count as the place's explanation)
+  const at = new Set(findings.filter((f) => !f.yielded).flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.yielded || !yields.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`))) out.push(f);
+    else if (set.keepYielded?.has(f.ruleId)) out.push({ ...f, yielded: true });
+  }
+  return out;
 }

@@ -85,6 +85,11 @@ export interface ParseOptions {
    * exactly the objects and errors it would have seen.
    */
   narrow?: { kinds?: ReadonlySet<string>; lazy?: ReadonlySet<string> };
+  /**
+   * `false`: documents of other kinds than `kinds` are not composed for their YAML errors either (a caller that
+   * only looks for some objects and ignores the rest, such as the search for admission policies).
+   */
+  otherErrors?: false;
 }
 
 type Wanted = 'compose' | 'lazy' | 'no';
@@ -164,7 +169,7 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
           if (text.indexOf('#', token.offset) >= 0) collectComments(token, pd.comments);
           else pd.comments.sort((x, y) => x.offset - y.offset);
         }
-      } else if (head.isObject && syntaxErrors(token, pd, lines, maxErrors)) {
+      } else if (head.isObject && opts.otherErrors !== false && syntaxErrors(token, pd, lines, maxErrors)) {
         // reported like any other document's; the document is not linted (nor looked up)
       } else if (lazy && head.isObject && pd.apiVersion !== undefined) {
         pd.lazy = { text, name: readName(token) };

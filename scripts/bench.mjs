@@ -110,6 +110,10 @@ function cliRuns(files, runs) {
     const ratio = k ? `, ${(m[k].wall / m[0].wall).toFixed(2)}x the bare parse` : '';
     console.log(`  ${label.padEnd(40)} ${m[k].wall.toFixed(0).padStart(6)} ms wall, ${m[k].cpu.toFixed(0).padStart(6)} ms CPU, peak RSS ${m[k].rss.toFixed(0)} MB${ratio}`);
   });
+  // issue 15's targets, against the bare parse of the same runs (wall time; on a busy machine they mean little)
+  const r1 = m[1].wall / m[0].wall, r2 = m[2].wall / m[0].wall, rss = Math.max(m[1].rss, m[2].rss, m[3].rss);
+  const mark = (ok) => (ok ? 'met' : 'NOT met');
+  console.log(`  targets: both cores <= 0.75x: ${r2.toFixed(2)}x ${mark(r2 <= 0.75)}; one thread <= 1.0x (stretch): ${r1.toFixed(2)}x ${mark(r1 <= 1)}; peak RSS <= 400 MB: ${rss.toFixed(0)} MB ${mark(rss <= 400)}${loads.some((x) => x >= availableParallelism()) ? ' (load average at or above the core count: figures are noisy)' : ''}`);
 }
 
 console.log(load());
