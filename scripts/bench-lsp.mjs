@@ -191,9 +191,12 @@ if (onlyChart) { /* skipped */ } else if (existsSync(bundlePath)) {
 
 /**
  * Keystroke in a chart's values.yaml -> diagnostics in its templates (issue 9): values.yaml and one template are
- * open; each keystroke toggles `namespaceOverride` between "" and "b", which adds or removes the template's
- * namespace-default finding. Timed from the didChange to the template's publishDiagnostics (push mode, the
- * server's render debounce included).
+ * open; each keystroke adds or removes an `x` at the end of `controller.image.image` (ingress-nginx/controller ->
+ * ingress-nginx/controllerx), which removes or brings back the template's ingress-nginx-retired finding (the image
+ * is assembled in the template, so the finding is shown there) while the render keeps its size. Timed from the
+ * didChange to the template's publishDiagnostics (push mode, the server's render debounce included).
+ * (It toggled namespaceOverride before; the `default` namespace Helm prints without --namespace is no longer a
+ * finding, see render/helm/README.md.)
  */
 async function valuesKeystroke(chartDir, template, rounds) {
   const c = new Client();
@@ -201,23 +204,24 @@ async function valuesKeystroke(chartDir, template, rounds) {
   c.notify('initialized', {});
   const valuesPath = join(chartDir, 'values.yaml');
   const values = readFileSync(valuesPath, 'utf8');
-  const line = values.split('\n').findIndex((l) => l === 'namespaceOverride: ""');
-  if (line < 0) throw new Error('bench-lsp: no `namespaceOverride: ""` line in values.yaml');
+  const KEY = '    image: ingress-nginx/controller';
+  const line = values.split('\n').findIndex((l) => l === KEY);
+  if (line < 0) throw new Error(`bench-lsp: no \`${KEY.trim()}\` line in values.yaml`);
   const vu = pathToFileURL(valuesPath).href;
   const tu = pathToFileURL(join(chartDir, template)).href;
   const first = c.waitDiagnostics(tu, 1);
   c.notify('textDocument/didOpen', { textDocument: { uri: vu, languageId: 'yaml', version: 1, text: values } });
   c.notify('textDocument/didOpen', { textDocument: { uri: tu, languageId: 'yaml', version: 1, text: readFileSync(join(chartDir, template), 'utf8') } });
   const initial = await first;
-  const has = (ds) => ds.some((d) => d.code === 'namespace-default');
-  if (!has(initial)) throw new Error(`bench-lsp: ${template} has no namespace-default finding to toggle`);
-  const col = 'namespaceOverride: "'.length;
+  const has = (ds) => ds.some((d) => d.code === 'ingress-nginx-retired');
+  if (!has(initial)) throw new Error(`bench-lsp: ${template} has no ingress-nginx-retired finding to toggle`);
+  const col = KEY.length;
   const times = [];
   let version = 1;
   let set = false;
   for (let i = 0; i < rounds; i++) {
     version++;
-    const change = set ? { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' } : { range: { start: { line, character: col }, end: { line, character: col } }, text: 'b' };
+    const change = set ? { range: { start: { line, character: col }, end: { line, character: col + 1 } }, text: '' } : { range: { start: { line, character: col }, end: { line, character: col } }, text: 'x' };
     set = !set;
     const want = !set;
     const got = new Promise((res) => {
