@@ -6,7 +6,7 @@
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, configPosition, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
-import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, standInsOf, type External, type StandInRead } from '../policies';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyFileProblems, policyRules, standInsOf, type External, type StandInRead } from '../policies';
 import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
 import { lintLoaded, loadFile, type ScanResult } from './scan';
@@ -72,24 +72,34 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   }
   const paths = o.config?.policies?.paths ?? [];
   const warnings: string[] = [];
+  let configText: string | undefined;
+  /** The line of `.kubehex.yaml` that sets `path` (problems with what it names are shown there). */
+  const configLine = (path: Array<string | number>) => {
+    configText ??= (o.configFile ? readText(o.configFile) : undefined) ?? '';
+    return configPosition(configText, path).line;
+  };
   if (paths.length) {
     const base = o.configFile ? dirname(resolve(o.configFile)) : process.cwd();
     const { files, missing } = collectFiles(paths.map((p) => resolve(base, p)));
-    for (const m of missing) warnings.push(`policies.paths: no such file or directory: ${m}`);
+    for (const m of missing) {
+      // on the config line that names it
+      const i = paths.findIndex((p) => resolve(base, p) === m);
+      warnings.push(`${o.configFile ? `${o.configFile}:${configLine(['policies', 'paths', Math.max(0, i)])}: ` : ''}policies.paths: no such file or directory: ${m}`);
+    }
     for (const f of files) {
       if (scanned.has(f)) continue;
-      const objs = objectsOfText(readText(f) ?? '', f);
+      // not scanned: what keeps its policies from loading is said here (never silently dropped)
+      const r = readStandIn(f);
+      if (!r.ok) { warnings.push(`${f}: policies.paths: ${r.message}`); continue; }
+      const parsed = parseManifest(r.text, {});
+      for (const p of policyFileProblems(parsed)) warnings.push(`${f}:${p.line}: policies.paths: ${p.message}`);
+      const objs = parsed.fatal ? [] : parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, f) : []));
       extra.push(...objs);
       sources.push(...objs);
     }
   }
   // the cluster stand-ins (Kyverno CLI Values, Context, UserInfo files) the config names
   const cfgBase = o.configFile ? dirname(resolve(o.configFile)) : process.cwd();
-  let configText: string | undefined;
-  const configLine = (path: Array<string | number>) => {
-    configText ??= (o.configFile ? readText(o.configFile) : undefined) ?? '';
-    return configPosition(configText, path).line;
-  };
   const standIns = standInsOf(o.config?.policies, (f) => resolve(cfgBase, f), readStandIn, o.configFile ?? '.kubehex.yaml', configLine);
   for (const e of standIns.errors) warnings.push(`${e.file}:${e.line}: ${e.message}`);
   const recipe: PolicyRecipe = { sources, extra, ...(o.config ? { config: o.config } : {}), ...(standIns.external ? { external: standIns.external } : {}) };

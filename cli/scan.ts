@@ -53,7 +53,8 @@ export function ruleSetFor(s: ScanSettings): RuleSet {
   if (!s.alsoRules?.length) return set;
   const have = new Set(set.rules.map((a) => a.rule.meta.id));
   const extra = rules.filter((r) => s.alsoRules!.includes(r.meta.id) && !have.has(r.meta.id));
-  return makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy);
+  // the extra rules (the report's PSS rules) judge even where their finding yields to another rule's
+  return { ...makeRuleSet([...set.rules, ...extra.map((rule) => ({ rule, severity: rule.meta.severity, options: { ...(rule.meta.defaultOptions ?? {}) } }))], set.suppressedBy), keepYielded: new Set(s.alsoRules) };
 }
 
 export type Prepared = { text: string; bom: boolean } | { skipped: SkipReason } | { error: ErrorEntry };

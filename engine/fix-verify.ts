@@ -62,17 +62,24 @@ function opsTookEffect(doc: Document, ops: ReadonlyArray<FixOp>, before?: Docume
       continue;
     }
     if (op.op === 'set' && op.value !== null && typeof op.value === 'object' && !Array.isArray(op.value)) {
-      const want = op.value as Readonly<Record<string, unknown>>;
-      if (!n || !isMap(n) || n.items.length !== Object.keys(want).length) return false;
-      for (const [k, v] of Object.entries(want)) {
-        const item = nodeAt(doc, [...op.path, k]);
-        if (!item || !isScalar(item) || item.value !== v) return false;
-      }
+      if (!holdsMap(doc, op.path, n, op.value as Readonly<Record<string, unknown>>)) return false;
     } else if (op.op === 'set' && !Array.isArray(op.value)) {
       if (!n || !isScalar(n) || n.value !== op.value) return false;
     } else if (!n || !isSeq(n) || !n.items.some((i) => isScalar(i) && i.value === (op.op === 'append' ? op.value : (op.value as unknown as string[])[0]))) {
       return false;
     }
+  }
+  return true;
+}
+
+/** The node at `path` is a map holding exactly `want` (scalars, or maps of scalars, key for key). */
+function holdsMap(doc: Document, path: Path, n: unknown, want: Readonly<Record<string, unknown>>): boolean {
+  if (!n || !isMap(n) || n.items.length !== Object.keys(want).length) return false;
+  for (const [k, v] of Object.entries(want)) {
+    const item = nodeAt(doc, [...path, k]);
+    if (v !== null && typeof v === 'object') {
+      if (!holdsMap(doc, [...path, k], item, v as Readonly<Record<string, unknown>>)) return false;
+    } else if (!item || !isScalar(item) || item.value !== v) return false;
   }
   return true;
 }

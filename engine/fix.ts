@@ -3,9 +3,9 @@ import { unshare } from './fix-shared';
 import { locate, nodeAt } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
-import type { FixOp, Path, TextEdit } from './types';
+import type { FixOp, FlowMapValue, Path, TextEdit } from './types';
 
-type Value = string | number | boolean | ReadonlyArray<string> | Readonly<Record<string, string | number | boolean>>;
+type Value = string | number | boolean | ReadonlyArray<string> | FlowMapValue;
 
 interface Ctx { text: string; doc: Document; lines: LineIndex; eol: string; json: boolean }
 
@@ -64,8 +64,8 @@ const readsBack = new Map<string, boolean>();
 
 function formatValue(v: Value, json: boolean): string {
   if (Array.isArray(v)) return `[${v.map((x) => formatScalar(x, json)).join(', ')}]`;
-  // a small map of scalars (e.g. `requests: {cpu: 100m, memory: 128Mi}`) is written as a flow map
-  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${fmtKey(k, json)}: ${formatScalar(x, json)}`).join(', ')}}`;
+  // a small map of scalars (e.g. `requests: {cpu: 100m, memory: 128Mi}`), or of such maps, is written as a flow map
+  if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${fmtKey(k, json)}: ${typeof x === 'object' ? formatValue(x, json) : formatScalar(x, json)}`).join(', ')}}`;
   return formatScalar(v as string | number | boolean, json);
 }
 
@@ -107,9 +107,19 @@ function blockLines(ctx: Ctx, keys: ReadonlyArray<string>, value: Value, indent:
   let out = '';
   keys.forEach((k, i) => {
     const pad = ' '.repeat(indent + i * step);
-    out += i === keys.length - 1 ? `${pad}${fmtKey(k, ctx.json)}: ${formatValue(value, ctx.json)}${ctx.eol}` : `${pad}${fmtKey(k, ctx.json)}:${ctx.eol}`;
+    out += i === keys.length - 1 ? lastLines(ctx, pad, k, value, step) : `${pad}${fmtKey(k, ctx.json)}:${ctx.eol}`;
   });
   return out;
+}
+
+/** `key: value`; a map that holds maps is written as a block of flow maps (`resources:` / `  limits: {…}`). */
+function lastLines(ctx: Ctx, pad: string, k: string, value: Value, step: number): string {
+  if (typeof value !== 'object' || Array.isArray(value) || !Object.values(value).some((x) => typeof x === 'object')) {
+    return `${pad}${fmtKey(k, ctx.json)}: ${formatValue(value, ctx.json)}${ctx.eol}`;
+  }
+  const inner = ' '.repeat(pad.length + step);
+  return `${pad}${fmtKey(k, ctx.json)}:${ctx.eol}` + Object.entries(value as FlowMapValue)
+    .map(([ik, iv]) => `${inner}${fmtKey(ik, ctx.json)}: ${typeof iv === 'object' ? formatValue(iv, ctx.json) : formatScalar(iv, ctx.json)}${ctx.eol}`).join('');
 }
 
 function flowText(ctx: Ctx, keys: ReadonlyArray<string>, value: Value): string {

@@ -26,6 +26,11 @@ export interface RuleSet {
   lazy?: ReadonlySet<string>;
   /** Extra suppression hook (e.g. peer tools' annotations), consulted per finding. */
   suppressedBy?: (rule: Rule, object: K8sObject) => boolean;
+  /**
+   * Rules whose findings are kept, marked `yielded`, where they yield to another finding instead of being dropped:
+   * for a caller that judges more than it shows (the report's Pod Security level rests on the PSS rules' findings).
+   */
+  keepYielded?: ReadonlySet<string>;
 }
 
 export function makeRuleSet(rules: ActiveRule[], suppressedBy?: RuleSet['suppressedBy']): RuleSet {
@@ -288,7 +293,13 @@ export function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
     yieldsPerSet.set(set, yields);
   }
   if (!yields.size) return findings;
-  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`)
-  const at = new Set(findings.flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
-  return findings.filter((f) => !yields!.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`)));
+  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`); a yielded finding never
+  // absorbs another one (only shown findings count as the place's explanation)
+  const at = new Set(findings.filter((f) => !f.yielded).flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
+  const out: Finding[] = [];
+  for (const f of findings) {
+    if (f.yielded || !yields.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`))) out.push(f);
+    else if (set.keepYielded?.has(f.ruleId)) out.push({ ...f, yielded: true });
+  }
+  return out;
 }

@@ -10,9 +10,16 @@ export interface Range { start: Position; end: Position }
 export interface TextEdit { start: number; end: number; newText: string }
 
 /** Fix operations on paths; the engine turns them into minimal text edits. */
+type FlowScalar = string | number | boolean;
+/** A map of scalars, or of maps of scalars, that a fix writes as one flow map. */
+export type FlowMapValue = Readonly<Record<string, FlowScalar | Readonly<Record<string, FlowScalar>>>>;
+
 export type FixOp =
-  /** `value` may be a string array (written as a flow list) or a map of scalars (written as a flow map). */
-  | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> | Readonly<Record<string, string | number | boolean>> }
+  /**
+   * `value` may be a string array (written as a flow list) or a map of scalars, or of maps of scalars (written as
+   * a flow map: `{limits: {memory: 512Mi}, requests: {cpu: 100m}}`).
+   */
+  | { op: 'set'; path: Path; value: string | number | boolean | ReadonlyArray<string> | FlowMapValue }
   | { op: 'remove'; path: Path }
   | { op: 'append'; path: Path; value: string | number | boolean }
   /** Renames the map key at `path` to `to`; only the key's text changes. */
@@ -43,6 +50,11 @@ export interface Finding {
   category: Category;
   goals: Goal[];
   fix?: Fix;
+  /**
+   * Set only where the rule set asked to keep yielded findings (RuleSet.keepYielded): this finding yields to another
+   * one on the same range (meta.yieldsTo) and is not shown; it still counts for the report's Pod Security level.
+   */
+  yielded?: true;
 }
 
 export interface RuleDocs {

@@ -1,5 +1,5 @@
 /** Finds every admission policy among objects and turns each into units (one rule id each) and notes. */
-import { isRecord, type K8sObject } from '../engine';
+import { isRecord, type K8sObject, type ParsedFile } from '../engine';
 import type { External } from './external';
 import { loadGatekeeper } from './gatekeeper';
 import { loadKyverno } from './kyverno/policy';
@@ -62,4 +62,20 @@ export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResu
     m.set(unit, r);
   }
   return r;
+}
+
+/**
+ * What keeps objects of a policy file from `policies.paths` from loading (that file is not scanned, so nothing
+ * else reports it): the file-level error, else each document's first error, with 1-based lines.
+ */
+export function policyFileProblems(parsed: ParsedFile): Array<{ line: number; message: string }> {
+  if (parsed.fatal) return [{ line: (parsed.fatal.range?.start.line ?? 0) + 1, message: parsed.fatal.message }];
+  const out: Array<{ line: number; message: string }> = [];
+  for (const pd of parsed.docs) {
+    const e = pd.errors[0];
+    // a document that does not look like a Kubernetes object is no policy (and no business of ours)
+    if (!e || (pd.kind === undefined && pd.apiVersion === undefined)) continue;
+    out.push({ line: (e.range ?? parsed.lines.range(pd.start, pd.start)).start.line + 1, message: e.message });
+  }
+  return out;
 }

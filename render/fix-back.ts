@@ -99,7 +99,7 @@ function valuesPathText(path: Path): string {
 function valuesEditTitle(ops: ReadonlyArray<FixOp>): string {
   const value = (v: Extract<FixOp, { op: 'set' }>['value']): string => {
     if (Array.isArray(v)) return `[${v.map((x) => formatScalar(x, false)).join(', ')}]`;
-    if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${formatScalar(k, false)}: ${formatScalar(x, false)}`).join(', ')}}`;
+    if (typeof v === 'object') return `{${Object.entries(v).map(([k, x]) => `${formatScalar(k, false)}: ${typeof x === 'object' ? value(x) : formatScalar(x, false)}`).join(', ')}}`;
     return formatScalar(v as string | number | boolean, false);
   };
   const words = ops.map((op) => {

@@ -10,6 +10,7 @@ import { RenderStore, renderedDiagnostics, type Linted, type OptionsFor } from '
 import { RenderedPublisher } from './rendered-publish';
 import { optionsForRoot, renderers } from '../render';
 import { CONFIG_NAME, ConfigStore, loadConfigText, underChartTemplates, type Resolved, type Settings } from './settings';
+import { PieceDocument } from './text-buffer';
 import { pathToUri, uriToPath } from './uri';
 
 export interface Analysis {
@@ -101,7 +102,8 @@ export class Analyzer {
     const map = new Map<string, { text: string; version: number }>();
     for (const d of all) {
       const p = uriToPath(d.uri);
-      if (p) map.set(p, { text: d.getText(), version: d.version });
+      // read when a render needs it (the text of a large document is joined only then)
+      if (p) map.set(p, { version: d.version, get text() { return d.getText(); } });
     }
     this.openMap = { docs: all.map((d) => [d.uri, d.version]), map };
     return map;
@@ -144,9 +146,12 @@ export class Analyzer {
     if (s) throw s;
     if (!settings.enable) return { version, diagnostics: [] };
     const path = uriToPath(uri);
-    const text = doc.getText();
+    // an open document keeps its text in pieces: the edit path reads sizes, marks and the changed span from them
+    // and never joins the whole text (see text-buffer.ts)
+    const pieces = doc instanceof PieceDocument ? doc : undefined;
+    const text = () => doc.getText();
     if (path && basename(path) === CONFIG_NAME) {
-      const loaded = loadConfigText(path, text, false);
+      const loaded = loadConfigText(path, text(), false);
       const errors = loaded.errors ?? [];
       // problems with the stand-in files it names (policies.values, context, userInfo), as warnings on the line
       // that names each
@@ -167,12 +172,16 @@ export class Analyzer {
       if (diagnostics) return { version, diagnostics, resolved, stamp: hashOf(JSON.stringify(diagnostics)) };
     }
     if (!this.lintable(doc)) return { version, diagnostics: [] };
-    if (text.length > settings.maxFileSize || (text.length * 3 > settings.maxFileSize && Buffer.byteLength(text) > settings.maxFileSize)) {
-      return { version, diagnostics: [tooLargeDiagnostic(Buffer.byteLength(text), settings.maxFileSize)] };
+    const length = pieces ? pieces.textLength : text().length;
+    const bytes = () => (pieces ? pieces.byteLength() : Buffer.byteLength(text()));
+    if (length > settings.maxFileSize || (length * 3 > settings.maxFileSize && bytes() > settings.maxFileSize)) {
+      return { version, diagnostics: [tooLargeDiagnostic(bytes(), settings.maxFileSize)] };
     }
     const json = doc.languageId === 'json' || doc.languageId === 'jsonc' || (!!path && extname(path).toLowerCase() === '.json');
-    if (json && !(/"apiVersion"\s*:/.test(text) && /"kind"\s*:/.test(text))) return { version, diagnostics: [] };
-    if (isTemplateSource(text, path ? underChartTemplates(path) : false)) return { version, diagnostics: [] };
+    if (json && !(/"apiVersion"\s*:/.test(text()) && /"kind"\s*:/.test(text()))) return { version, diagnostics: [] };
+    // without `{{` nothing is a template source (isTemplateSource's first test), unless under a chart's templates/
+    const underTemplates = path ? underChartTemplates(path) : false;
+    if ((underTemplates || !pieces || pieces.hasBraces()) && isTemplateSource(underTemplates ? '' : text(), underTemplates)) return { version, diagnostics: [] };
     let resolved = this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
     if (resolved.config.path) this.reportConfig(resolved.config.path, resolved.config.errors);
     if (path && resolved.config.path && resolved.config.ignore) {
@@ -185,9 +194,10 @@ export class Analyzer {
     // cross pass runs with the policies of this version (refine), or else the lint runs again (chunks reused)
     const policiesNow = () => this.policies.apply(this.configs.resolve(path, settings, this.host.trusted), this.host.trusted);
     const refine = () => { const r = policiesNow(); return { set: r.set, key: r.key, localKey: r.localKey ?? r.key }; };
-    let result = await linter.lint(text, version, resolved.set, resolved.key, stop, resolved.localKey, refine);
+    const source = pieces ? pieces.source() : text();
+    let result = await linter.lint(source, version, resolved.set, resolved.key, stop, resolved.localKey, refine);
     const again = policiesNow();
-    if (again.key !== result.key) result = await linter.lint(text, version, again.set, again.key, stop, again.localKey);
+    if (again.key !== result.key) result = await linter.lint(source, version, again.set, again.key, stop, again.localKey);
     if (again.key !== resolved.key) resolved = again;
     const hintsKey = [...resolved.hints].join(',');
     const cached = this.analyses.get(uri);

@@ -1,6 +1,7 @@
 import { CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, checkText, dropYielded, isCustomApiVersion, lintDocument, makeRuleSet, objectsOf, parseManifest, type ActiveRule, type Finding, type K8sObject, type ObjectRef, type ParsedFile, type ParseErrorInfo, type RuleSet } from '../engine';
 import { countLines, detach, splitChunks } from './chunks';
 import { ObjectIndex } from './object-index';
+import type { ChangedSpan, TextSource } from './text-buffer';
 
 /** What one chunk (one YAML document, usually) yields, in coordinates local to the chunk. */
 export interface ChunkEntry {
@@ -167,6 +168,41 @@ function shiftError(e: ParseErrorInfo, line: number): ParseErrorInfo {
   return { ...e, range: { start: { line: e.range.start.line + line, character: e.range.start.character }, end: { line: e.range.end.line + line, character: e.range.end.character } } };
 }
 
+/** A chunk of the new text: reused from the last result (`entry`), or its text to look up or lint. */
+interface LaidChunk { start: number; end: number; entry?: ChunkEntry; text?: string }
+
+function fullLayout(text: string): LaidChunk[] {
+  return splitChunks(text).map((c) => ({ start: c.start, end: c.end, text: text.slice(c.start, c.end) }));
+}
+
+/**
+ * The new text's chunks from the last result's and the span edited since. A chunk boundary is a `---` line: it
+ * depends on the line break before it and the four characters from it, so the chunks that end within four
+ * characters before the span, or start within one after it, are split again with the span; the rest keep their
+ * entries (those after the span moved by the length difference). The result equals splitting the whole new text.
+ */
+export function relayout(prev: ReadonlyArray<PlacedChunk>, span: ChangedSpan, src: TextSource): LaidChunk[] {
+  const n = prev.length;
+  if (!n) return fullLayout(src.full());
+  if (span.start === span.oldEnd && span.start === span.newEnd) return prev.map((c) => ({ start: c.start, end: c.end, entry: c.entry }));
+  let i = 0;
+  while (i < n - 1 && prev[i].end < span.start - 4) i++;
+  let j = n - 1;
+  while (j > i && prev[j].start > span.oldEnd + 1) j--;
+  const delta = span.newEnd - span.oldEnd;
+  const from = prev[i].start;
+  const to = prev[j].end + delta;
+  const out: LaidChunk[] = [];
+  for (let k = 0; k < i; k++) out.push({ start: prev[k].start, end: prev[k].end, entry: prev[k].entry });
+  const region = src.slice(from, to);
+  // an emptied region between other chunks holds no chunk (an empty file is one empty chunk)
+  if (region.length || (i === 0 && j === n - 1)) {
+    for (const c of splitChunks(region)) out.push({ start: c.start + from, end: c.end + from, text: region.slice(c.start, c.end) });
+  }
+  for (let k = j + 1; k < n; k++) out.push({ start: prev[k].start + delta, end: prev[k].end + delta, entry: prev[k].entry });
+  return out;
+}
+
 /** Budget of synchronous work before yielding to the event loop (ms). */
 const SLICE_MS = 8;
 
@@ -199,7 +235,7 @@ export class DocLinter {
    * set's own-object rules: when only the cross-object rules changed (an admission policy was edited), the chunks
    * are reused and only the cross pass runs.
    */
-  lint(text: string, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined, localKey = key, refine?: Refine): Promise<DocResult> {
+  lint(text: string | TextSource, version: number, set: RuleSet, key: string, stop: () => Superseded | undefined, localKey = key, refine?: Refine): Promise<DocResult> {
     if (this.last && this.last.version === version && this.last.key === key) {
       if (this.last.indexGeneration === this.index.generation) return Promise.resolve(this.last);
       if (!this.inflight) return Promise.resolve(this.finish(this.last.chunks, version, key, set, 0, this.last));
@@ -228,14 +264,18 @@ export class DocLinter {
     return promise;
   }
 
-  private async run(text: string, version: number, set: RuleSet, key: string, localKey: string, stop: () => Superseded | undefined, refine?: Refine): Promise<DocResult> {
-    if (localKey !== this.localKey) {
+  private async run(src: string | TextSource, version: number, set: RuleSet, key: string, localKey: string, stop: () => Superseded | undefined, refine?: Refine): Promise<DocResult> {
+    const reset = localKey !== this.localKey;
+    if (reset) {
       this.entries.clear();
       this.spare.clear();
       this.localKey = localKey;
     }
     this.key = key;
-    const chunks = splitChunks(text);
+    // the chunks of the last result, moved past the span edited since; only the span's chunks are split anew
+    const base = !reset && typeof src !== 'string' ? this.last : undefined;
+    const span = base && typeof src !== 'string' ? src.changedSince(base.version) : undefined;
+    const chunks = base && span && typeof src !== 'string' ? relayout(base.chunks, span, src) : fullLayout(typeof src === 'string' ? src : src.full());
     const next = new Map<string, ChunkEntry>();
     const placed: PlacedChunk[] = [];
     let line = 0;
@@ -243,7 +283,14 @@ export class DocLinter {
     let linted = 0;
     let sliceStart = Date.now();
     for (const c of chunks) {
-      const slice = text.slice(c.start, c.end);
+      if (c.entry) {
+        next.set(c.entry.text, c.entry);
+        placed.push({ start: c.start, end: c.end, line, docBase, entry: c.entry });
+        line += c.entry.lines;
+        docBase += c.entry.docs;
+        continue;
+      }
+      const slice = c.text!;
       let entry = this.entries.get(slice) ?? this.spare.get(slice) ?? next.get(slice);
       if (!entry) {
         if (Date.now() - sliceStart > SLICE_MS) {
@@ -275,7 +322,7 @@ export class DocLinter {
     let fatal = false;
     for (const p of placed) if (p.entry.fatal) fatal = true;
     // the guard's message names a line; take it from the whole file so the number is right
-    this.guard = fatal ? checkText(text) : undefined;
+    this.guard = fatal ? checkText(typeof src === 'string' ? src : src.full()) : undefined;
     // the new objects may change the cross-object rules (an edited admission policy): the cross pass runs once,
     // with the rules of this version, when the own-object rules stay the same
     const better = refine?.();

@@ -7,7 +7,7 @@ import { readdirSync, statSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { CUSTOM_RESOURCE, makeRuleSet, objectsOf, parseManifest, resolveRules, type Config, type K8sObject, type Rule, type RuleSet } from '../engine';
 import { configPosition } from '../engine';
-import { isPolicyObject, loadPolicies, podSecurityCheck, policyRules, standInsOf, type LoadedPolicies, type StandInError, type StandInRead } from '../policies';
+import { isPolicyObject, loadPolicies, podSecurityCheck, policyFileProblems, policyRules, standInsOf, type LoadedPolicies, type StandInError, type StandInRead } from '../policies';
 import { rules as builtins } from '../rules';
 import { readRegularFile } from '../host';
 import type { ObjectIndex } from './object-index';
@@ -39,12 +39,14 @@ function yamlFiles(p: string, out: string[]): void {
 /** Largest file read from `policies.paths`. */
 const MAX_POLICY_FILE_BYTES = 16 * 1024 * 1024;
 
-function policiesInFile(file: string): K8sObject[] {
+function policiesInFile(file: string, problems: Array<{ file: string; line: number; message: string }>): K8sObject[] {
   // a regular file of sane size only, like every other file the server reads from a configured path
   const read = readRegularFile(file, MAX_POLICY_FILE_BYTES);
-  if (!read.ok) return [];
+  if (!read.ok) { problems.push({ file, line: 1, message: `policies.paths: ${read.message}` }); return []; }
   const text = read.bytes.toString('utf8');
   const parsed = parseManifest(text, {});
+  // the file is not open: what keeps its policies from loading is said on the config (never silently dropped)
+  for (const p of policyFileProblems(parsed)) problems.push({ file, line: p.line, message: `policies.paths: ${p.message}` });
   if (parsed.fatal) return [];
   return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : [])).filter(isPolicyObject);
 }
@@ -84,11 +86,21 @@ export class PolicyStore {
     this.configKey = cfgKey;
     const objects = this.index.all().filter(isPolicyObject);
     const extra: K8sObject[] = [];
+    const pathProblems: StandInError[] = [];
     if (configPath && config?.policies?.paths?.length) {
-      const files: string[] = [];
-      for (const p of config.policies.paths) yamlFiles(resolve(dirname(configPath), p), files);
       const open = new Set(objects.map((o) => o.file));
-      for (const f of files) if (!open.has(f)) extra.push(...policiesInFile(f));
+      config.policies.paths.forEach((p, i) => {
+        const files: string[] = [];
+        const problems: StandInError[] = [];
+        const abs = resolve(dirname(configPath), p);
+        try { statSync(abs); } catch { problems.push({ file: configPath, line: 1, message: `policies.paths: ${p}: no such file or directory` }); }
+        yamlFiles(abs, files);
+        for (const f of files) if (!open.has(f)) extra.push(...policiesInFile(f, problems));
+        if (problems.length) {
+          const line = configPosition(this.configText(configPath) ?? (readStandIn(configPath) as { text?: string }).text ?? '', ['policies', 'paths', i]).line;
+          for (const e of problems) pathProblems.push(e.file === configPath ? { ...e, line, configLine: line } : { ...e, configLine: line });
+        }
+      });
     }
     const all = [...objects, ...extra];
     // the cluster stand-ins the config names (Kyverno CLI Values, Context, UserInfo files)
@@ -99,7 +111,7 @@ export class PolicyStore {
       const read = (f: string) => { const r = readStandIn(f); texts.push(f, r.ok ? r.text : r.message); return r; };
       standIns = standInsOf(config.policies, (f) => resolve(dirname(configPath), f), read, configPath, (p) => configPosition(text(), p).line);
     }
-    this.standInErrors = { configPath: configPath ?? '', errors: standIns.errors };
+    this.standInErrors = { configPath: configPath ?? '', errors: [...pathProblems, ...standIns.errors] };
     const sig = JSON.stringify([cfgKey, all.map((o) => [o.file ?? '', o.value]), texts]);
     if (sig !== this.sig) {
       this.sig = sig;

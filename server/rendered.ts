@@ -44,11 +44,21 @@ export class RenderStore {
     private readonly folders: () => ReadonlyArray<string> = () => [],
   ) {}
 
+  /** Built kustomizations by root, reused while the files they read are unchanged (same open versions, same disk). */
+  private sources = new Map<string, { key: string; sig: string; source: RenderedSource }>();
+
+  /** The open versions of the files a build read ('-': read from disk). */
+  private inputSig(source: RenderedSource): string {
+    const open = this.open();
+    return source.result.inputs.map((i) => `${i.file}@${open.get(i.file)?.version ?? '-'}`).join('|');
+  }
+
   /** A file on disk changed (watcher): every cached render may be stale. True when something was cached. */
   invalidate(): boolean {
     const had = this.cache.size > 0;
     this.stamp++;
     this.cache.clear();
+    this.sources.clear();
     return had;
   }
 
@@ -66,10 +76,27 @@ export class RenderStore {
   private current(): NonNullable<RenderStore['overlay']> {
     const open = this.open();
     if (this.overlay && this.overlay.open === open && this.overlay.stamp === this.stamp) return this.overlay;
-    const texts = new Map<string, string>();
-    for (const [p, d] of open) texts.set(p, d.text);
+    // which paths are open decides what exists (stat, list); their texts are joined only when a render reads one,
+    // so a keystroke in a file no chart or kustomization reads never builds its whole text
+    const shape = overlayFs(this.disk, new Map([...open.keys()].map((p) => [p, ''])));
+    let full: ReadOnlyFs | undefined;
+    const read = (): ReadOnlyFs => {
+      if (!full) {
+        const texts = new Map<string, string>();
+        for (const [p, d] of open) texts.set(p, d.text);
+        full = overlayFs(this.disk, texts);
+      }
+      return full;
+    };
+    const fs: ReadOnlyFs = {
+      readText: (p) => read().readText(p),
+      readBytes: (p) => read().readBytes(p),
+      stat: (p) => shape.stat(p),
+      list: (d) => shape.list(d),
+      whyUnreadable: (p) => shape.whyUnreadable?.(p),
+    };
     const key = [...open].map(([p, d]) => `${p}@${d.version}`).sort().join('|') + `#${this.stamp}`;
-    this.overlay = { open, stamp: this.stamp, fs: overlayFs(this.disk, texts), key, roots: new Map() };
+    this.overlay = { open, stamp: this.stamp, fs, key, roots: new Map() };
     return this.overlay;
   }
 
@@ -91,8 +118,20 @@ export class RenderStore {
     if (hit && hit.key === key) return hit.linted;
     const all: RenderedSource[] = [];
     for (let i = 0; i < roots.length; i++) {
+      const { root, renderer } = roots[i];
+      // a kustomization none of whose files changed is not built again (a keystroke in one overlay's patch
+      // rebuilds that overlay, not every kustomization beside it)
+      const rootKey = `${setKey}|${this.stamp}|${JSON.stringify(options[i])}`;
+      const prev = renderer.kind === 'kustomize' ? this.sources.get(root) : undefined;
+      if (prev && prev.key === rootKey && prev.sig === this.inputSig(prev.source)) { all.push(prev.source); continue; }
       if (i) { await breathe(); stop(); }
-      all.push(renderSource(fs, roots[i].root, roots[i].renderer, options[i], set));
+      const source = renderSource(fs, root, renderer, options[i], set);
+      if (renderer.kind === 'kustomize' && !source.result.errors.length) {
+        this.sources.delete(root);
+        this.sources.set(root, { key: rootKey, sig: this.inputSig(source), source });
+        if (this.sources.size > 50) this.sources.delete(this.sources.keys().next().value as string);
+      }
+      all.push(source);
     }
     const linted: Linted[] = [];
     for (const source of topLevelSources(all)) {

@@ -27,6 +27,21 @@ export function displayIn(folders: ReadonlyArray<string>, file: string): string 
   return file.split(sep).join('/');
 }
 
+/**
+ * The PSS rules' findings of the workspace scan. A PSS rule's finding that yielded to another rule's on the same
+ * place (meta.yieldsTo: a bare container's run-as-root, capabilities-not-dropped, … yield to no-security-context)
+ * is not in the scan's results, so that finding stands for each active PSS rule that yields to it. This can name a
+ * control the pod settles (a pod-level runAsNonRoot): the CLI's `kubehex report` judges on the PSS rules' own verdicts.
+ */
+function pssStandIns(findings: ReadonlyArray<ReportFinding>, pss: ReadonlySet<string>, active: ReadonlySet<string>): ReportFinding[] {
+  const standsFor = new Map<string, string[]>();
+  for (const r of rules) {
+    if (!pss.has(r.meta.id) || !active.has(r.meta.id)) continue;
+    for (const y of r.meta.yieldsTo ?? []) standsFor.set(y, [...(standsFor.get(y) ?? []), r.meta.id]);
+  }
+  return findings.flatMap((f) => (pss.has(f.ruleId) ? [f] : (standsFor.get(f.ruleId) ?? []).map((ruleId) => ({ ...f, ruleId }))));
+}
+
 export function workspaceReport(results: ReadonlyArray<FileResult>, folders: ReadonlyArray<string>, profile: string | undefined, format: 'html' | 'json'): ReportResult {
   const abs = new Map<string, string>();
   const findings: ReportFinding[] = [];
@@ -56,7 +71,7 @@ export function workspaceReport(results: ReadonlyArray<FileResult>, folders: Rea
     files,
     objects,
     findings,
-    pssFindings: findings.filter((f) => pss.has(f.ruleId)),
+    pssFindings: pssStandIns(findings, pss, active),
     errors,
     rules: rules.map(reportRule),
     activeRules: [...active],

@@ -11,7 +11,24 @@ import type { Position, Range, TextDocument, TextDocumentContentChangeEvent } fr
  * Invariant: a piece never ends with `\r` while the next one starts with `\n` (a CRLF is never split), so each
  * piece counts its own line breaks.
  */
-interface Piece { text: string; breaks: number; ends?: number[] }
+interface Piece { text: string; breaks: number; ends?: number[]; bytes?: number; braces?: boolean }
+
+/** The text between two versions changed only in [start, oldEnd) of the older one, now [start, newEnd). */
+export interface ChangedSpan { start: number; oldEnd: number; newEnd: number }
+
+/**
+ * What a linter needs of a document's text without joining it: its length, slices, and the span changed since an
+ * earlier version (undefined when unknown: the whole text counts as changed).
+ */
+export interface TextSource {
+  readonly length: number;
+  slice(start: number, end: number): string;
+  full(): string;
+  changedSince(version: number): ChangedSpan | undefined;
+}
+
+/** Edits remembered for `changedSince` (older versions get undefined: re-split the whole text). */
+const MAX_EDITS = 256;
 
 const DEFAULT_PIECE = 16 * 1024;
 
@@ -53,9 +70,13 @@ export class PieceDocument implements TextDocument {
   private flat?: string;
   private length = 0;
   private breaks = 0;
+  /** Edits since `editsFrom`: the span each one replaced (in the text it applied to) and the version it made. */
+  private edits: Array<{ version: number; start: number; end: number; length: number }> = [];
+  private editsFrom = -1;
 
   constructor(readonly uri: string, readonly languageId: string, public version: number, content: string, private readonly pieceSize = DEFAULT_PIECE) {
     this.setText(content);
+    this.editsFrom = version;
   }
 
   get lineCount(): number {
@@ -118,19 +139,108 @@ export class PieceDocument implements TextDocument {
   }
 
   update(changes: ReadonlyArray<TextDocumentContentChangeEvent>, version: number): void {
+    const from = this.version;
     for (const change of changes) {
       if ('range' in change && change.range !== undefined) {
         let { start, end } = change.range;
         if (start.line > end.line || (start.line === end.line && start.character > end.character)) [start, end] = [end, start];
-        this.replace(this.offsetAt(start), this.offsetAt(end), change.text);
+        const a = this.offsetAt(start);
+        const b = this.offsetAt(end);
+        this.replace(a, b, change.text);
+        if (this.editsFrom >= 0) this.edits.push({ version, start: a, end: b, length: change.text.length });
       } else {
         this.setText(change.text);
       }
     }
+    // versions must grow for the edit log to mean anything; otherwise forget it
+    if (this.editsFrom < 0 || version <= from) {
+      this.edits = [];
+      this.editsFrom = version;
+    } else if (this.edits.length > MAX_EDITS) {
+      const drop = this.edits.length - MAX_EDITS;
+      this.editsFrom = this.edits[drop - 1].version;
+      this.edits.splice(0, drop);
+    }
     this.version = version;
   }
 
+  /** Length in UTF-16 code units (the offsets' unit). */
+  get textLength(): number {
+    this.index();
+    return this.length;
+  }
+
+  /** UTF-8 size of the text, without joining it (each piece counts once per edit). */
+  byteLength(): number {
+    let n = 0;
+    for (let i = 0; i < this.pieces.length; i++) {
+      const p = this.pieces[i];
+      p.bytes ??= Buffer.byteLength(p.text);
+      n += p.bytes;
+      // a surrogate pair cut between two pieces: counted as two lone surrogates (3 + 3 bytes), it is 4
+      const next = this.pieces[i + 1];
+      if (next && /[\uD800-\uDBFF]$/.test(p.text) && /^[\uDC00-\uDFFF]/.test(next.text)) n -= 2;
+    }
+    return n;
+  }
+
+  /** Whether the text contains `{{` (a template's mark), without joining it. */
+  hasBraces(): boolean {
+    for (let i = 0; i < this.pieces.length; i++) {
+      const p = this.pieces[i];
+      p.braces ??= p.text.includes('{{');
+      if (p.braces) return true;
+      const next = this.pieces[i + 1];
+      if (next && p.text.endsWith('{') && next.text.startsWith('{')) return true;
+    }
+    return false;
+  }
+
+  /** text[start, end), joined from the pieces it spans (the whole text is not built). */
+  slice(start: number, end: number): string {
+    if (this.flat !== undefined) return this.flat.slice(start, end);
+    this.index();
+    start = Math.max(0, Math.min(start, this.length));
+    end = Math.max(start, Math.min(end, this.length));
+    if (start === end) return '';
+    const first = this.pieceAt(start);
+    const starts = this.starts!;
+    const parts: string[] = [];
+    for (let i = first; i < this.pieces.length && starts[i] < end; i++) {
+      const t = this.pieces[i].text;
+      parts.push(t.slice(Math.max(0, start - starts[i]), Math.min(t.length, end - starts[i])));
+    }
+    return parts.length === 1 ? parts[0] : parts.join('');
+  }
+
+  /**
+   * The span changed between version `from` and this one, in `from`'s coordinates (start, oldEnd) and this
+   * version's (start, newEnd); undefined when the log does not reach back to `from` (or the text was replaced).
+   */
+  changedSince(from: number): ChangedSpan | undefined {
+    if (from === this.version) return { start: 0, oldEnd: 0, newEnd: 0 };
+    if (this.editsFrom < 0 || from < this.editsFrom || from > this.version) return undefined;
+    let span: ChangedSpan | undefined;
+    for (const e of this.edits) {
+      if (e.version <= from) continue;
+      if (!span) { span = { start: e.start, oldEnd: e.end, newEnd: e.start + e.length }; continue; }
+      // union with the span so far, in the coordinates the edit applied to, then mapped back to `from`'s
+      const start = Math.min(span.start, e.start);
+      const end = Math.max(span.newEnd, e.end);
+      span = { start, oldEnd: span.oldEnd + (end - span.newEnd), newEnd: end + e.length - (e.end - e.start) };
+    }
+    return span ?? { start: 0, oldEnd: 0, newEnd: 0 };
+  }
+
+  /** The text as a {@link TextSource}. */
+  source(): TextSource {
+    return { length: this.textLength, slice: (a, b) => this.slice(a, b), full: () => this.getText(), changedSince: (v) => this.changedSince(v) };
+  }
+
   private setText(text: string): void {
+    // the whole text replaced: no span to report until the next version
+    this.edits = [];
+    this.editsFrom = -1;
     this.pieces = this.split(text);
     if (!this.pieces.length) this.pieces.push(piece(''));
     this.changed();

@@ -29,7 +29,8 @@ export function reportInput(o: InputOptions): ReportInput {
     for (const f of r.findings) {
       const source = renderedSourceOf(f);
       const rf = reportFinding(f, file, source === undefined ? undefined : displayPath(source));
-      if (active.has(f.ruleId)) findings.push(rf);
+      // a yielded finding is not shown (another one on the same place says it) but decides the PSS level
+      if (active.has(f.ruleId) && !f.yielded) findings.push(rf);
       if (pss.has(f.ruleId)) pssFindings.push(rf);
     }
   }

@@ -105,6 +105,9 @@ export function reportSwitchOn(ctx: RuleContext, base: Path, field: string): voi
   ctx.report({ messageId: field, path, fix: { title: `Set ${field}: false`, safety: 'review', ops: [{ op: 'set', path, value: false }] } });
 }
 
+/** What a fix writes for a request that has no limit to copy: a starting point, for the user to size. */
+export const STARTING_REQUEST = { cpu: '100m', memory: '128Mi' } as const;
+
 /**
  * Fix ops that add the missing `cpu`/`memory` keys of a container's `resources.limits` or `resources.requests`
  * (at `path`): one flow map when the block is missing (`limits: {cpu: …, memory: …}`), else the missing keys.

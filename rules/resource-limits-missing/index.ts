@@ -1,5 +1,5 @@
 import { defineRule, isRecord } from '../../engine';
-import { addResourceKeys, quantitySet } from '../_lib/container';
+import { addResourceKeys, quantitySet, STARTING_REQUEST } from '../_lib/container';
 
 /** What the fix writes for a limit that has no request to copy: a starting point, for the user to size. */
 const STARTING_LIMIT = { cpu: '500m', memory: '512Mi' } as const;
@@ -40,9 +40,9 @@ export default defineRule({
     defaultOptions: { requireCpuLimit: false },
     profileOptions: { all: { requireCpuLimit: true } },
     messages: {
-      cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU limit.',
-      memory: '{{kind}} {{name}}: container "{{container}}" has no memory limit.',
-      both: '{{kind}} {{name}}: container "{{container}}" has no CPU and no memory limit.',
+      cpu: '{{kind}} {{name}}: container "{{container}}" has no CPU limit{{requests}}.',
+      memory: '{{kind}} {{name}}: container "{{container}}" has no memory limit{{requests}}.',
+      both: '{{kind}} {{name}}: container "{{container}}" has no CPU and no memory limit{{requests}}.',
     },
   },
   check(ctx) {
@@ -61,9 +61,31 @@ export default defineRule({
         const req = requests[r];
         return typeof req === 'number' ? req : typeof req === 'string' && req !== '' ? req : STARTING_LIMIT[r];
       };
+      const messageId = missing.length === 2 ? 'both' : missing[0];
+      // Neither `limits` nor `requests` written: resource-requests-missing's finding would sit on the very same
+      // place and yields to this one, so this finding names the requests too, and its fix writes both blocks.
+      if (res.limits === undefined && res.requests === undefined) {
+        const limitsValue = Object.fromEntries(missing.map((r) => [r, value(r)]));
+        const requestsValue = { cpu: STARTING_REQUEST.cpu, memory: STARTING_REQUEST.memory };
+        const empty = c.value.resources === undefined || (isRecord(c.value.resources) && Object.keys(c.value.resources).length === 0);
+        const show = (m: Record<string, string | number>) => Object.entries(m).map(([k, v]) => `${k}: ${v}`).join(', ');
+        ctx.report({
+          messageId,
+          data: { container: c.name, requests: ' and no CPU or memory request' },
+          path,
+          fix: {
+            title: `Add resources (limits ${show(limitsValue)}; requests ${show(requestsValue)}; size them from observed usage)`,
+            safety: 'review',
+            // a `resources` map that holds other keys (claims) gets the limits only; the requests then get their own finding
+            ops: empty ? [{ op: 'set', path: [...c.path, 'resources'], value: { limits: limitsValue, requests: requestsValue } }]
+              : addResourceKeys(path, false, missing, value),
+          },
+        });
+        continue;
+      }
       ctx.report({
-        messageId: missing.length === 2 ? 'both' : missing[0],
-        data: { container: c.name },
+        messageId,
+        data: { container: c.name, requests: '' },
         path,
         fix: {
           title: `Add resources.limits.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,

@@ -49,7 +49,7 @@ spec:
   ],
   invalid: [
     {
-      name: "no resources at all: one finding on the container name; the fix adds the limits block",
+      name: "no resources at all: one finding on the container name naming the requests too; the fix adds both blocks",
       code: `apiVersion: v1
 kind: Pod
 metadata:
@@ -60,7 +60,7 @@ spec:
       image: nginx:1.27
 `,
       errors: [
-        { messageId: 'memory', range: [6, 6, 6, 15], message: "Pod web: container \"app\" has no memory limit." }, // fix review: Add resources.limits.memory (memory: 512Mi; size it from observed usage)
+        { messageId: 'memory', range: [6, 6, 6, 15], message: "Pod web: container \"app\" has no memory limit and no CPU or memory request." }, // fix review: Add resources (limits memory: 512Mi; requests cpu: 100m, memory: 128Mi; size them from observed usage)
       ],
       output: `apiVersion: v1
 kind: Pod
@@ -72,6 +72,7 @@ spec:
       image: nginx:1.27
       resources:
         limits: {memory: 512Mi}
+        requests: {cpu: 100m, memory: 128Mi}
 `,
     },
     {
@@ -87,7 +88,7 @@ spec:
       image: nginx:1.27
 `,
       errors: [
-        { messageId: 'both', range: [6, 6, 6, 15], message: "Pod web: container \"app\" has no CPU and no memory limit." }, // fix review: Add resources.limits.cpu and memory (cpu: 500m, memory: 512Mi; size it from observed usage)
+        { messageId: 'both', range: [6, 6, 6, 15], message: "Pod web: container \"app\" has no CPU and no memory limit and no CPU or memory request." }, // fix review: Add resources (limits cpu: 500m, memory: 512Mi; requests cpu: 100m, memory: 128Mi; ...)
       ],
       output: `apiVersion: v1
 kind: Pod
@@ -99,6 +100,64 @@ spec:
       image: nginx:1.27
       resources:
         limits: {cpu: 500m, memory: 512Mi}
+        requests: {cpu: 100m, memory: 128Mi}
+`,
+    },
+    {
+      name: "an empty flow resources map: one finding on resources naming the requests; the fix fills the map",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources: {}
+`,
+      errors: [
+        { messageId: 'memory', range: [8, 6, 8, 15], message: "Pod web: container \"app\" has no memory limit and no CPU or memory request." },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources: {limits: {memory: 512Mi}, requests: {cpu: 100m, memory: 128Mi}}
+`,
+    },
+    {
+      name: "resources with claims only: the message names the requests, the fix adds the limits (the requests get their own finding after)",
+      code: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        claims:
+          - name: gpu
+`,
+      errors: [
+        { messageId: 'memory', range: [8, 6, 8, 15], message: "Pod web: container \"app\" has no memory limit and no CPU or memory request." },
+      ],
+      output: `apiVersion: v1
+kind: Pod
+metadata:
+  name: web
+spec:
+  containers:
+    - name: app
+      image: nginx:1.27
+      resources:
+        claims:
+          - name: gpu
+        limits: {memory: 512Mi}
 `,
     },
     {

@@ -1,10 +1,8 @@
 import { defineRule, isRecord } from '../../engine';
-import { addResourceKeys, quantitySet } from '../_lib/container';
+import { addResourceKeys, quantitySet, STARTING_REQUEST } from '../_lib/container';
 
 const RESOURCES = ['cpu', 'memory'] as const;
 type Resource = (typeof RESOURCES)[number];
-/** What the fix writes for a request that has no limit to copy: a starting point, for the user to size. */
-const STARTING_REQUEST = { cpu: '100m', memory: '128Mi' } as const;
 const LABEL: Record<Resource, string> = { cpu: 'CPU', memory: 'memory' };
 
 export default defineRule({
@@ -17,6 +15,8 @@ export default defineRule({
     appliesTo: ['podSpec'],
     profiles: ['recommended'],
     layer: 'orchestrator',
+    // a container with neither `limits` nor `requests` gets one finding, resource-limits-missing's, naming both
+    yieldsTo: ['resource-limits-missing'],
     docs: {
       summary: 'Without requests the scheduler places the pod as if it needed nothing: nodes get overcommitted and the pod is the first to be evicted under pressure (BestEffort).',
       recipe: 'Set `resources.requests.cpu` and `resources.requests.memory` on every container and init container, sized from observed usage.',

@@ -10,6 +10,8 @@ export default defineRule({
     severity: 'warning',
     appliesTo: ['podSpec'],
     profiles: ['recommended', 'pss-restricted'],
+    // a container without any securityContext gets one finding naming every gap: no-security-context's
+    yieldsTo: ['no-security-context'],
     pss: 'restricted: Running as Non-root, Running as Non-root user',
     layer: 'system',
     principle: 'least privilege',

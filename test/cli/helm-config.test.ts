@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { kubehex, tempDir } from './helpers';
 
 const OFF = ['default-service-account', 'liveness-probe-missing', 'readiness-probe-missing', 'resource-requests-missing', 'resource-limits-missing', 'service-account-token-automount',
-  'image-not-pinned', 'namespace-default', 'capabilities-not-dropped', 'run-as-root', 'seccomp-profile-missing', 'writable-root-filesystem', 'privilege-escalation-allowed'];
+  'image-not-pinned', 'namespace-default', 'capabilities-not-dropped', 'run-as-root', 'seccomp-profile-missing', 'writable-root-filesystem', 'privilege-escalation-allowed', 'no-security-context'];
 const CONFIG = 'profile: recommended\nrules:\n' + OFF.map((id) => `  ${id}: off\n`).join('');
 
 const POD = `apiVersion: v1

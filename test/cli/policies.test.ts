@@ -156,4 +156,22 @@ spec:
     assert.equal(bad.code, 2);
     assert.equal(bad.stderr, `kubehex: ${join(dir, '.kubehex.yaml')}:3:3: unknown setting "userinfo" at policies; expected one of: paths, unbound, values, context, userInfo\n`);
   });
+
+  it('policies.paths: a missing path and a broken policy file are warnings with file:line, the good policies still load', () => {
+    const dir = tempDir();
+    cpSync(join(FIXTURE, 'workloads.yaml'), join(dir, 'app', 'workloads.yaml'), { recursive: true });
+    cpSync(join(FIXTURE, 'policy.yaml'), join(dir, 'platform', 'policy.yaml'));
+    writeFileSync(join(dir, 'platform', 'broken.yaml'), 'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: broken\nspec:\n  rules: [\n');
+    writeFileSync(join(dir, 'app', '.kubehex.yaml'), 'policies:\n  paths:\n    - ../platform\n    - ../nowhere\n');
+    const r = kubehex(['scan', join(dir, 'app'), '--format', 'json']);
+    assert.equal(r.stderr, [
+      `kubehex: warning: ${join(dir, 'app', '.kubehex.yaml')}:4: policies.paths: no such file or directory: ${join(dir, 'nowhere')}`,
+      `kubehex: warning: ${join(dir, 'platform', 'broken.yaml')}:7: policies.paths: Flow sequence in block collection must be sufficiently indented and end with a ]`,
+      '',
+    ].join('\n'));
+    assert.deepEqual(policyFindings(r.stdout), [
+      'workloads.yaml:10:2-10:11 vap:max-replicas error code/availability name web must start with app-',
+      'workloads.yaml:13:2-13:14 vap:max-replicas error code/availability at most 5 replicas',
+    ]);
+  });
 });

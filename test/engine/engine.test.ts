@@ -271,3 +271,40 @@ describe('engine: fix-all keeps going when list items move up', () => {
     assert.equal(out, text.replace('            - SYS_ADMIN\n            - SYS_ADMIN\n', ''));
   });
 });
+
+describe('engine: a container with no securityContext or no resources gets one finding per omission, naming every gap', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { resolveRules, makeRuleSet, dropYielded } = require('../../engine') as typeof import('../../engine');
+  const ids = ['no-security-context', 'run-as-root', 'privilege-escalation-allowed', 'capabilities-not-dropped', 'seccomp-profile-missing', 'writable-root-filesystem', 'resource-limits-missing', 'resource-requests-missing'];
+  const some = rules.filter((r) => ids.includes(r.meta.id));
+  const found = (text: string, profile = 'recommended') => lintText(text, resolveRules(some, undefined, profile)).findings.map((f) => `${f.ruleId}:${f.messageId}@${f.range.start.line}:${f.range.start.character}`).sort();
+  const bare = 'apiVersion: v1\nkind: Pod\nmetadata: {name: p}\nspec:\n  containers:\n    - name: app\n      image: "x:1"\n';
+  it('bare container: one securityContext finding and one resources finding, both on its name', () => {
+    const r = lintText(bare, resolveRules(some, undefined, 'recommended')).findings;
+    assert.deepEqual(r.map((f) => `${f.ruleId}:${f.messageId}@${f.range.start.line}:${f.range.start.character}`).sort(), ['no-security-context:container@5:6', 'resource-limits-missing:memory@5:6']);
+    assert.equal(r.find((f) => f.ruleId === 'no-security-context')!.message,
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it may run as root, allows privilege escalation, keeps the default capabilities, has no seccomp profile and has a writable root filesystem.');
+    assert.equal(r.find((f) => f.ruleId === 'resource-limits-missing')!.message, 'Pod p: container "app" has no memory limit and no CPU or memory request.');
+  });
+  it('once the container has a securityContext or a resources block, each narrower rule reports on its own', () => {
+    const sc = bare + '      securityContext:\n        allowPrivilegeEscalation: false\n      resources:\n        limits: {memory: 64Mi}\n';
+    assert.deepEqual(found(sc), ['capabilities-not-dropped:dropAllMissing@7:6', 'resource-requests-missing:both@9:6', 'run-as-root:mayRunAsRoot@7:6', 'seccomp-profile-missing:missing@7:6', 'writable-root-filesystem:writable@7:6']);
+  });
+  it('pss-restricted has no no-security-context: the PSS rules report as before', () => {
+    assert.deepEqual(found(bare, 'pss-restricted'), ['capabilities-not-dropped:dropAllMissing@5:6', 'privilege-escalation-allowed:allowed@5:6', 'run-as-root:runAsNonRoot@5:6', 'seccomp-profile-missing:missing@5:6']);
+  });
+  it('with no-security-context off, the five findings come back', () => {
+    const set = resolveRules(some, { rules: { 'no-security-context': 'off' } }, 'recommended');
+    assert.deepEqual(lintText(bare, set).findings.map((f) => f.ruleId).sort(), ['capabilities-not-dropped', 'privilege-escalation-allowed', 'resource-limits-missing', 'run-as-root', 'seccomp-profile-missing', 'writable-root-filesystem']);
+  });
+  it('keepYielded keeps the yielded findings of the named rules, marked, for the report\'s PSS verdict', () => {
+    const base = resolveRules(some, undefined, 'recommended');
+    const set = { ...makeRuleSet(base.rules), keepYielded: new Set(['run-as-root']) };
+    const r = lintText(bare, set).findings;
+    assert.deepEqual(r.map((f) => `${f.ruleId}:${f.yielded ?? false}`).sort(), ['no-security-context:false', 'resource-limits-missing:false', 'run-as-root:true']);
+    // a marked finding stays marked and absorbs nothing when the findings are merged again (the server's passes)
+    assert.deepEqual(dropYielded(r, set).map((f) => `${f.ruleId}:${f.yielded ?? false}`).sort(), ['no-security-context:false', 'resource-limits-missing:false', 'run-as-root:true']);
+  });
+});

@@ -85,9 +85,9 @@ function report(dir: string, extra: string[] = []): Data {
 describe('cli: kubehex report', () => {
   it('JSON: exact scores, recipe ranking, workloads and files for a small fixture set', () => {
     const d = report(fixture());
-    // web Deployment: 1 error + 8 warnings → its whole point; Service: nothing; Pod good: 1 info (0.05)
+    // web Deployment: 1 error + 7 warnings (no resources: one finding) → its whole point; Service: nothing; Pod good: 1 info (0.05)
     assert.deepEqual([d.overall.score, d.overall.grade, d.overall.objects], [65, 'D', 3]);
-    assert.deepEqual(Object.fromEntries(Object.entries(d.categories).map(([k, v]) => [k, v.score])), { core: 98, chain: 100, cluster: 83, container: 67, code: 92, components: 100 });
+    assert.deepEqual(Object.fromEntries(Object.entries(d.categories).map(([k, v]) => [k, v.score])), { core: 98, chain: 100, cluster: 83, container: 67, code: 100, components: 100 });
     assert.deepEqual(d.recipes.slice(0, 4).map((r) => [r.rank, r.rules.join(','), r.risk, r.quickFixes]), [
       [1, 'privileged-container', 1, 1],
       [2, 'capabilities-not-dropped', 0.25, 1],
@@ -134,7 +134,7 @@ describe('cli: kubehex report', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.ok(r.stdout.startsWith('## kubehex posture: 65/100 (grade D)\n'));
     assert.match(r.stdout, /\*\*Fix these 5 to clear 100% of errors\*\* \(1 of 1\)\./);
-    assert.match(r.stdout, /\| Deployment shop\/web \| web\.yaml \| 1 \/ 8 \/ 0 \| privileged \| `privileged-container` \|/);
+    assert.match(r.stdout, /\| Deployment shop\/web \| web\.yaml \| 1 \/ 7 \/ 0 \| privileged \| `privileged-container` \|/);
   });
 
   it('--baseline: moved lines are not new; new and fixed are counted', () => {
@@ -146,7 +146,7 @@ describe('cli: kubehex report', () => {
     writeFileSync(join(dir, 'web.yaml'), `# moved\n\n${svc}---\n${dep}`);
     writeFileSync(join(dir, 'new.yaml'), WEB.split('---\n')[0].replace('name: web', 'name: api'));
     const d = report(dir, ['--baseline', 'base.json']);
-    assert.equal(d.baseline!.summary, '1 new error, 8 new warnings; nothing fixed; 10 unchanged — worse');
+    assert.equal(d.baseline!.summary, '1 new error, 7 new warnings; nothing fixed; 9 unchanged — worse');
     writeFileSync(join(dir, 'web.yaml'), `# moved\n\n${svc}---\n${dep.replace('privileged: true', 'privileged: false')}`);
     const d2 = report(dir, ['--baseline', 'base.json']);
     assert.deepEqual(d2.baseline!.counts.fixed, { error: 1, warning: 0, info: 0 });
@@ -174,7 +174,7 @@ describe('cli: kubehex scan --baseline', () => {
     const same = kubehex(['scan', '.', '--format', 'json', '--baseline', 'base.json'], { cwd: dir });
     assert.equal(same.code, 0, same.stdout);
     assert.deepEqual(JSON.parse(same.stdout).findings, []);
-    assert.match(same.stderr, /kubehex: 10 findings already in the baseline not shown/);
+    assert.match(same.stderr, /kubehex: 9 findings already in the baseline not shown/);
 
     writeFileSync(join(dir, 'good.yaml'), GOOD.replace('allowPrivilegeEscalation: false', 'allowPrivilegeEscalation: false\n        privileged: true'));
     const worse = kubehex(['scan', '.', '--format', 'json', '--baseline', 'base.json'], { cwd: dir });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, uriOf } from './lsp-client';
 import { rangeTuple, removeDir, startClient, tempDir } from './helpers';
@@ -195,5 +195,19 @@ spec:
     const config = uriOf(join(dir, '.kubehex.yaml'));
     c.open(config, 'policies:\n  values:\n    - values.yaml\n    - gone.yaml\n');
     assert.deepEqual((await c.diagnostics(config, 1)).map((d: any) => [d.severity, d.message, rangeTuple(d.range)]), [[2, 'policies.values: gone.yaml: no such file', [3, 0, 3, 0]]]);
+  });
+
+  it('policies.paths: a broken policy file and a missing path are warnings on the config lines naming them', async () => {
+    mkdirSync(join(dir, 'platform'));
+    writeFileSync(join(dir, 'platform', 'broken.yaml'), 'apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata:\n  name: broken\nspec:\n  rules: [\n');
+    const text = 'policies:\n  paths:\n    - platform\n    - nowhere\n';
+    writeFileSync(join(dir, '.kubehex.yaml'), text);
+    c = await startClient({ root: dir });
+    const config = uriOf(join(dir, '.kubehex.yaml'));
+    c.open(config, text);
+    assert.deepEqual((await c.diagnostics(config, 1)).map((d: any) => [d.severity, d.message, rangeTuple(d.range)]), [
+      [2, 'platform/broken.yaml:7: policies.paths: Flow sequence in block collection must be sufficiently indented and end with a ]', [2, 0, 2, 0]],
+      [2, 'policies.paths: nowhere: no such file or directory', [3, 0, 3, 0]],
+    ]);
   });
 });

@@ -65,3 +65,40 @@ describe('server: charts in the editor (RenderStore)', () => {
     assert.equal(await store.renderedLines(join(dir, 'elsewhere.yaml'), 0, set, 'k', none), undefined);
   });
 });
+
+describe('server: kustomizations in the editor (RenderStore reuses unchanged builds)', () => {
+  let dir: string;
+  const set = resolveRules(rules, undefined, 'recommended');
+  const none = () => ({});
+  const DEP = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const PATCH = (priv: boolean) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        securityContext:\n          privileged: ${priv}\n`;
+  before(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-store-kz-')));
+    for (const o of ['a', 'b']) {
+      mkdirSync(join(dir, o), { recursive: true });
+      writeFileSync(join(dir, o, 'kustomization.yaml'), 'resources:\n- dep.yaml\npatches:\n- path: patch.yaml\n');
+      writeFileSync(join(dir, o, 'dep.yaml'), DEP);
+      writeFileSync(join(dir, o, 'patch.yaml'), PATCH(false));
+    }
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('an edit in one overlay\'s patch rebuilds that overlay only; the other build is reused until a file it reads changes', async () => {
+    let open = new Map<string, { text: string; version: number }>();
+    const store = new RenderStore(() => open);
+    const roots = [join(dir, 'a'), join(dir, 'b')];
+    const first = await store.renderRoots(store.fs(), roots, set, 'k', none);
+    const patchA = join(dir, 'a', 'patch.yaml');
+    open = new Map([[patchA, { text: PATCH(true), version: 2 }]]);
+    const second = await store.renderRoots(store.fs(), roots, set, 'k', none);
+    const byRoot = (ls: typeof first, o: string) => ls.find((l) => l.source.root === join(dir, o))!;
+    assert.notEqual(byRoot(second, 'a').source, byRoot(first, 'a').source, 'a read the edited patch: built again');
+    assert.equal(byRoot(second, 'b').source, byRoot(first, 'b').source, 'b read nothing that changed: reused');
+    assert.deepEqual(byRoot(second, 'a').findings.filter((f) => f.ruleId === 'privileged-container').map((f) => [f.file, f.range.start.line]), [[patchA, 10]]);
+    assert.deepEqual(byRoot(second, 'b').findings.filter((f) => f.ruleId === 'privileged-container'), []);
+    // a change on disk (the watcher) rebuilds everything
+    store.invalidate();
+    const third = await store.renderRoots(store.fs(), roots, set, 'k', none);
+    assert.notEqual(byRoot(third, 'b').source, byRoot(second, 'b').source);
+  });
+});
