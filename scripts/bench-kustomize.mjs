@@ -8,12 +8,13 @@
 //      (a `privileged: true` the patch sets appears as privileged-container on the patch, and goes away).
 // Prints the machine's load average: figures taken on busy cores are noisy. Run after `npm run build`.
 //   node scripts/bench-kustomize.mjs [--runs N] [CASE_ID]
-import { spawn, spawnSync } from 'node:child_process';
+import { spawnSync } from 'node:child_process';
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BenchClient } from './bench-lsp-client.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const require = createRequire(import.meta.url);
@@ -77,45 +78,9 @@ const patchFile = R.renderSource(fs, dir, kz, options, set).result.inputs.map((i
   .find((p) => /patch|policy/i.test(p) && /\.ya?ml$/.test(p) && /kind:\s*Deployment/.test(readFileSync(p, 'utf8')) && /containers:\s*\n\s*- name:/.test(readFileSync(p, 'utf8')));
 if (!patchFile) { console.log('  language server: skipped (no Deployment patch with a container in this case)'); process.exit(0); }
 
-class Client {
-  constructor() {
-    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.buf = Buffer.alloc(0); this.id = 1; this.pending = new Map(); this.listeners = [];
-    this.proc.stdout.on('data', (d) => { this.buf = Buffer.concat([this.buf, d]); this.drain(); });
-  }
-  drain() {
-    for (;;) {
-      const sep = this.buf.indexOf('\r\n\r\n'); if (sep < 0) return;
-      const len = Number(/Content-Length: *(\d+)/i.exec(this.buf.subarray(0, sep).toString())[1]);
-      if (this.buf.length < sep + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
-      this.buf = this.buf.subarray(sep + 4 + len);
-      if (msg.id !== undefined && !msg.method && this.pending.has(msg.id)) {
-        const p = this.pending.get(msg.id); this.pending.delete(msg.id);
-        msg.error ? p.rej(new Error(`${msg.error.code} ${msg.error.message}`)) : p.res(msg.result);
-      } else if (msg.id !== undefined && msg.method) {
-        this.send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({})) : null });
-      }
-      for (const l of this.listeners.slice()) l(msg);
-    }
-  }
-  send(o) { const b = Buffer.from(JSON.stringify(o)); this.proc.stdin.write(`Content-Length: ${b.length}\r\n\r\n`); this.proc.stdin.write(b); }
-  request(method, params) { const id = this.id++; return new Promise((res, rej) => { this.pending.set(id, { res, rej }); this.send({ jsonrpc: '2.0', id, method, params }); }); }
-  notify(method, params) { this.send({ jsonrpc: '2.0', method, params }); }
-  /** The first diagnostics of `uri` at `version` for which `done` holds. */
-  until(uri, version, done) {
-    return new Promise((res) => {
-      const l = (m) => {
-        if (m.method !== 'textDocument/publishDiagnostics' || m.params.uri !== uri || (m.params.version !== undefined && m.params.version !== version) || !done(m.params.diagnostics)) return;
-        this.listeners = this.listeners.filter((x) => x !== l); res(m.params.diagnostics);
-      };
-      this.listeners.push(l);
-    });
-  }
-}
 
 const workspace = resolve(base, chosen.root.split('/').slice(0, 2).join('/'));
-const c = new Client();
+const c = new BenchClient(server, {});
 await c.request('initialize', { processId: process.pid, rootUri: pathToFileURL(workspace).href, workspaceFolders: [{ uri: pathToFileURL(workspace).href, name: chosen.id }], initializationOptions: { isTrusted: true }, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
 c.notify('initialized', {});
 // the patch as on disk, plus a securityContext the keystrokes toggle (in the editor's buffer only)

@@ -1,58 +1,18 @@
 // Language-server latency and memory, over stdio against dist/server.js (run `npm run build` first).
 // Prints one line per figure. Optional argument: a large multi-document bundle (default: the
 // prometheus-operator bundle of the shared corpus, skipped when absent).
-import { spawn, execFileSync } from 'node:child_process';
+import { execFileSync } from 'node:child_process';
 import os from 'node:os';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { BenchClient } from './bench-lsp-client.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const server = join(root, 'dist', 'server.js');
 const bundlePath = process.argv[2] ?? '/work/shared/corpus/real/prometheus-operator/bundle.yaml';
 if (!existsSync(server)) { console.error('bench-lsp: dist/server.js missing; run npm run build'); process.exit(2); }
 
-class Client {
-  constructor() {
-    this.proc = spawn(process.execPath, [server, '--stdio'], { stdio: ['pipe', 'pipe', 'inherit'] });
-    this.buf = Buffer.alloc(0); this.id = 1; this.pending = new Map(); this.listeners = [];
-    this.proc.stdout.on('data', (d) => { this.buf = Buffer.concat([this.buf, d]); this.drain(); });
-  }
-  drain() {
-    for (;;) {
-      const sep = this.buf.indexOf('\r\n\r\n'); if (sep < 0) return;
-      const len = Number(/Content-Length: *(\d+)/i.exec(this.buf.subarray(0, sep).toString())[1]);
-      if (this.buf.length < sep + 4 + len) return;
-      const msg = JSON.parse(this.buf.subarray(sep + 4, sep + 4 + len).toString('utf8'));
-      this.buf = this.buf.subarray(sep + 4 + len);
-      if (msg.id !== undefined && !msg.method && this.pending.has(msg.id)) {
-        const p = this.pending.get(msg.id); this.pending.delete(msg.id);
-        msg.error ? p.rej(new Error(`${msg.error.code} ${msg.error.message}`)) : p.res(msg.result);
-      } else if (msg.id !== undefined && msg.method) {
-        this.send({ jsonrpc: '2.0', id: msg.id, result: msg.method === 'workspace/configuration' ? msg.params.items.map(() => ({ maxFileSize: 64 * 1024 * 1024 })) : null });
-      }
-      for (const l of this.listeners.slice()) l(msg);
-    }
-  }
-  send(o) { const b = Buffer.from(JSON.stringify(o)); this.proc.stdin.write(`Content-Length: ${b.length}\r\n\r\n`); this.proc.stdin.write(b); }
-  request(method, params) { const id = this.id++; return new Promise((res, rej) => { this.pending.set(id, { res, rej }); this.send({ jsonrpc: '2.0', id, method, params }); }); }
-  notify(method, params) { this.send({ jsonrpc: '2.0', method, params }); }
-  waitDiagnostics(uri, version) {
-    return new Promise((res) => {
-      const l = (m) => { if (m.method === 'textDocument/publishDiagnostics' && m.params.uri === uri && m.params.version === version) { this.listeners = this.listeners.filter((x) => x !== l); res(m.params.diagnostics); } };
-      this.listeners.push(l);
-    });
-  }
-  async init(pull) {
-    await this.request('initialize', { processId: process.pid, rootUri: null, capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true }, ...(pull ? { diagnostic: {} } : {}) } } });
-    this.notify('initialized', {});
-  }
-  async stop() { await this.request('shutdown', null); this.notify('exit', null); await new Promise((r) => this.proc.on('exit', r)); }
-  rssMb() {
-    try { return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${this.proc.pid}/status`, 'utf8'))[1]) / 1024; }
-    catch { return NaN; }
-  }
-}
 
 const now = () => Number(process.hrtime.bigint()) / 1e6;
 const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.floor(s.length / 2)]; };
@@ -109,7 +69,7 @@ function toggleLine(text) {
 }
 
 async function editLatency(text, label, { pull, rounds, line, col }) {
-  const c = new Client();
+  const c = new BenchClient(server, { maxFileSize: 64 * 1024 * 1024 });
   await c.init(pull);
   const uri = pathToFileURL(`/bench/${label}.yaml`).href;
   let version = 1;
@@ -139,7 +99,7 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
 }
 
 async function openLatency(text, label) {
-  const c = new Client();
+  const c = new BenchClient(server, { maxFileSize: 64 * 1024 * 1024 });
   await c.init(true);
   const uri = pathToFileURL(`/bench/${label}.yaml`).href;
   const t0 = now();
@@ -205,7 +165,7 @@ if (onlyChart) { /* skipped */ } else if (existsSync(bundlePath)) {
  * finding, see render/helm/README.md.)
  */
 async function valuesKeystroke(chartDir, template, rounds) {
-  const c = new Client();
+  const c = new BenchClient(server, { maxFileSize: 64 * 1024 * 1024 });
   await c.request('initialize', { processId: process.pid, rootUri: pathToFileURL(chartDir).href, workspaceFolders: [{ uri: pathToFileURL(chartDir).href, name: 'chart' }], capabilities: { workspace: { configuration: true }, textDocument: { publishDiagnostics: { versionSupport: true } } } });
   c.notify('initialized', {});
   const valuesPath = join(chartDir, 'values.yaml');
