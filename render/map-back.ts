@@ -23,6 +23,34 @@ export interface NodeSource {
   renderedRoot: Path;
 }
 
+/**
+ * Source files parsed as the engine parses them, kept while their text is unchanged: a chart's values files are
+ * read by the render (values-yaml.ts) and again here to place findings, and the language server renders again on
+ * every keystroke with most sources unchanged. Callers treat the result as read-only. Least recently used first
+ * out, within a bound on the text held.
+ */
+const parsedSources = new Map<string, ParsedFile>();
+let parsedChars = 0;
+const MAX_PARSED_CHARS = 16 * 1024 * 1024;
+
+export function parsedSource(text: string): ParsedFile {
+  let p = parsedSources.get(text);
+  if (p) {
+    parsedSources.delete(text);
+    parsedSources.set(text, p);
+    return p;
+  }
+  p = parseManifest(text);
+  parsedSources.set(text, p);
+  parsedChars += text.length;
+  for (const k of parsedSources.keys()) {
+    if (parsedChars <= MAX_PARSED_CHARS || parsedSources.size <= 1) break;
+    parsedSources.delete(k);
+    parsedChars -= k.length;
+  }
+  return p;
+}
+
 /** Parsed source files (values files, resources, patches), read through the render's file system once. */
 export class SourceIndex {
   private readonly parsed = new Map<string, ParsedFile | null>();
@@ -46,7 +74,7 @@ export class SourceIndex {
     let p = this.parsed.get(path);
     if (p === undefined) {
       const text = this.fs.readText(path);
-      p = text === undefined ? null : parseManifest(text);
+      p = text === undefined ? null : parsedSource(text);
       this.parsed.set(path, p);
     }
     return p ?? undefined;
