@@ -1,9 +1,8 @@
 import {
-  isSuppressed, LineIndex, lintDocument, objectsOf, parseDirectives, parseManifestPrepared,
+  isSuppressed, LineIndex, lintDocument, objectsOf, parseDirectives, parseManifest, parseManifestPrepared,
   type Comment, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet,
 } from '../engine';
 import type { ReadOnlyFs } from './fs';
-import { reparseManifest } from './reparse';
 import { aboutPlaceholder, mapFinding, SourceIndex } from './map-back';
 import { SourceMap, type TraceStep } from './source-map';
 import type { RenderDiagnostic, Renderer, RenderOptions, RenderResult } from './types';
@@ -29,11 +28,7 @@ export interface RenderedSource {
 export const RENDER_INCOMPLETE = 'render-incomplete';
 
 /** Phase 1: render and parse. A render that throws is a render error, never a crash. */
-/**
- * `prev`: an earlier build of the same root with the same rule set (the language server after a keystroke): the
- * documents of the output it had too are not parsed again (see reparse.ts).
- */
-export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, options: RenderOptions, set: RuleSet, prev?: RenderedSource): RenderedSource {
+export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, options: RenderOptions, set: RuleSet): RenderedSource {
   let result: RenderResult;
   try {
     result = renderer.render(fs, root, options);
@@ -47,7 +42,7 @@ export function renderSource(fs: ReadOnlyFs, root: string, renderer: Renderer, o
   const prepared = result.documents;
   delete result.documents;
   const opts = { kinds: set.kinds, lazy: set.lazy };
-  const parsed = prepared ? parseManifestPrepared(result.text, prepared, opts) : reparseManifest(result.text, prev?.root === root ? prev.parsed : undefined, opts);
+  const parsed = prepared ? parseManifestPrepared(result.text, prepared, opts) : parseManifest(result.text, opts);
   out.parsed = parsed;
   // `ROOT/`: the objects belong to the build, not to one file; folder-scoped cross-object rules (an unplaced
   // object shares a namespace with its own folder) see the whole build as the root's folder

@@ -21,7 +21,7 @@ export type OptionsFor = (root: string) => RenderOptions;
 export type Stop = () => void;
 
 const MAX_UP = 30;
-/** Source text of the kustomization files kept parsed between builds (about 10 times as much memory). */
+/** Characters of source text whose kustomize parses are kept between builds (the node trees take several times that). */
 const PARSED_YAML_CHARS = 32 * 1024 * 1024;
 const MAX_CANDIDATE_DIRS = 400;
 
@@ -130,8 +130,7 @@ export class RenderStore {
       const prev = renderer.kind === 'kustomize' ? this.sources.get(root) : undefined;
       if (prev && prev.key === rootKey && prev.sig === this.inputSig(prev.source)) { all.push(prev.source); continue; }
       if (i) { await breathe(); stop(); }
-      // the previous build of this root (same rules and options): its unchanged output documents are not parsed again
-      const source = renderSource(fs, root, renderer, options[i], set, prev && prev.key === rootKey ? prev.source : undefined);
+      const source = renderSource(fs, root, renderer, options[i], set);
       if (renderer.kind === 'kustomize' && !source.result.errors.length) {
         this.sources.delete(root);
         this.sources.set(root, { key: rootKey, sig: this.inputSig(source), source });
