@@ -203,11 +203,32 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data && k in data ? String(data[k]) : `{{${k}}}`));
 }
 
-/**
- * `keepYielded`: leave the findings of rules that yield (meta.yieldsTo) in; for a caller that lints a document
- * in several passes and applies {@link dropYielded} to the merged findings itself.
- */
-export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>, opts: { keepYielded?: boolean } = {}): Finding[] {
+/** Where a finding would be shown, for a caller's own suppression check ({@link LintDocumentOptions.suppressedAt}). */
+export type FindingPlace = Pick<Finding, 'range' | 'offsets' | 'path' | 'docIndex'>;
+
+export interface LintDocumentOptions {
+  /**
+   * Leave the findings of rules that yield (meta.yieldsTo) in; for a caller that lints a document in several
+   * passes and applies {@link dropYielded} to the merged findings itself.
+   */
+  keepYielded?: boolean;
+  /**
+   * Suppressions the caller honours itself, after the engine (the comments of the template a rendered finding
+   * comes from): consulted for the rules a finding speaks for (ReportDescriptor.absorbs), whose own findings
+   * would have been on its place and suppressed there.
+   */
+  suppressedAt?: (ruleId: string, place: FindingPlace) => boolean;
+}
+
+/** The active rules of a set by id, worked out once per set. */
+const byIdPerSet = new WeakMap<RuleSet, Map<string, Rule>>();
+function ruleById(set: RuleSet, id: string): Rule | undefined {
+  let m = byIdPerSet.get(set);
+  if (!m) byIdPerSet.set(set, (m = new Map(set.rules.map((a) => [a.rule.meta.id, a.rule]))));
+  return m.get(id);
+}
+
+export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>, opts: LintDocumentOptions = {}): Finding[] {
   if (!pd.doc || blocksLint(pd)) return [];
   const objects = objectsOf(pd);
   if (!objects.length) return [];
@@ -228,11 +249,29 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
         pd.errors.push({ code: 'rule-crash', message: `rule ${rule.meta.id} failed on ${object.kind} ${object.name}: ${(err as Error).message}` });
         continue;
       }
-      for (const r of ctx.reports) {
+      for (const reported of ctx.reports) {
+        let r = reported;
         const path = [...object.path, ...r.path];
         const [s, e] = (r.span && valueSpanOffsets(pd.doc, parsed.text, path, r.span, r.at)) || rangeForPath(pd.doc, path, r.at);
         const range = parsed.lines.range(s, e);
         if (directives.length && isSuppressed(directives, rule.meta.id, range.start.line)) continue;
+        if (r.absorbs?.length && r.without) {
+          // a rule this finding speaks for, suppressed on this place (where its own finding would have been), is
+          // suppressed here too: the finding says the rest, or goes when nothing is left
+          const place: FindingPlace = { range, offsets: [s, e], path, docIndex: pd.index };
+          const off = new Set(r.absorbs.filter((id) => {
+            if (annotationSuppresses(object.metadata.annotations, id)) return true;
+            const absorbed = set.suppressedBy && ruleById(set, id);
+            if (absorbed && set.suppressedBy!(absorbed, object)) return true;
+            if (directives.length && isSuppressed(directives, id, range.start.line)) return true;
+            return !!opts.suppressedAt?.(id, place);
+          }));
+          if (off.size) {
+            const rest = r.without(off);
+            if (!rest) continue;
+            r = { messageId: rest.messageId, data: rest.data, fix: rest.fix, severity: rest.severity, path: r.path, at: r.at, span: r.span };
+          }
+        }
         const tmpl = rule.meta.messages[r.messageId] ?? r.messageId;
         const f: Finding = {
           ruleId: rule.meta.id,

@@ -124,7 +124,18 @@ export interface ReportDescriptor {
   severity?: import('./taxonomy').Severity;
   /** Characters [start, end) of the string value at `path` the finding is about (an error inside an expression). */
   span?: readonly [number, number];
+  /**
+   * Rules whose findings on this very place yield to this one (meta.yieldsTo) and which this finding speaks for
+   * (a bare container's gaps). Where the user suppressed one of them there (a comment on the line, the
+   * `kubehex.io/ignore` annotation, a peer tool's annotation), the engine shows `without(suppressed)` instead:
+   * this finding without what it said for them, or nothing when it returns undefined.
+   */
+  absorbs?: ReadonlyArray<string>;
+  without?: (suppressed: ReadonlySet<string>) => AbsorbingReport | undefined;
 }
+
+/** What `ReportDescriptor.without` gives: the finding's words and fix; its place stays. */
+export type AbsorbingReport = Pick<ReportDescriptor, 'messageId' | 'data' | 'fix' | 'severity'>;
 
 export interface Rule {
   meta: RuleMeta;
