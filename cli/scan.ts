@@ -141,10 +141,25 @@ function splitOf(set: RuleSet): Split {
   const local: RuleSet['rules'] = [];
   const cross: RuleSet['rules'] = [];
   for (const r of set.rules) (r.rule.meta.reads?.length ? cross : local).push(r);
+  const crossSet = cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined;
+  s = {
+    local: crossSet ? makeRuleSet(local, set.suppressedBy) : set,
+    cross: crossSet,
+    applies: crossSet ? appliesOf(crossSet) : () => false,
+  };
+  splits.set(set, s);
+  return s;
+}
+
+/** Whether any rule of a set judges an object of this kind (the policies' set: see cli/policies.ts policiesOf). */
+const appliers = new WeakMap<RuleSet, (o: K8sObject) => boolean>();
+function appliesOf(set: RuleSet): (o: K8sObject) => boolean {
+  let f = appliers.get(set);
+  if (f) return f;
   const kinds = new Set<string>();
   let any = false;
   let custom = false;
-  for (const r of cross) {
+  for (const r of set.rules) {
     for (const k of r.rule.meta.appliesTo) {
       if (k === '*') any = true;
       else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
@@ -152,13 +167,9 @@ function splitOf(set: RuleSet): Split {
       else kinds.add(k);
     }
   }
-  s = {
-    local: cross.length ? makeRuleSet(local, set.suppressedBy) : set,
-    cross: cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined,
-    applies: any ? () => true : (o) => kinds.has(o.kind) || kinds.has(`${o.kind}@${o.apiVersion}`) || (custom && isCustomApiVersion(o.apiVersion)),
-  };
-  splits.set(set, s);
-  return s;
+  f = any ? () => true : (o) => kinds.has(o.kind) || kinds.has(`${o.kind}@${o.apiVersion}`) || (custom && isCustomApiVersion(o.apiVersion));
+  appliers.set(set, f);
+  return f;
 }
 
 /**
@@ -234,7 +245,7 @@ export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, setting
     }
     const objs = lints ? objectsOf(pd) : [];
     const cross = builtin && !!split.cross && objs.some(split.applies);
-    const policy = !!pset && lints && objs.length > 0;
+    const policy = !!pset && lints && objs.some(appliesOf(pset));
     if (!cross && !policy) continue;
     j.pending.push({
       index: pd.index, from, start: pd.start, end: pd.end, kind: pd.kind, apiVersion: pd.apiVersion,
