@@ -203,8 +203,16 @@ export interface PreparedDoc {
   start: number;
   end: number;
   /** Composed with YAML_OPTIONS from the text at `base` (its node offsets are relative to `base`). */
-  doc: Document.Parsed;
+  doc?: Document.Parsed;
   base: number;
+  /**
+   * Instead of `doc`, for a text its producer wrote and knows to be valid YAML (kustomize's output): the document's
+   * top-level `apiVersion` and `kind` and its `metadata.name`, as readHead and readName would read them, and
+   * `compose` to compose it (relative to `base`, as `doc`) only when it is linted: most bytes of a big build are
+   * CRDs that no rule composes.
+   */
+  head?: { apiVersion?: string; kind?: string; name?: string };
+  compose?: () => Document.Parsed;
 }
 
 /**
@@ -222,22 +230,23 @@ export function parseManifestPrepared(text: string, prepared: ReadonlyArray<Prep
   for (const p of prepared) {
     const pd: ParsedDoc = { index: docs.length, start: p.start, end: p.end, errors: [], duplicates: [], comments: [] };
     docs.push(pd);
-    const head = composedHead(p.doc);
+    const head: Head = p.doc ? composedHead(p.doc) : { apiVersion: p.head?.apiVersion, kind: p.head?.kind, isObject: p.head?.kind !== undefined, unknown: false };
     pd.apiVersion = head.apiVersion;
     pd.kind = head.kind;
     const want = wantedUnder(opts.kinds, opts.lazy, head, pd);
-    if (want === 'compose') {
-      shiftDocument(p.doc, p.base);
-      attach(pd, p.doc, lines, maxErrors);
-    } else if (head.isObject && p.doc.errors.length) {
-      shiftDocument(p.doc, p.base);
-      for (const e of p.doc.errors) {
+    const doc = p.doc ?? (want === 'compose' ? p.compose?.() : undefined);
+    if (want === 'compose' && doc) {
+      shiftDocument(doc, p.base);
+      attach(pd, doc, lines, maxErrors);
+    } else if (head.isObject && doc?.errors.length) {
+      shiftDocument(doc, p.base);
+      for (const e of doc.errors) {
         if (e.code === 'DUPLICATE_KEY') continue;
         if (pd.errors.length >= maxErrors) break;
         pd.errors.push({ code: e.code, message: cleanMessage(e.message), range: lines.range(e.pos[0], e.pos[1]) });
       }
     } else if (want === 'lazy' && head.isObject && pd.apiVersion !== undefined) {
-      pd.lazy = { text, name: composedName(p.doc) };
+      pd.lazy = { text, name: doc ? composedName(doc) : p.head?.name };
     }
   }
   return { text, lines, docs };

@@ -23,6 +23,34 @@ export interface NodeSource {
   renderedRoot: Path;
 }
 
+/**
+ * Source files parsed as the engine parses them, kept while their text is unchanged: a chart's values files are
+ * read by the render (values-yaml.ts) and again here to place findings, and the language server renders again on
+ * every keystroke with most sources unchanged. Callers treat the result as read-only. Least recently used first
+ * out, within a bound on the text held.
+ */
+const parsedSources = new Map<string, ParsedFile>();
+let parsedChars = 0;
+const MAX_PARSED_CHARS = 16 * 1024 * 1024;
+
+export function parsedSource(text: string): ParsedFile {
+  let p = parsedSources.get(text);
+  if (p) {
+    parsedSources.delete(text);
+    parsedSources.set(text, p);
+    return p;
+  }
+  p = parseManifest(text);
+  parsedSources.set(text, p);
+  parsedChars += text.length;
+  for (const k of parsedSources.keys()) {
+    if (parsedChars <= MAX_PARSED_CHARS || parsedSources.size <= 1) break;
+    parsedSources.delete(k);
+    parsedChars -= k.length;
+  }
+  return p;
+}
+
 /** Parsed source files (values files, resources, patches), read through the render's file system once. */
 export class SourceIndex {
   private readonly parsed = new Map<string, ParsedFile | null>();
@@ -46,7 +74,7 @@ export class SourceIndex {
     let p = this.parsed.get(path);
     if (p === undefined) {
       const text = this.fs.readText(path);
-      p = text === undefined ? null : parseManifest(text);
+      p = text === undefined ? null : parsedSource(text);
       this.parsed.set(path, p);
     }
     return p ?? undefined;
@@ -145,7 +173,7 @@ function span(text: string, range: readonly number[]): [number, number] {
  * 3. its start is literal text -> that line;
  * 4. otherwise `fallback` (the render's root file), so a finding is never lost.
  */
-export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMap, f: Finding, fallbackFile: string): MappedLocation {
+export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMap, f: Pick<Finding, 'offsets' | 'path' | 'docIndex'>, fallbackFile: string): MappedLocation {
   const [s, e] = f.offsets;
   const ns = nodeSourceOf(rendered, f.docIndex, map, f.path);
   if (ns) {
@@ -196,7 +224,7 @@ function unquoted(text: string, [s, e]: [number, number]): [number, number] {
  * A finding shown on template text whose value was not written in any file (a `--set`, a computed value): the
  * trace ends with the action that printed it, noted with where the value came from (`--set a.b=true`).
  */
-function withValueNote(loc: MappedLocation, rendered: ParsedFile, map: SourceMap, f: Finding): MappedLocation {
+function withValueNote(loc: MappedLocation, rendered: ParsedFile, map: SourceMap, f: Pick<Finding, 'path' | 'docIndex'>): MappedLocation {
   const doc = rendered.docs[f.docIndex]?.doc;
   const n = doc ? nodeAt(doc, f.path) : undefined;
   if (!n?.range) return loc;

@@ -3,6 +3,7 @@ import { LineIndex, YAML_OPTIONS, type Path } from '../../engine';
 import { goYamlError } from './yaml-errors';
 import { setKey, type GoMap, type ValueOrigins } from './value-origins';
 import { AliasBudget } from '../yaml-aliases';
+import { parsedSource } from '../map-back';
 
 /**
  * Values files as Helm reads them: YAML 1.1 scalars through a JSON round trip, so every number is a float64
@@ -33,6 +34,12 @@ export function parseValuesYaml(text: string, file: string, origins: ValueOrigin
 }
 
 function firstDocument(text: string): { doc?: Document; error?: string } {
+  // the engine's parse of the file (the same composer options; merge keys are on for YAML 1.1), shared with
+  // map-back, which places findings on values keys: one parse per render, none while the text is unchanged.
+  // Anything but one document composed without an error takes the path below (Helm's error messages).
+  const shared = parsedSource(text);
+  const only = shared.docs.length === 1 && !shared.fatal ? shared.docs[0].doc : undefined;
+  if (only && !only.errors.length && !only.warnings.length) return { doc: only };
   const doc = parseDocument(text, VALUES_YAML_OPTIONS) as Document;
   const err = doc.errors[0];
   if (err) return { error: goYamlError(text, err) };

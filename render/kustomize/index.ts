@@ -6,9 +6,14 @@ import { BuildContext } from './context';
 import { asKustomizeError } from './errors';
 import { KUSTOMIZATION_FILES } from './loader';
 import { emitResources } from './yaml-out';
+import { Composer, Parser, type Document } from 'yaml';
+import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
+import { get, type KNode } from './node';
+import { decodeScalar, v2NeedsQuotes } from './resolve';
 
 export { legacySort } from './build';
 export { KUSTOMIZATION_FILES } from './loader';
+export { keepParsedYaml } from './yaml-in';
 
 /** The deprecation warnings kustomize prints on stderr, as notes (placed on the deprecated field). */
 function warningNotes(ctx: BuildContext): RenderDiagnostic[] { return ctx.warnings; }
@@ -30,9 +35,10 @@ export function makeKustomizeRenderer(helm?: Renderer | (() => Renderer | undefi
       const ctx = new BuildContext(fs, root, options, typeof helm === 'function' ? helm() : helm);
       try {
         const { resources } = build(ctx);
-        const { text, map } = emitResources(resources.map((r) => r.node));
+        const nodes = resources.map((r) => r.node);
+        const { text, map, starts } = emitResources(nodes);
         return {
-          kind: 'kustomize', root, text, map,
+          kind: 'kustomize', root, text, map, documents: preparedDocs(text, nodes, starts),
           inputs: [...new Set([...ctx.inputs, ...ctx.reads])].sort().map((file) => ({ file, reason: 'kustomize-input' as const })),
           errors: [], notes: [...warningNotes(ctx), ...ctx.notes],
         };
@@ -49,6 +55,56 @@ export function makeKustomizeRenderer(helm?: Renderer | (() => Renderer | undefi
       }
     },
   };
+}
+
+/**
+ * The printed documents for the engine (PreparedDoc): the text is valid YAML by construction, so the engine need
+ * not parse it all again; a document is composed (alone, from its slice) only when a rule lints it. Its head
+ * comes from the built node, for values printed as plain text; a document with any other head is composed now.
+ */
+function preparedDocs(text: string, nodes: ReadonlyArray<KNode>, starts: ReadonlyArray<number>): PreparedDoc[] {
+  return nodes.map((n, i) => {
+    const start = starts[i];
+    const end = i + 1 < starts.length ? starts[i + 1] : text.length;
+    const compose = () => composeSlice(text.slice(start, end));
+    const head = headOf(n);
+    return head ? { start, end, base: start, head, compose } : { start, end, base: start, doc: compose() };
+  });
+}
+
+function composeSlice(slice: string): Document.Parsed {
+  const docs = [...new Composer(YAML_OPTIONS as never).compose(new Parser().parse(slice))] as Document.Parsed[];
+  return docs[0];
+}
+
+/** A value the emitter prints as plain text, equal to that text; anything else (quoted, a number, a map) undefined. */
+const SIMPLE = /^[A-Za-z0-9][A-Za-z0-9._/-]*$/;
+function plainText(v: KNode | undefined): string | undefined {
+  if (v?.kind !== 'scalar') return undefined;
+  const d = decodeScalar(v.tag, v.value);
+  return typeof d === 'string' && d.length <= 60 && SIMPLE.test(d) && !v2NeedsQuotes(d) ? d : undefined;
+}
+
+/** readHead + readName of the printed document, or undefined when the node has a head they would read otherwise. */
+function headOf(n: KNode): PreparedDoc['head'] | undefined {
+  if (n.kind !== 'map' || !n.entries.length) return undefined;
+  const head: NonNullable<PreparedDoc['head']> = {};
+  for (const e of n.entries) {
+    if (e.key !== 'kind' && e.key !== 'apiVersion' && e.key !== 'metadata') continue;
+    if (e.key === 'metadata') {
+      if (e.value.kind !== 'map') return undefined;
+      const name = get(e.value, 'name');
+      if (name === undefined) continue;
+      const t = plainText(name);
+      if (t === undefined) return undefined;
+      head.name = t;
+      continue;
+    }
+    const t = plainText(e.value);
+    if (t === undefined) return undefined;
+    head[e.key] = t;
+  }
+  return head;
 }
 
 export const kustomizeRenderer: Renderer = makeKustomizeRenderer();

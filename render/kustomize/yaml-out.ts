@@ -376,11 +376,13 @@ function escapeChar(c: string): string {
 }
 
 /** kubectl kustomize's output for a list of resources: each document, `---` between them. */
-export function emitResources(nodes: ReadonlyArray<KNode>): { text: string; map: import('../source-map').SourceMap } {
+export function emitResources(nodes: ReadonlyArray<KNode>): { text: string; map: import('../source-map').SourceMap; starts: number[] } {
   const e = new Emitter();
+  const starts: number[] = [];
   nodes.forEach((n, i) => {
+    starts.push(e.b.length);
     if (i > 0) e.raw('---\n');
     e.document(n);
   });
-  return e.b.build();
+  return { ...e.b.build(), starts };
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, defineRule, fixEdits, lintText, makeRuleSet, parseConfig, parseManifest, objectsOf, type Finding, type FixOp, type Path, type Rule } from '../../engine';
+import { applyEdits, applyFixes, defineRule, fixEdits, lintText, makeRuleSet, parseConfig, parseManifest, objectsOf, type Finding, type FixOp, type Path, type Rule } from '../../engine';
 
 /** A probe rule: reports the given path on every pod-spec carrier, optionally with fix ops. */
 function probe(path: (kind: string) => Path, ops?: (p: Path) => FixOp[], appliesTo: string[] = ['podSpec']): Rule {
@@ -298,6 +298,54 @@ describe('engine: a container with no securityContext or no resources gets one f
   it('with no-security-context off, the five findings come back', () => {
     const set = resolveRules(some, { rules: { 'no-security-context': 'off' } }, 'recommended');
     assert.deepEqual(lintText(bare, set).findings.map((f) => f.ruleId).sort(), ['capabilities-not-dropped', 'privilege-escalation-allowed', 'resource-limits-missing', 'run-as-root', 'seccomp-profile-missing', 'writable-root-filesystem']);
+  });
+  const shown = (text: string, profile = 'recommended') => lintText(text, resolveRules(some, undefined, profile)).findings
+    .map((f) => [f.ruleId, [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], f.message, f.fix?.title ?? null]);
+  const fixed = (text: string, ids: string[]) => applyFixes(text, resolveRules(some, undefined, 'recommended'), (f) => ids.includes(f.ruleId)).text;
+  const limited = '      resources: {limits: {memory: 1Gi}, requests: {cpu: 100m, memory: 1Gi}}\n';
+  it('a narrower rule suppressed on the container takes its gap, and its part of the fix, out of the finding', () => {
+    const text = bare.replace('    - name: app', '    # kubehex-disable-next-line run-as-root, privilege-escalation-allowed -- the entrypoint runs sudo\n    - name: app') + limited;
+    assert.deepEqual(shown(text), [['no-security-context', [6, 6, 6, 15],
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it keeps the default capabilities, has no seccomp profile and has a writable root filesystem.',
+      'Add a securityContext with the RuntimeDefault seccomp profile']]);
+    assert.equal(fixed(text, ['no-security-context']), `${text}      securityContext:\n        seccompProfile: {type: RuntimeDefault}\n`);
+    // seccomp-profile-missing suppressed too: nothing of the fix is left, the rest of the finding is
+    const both = text.replace('privilege-escalation-allowed --', 'privilege-escalation-allowed, seccomp-profile-missing --');
+    assert.deepEqual(shown(both), [['no-security-context', [6, 6, 6, 15],
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it keeps the default capabilities and has a writable root filesystem.', null]]);
+  });
+  it('the same suppression on another line, or of another rule, leaves the finding whole', () => {
+    const full = 'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it may run as root, allows privilege escalation, keeps the default capabilities, has no seccomp profile and has a writable root filesystem.';
+    const elsewhere = bare.replace('      image:', '      # kubehex-disable-next-line run-as-root\n      image:') + limited;
+    assert.deepEqual(shown(elsewhere), [['no-security-context', [5, 6, 5, 15], full, 'Add a securityContext with allowPrivilegeEscalation: false and the RuntimeDefault seccomp profile']]);
+    const other = bare.replace('    - name: app', '    # kubehex-disable-next-line resource-requests-missing\n    - name: app') + limited;
+    assert.deepEqual(shown(other).map((f) => f[2]), [full]);
+  });
+  it('kubehex.io/ignore and a peer tool\'s annotation for a narrower rule take its gap out too', () => {
+    const text = bare.replace('metadata: {name: p}', 'metadata:\n  name: p\n  annotations:\n    kubehex.io/ignore: "writable-root-filesystem"\n    checkov.io/skip1: CKV_K8S_23=runs as root on purpose') + limited;
+    assert.deepEqual(shown(text), [['no-security-context', [9, 6, 9, 15],
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it allows privilege escalation, keeps the default capabilities and has no seccomp profile.',
+      'Add a securityContext with allowPrivilegeEscalation: false and the RuntimeDefault seccomp profile']]);
+  });
+  it('every gap suppressed: no finding in the default profile; the all profile keeps the container\'s own, without gaps or fix', () => {
+    const text = bare.replace('  containers:', '  # kubehex-disable run-as-root, privilege-escalation-allowed, capabilities-not-dropped, seccomp-profile-missing, writable-root-filesystem\n  containers:') + limited;
+    assert.deepEqual(shown(text), []);
+    assert.deepEqual(shown(text, 'all').filter((f) => f[0] === 'no-security-context'), [
+      ['no-security-context', [3, 0, 3, 4], 'Pod p: the pod has no securityContext, so it runs on runtime defaults.', 'Add securityContext.seccompProfile.type: RuntimeDefault'],
+      ['no-security-context', [6, 6, 6, 15], 'Pod p: container "app" has no securityContext, so it runs on runtime defaults.', null],
+    ]);
+  });
+  it('no-security-context suppressed itself: the narrower rules report on their own, as with it off', () => {
+    const text = bare.replace('    - name: app', '    # kubehex-disable-next-line no-security-context\n    - name: app') + limited;
+    assert.deepEqual(shown(text).map((f) => `${f[0]}@${(f[1] as number[]).join(':')}`), ['capabilities-not-dropped@6:6:6:15', 'privilege-escalation-allowed@6:6:6:15', 'run-as-root@6:6:6:15', 'seccomp-profile-missing@6:6:6:15', 'writable-root-filesystem@6:6:6:15']);
+  });
+  it('resource-requests-missing suppressed on a container with no resources: the limits finding alone, its fix writes the limits only', () => {
+    const text = bare.replace('    - name: app', '    # kubehex-disable-next-line resource-requests-missing -- requests come from the LimitRange\n    - name: app') + '      securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}\n';
+    assert.deepEqual(shown(text), [['resource-limits-missing', [6, 6, 6, 15], 'Pod p: container "app" has no memory limit.', 'Add resources.limits.memory (memory: 512Mi; size it from observed usage)']]);
+    assert.equal(fixed(text, ['resource-limits-missing']), `${text}      resources:\n        limits: {memory: 512Mi}\n`);
+    // unsuppressed, the one finding names the requests and writes both
+    const plain = text.replace(/    # kubehex-disable-next-line[^\n]*\n/, '');
+    assert.deepEqual(shown(plain), [['resource-limits-missing', [5, 6, 5, 15], 'Pod p: container "app" has no memory limit and no CPU or memory request.', 'Add resources (limits memory: 512Mi; requests cpu: 100m, memory: 128Mi; size them from observed usage)']]);
   });
   it('keepYielded keeps the yielded findings of the named rules, marked, for the report\'s PSS verdict', () => {
     const base = resolveRules(some, undefined, 'recommended');

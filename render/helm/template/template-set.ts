@@ -22,6 +22,33 @@ export interface TemplateSetOptions {
 
 let knownDefault: Set<string> | undefined;
 
+/**
+ * Parsed chart templates, kept across renders while their text is unchanged (the language server renders a chart
+ * again on every keystroke; parsing its templates was a tenth of that). Keyed by template name and file; only
+ * for sets with the default functions (what the parse depends on), never for `tpl` text or a failed parse.
+ * Trees are read-only to the executor (it only memoises a node's own trace step on it).
+ */
+const parsedTrees = new Map<string, { text: string; trees: Tree[] }>();
+let parsedChars = 0;
+const MAX_PARSED_CHARS = 32 * 1024 * 1024;
+
+function cachedParse(name: string, src: SourceInfo, known: (n: string) => boolean): Tree[] {
+  const key = `${name}\0${src.file}`;
+  const hit = parsedTrees.get(key);
+  if (hit && hit.text === src.text) return hit.trees;
+  const trees = parseTemplate(name, src, known);
+  if (hit) { parsedTrees.delete(key); parsedChars -= hit.text.length; }
+  parsedTrees.set(key, { text: src.text, trees });
+  parsedChars += src.text.length;
+  // oldest first (a Map keeps insertion order)
+  for (const [k, v] of parsedTrees) {
+    if (parsedChars <= MAX_PARSED_CHARS) break;
+    parsedTrees.delete(k);
+    parsedChars -= v.text.length;
+  }
+  return trees;
+}
+
 /** Templates parsed from sources; `define`d templates join the set under their own names. */
 export class TemplateSet {
   private readonly trees = new Map<string, Tree>();
@@ -49,7 +76,7 @@ export class TemplateSet {
   private parseSource(name: string, src: SourceInfo): void {
     let trees: Tree[];
     try {
-      trees = parseTemplate(name, src, this.known);
+      trees = src.file && !src.tplOrigin && !this.parent && this.options.funcs === undefined ? cachedParse(name, src, this.known) : parseTemplate(name, src, this.known);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       const { line, col } = lineCol(src, e.pos);
