@@ -82,6 +82,13 @@ export interface RuleMeta {
    */
   reads?: ReadonlyArray<string>;
   /**
+   * With `reads`: whether judging this object looks up other objects at all. A rule that reads others only for
+   * some of the kinds it judges (the schema rules: custom resources need their CRD, built-in kinds do not) says
+   * false for the rest, so that a scan judges those objects right after their parse, like a local rule's.
+   * Absent: every object it judges may read others.
+   */
+  readsOthers?: (object: { apiVersion: string; kind: string }) => boolean;
+  /**
    * Rules whose finding on the very same range says more about the same thing: when one of them reports that
    * range, this rule's finding there is dropped (one problem, one finding). When they are off, this rule speaks.
    * `rule-id:messageId` yields only to that message of the rule (the narrower RBAC rules yield to
