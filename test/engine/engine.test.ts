@@ -356,3 +356,50 @@ describe('engine: a container with no securityContext or no resources gets one f
     assert.deepEqual(dropYielded(r, set).map((f) => `${f.ruleId}:${f.yielded ?? false}`).sort(), ['no-security-context:false', 'resource-limits-missing:false', 'run-as-root:true']);
   });
 });
+
+describe('engine: a hostPath volume of a sensitive directory or of the runtime socket gets the narrower rule\'s finding alone', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { resolveRules } = require('../../engine') as typeof import('../../engine');
+  const some = rules.filter((r) => ['host-path-volume', 'sensitive-host-mount', 'docker-socket-mount'].includes(r.meta.id));
+  const text = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  template:
+    spec:
+      containers:
+        - name: agent
+          image: example.com/agent:1.0
+          volumeMounts:
+            - {name: etc, mountPath: /host/etc, readOnly: true}
+            - {name: logs, mountPath: /var/log, readOnly: true}
+            - {name: sock, mountPath: /var/run/docker.sock, readOnly: true}
+      volumes:
+        - name: etc
+          hostPath:
+            path: /etc
+        - name: logs
+          hostPath:
+            path: /var/log
+        - name: sock
+          hostPath: {path: /var/run/docker.sock, type: Socket}
+`;
+  const shown = (set: ReturnType<typeof resolveRules>) => lintText(text, set).findings
+    .map((f) => [f.ruleId, [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], f.message, f.yielded ?? false]);
+  it('default profile: one finding per volume, on its path', () => {
+    assert.deepEqual(shown(resolveRules(some, undefined, 'recommended')), [
+      ['docker-socket-mount', [21, 21, 21, 47], 'DaemonSet agent: volume "sock" mounts the container runtime socket "/var/run/docker.sock" from the node (mounted by container "agent"); that is root on the node.', false],
+      ['host-path-volume', [19, 12, 19, 26], 'DaemonSet agent: volume "logs" is a hostPath volume for "/var/log" on the node (mounted by container "agent").', false],
+      ['sensitive-host-mount', [16, 12, 16, 22], 'DaemonSet agent: volume "etc" mounts the host path "/etc", inside the sensitive host directory /etc (mounted by container "agent").', false],
+    ]);
+  });
+  it('pss-baseline has only host-path-volume: it reports every hostPath volume', () => {
+    assert.deepEqual(shown(resolveRules(some, undefined, 'pss-baseline')).map((f) => `${f[0]}@${(f[1] as number[]).join(':')}`), ['host-path-volume@16:12:16:22', 'host-path-volume@19:12:19:26', 'host-path-volume@21:21:21:47']);
+  });
+  it('the report keeps the yielded host-path-volume findings, marked, for the Pod Security verdict', () => {
+    const set = { ...resolveRules(some, undefined, 'recommended'), keepYielded: new Set(['host-path-volume']) };
+    assert.deepEqual(shown(set).map((f) => `${f[0]}@${(f[1] as number[])[0]}:${f[3]}`), ['docker-socket-mount@21:false', 'host-path-volume@16:true', 'host-path-volume@19:false', 'host-path-volume@21:true', 'sensitive-host-mount@16:false']);
+  });
+});
