@@ -14,6 +14,12 @@ let unique = 0;
 function contentKey(o: K8sObject): string {
   let k = contentKeys.get(o);
   if (k === undefined) {
+    // a lazily composed object (a CRD in a bundle): reading its value would compose it; it counts as changed
+    if (Object.getOwnPropertyDescriptor(o, 'value')?.get) {
+      k = `\0${++unique}`;
+      contentKeys.set(o, k);
+      return k;
+    }
     try {
       k = JSON.stringify([o.apiVersion, o.kind, o.name, o.namespace ?? null, o.path, o.file ?? null, o.value]);
     } catch {
