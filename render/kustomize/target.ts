@@ -23,12 +23,18 @@ export function relPath(ctx: BuildContext, p: string): string {
 }
 
 /** Adds a step in front of every node's trace (outermost first). */
-export function prependTrace(n: KNode, step: TraceStep, seen = new Set<KNode>()): void {
+export function prependTrace(n: KNode, step: TraceStep, seen = new Set<KNode>(), traces = new Map<TraceStep[] | undefined, TraceStep[]>()): void {
   if (seen.has(n)) return;
   seen.add(n);
-  if (n.src && !n.src.generated) n.src = { ...n.src, trace: [step, ...(n.src.trace ?? [])] };
-  if (n.kind === 'map') for (const e of n.entries) prependTrace(e.value, step, seen);
-  else if (n.kind === 'seq') for (const i of n.items) prependTrace(i, step, seen);
+  if (n.src && !n.src.generated) {
+    // nodes with the same chain share the longer one (trace arrays are never changed in place)
+    const old = n.src.trace;
+    let trace = traces.get(old);
+    if (!trace) { trace = old ? [step, ...old] : [step]; traces.set(old, trace); }
+    n.src = { ...n.src, trace };
+  }
+  if (n.kind === 'map') for (const e of n.entries) prependTrace(e.value, step, seen, traces);
+  else if (n.kind === 'seq') for (const i of n.items) prependTrace(i, step, seen, traces);
 }
 
 export function stepOf(src: Src | undefined, file: string, note: string): TraceStep {
@@ -143,7 +149,8 @@ export class Target {
       subRa = isComponent ? sub.accumulate(ra) : sub.accumulate(new Accumulator());
     } catch (e) { throw wrap(e, `recursed accumulation of path '${ldr.root}'`); }
     const step = stepOf(entrySrc, this.k.file, isComponent ? `via component ${this.rel(ldr.root)}` : `via overlay ${this.rel(this.ldr.root) === '.' ? baseOf(this.ldr.root) : this.rel(this.ldr.root)}`);
-    for (const r of subRa.resMap.list) if (!before.has(r)) prependTrace(r.node, step);
+    const traces = new Map<TraceStep[] | undefined, TraceStep[]>();
+    for (const r of subRa.resMap.list) if (!before.has(r)) prependTrace(r.node, step, new Set(), traces);
     if (isComponent) {
       ra.resMap = subRa.resMap;
       ra.config = subRa.config;
