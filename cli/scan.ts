@@ -3,7 +3,7 @@ import { basename, sep } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, type Config, type Finding, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
+import { readsOthers, rulesFor, deferredObject, deferredHead, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, type Config, type DeferredHead, type Finding, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
 import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
@@ -132,34 +132,36 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
   return { file, parsed, objects, result, ...(wide ? { wide } : {}) };
 }
 
-/** A rule set cut in two: rules that read only their own object, and cross-object rules (`meta.reads`). */
-interface Split { local: RuleSet; cross?: RuleSet; applies: (o: K8sObject) => boolean }
+/**
+ * A rule set cut in two: what judges an object right after its parse (rules that read only their own object,
+ * and cross-object rules that read no other object for this one: meta.readsOthers), and what judges it once
+ * every object of the scan is known (`cross`, filtered by `crossFor`).
+ */
+interface Split { cross?: RuleSet; applies: (o: K8sObject) => boolean }
 const splits = new WeakMap<RuleSet, Split>();
 function splitOf(set: RuleSet): Split {
   let s = splits.get(set);
   if (s) return s;
-  const local: RuleSet['rules'] = [];
-  const cross: RuleSet['rules'] = [];
-  for (const r of set.rules) (r.rule.meta.reads?.length ? cross : local).push(r);
-  const kinds = new Set<string>();
-  let any = false;
-  let custom = false;
-  for (const r of cross) {
-    for (const k of r.rule.meta.appliesTo) {
-      if (k === '*') any = true;
-      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
-      else if (k === CUSTOM_RESOURCE) custom = true;
-      else kinds.add(k);
-    }
-  }
+  const cross = set.rules.filter((r) => r.rule.meta.reads?.length);
+  const crossSet = cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined;
+  const byKind = new Map<string, boolean>();
   s = {
-    local: cross.length ? makeRuleSet(local, set.suppressedBy) : set,
-    cross: cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined,
-    applies: any ? () => true : (o) => kinds.has(o.kind) || kinds.has(`${o.kind}@${o.apiVersion}`) || (custom && isCustomApiVersion(o.apiVersion)),
+    cross: crossSet,
+    applies: (o) => {
+      if (!crossSet) return false;
+      const key = `${o.kind}\n${o.apiVersion}`;
+      let a = byKind.get(key);
+      if (a === undefined) byKind.set(key, (a = rulesFor(crossSet, o).some((r) => readsOthers(r.rule, o))));
+      return a;
+    },
   };
   splits.set(set, s);
   return s;
 }
+
+/** Phase 1 judges with every rule that reads no other object for this one; phase 2 with the rest. */
+const localFor = (rule: Rule, o: K8sObject): boolean => !readsOthers(rule, o);
+const crossFor = (rule: Rule, o: K8sObject): boolean => readsOthers(rule, o);
 
 /**
  * A document that the cross-object rules (or the admission policies) still have to judge once every file is
@@ -226,7 +228,7 @@ export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, setting
     const builtin = lints && pd.narrow === undefined;
     if (builtin) {
       try {
-        l.result.findings.push(...lintDocument(parsed, pd, split.local, undefined, { keepYielded: true }));
+        l.result.findings.push(...lintDocument(parsed, pd, set, undefined, { keepYielded: true, only: localFor }));
       } catch (err) {
         l.result.errors.push({ file, message: `internal error while linting: ${(err as Error).message}` });
       }
@@ -304,13 +306,13 @@ export function finishFile(j: Judged, set: RuleSet, all: ReadonlyArray<K8sObject
   const more: Finding[] = [];
   for (const p of j.pending) {
     reparsed.pending++;
-    const builtin = p.builtin && p.objects.some((o) => reportsAny(o, split.cross!, all, p.duplicates));
+    const builtin = p.builtin && p.objects.some((o) => reportsAny(o, split.cross!, all, p.duplicates, crossFor));
     const pol = !!policy && p.policy && !r.skipped && p.objects.some((o) => reportsAny(o, policy.set, policy.all, p.duplicates));
     if (!builtin && !pol) continue;
     const { parsed, pd, shift } = reparse(j, p);
     if (builtin) {
       try {
-        for (const f of lintDocument(parsed, pd, split.cross!, all, { keepYielded: true })) r.findings.push(shifted(f, shift, j.lines!));
+        for (const f of lintDocument(parsed, pd, split.cross!, all, { keepYielded: true, only: crossFor })) r.findings.push(shifted(f, shift, j.lines!));
       } catch (err) {
         r.errors.push({ file: j.file, message: `internal error while linting: ${(err as Error).message}` });
       }
@@ -618,20 +620,25 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
   });
   log?.(`parsed ${data.files.length} files`);
   const plain = new Map<K8sObject, K8sObject>();
-  const copy = (o: K8sObject) => { let c = plain.get(o); if (!c) plain.set(o, (c = plainObject(o))); return c; };
+  const full = pset ? () => true : readByCross(set);
+  const copy = (o: K8sObject) => { let c = plain.get(o); if (!c) plain.set(o, (c = shipped(o, full(o)))); return c; };
   const shard: ShardObjects = { indices: data.indices, perFile: loaded.map((l) => l.objects.map(copy)) };
   if (pset) shard.wide = loaded.map((l) => (l.wide ?? []).map(copy));
   const blob = packShard(shard);
+  const deferred = [...plain.values()].filter((o) => (o as Shipped).deferred).length;
   plain.clear();
-  log?.(`packed ${(blob.byteLength / 1048576).toFixed(1)} MB`);
+  log?.(`packed ${(blob.byteLength / 1048576).toFixed(1)} MB, ${deferred} documents sent uncomposed`);
   port.postMessage({ type: 'parsed', blob }, [blob.buffer as ArrayBuffer]);
   port.once('message', (m: { type: string; others: Uint8Array[] }) => {
     const byIndex: K8sObject[][] = new Array<K8sObject[]>(data.total);
     const wideByIndex: K8sObject[][] = new Array<K8sObject[]>(data.total);
     data.indices.forEach((fi, k) => { byIndex[fi] = loaded[k].objects; wideByIndex[fi] = loaded[k].wide ?? []; });
+    const texts = fileTexts(data.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
     for (const b of m.others) {
       const s = deserialize(b) as ShardObjects;
-      s.indices.forEach((fi, k) => { byIndex[fi] = s.perFile[k]; if (s.wide) wideByIndex[fi] = s.wide[k]; });
+      const received = new Map<K8sObject, K8sObject>();
+      const unpack = (objs: K8sObject[]) => objs.map((o) => { let r = received.get(o); if (!r) received.set(o, (r = unshipped(o, texts))); return r; });
+      s.indices.forEach((fi, k) => { byIndex[fi] = unpack(s.perFile[k]); if (s.wide) wideByIndex[fi] = unpack(s.wide[k]); });
     }
     const all: K8sObject[] = [];
     for (const objs of byIndex) if (objs) for (const o of objs) all.push(o);
@@ -650,4 +657,56 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
 
 function plainObject(o: K8sObject): K8sObject {
   return { apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, value: o.value, metadata: o.metadata, path: o.path, file: o.file };
+}
+
+/** An object as another worker receives it: the index the cross-object rules need, not the documents. */
+type Shipped = K8sObject & { deferred?: DeferredHead };
+
+/**
+ * What another worker needs of an object: a document still uncomposed (a CRD only looked up) is sent as its
+ * head and place in its file, and composed there from the file only if a rule looks at it; an object of a kind
+ * no cross-object rule reads (`full` false) as its identity; the rest whole.
+ */
+function shipped(o: K8sObject, full: boolean): Shipped {
+  const head = deferredHead(o);
+  if (head) return { apiVersion: o.apiVersion, kind: o.kind, path: o.path, file: o.file, deferred: head } as Shipped;
+  if (full) return plainObject(o);
+  return { apiVersion: o.apiVersion, kind: o.kind, name: o.name, namespace: o.namespace, value: { apiVersion: o.apiVersion, kind: o.kind, metadata: o.metadata }, metadata: o.metadata, path: o.path, file: o.file };
+}
+
+function unshipped(o: Shipped, texts: (file: string) => string | undefined): K8sObject {
+  const head = o.deferred;
+  if (!head) return o;
+  const file = o.file;
+  const d = deferredObject(head, () => (file === undefined ? undefined : texts(file)?.slice(head.start, head.end)));
+  d.file = file;
+  return d;
+}
+
+/** A file's text read again (the last one kept: a bundle's CRDs are looked up one after another). */
+function fileTexts(max: number): (file: string) => string | undefined {
+  let last: { file: string; text: string | undefined } | undefined;
+  return (file) => {
+    if (last?.file === file) return last.text;
+    const read = readRegularFile(file, max);
+    const decoded = read.ok ? decodeBytes(read.bytes) : undefined;
+    last = { file, text: decoded?.ok ? decoded.text : undefined };
+    return last.text;
+  };
+}
+
+/** Whether some cross-object rule of the set may read an object of this kind (meta.reads). */
+function readByCross(set: RuleSet): (o: K8sObject) => boolean {
+  const kinds = new Set<string>();
+  let any = false;
+  let custom = false;
+  for (const r of set.rules) {
+    for (const k of r.rule.meta.reads ?? []) {
+      if (k === '*') any = true;
+      else if (k === 'podSpec') POD_SPEC_KINDS.forEach((x) => kinds.add(x));
+      else if (k === CUSTOM_RESOURCE) custom = true;
+      else kinds.add(k);
+    }
+  }
+  return (o) => any || kinds.has(o.kind) || kinds.has(`${o.kind}@${o.apiVersion}`) || (custom && isCustomApiVersion(o.apiVersion));
 }

@@ -123,16 +123,40 @@ function asObject(v: unknown, path: Path): K8sObject | undefined {
  * that turns out broken gives an object with no fields, so lookups find nothing in it.
  */
 function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
-  const apiVersion = pd.apiVersion!;
-  const kind = pd.kind!;
-  if (!API_VERSION_RE.test(apiVersion) || !KIND_RE.test(kind)) return undefined;
+  if (!API_VERSION_RE.test(pd.apiVersion!) || !KIND_RE.test(pd.kind!)) return undefined;
+  const start = pd.start, end = pd.end;
+  return deferredObject({ apiVersion: pd.apiVersion!, kind: pd.kind!, name: pd.lazy?.name, start, end }, () => text.slice(start, end));
+}
+
+/**
+ * Where a lazily composed object's document is: what another thread needs to compose it there, from the same
+ * file, only if a rule looks at it (see {@link deferredObject}).
+ */
+export interface DeferredHead { apiVersion: string; kind: string; name?: string; start: number; end: number }
+const deferredHeads = new WeakMap<object, DeferredHead>();
+
+/** The head of an object still uncomposed (a lazy document's), else undefined. */
+export function deferredHead(o: K8sObject): DeferredHead | undefined {
+  const h = deferredHeads.get(o);
+  return h && Object.getOwnPropertyDescriptor(o, 'value')?.get ? h : undefined;
+}
+
+/**
+ * An object whose `name` (unless known), `namespace`, `value` and `metadata` compose the document's text (given
+ * by `source`) on first access. They are own, enumerable accessors, so copying or serialising the object
+ * composes it too. A document that turns out broken, or not of the head's kind, gives an object with no
+ * fields, so lookups find nothing in it.
+ */
+export function deferredObject(head: DeferredHead, source: () => string | undefined): K8sObject {
+  const { apiVersion, kind } = head;
   let composed: K8sObject | undefined;
   const get = (): K8sObject => {
     if (composed) return composed;
     let found: K8sObject | undefined;
     try {
-      const d = parseDocument(text.slice(pd.start, pd.end), YAML_OPTIONS as never);
-      if (!d.errors.length && !hasDuplicateKeys(d.contents)) {
+      const text = source();
+      const d = text === undefined ? undefined : parseDocument(text, YAML_OPTIONS as never);
+      if (d && !d.errors.length && !hasDuplicateKeys(d.contents)) {
         const value: unknown = d.toJS({ maxAliasCount: 100 });
         breakCycles(value);
         found = asObject(value, []);
@@ -145,7 +169,7 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
   };
   const o = { apiVersion, kind, path: [] } as unknown as K8sObject;
   // a name read from the document's head is known without composing (CRDs are found by their name)
-  const name = pd.lazy?.name;
+  const name = head.name;
   if (name !== undefined) o.name = name;
   for (const key of name !== undefined ? (['namespace', 'value', 'metadata'] as const) : (['name', 'namespace', 'value', 'metadata'] as const)) {
     Object.defineProperty(o, key, {
@@ -155,6 +179,7 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
       set: (v: unknown) => Object.defineProperty(o, key, { value: v, enumerable: true, writable: true, configurable: true }),
     });
   }
+  deferredHeads.set(o, head);
   return o;
 }
 
@@ -164,7 +189,7 @@ function duplicatesUnder(d: ReadonlyArray<DuplicateKey>, prefix: Path): Duplicat
     .map((x) => ({ ...x, path: x.path.slice(prefix.length) }));
 }
 
-function applies(rule: Rule, object: K8sObject): boolean {
+function applies(rule: Rule, object: { kind: string; apiVersion: string }): boolean {
   const kind = object.kind;
   for (const k of rule.meta.appliesTo) {
     if (k === '*' || k === kind || k === `${kind}@${object.apiVersion}`) return true;
@@ -176,7 +201,7 @@ function applies(rule: Rule, object: K8sObject): boolean {
 
 /** The active rules that apply to objects of this kind and apiVersion, in the set's order; worked out once per set. */
 const byKindPerSet = new WeakMap<RuleSet, Map<string, ActiveRule[]>>();
-function rulesFor(set: RuleSet, object: K8sObject): ReadonlyArray<ActiveRule> {
+export function rulesFor(set: RuleSet, object: { kind: string; apiVersion: string }): ReadonlyArray<ActiveRule> {
   let byKind = byKindPerSet.get(set);
   if (!byKind) {
     byKind = new Map();
@@ -203,11 +228,42 @@ function format(template: string, data: Record<string, string | number> | undefi
   return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (data && k in data ? String(data[k]) : `{{${k}}}`));
 }
 
-/**
- * `keepYielded`: leave the findings of rules that yield (meta.yieldsTo) in; for a caller that lints a document
- * in several passes and applies {@link dropYielded} to the merged findings itself.
- */
-export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>, opts: { keepYielded?: boolean } = {}): Finding[] {
+/** Which of a set's rules judge an object in one pass (a scan that judges an object in two passes). */
+export type RuleFilter = (rule: Rule, object: K8sObject) => boolean;
+
+/** Whether judging this object looks up other objects (meta.reads, narrowed by meta.readsOthers). */
+export function readsOthers(rule: Rule, object: { apiVersion: string; kind: string }): boolean {
+  return !!rule.meta.reads?.length && (!rule.meta.readsOthers || rule.meta.readsOthers(object));
+}
+
+/** Where a finding would be shown, for a caller's own suppression check ({@link LintDocumentOptions.suppressedAt}). */
+export type FindingPlace = Pick<Finding, 'range' | 'offsets' | 'path' | 'docIndex'>;
+
+export interface LintDocumentOptions {
+  /**
+   * Leave the findings of rules that yield (meta.yieldsTo) in; for a caller that lints a document in several
+   * passes and applies {@link dropYielded} to the merged findings itself.
+   */
+  keepYielded?: boolean;
+  /**
+   * Suppressions the caller honours itself, after the engine (the comments of the template a rendered finding
+   * comes from): consulted for the rules a finding speaks for (ReportDescriptor.absorbs), whose own findings
+   * would have been on its place and suppressed there.
+   */
+  suppressedAt?: (ruleId: string, place: FindingPlace) => boolean;
+  /** Only the rules this says yes to judge (a scan that judges an object in two passes). */
+  only?: RuleFilter;
+}
+
+/** The active rules of a set by id, worked out once per set. */
+const byIdPerSet = new WeakMap<RuleSet, Map<string, Rule>>();
+function ruleById(set: RuleSet, id: string): Rule | undefined {
+  let m = byIdPerSet.get(set);
+  if (!m) byIdPerSet.set(set, (m = new Map(set.rules.map((a) => [a.rule.meta.id, a.rule]))));
+  return m.get(id);
+}
+
+export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, all?: ReadonlyArray<K8sObject>, opts: LintDocumentOptions = {}): Finding[] {
   if (!pd.doc || blocksLint(pd)) return [];
   const objects = objectsOf(pd);
   if (!objects.length) return [];
@@ -218,6 +274,7 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
     let ref: Finding['object'] | undefined;
     for (const active of rulesFor(set, object)) {
       const { rule } = active;
+      if (opts.only && !opts.only(rule, object)) continue;
       if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
       if (set.suppressedBy?.(rule, object)) continue;
       const dupes = pd.duplicates.length ? duplicatesUnder(pd.duplicates, object.path) : [];
@@ -228,11 +285,29 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
         pd.errors.push({ code: 'rule-crash', message: `rule ${rule.meta.id} failed on ${object.kind} ${object.name}: ${(err as Error).message}` });
         continue;
       }
-      for (const r of ctx.reports) {
+      for (const reported of ctx.reports) {
+        let r = reported;
         const path = [...object.path, ...r.path];
         const [s, e] = (r.span && valueSpanOffsets(pd.doc, parsed.text, path, r.span, r.at)) || rangeForPath(pd.doc, path, r.at);
         const range = parsed.lines.range(s, e);
         if (directives.length && isSuppressed(directives, rule.meta.id, range.start.line)) continue;
+        if (r.absorbs?.length && r.without) {
+          // a rule this finding speaks for, suppressed on this place (where its own finding would have been), is
+          // suppressed here too: the finding says the rest, or goes when nothing is left
+          const place: FindingPlace = { range, offsets: [s, e], path, docIndex: pd.index };
+          const off = new Set(r.absorbs.filter((id) => {
+            if (annotationSuppresses(object.metadata.annotations, id)) return true;
+            const absorbed = set.suppressedBy && ruleById(set, id);
+            if (absorbed && set.suppressedBy!(absorbed, object)) return true;
+            if (directives.length && isSuppressed(directives, id, range.start.line)) return true;
+            return !!opts.suppressedAt?.(id, place);
+          }));
+          if (off.size) {
+            const rest = r.without(off);
+            if (!rest) continue;
+            r = { messageId: rest.messageId, data: rest.data, fix: rest.fix, severity: rest.severity, path: r.path, at: r.at, span: r.span };
+          }
+        }
         const tmpl = rule.meta.messages[r.messageId] ?? r.messageId;
         const f: Finding = {
           ruleId: rule.meta.id,
@@ -263,9 +338,10 @@ export function lintDocument(parsed: ParsedFile, pd: ParsedDoc, set: RuleSet, al
  * would find before working out ranges, suppression comments and fixes, for which it needs the document. A
  * caller that no longer holds the document parses it again only when this says so.
  */
-export function reportsAny(object: K8sObject, set: RuleSet, all: ReadonlyArray<K8sObject>, duplicates: ReadonlyArray<DuplicateKey>): boolean {
+export function reportsAny(object: K8sObject, set: RuleSet, all: ReadonlyArray<K8sObject>, duplicates: ReadonlyArray<DuplicateKey>, only?: RuleFilter): boolean {
   for (const active of rulesFor(set, object)) {
     const { rule } = active;
+    if (only && !only(rule, object)) continue;
     if (annotationSuppresses(object.metadata.annotations, rule.meta.id)) continue;
     if (set.suppressedBy?.(rule, object)) continue;
     const ctx = new RuleContext(object, active.options, all, duplicates.length ? duplicatesUnder(duplicates, object.path) : []);

@@ -82,6 +82,13 @@ export interface RuleMeta {
    */
   reads?: ReadonlyArray<string>;
   /**
+   * With `reads`: whether judging this object looks up other objects at all. A rule that reads others only for
+   * some of the kinds it judges (the schema rules: custom resources need their CRD, built-in kinds do not) says
+   * false for the rest, so that a scan judges those objects right after their parse, like a local rule's.
+   * Absent: every object it judges may read others.
+   */
+  readsOthers?: (object: { apiVersion: string; kind: string }) => boolean;
+  /**
    * Rules whose finding on the very same range says more about the same thing: when one of them reports that
    * range, this rule's finding there is dropped (one problem, one finding). When they are off, this rule speaks.
    * `rule-id:messageId` yields only to that message of the rule (the narrower RBAC rules yield to
@@ -124,7 +131,18 @@ export interface ReportDescriptor {
   severity?: import('./taxonomy').Severity;
   /** Characters [start, end) of the string value at `path` the finding is about (an error inside an expression). */
   span?: readonly [number, number];
+  /**
+   * Rules whose findings on this very place yield to this one (meta.yieldsTo) and which this finding speaks for
+   * (a bare container's gaps). Where the user suppressed one of them there (a comment on the line, the
+   * `kubehex.io/ignore` annotation, a peer tool's annotation), the engine shows `without(suppressed)` instead:
+   * this finding without what it said for them, or nothing when it returns undefined.
+   */
+  absorbs?: ReadonlyArray<string>;
+  without?: (suppressed: ReadonlySet<string>) => AbsorbingReport | undefined;
 }
+
+/** What `ReportDescriptor.without` gives: the finding's words and fix; its place stays. */
+export type AbsorbingReport = Pick<ReportDescriptor, 'messageId' | 'data' | 'fix' | 'severity'>;
 
 export interface Rule {
   meta: RuleMeta;

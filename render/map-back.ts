@@ -173,7 +173,7 @@ function span(text: string, range: readonly number[]): [number, number] {
  * 3. its start is literal text -> that line;
  * 4. otherwise `fallback` (the render's root file), so a finding is never lost.
  */
-export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMap, f: Finding, fallbackFile: string): MappedLocation {
+export function mapFinding(src: SourceIndex, rendered: ParsedFile, map: SourceMap, f: Pick<Finding, 'offsets' | 'path' | 'docIndex'>, fallbackFile: string): MappedLocation {
   const [s, e] = f.offsets;
   const ns = nodeSourceOf(rendered, f.docIndex, map, f.path);
   if (ns) {
@@ -224,7 +224,7 @@ function unquoted(text: string, [s, e]: [number, number]): [number, number] {
  * A finding shown on template text whose value was not written in any file (a `--set`, a computed value): the
  * trace ends with the action that printed it, noted with where the value came from (`--set a.b=true`).
  */
-function withValueNote(loc: MappedLocation, rendered: ParsedFile, map: SourceMap, f: Finding): MappedLocation {
+function withValueNote(loc: MappedLocation, rendered: ParsedFile, map: SourceMap, f: Pick<Finding, 'path' | 'docIndex'>): MappedLocation {
   const doc = rendered.docs[f.docIndex]?.doc;
   const n = doc ? nodeAt(doc, f.path) : undefined;
   if (!n?.range) return loc;

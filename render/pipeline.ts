@@ -1,6 +1,6 @@
 import {
   isSuppressed, LineIndex, lintDocument, objectsOf, parseDirectives, parseManifest, parseManifestPrepared,
-  type Comment, type Finding, type K8sObject, type ParsedFile, type Range, type RuleSet,
+  type Comment, type Finding, type FindingPlace, type K8sObject, type ParsedFile, type Range, type RuleSet,
 } from '../engine';
 import type { ReadOnlyFs } from './fs';
 import { aboutPlaceholder, mapFinding, SourceIndex } from './map-back';
@@ -91,10 +91,16 @@ export function lintRendered(rs: RenderedSource, set: RuleSet, all?: ReadonlyArr
   const rendered = { source: result.root, ...(result.values ? { values: result.values } : {}) };
   const byKey = new Map<string, RenderedFinding>();
   const errors: RenderDiagnostic[] = [];
+  // a rule a finding speaks for (a bare container's run-as-root, for no-security-context), suppressed in the
+  // source where the finding is shown, is taken out of it as the engine does with the rendered text's comments
+  const suppressed = (ruleId: string, place: FindingPlace) => {
+    const loc = mapFinding(rs.src, parsed, result.map, place, result.root);
+    return suppressedAt(rs.src, loc.file, ruleId, loc.range.start.line);
+  };
   for (const pd of parsed.docs) {
     if (!pd.doc || pd.errors.length) continue;
     let found: Finding[];
-    try { found = lintDocument(parsed, pd, set, all); } catch (err) {
+    try { found = lintDocument(parsed, pd, set, all, { suppressedAt: suppressed }); } catch (err) {
       errors.push({ file: result.root, message: `internal error while linting the rendered output: ${(err as Error).message}` });
       continue;
     }

@@ -19,7 +19,17 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 const fmt = (x) => x.toFixed(1);
 /** Nearest-rank 95th percentile. */
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
-const stats = (xs) => `median ${fmt(median(xs))} ms, p95 ${fmt(p95(xs))} ms over ${xs.length} edits`;
+const stats = (xs) => `median ${fmt(median(xs))} ms, p95 ${fmt(p95(xs))} ms over ${xs.length} edits${xs.cpu !== undefined ? `, server CPU ${fmt(xs.cpu)} ms/edit` : ''}`;
+/**
+ * CPU time (user + system, all threads) a process has used, in ms, from /proc (undefined elsewhere). On a shared
+ * machine the wall-clock figures carry the other processes' load; the server's own CPU per edit does not.
+ */
+function cpuMs(pid) {
+  try {
+    const f = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+    return ((Number(f[11]) + Number(f[12])) * 1000) / 100; // clock ticks of 10 ms (USER_HZ 100)
+  } catch { return undefined; }
+}
 const load = () => os.loadavg().map((x) => x.toFixed(2)).join(' ');
 
 function manifest300() {
@@ -78,6 +88,7 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
   if (pull) await c.request('textDocument/diagnostic', { textDocument: { uri } }); else await opened;
   const times = [];
   let priv = false;
+  const cpu0 = cpuMs(c.proc.pid);
   for (let i = 0; i < rounds; i++) {
     version++;
     const next = !priv;
@@ -94,6 +105,8 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
     }
     times.push(now() - t0);
   }
+  const cpu1 = cpuMs(c.proc.pid);
+  if (cpu0 !== undefined && cpu1 !== undefined) times.cpu = (cpu1 - cpu0) / rounds;
   await c.stop();
   return times;
 }

@@ -21,9 +21,16 @@ export interface ChunkEntry {
   refs?: ObjectRef[];
   /** Kept only when a cross-object rule applies to an object of the chunk: the cross pass lints it again. */
   parsed?: ParsedFile;
-  /** Cross-object findings (and rule crashes) for one generation of the workspace index. */
-  cross?: { generation: number; key: string; findings: Finding[]; errors: ParseErrorInfo[] };
+  /**
+   * Cross-object findings (and rule crashes) for the rule set `key`; `generation` is the index generation they
+   * were last found different in (it changes when they change). `runs`: per cross-object rule (in the order of
+   * `crossRules`), its findings and the index stamp of the kinds it reads they were computed with.
+   */
+  cross?: { generation: number; key: string; findings: Finding[]; errors: ParseErrorInfo[]; runs?: CrossRun[] };
 }
+
+/** One cross-object rule's findings on one chunk, for one stamp of the kinds the rule reads. */
+export interface CrossRun { stamp: number; findings: Finding[]; errors: ParseErrorInfo[] }
 
 /** A chunk placed in one version of the file. */
 export interface PlacedChunk { start: number; end: number; line: number; docBase: number; entry: ChunkEntry }
@@ -133,7 +140,7 @@ export function lintChunk(text: string, set: RuleSet, file?: string, whole = fal
 }
 
 /** The cross-object rules over one chunk, with every object of the index visible. */
-export function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<K8sObject>): { findings: Finding[]; errors: ParseErrorInfo[] } {
+export function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<K8sObject>, opts: { keepYielded?: boolean } = {}): { findings: Finding[]; errors: ParseErrorInfo[] } {
   const parsed = entry.parsed!;
   const findings: Finding[] = [];
   const errors: ParseErrorInfo[] = [];
@@ -144,13 +151,73 @@ export function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<
     if (saved.some((e) => e.code !== 'rule-crash')) continue;
     pd.errors = [];
     try {
-      findings.push(...lintDocument(parsed, pd, cross, all));
+      findings.push(...lintDocument(parsed, pd, cross, all, opts));
       for (const e of pd.errors) errors.push(e.range ? e : { ...e, range: parsed.lines.range(pd.start, pd.start) });
     } finally {
       pd.errors = saved;
     }
   }
   return { findings, errors };
+}
+
+/** A cross-object rule and the kinds it reads (as a test on kind and apiVersion). */
+interface CrossRule { id: string; active: ActiveRule; reads: (o: K8sObject) => boolean }
+
+const crossRulesOf = new WeakMap<RuleSet, { rules: CrossRule[]; subsets: Map<string, RuleSet> }>();
+
+function crossRules(cross: RuleSet): { rules: CrossRule[]; subsets: Map<string, RuleSet> } {
+  let c = crossRulesOf.get(cross);
+  if (!c) crossRulesOf.set(cross, (c = { rules: cross.rules.map((a) => ({ id: a.rule.meta.id, active: a, reads: kindTest(a.rule.meta.reads ?? []) })), subsets: new Map() }));
+  return c;
+}
+
+/** The rules of `cross` at positions `which` (ascending), as a rule set of their own (kept per set). */
+function subsetOf(cross: RuleSet, which: ReadonlyArray<number>): RuleSet {
+  const c = crossRules(cross);
+  if (which.length === c.rules.length) return cross;
+  const k = which.join(',');
+  let s = c.subsets.get(k);
+  if (!s) c.subsets.set(k, (s = makeRuleSet(which.map((i) => c.rules[i].active), cross.suppressedBy)));
+  return s;
+}
+
+/**
+ * The cross-object findings of one chunk for the current index: the rules whose read kinds changed since their
+ * last run on this chunk (all of them for a new chunk or rule set) run again, the others keep their findings.
+ * Equal to `crossLint(entry, cross, all)`.
+ */
+function crossOf(e: ChunkEntry, cross: RuleSet, key: string, index: ObjectIndex): NonNullable<ChunkEntry['cross']> {
+  const { rules } = crossRules(cross);
+  const prev = e.cross && e.cross.key === key && e.cross.runs?.length === rules.length ? e.cross : undefined;
+  const stamps = rules.map((r) => index.stampOf(r.reads));
+  const stale: number[] = [];
+  for (let i = 0; i < rules.length; i++) if (!prev || prev.runs![i].stamp !== stamps[i]) stale.push(i);
+  if (prev && !stale.length) return prev;
+  const found = crossLint(e, subsetOf(cross, stale), index.all(), { keepYielded: true });
+  const runs = prev ? [...prev.runs!] : new Array<CrossRun>(rules.length);
+  for (const i of stale) {
+    const id = rules[i].id;
+    const crash = `rule ${id} failed on `;
+    runs[i] = { stamp: stamps[i], findings: found.findings.filter((f) => f.ruleId === id), errors: found.errors.filter((x) => x.message.startsWith(crash)) };
+  }
+  // the order crossLint gives: document, object, then rule order (each rule's own order kept)
+  const merged = runs.flatMap((r) => r.findings).sort((a, b) => a.docIndex - b.docIndex || objectIndex(a) - objectIndex(b));
+  const findings = merged.length > 1 ? dropYielded(merged, cross) : merged;
+  const errors = runs.flatMap((r) => r.errors);
+  if (prev && sameFindings(prev.findings, findings) && sameErrors(prev.errors, errors)) {
+    prev.runs = runs;
+    return prev;
+  }
+  return { generation: index.generation, key, findings, errors, runs };
+}
+
+/** Equal findings (a rule run again on an unchanged chunk finds equal ones, as new objects). */
+function sameFindings(a: ReadonlyArray<Finding>, b: ReadonlyArray<Finding>): boolean {
+  return a.length === b.length && a.every((f, i) => f === b[i] || JSON.stringify(f) === JSON.stringify(b[i]));
+}
+
+function sameErrors(a: ReadonlyArray<ParseErrorInfo>, b: ReadonlyArray<ParseErrorInfo>): boolean {
+  return a.length === b.length && a.every((e, i) => e === b[i] || JSON.stringify(e) === JSON.stringify(b[i]));
 }
 
 function shiftFinding(f: Finding, line: number, offset: number, docBase: number): Finding {
@@ -349,7 +416,7 @@ export class DocLinter {
       for (const p of placed) {
         const e = p.entry;
         if (!e.parsed) continue;
-        if (!e.cross || e.cross.generation !== generation || e.cross.key !== key) e.cross = { generation, key, ...crossLint(e, cross, this.index.all()) };
+        e.cross = crossOf(e, cross, key, this.index);
         const mine: Finding[] = [];
         crossFindings.set(p, mine);
         for (const f of e.cross.findings) {

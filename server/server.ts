@@ -29,6 +29,20 @@ import { partOf, type Linted } from './rendered';
 
 /** Push-mode wait after a keystroke in a file of a chart or kustomization (a newer keystroke abandons a stale render). */
 const RENDER_DEBOUNCE_MS = 30;
+/**
+ * Push mode: an edit whose lint costs at most this much work (ms) is linted and published at once, unless the
+ * keystrokes come faster than that (then they coalesce). One slice of the linter's synchronous work.
+ */
+const CHEAP_LINT_MS = 8;
+/** The longest push-mode wait after a keystroke. */
+const MAX_DEBOUNCE_MS = 150;
+
+type Timer = NodeJS.Timeout | NodeJS.Immediate;
+function cancel(t: Timer | undefined): void {
+  if (!t) return;
+  clearTimeout(t as NodeJS.Timeout);
+  clearImmediate(t as NodeJS.Immediate);
+}
 import { pathToUri, uriToPath } from './uri';
 
 export type { Analysis };
@@ -44,8 +58,13 @@ export class KubehexServer {
   trusted = true;
   /** Bumped by any settings, trust or config change; part of every pull result id. */
   private generation = 0;
-  private timers = new Map<string, NodeJS.Timeout>();
+  private timers = new Map<string, Timer>();
+  /** Work (ms) of the last lint of each document that linted something; the open's lint included. */
   private lastCost = new Map<string, number>();
+  /** Work (ms) of the last few lints after an edit (the open's lint is no measure of an edit's). */
+  private editCost = new Map<string, number[]>();
+  /** When each document last changed (performance.now()), to tell a burst of keystrokes from a pause. */
+  private lastEdit = new Map<string, number>();
   private savedVersion = new Map<string, number>();
   private lastReport = new Map<string, { resultId: string; items: Diagnostic[] }>();
   private configTimer?: NodeJS.Timeout;
@@ -140,11 +159,14 @@ export class KubehexServer {
       const changedPath = uriToPath(e.document.uri);
       const renderInput = !!changedPath && this.analyzer.rendered.touches(changedPath);
       if (this.pull) return;
-      void this.settingsFor(e.document.uri).then((s) => {
+      const uri = e.document.uri;
+      const at = performance.now();
+      const gap = at - (this.lastEdit.get(uri) ?? -Infinity);
+      this.lastEdit.set(uri, at);
+      void this.settingsFor(uri).then((s) => {
         // the first content (open) is linted at once; edits wait for the debounce
-        const uri = e.document.uri;
         if (!this.lastCost.has(uri)) this.schedule(uri, 0);
-        else if (s.run === 'onType') this.schedule(uri, renderInput ? RENDER_DEBOUNCE_MS : this.debounce(uri));
+        else if (s.run === 'onType') this.schedule(uri, renderInput ? RENDER_DEBOUNCE_MS : this.debounce(uri, gap));
       });
     });
     docs.onDidSave((e) => {
@@ -154,12 +176,14 @@ export class KubehexServer {
     });
     docs.onDidClose((e) => {
       const uri = e.document.uri;
-      clearTimeout(this.timers.get(uri));
+      cancel(this.timers.get(uri));
       this.timers.delete(uri);
       this.analyzer.forget(uri);
       this.lastReport.delete(uri);
       this.savedVersion.delete(uri);
       this.lastCost.delete(uri);
+      this.editCost.delete(uri);
+      this.lastEdit.delete(uri);
       this.lastSent.delete(uri);
       this.settingsCache.delete(uri);
       if (this.isConfigDoc(uri)) this.configChanged();
@@ -253,7 +277,7 @@ export class KubehexServer {
     });
 
     c.onShutdown(() => {
-      for (const t of this.timers.values()) clearTimeout(t);
+      for (const t of this.timers.values()) cancel(t);
       clearTimeout(this.indexTimer);
       this.timers.clear();
       return this.scanner.dispose();
@@ -383,29 +407,58 @@ export class KubehexServer {
     }, 30);
   }
 
-  /** Push mode waits about twice the last lint's cost, so storms of keystrokes coalesce. */
-  private debounce(uri: string): number {
-    return Math.min(150, Math.max(2, 2 * (this.lastCost.get(uri) ?? 10)));
+  /**
+   * Push mode: how long to wait after a keystroke `gap` ms after the one before, from the work the last edit's
+   * lint took. A cheap lint (at most CHEAP_LINT_MS) after a pause at least that long runs at once: the
+   * diagnostics follow the keystroke with no added wait. Keystrokes that come faster than the lint, or a lint
+   * that costs more, wait about one lint (two within a burst), so that a burst of keystrokes costs one lint
+   * rather than one per keystroke; a newer keystroke also abandons a running lint (see doc-lint.ts).
+   */
+  debounce(uri: string, gap: number): number {
+    const costs = this.editCost.get(uri);
+    // no edit measured yet: lint at once (a newer keystroke abandons it at its next slice)
+    if (!costs?.length) return 0;
+    // the median of the last few: one lint slowed down by a garbage collection or a busy machine is no measure
+    const cost = [...costs].sort((x, y) => x - y)[costs.length >> 1];
+    if (cost <= CHEAP_LINT_MS && gap >= cost) return 0;
+    return Math.min(MAX_DEBOUNCE_MS, Math.max(2, Math.ceil(gap < cost ? 2 * cost : cost)));
   }
 
-  /** `ifChanged`: publish only when the diagnostics differ from the last ones published for this version. */
+  /**
+   * `ifChanged`: publish only when the diagnostics differ from the last ones published for this version. A delay
+   * of 0 runs after the messages already read (setImmediate), without the timer's millisecond.
+   */
   schedule(uri: string, delay: number, ifChanged = false): void {
     if (ifChanged && this.timers.has(uri)) return; // a lint is already on its way
-    clearTimeout(this.timers.get(uri));
-    this.timers.set(uri, setTimeout(() => {
+    cancel(this.timers.get(uri));
+    const run = () => {
       this.timers.delete(uri);
       void this.push(uri, ifChanged);
-    }, delay));
+    };
+    this.timers.set(uri, delay > 0 ? setTimeout(run, delay) : setImmediate(run));
   }
 
   private async push(uri: string, ifChanged = false): Promise<void> {
     const doc = this.documents.get(uri);
     if (!doc) return;
     const version = doc.version;
-    const t0 = Date.now();
+    const before = this.analyzer.lastResult(uri);
+    const t0 = performance.now();
+    const c0 = process.cpuUsage();
     try {
       const a = await this.analyzer.analyze(doc);
-      this.lastCost.set(uri, Date.now() - t0);
+      // the lint's work: its CPU time, or its wall time when that is less (other threads count in the CPU time)
+      const cpu = process.cpuUsage(c0);
+      const cost = Math.min(performance.now() - t0, (cpu.user + cpu.system) / 1000);
+      if (!this.lastCost.has(uri)) this.lastCost.set(uri, cost);
+      else if (a.result && a.result !== before && a.result.linted) {
+        // only a lint that parsed an edited chunk here measures an edit (not a result made before, nor a
+        // re-publish after another file changed)
+        this.lastCost.set(uri, cost);
+        const costs = this.editCost.get(uri) ?? [];
+        if (costs.push(cost) > 5) costs.shift();
+        this.editCost.set(uri, costs);
+      }
       const now = this.documents.get(uri);
       if (!now || now.version !== version) return; // a stale result is never published
       const sent = this.lastSent.get(uri);

@@ -1,4 +1,4 @@
-import { isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Node, type YAMLMap } from 'yaml';
+import { Alias, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
 import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
 import { SourceMap, type Segment } from '../source-map';
 import { HelmError } from './chart';
@@ -113,7 +113,102 @@ const PARSE_OPTIONS = { ...YAML_OPTIONS, uniqueKeys: false } as never;
 function parseSection(content: string, source: string): { head: Head; doc?: Document.Parsed } {
   // a directive would mean something else below the `---` of the header: composed alone, not handed on
   if (content.startsWith('%')) return { head: readHead(content, source) };
-  const doc = parseDocument(sectionText(source, content), PARSE_OPTIONS) as unknown as Document.Parsed;
+  const text = sectionText(source, content);
+  const kept = keptSections.get(text);
+  if (kept) {
+    const doc = cloneDocument(kept.doc);
+    if (doc) return { head: kept.head, doc };
+  }
+  const parsed = composeSection(text, content, source);
+  if (parsed.doc && !kept) keepSection(text, parsed, content, source);
+  return parsed;
+}
+
+/**
+ * Printed documents kept across renders while their text is unchanged (the language server renders a chart again
+ * on every keystroke, and most documents print the same): a document is composed again the second time its text
+ * is printed, kept unchanged, and every later render gets a copy (the engine moves a document's offsets in
+ * place). A text printed once is only remembered (a one-off render, the CLI's, pays nothing). Bounded by the
+ * text held; oldest first out.
+ */
+const keptSections = new Map<string, { doc: Document.Parsed; head: Head }>();
+const seenSections = new Set<string>();
+let keptChars = 0;
+let seenChars = 0;
+const MAX_KEPT_CHARS = 8 * 1024 * 1024;
+
+function keepSection(text: string, parsed: { head: Head; doc?: Document.Parsed }, content: string, source: string): void {
+  if (!seenSections.has(text)) {
+    seenSections.add(text);
+    seenChars += text.length;
+    for (const t of seenSections) {
+      if (seenChars <= MAX_KEPT_CHARS) break;
+      seenSections.delete(t);
+      seenChars -= t.length;
+    }
+    return;
+  }
+  // the one composed now is handed on (and moved); the one kept is composed for keeping
+  const again = composeSection(text, content, source);
+  if (!again.doc || again.doc.warnings.length || !cloneDocument(again.doc)) return;
+  keptSections.set(text, { doc: again.doc, head: again.head });
+  keptChars += text.length;
+  for (const [t] of keptSections) {
+    if (keptChars <= MAX_KEPT_CHARS) break;
+    keptSections.delete(t);
+    keptChars -= t.length;
+  }
+}
+
+/**
+ * A copy of a composed document, node for node (what the yaml package's Document.clone makes, for the node
+ * classes a manifest composes to, without its per-node property descriptors, which cost a third of a parse).
+ * Undefined when the document holds anything else (a custom tag's class, an error or warning).
+ */
+function cloneDocument(doc: Document.Parsed): Document.Parsed | undefined {
+  if (doc.errors.length || doc.warnings.length) return undefined;
+  const contents = cloneNode(doc.contents);
+  if (contents === FAILED) return undefined;
+  const copy = Object.create(Object.getPrototypeOf(doc), Object.getOwnPropertyDescriptors(doc)) as Document.Parsed;
+  copy.contents = contents as Document.Parsed['contents'];
+  copy.range = [...doc.range] as Document.Parsed['range'];
+  copy.errors = [];
+  copy.warnings = [];
+  return copy;
+}
+
+const FAILED = Symbol('not cloned');
+
+function cloneNode(n: unknown): unknown {
+  if (n === null || n === undefined) return n;
+  const proto = Object.getPrototypeOf(n);
+  let copy: { range?: unknown; items?: unknown[] };
+  if (proto === Scalar.prototype) copy = Object.assign(new Scalar(null), n);
+  else if (proto === YAMLMap.prototype || proto === YAMLSeq.prototype) {
+    const c = n as YAMLMap | YAMLSeq;
+    copy = Object.assign(proto === YAMLMap.prototype ? new YAMLMap(c.schema) : new YAMLSeq(c.schema), n);
+    const items: unknown[] = new Array(c.items.length);
+    for (let i = 0; i < items.length; i++) {
+      const it = cloneNode(c.items[i]);
+      if (it === FAILED) return FAILED;
+      items[i] = it;
+    }
+    copy.items = items;
+  } else if (proto === Pair.prototype) {
+    const p = n as Pair;
+    const key = cloneNode(p.key);
+    const value = cloneNode(p.value);
+    if (key === FAILED || value === FAILED) return FAILED;
+    return Object.assign(new Pair(null), p, { key, value });
+  } else if (proto === Alias.prototype) copy = Object.assign(new Alias((n as Alias).source), n);
+  else return FAILED;
+  const r = (n as { range?: number[] | null }).range;
+  if (r) copy.range = [...r];
+  return copy;
+}
+
+function composeSection(text: string, content: string, source: string): { head: Head; doc?: Document.Parsed } {
+  const doc = parseDocument(text, PARSE_OPTIONS) as unknown as Document.Parsed;
   if (doc.errors.length) return { head: readHead(content, source) };
   // toJS of the head's fields only, unless anchors or merge keys make a field depend on the rest of the document
   if (content.includes('&') || content.includes('<<') || !isMap(doc.contents)) return { head: headOf(toJs(doc, source), source), doc };

@@ -13,6 +13,7 @@ import { decodeScalar, v2NeedsQuotes } from './resolve';
 
 export { legacySort } from './build';
 export { KUSTOMIZATION_FILES } from './loader';
+export { keepParsedYaml } from './yaml-in';
 
 /** The deprecation warnings kustomize prints on stderr, as notes (placed on the deprecated field). */
 function warningNotes(ctx: BuildContext): RenderDiagnostic[] { return ctx.warnings; }

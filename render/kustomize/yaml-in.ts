@@ -1,7 +1,7 @@
 import { parseAllDocuments, isAlias, isMap, isPair, isScalar, isSeq, type Node as YNode, type Document } from 'yaml';
 import { LineIndex, type Path } from '../../engine';
 import { resolvePlain } from './resolve';
-import { NULL, STR, type KEntry, type KNode, type Src } from './node';
+import { clone, NULL, STR, type KEntry, type KNode, type Src } from './node';
 import { AliasBudget } from '../yaml-aliases';
 import { fastParse } from './yaml-fast';
 
@@ -18,7 +18,44 @@ const TAGS: Record<string, string> = {
   'tag:yaml.org,2002:binary': '!!str',
 };
 
+/**
+ * Files parsed by earlier builds, kept when a long-lived caller asks for it (the language server: a keystroke in
+ * a patch rebuilds the kustomization, and only the edited file is parsed again). Keyed by file and text; a hit
+ * is a copy (builds change their trees in place; `Src` objects are never changed, only replaced, so they are
+ * shared).
+ */
+let kept: { files: Map<string, Array<{ text: string; docs: LoadedDoc[] }>>; chars: number; max: number } | undefined;
+
+/** Keep parsed files across builds, up to about `maxChars` characters of source text (0: stop keeping). */
+export function keepParsedYaml(maxChars: number): void {
+  kept = maxChars > 0 ? { files: new Map(), chars: 0, max: maxChars } : undefined;
+}
+
+const copyDocs = (docs: ReadonlyArray<LoadedDoc>): LoadedDoc[] => docs.map((d) => ({ ...d, node: d.node && clone(d.node) }));
+
 export function parseYaml(text: string, file: string): LoadedDoc[] {
+  if (!kept) return parseFresh(text, file);
+  const versions = kept.files.get(file);
+  const hit = versions?.find((v) => v.text === text);
+  if (hit) return copyDocs(hit.docs);
+  const docs = parseFresh(text, file);
+  if (text.length > kept.max / 4) return docs;
+  const list = versions ?? [];
+  list.unshift({ text, docs: copyDocs(docs) });
+  kept.chars += text.length;
+  // a file being edited: its last few texts (undo, a keystroke and back)
+  while (list.length > 3) kept.chars -= list.pop()!.text.length;
+  kept.files.delete(file);
+  kept.files.set(file, list);
+  for (const [f, l] of kept.files) {
+    if (kept.chars <= kept.max) break;
+    kept.files.delete(f);
+    for (const v of l) kept.chars -= v.text.length;
+  }
+  return docs;
+}
+
+function parseFresh(text: string, file: string): LoadedDoc[] {
   return fastParse(text, file) ?? parseYamlGeneral(text, file);
 }
 

@@ -26,6 +26,8 @@ export const SCHEMA_KINDS: ReadonlyArray<string> = [...new Set(kindsIndex.gvk.ma
  */
 export const SCHEMA_APPLIES_TO: ReadonlyArray<string> = [...SCHEMA_KINDS, CUSTOM_RESOURCE];
 export const SCHEMA_READS: ReadonlyArray<string> = ['CustomResourceDefinition'];
+/** Only a custom resource's validation reads another object (its CRD); a built-in kind's reads none. */
+export const schemaReadsOthers = (o: { apiVersion: string; kind: string }): boolean => !BUILTIN_GVKS.has(`${o.apiVersion}/${o.kind}`);
 
 export type SchemaProblem =
   | { type: 'unknown'; path: Path; field: string; suggestion?: string }

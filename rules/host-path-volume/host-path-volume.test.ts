@@ -66,7 +66,7 @@ spec:
         type: Directory
 `,
       errors: [
-        { messageId: 'hostPath', range: [20, 6, 20, 14] },
+        { messageId: 'hostPath', range: [21, 8, 21, 22] },
       ],
       output: null,
     },
@@ -90,7 +90,7 @@ spec:
             - {name: tmp, hostPath: {path: /tmp}}
 `,
       errors: [
-        { messageId: 'hostPath', range: [15, 26, 15, 48] },
+        { messageId: 'hostPath', range: [15, 37, 15, 47] },
       ],
       output: null,
     },
@@ -111,8 +111,8 @@ spec:
 }
 `,
       errors: [
-        { messageId: 'hostPath', range: [8, 23, 8, 52] },
-        { messageId: 'hostPath', range: [9, 22, 9, 71] },
+        { messageId: 'hostPath', range: [8, 36, 8, 51] },
+        { messageId: 'hostPath', range: [9, 35, 9, 49] },
       ],
       output: null,
     },
@@ -147,8 +147,8 @@ items:
           volumes: *vols
 `,
       errors: [
-        { messageId: 'hostPath', range: [16, 14, 16, 22] },
-        { messageId: 'hostPath', range: [16, 14, 16, 22] },
+        { messageId: 'hostPath', range: [17, 16, 17, 23] },
+        { messageId: 'hostPath', range: [17, 16, 17, 23] },
       ],
       output: null,
     },
@@ -169,7 +169,7 @@ spec:
           hostPath: {}
 `,
       errors: [
-        { messageId: 'hostPath', range: [12, 10, 12, 22] },
+        { messageId: 'hostPath', range: [12, 10, 12, 18] },
       ],
       output: null,
     },

@@ -11,6 +11,9 @@ export default defineRule({
     appliesTo: ['podSpec'],
     profiles: ['recommended', 'pss-baseline', 'pss-restricted'],
     pss: 'baseline: HostPath Volumes',
+    // a hostPath of a sensitive directory or of the container runtime's socket gets the narrower rule's finding, on
+    // the same `path:` line, which says what the path exposes; this one would only say it is a hostPath
+    yieldsTo: ['sensitive-host-mount', 'docker-socket-mount'],
     layer: 'system',
     principle: 'least privilege',
     docs: {
@@ -39,7 +42,8 @@ export default defineRule({
           hostPath: v.hostPath === undefined ? 'an unspecified path' : `"${v.hostPath}"`,
           mountedBy: mountedByText(containersMounting(ctx.containers(), v.name)),
         },
-        path: [...v.path, 'hostPath'],
+        // on the path it mounts (the `hostPath` key when there is none), where the narrower rules report too
+        path: [...v.path, 'hostPath', 'path'],
       });
     }
   },

@@ -1,5 +1,5 @@
 import { defineRule, isPlaceholderValue } from '../../engine';
-import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaProblems } from '../_lib/k8s-schema';
+import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaReadsOthers, schemaProblems } from '../_lib/k8s-schema';
 
 export default defineRule({
   meta: {
@@ -10,6 +10,7 @@ export default defineRule({
     severity: 'error',
     appliesTo: SCHEMA_APPLIES_TO,
     reads: SCHEMA_READS,
+    readsOthers: schemaReadsOthers,
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {

@@ -1,4 +1,4 @@
-import { defineRule, isRecord } from '../../engine';
+import { defineRule, isRecord, type AbsorbingReport } from '../../engine';
 import { addResourceKeys, quantitySet, STARTING_REQUEST } from '../_lib/container';
 
 /** What the fix writes for a limit that has no request to copy: a starting point, for the user to size. */
@@ -62,12 +62,23 @@ export default defineRule({
         return typeof req === 'number' ? req : typeof req === 'string' && req !== '' ? req : STARTING_LIMIT[r];
       };
       const messageId = missing.length === 2 ? 'both' : missing[0];
+      const empty = c.value.resources === undefined || (isRecord(c.value.resources) && Object.keys(c.value.resources).length === 0);
+      const limitsOnly: AbsorbingReport = {
+        messageId,
+        data: { container: c.name, requests: '' },
+        fix: {
+          title: `Add resources.limits.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,
+          safety: 'review',
+          ops: empty ? [{ op: 'set', path: [...c.path, 'resources'], value: { limits: Object.fromEntries(missing.map((r) => [r, value(r)])) } }]
+            : addResourceKeys(path, isRecord(res.limits), missing, value),
+        },
+      };
       // Neither `limits` nor `requests` written: resource-requests-missing's finding would sit on the very same
-      // place and yields to this one, so this finding names the requests too, and its fix writes both blocks.
+      // place and yields to this one, so this finding names the requests too, and its fix writes both blocks; where
+      // resource-requests-missing is suppressed on that place, it is the limits' finding alone.
       if (res.limits === undefined && res.requests === undefined) {
         const limitsValue = Object.fromEntries(missing.map((r) => [r, value(r)]));
         const requestsValue = { cpu: STARTING_REQUEST.cpu, memory: STARTING_REQUEST.memory };
-        const empty = c.value.resources === undefined || (isRecord(c.value.resources) && Object.keys(c.value.resources).length === 0);
         const show = (m: Record<string, string | number>) => Object.entries(m).map(([k, v]) => `${k}: ${v}`).join(', ');
         ctx.report({
           messageId,
@@ -80,19 +91,12 @@ export default defineRule({
             ops: empty ? [{ op: 'set', path: [...c.path, 'resources'], value: { limits: limitsValue, requests: requestsValue } }]
               : addResourceKeys(path, false, missing, value),
           },
+          absorbs: ['resource-requests-missing'],
+          without: () => limitsOnly,
         });
         continue;
       }
-      ctx.report({
-        messageId,
-        data: { container: c.name, requests: '' },
-        path,
-        fix: {
-          title: `Add resources.limits.${missing.join(' and ')} (${missing.map((r) => `${r}: ${value(r)}`).join(', ')}; size it from observed usage)`,
-          safety: 'review',
-          ops: addResourceKeys(path, isRecord(res.limits), missing, value),
-        },
-      });
+      ctx.report({ ...limitsOnly, path });
     }
   },
 });

@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { hostPathVolumes, normalizeHostPath } from '../_lib/volumes';
+import { containersMounting, hostPathVolumes, mountedByText, normalizeHostPath } from '../_lib/volumes';
 
 /** Host directories whose contents control or reveal the node. */
 const SENSITIVE = ['/', '/boot', '/dev', '/etc', '/lib', '/lib64', '/proc', '/root', '/sys', '/usr', '/var/lib/kubelet', '/var/lib/etcd'];
@@ -32,7 +32,7 @@ export default defineRule({
       trivy: ['KSV-0121'],
     },
     messages: {
-      sensitive: '{{kind}} {{name}}: volume "{{volume}}" mounts the host path "{{hostPath}}", inside the sensitive host directory {{root}}.',
+      sensitive: '{{kind}} {{name}}: volume "{{volume}}" mounts the host path "{{hostPath}}", inside the sensitive host directory {{root}}{{mountedBy}}.',
     },
   },
   check(ctx) {
@@ -41,7 +41,8 @@ export default defineRule({
     for (const v of hostPathVolumes(pod)) {
       const root = v.hostPath === undefined ? undefined : sensitiveRoot(v.hostPath);
       if (!root) continue;
-      ctx.report({ messageId: 'sensitive', data: { volume: v.name, hostPath: v.hostPath!, root }, path: [...v.path, 'hostPath', 'path'] });
+      const mountedBy = mountedByText(containersMounting(ctx.containers(), v.name));
+      ctx.report({ messageId: 'sensitive', data: { volume: v.name, hostPath: v.hostPath!, root, mountedBy }, path: [...v.path, 'hostPath', 'path'] });
     }
   },
 });

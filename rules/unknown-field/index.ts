@@ -1,5 +1,5 @@
 import { defineRule } from '../../engine';
-import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaProblems } from '../_lib/k8s-schema';
+import { SCHEMA_APPLIES_TO, SCHEMA_READS, schemaReadsOthers, schemaProblems } from '../_lib/k8s-schema';
 
 export default defineRule({
   meta: {
@@ -11,6 +11,7 @@ export default defineRule({
     // every built-in kind of the Kubernetes 1.36 schema except CustomResourceDefinition, and custom resources
     appliesTo: SCHEMA_APPLIES_TO,
     reads: SCHEMA_READS,
+    readsOthers: schemaReadsOthers,
     profiles: ['recommended'],
     layer: 'orchestrator',
     docs: {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { scan } from '../../cli/scan';
+import { judgeFile, ruleSetFor, scan } from '../../cli/scan';
 import { tempDir } from './helpers';
 
 /** A Deployment whose text is larger than the documents a scan keeps parsed until the cross-object pass. */
@@ -40,5 +40,19 @@ describe('cli: scan judges each file at once and parses a large document again f
     ]);
     const text = `apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {k: v}\n---\n${bigDeployment('one')}...\n%YAML 1.1\n---\n${bigDeployment('two')}`;
     for (const f of got) assert.equal(text.slice(f.offsets[0], f.offsets[1]).split(':')[0], 'spec');
+  });
+});
+
+describe('cli: scan judges a built-in kind against the schema right after its parse', () => {
+  it('reports the schema findings of a ConfigMap in phase 1 and leaves only the custom resource for the cross-object pass', () => {
+    const dir = tempDir();
+    const f = join(dir, 'a.yaml');
+    writeFileSync(f, 'apiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndatta: {k: v}\n---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 1}\n');
+    const set = ruleSetFor({});
+    const j = judgeFile(f, set, set, {});
+    assert.deepEqual(j.result.findings.map((x) => ({ id: x.ruleId, msg: x.messageId, doc: x.docIndex, range: x.range })), [
+      { id: 'unknown-field', msg: 'unknownSuggest', doc: 0, range: { start: { line: 3, character: 0 }, end: { line: 3, character: 5 } } },
+    ]);
+    assert.deepEqual(j.pending.map((p) => ({ index: p.index, kind: p.kind, builtin: p.builtin })), [{ index: 1, kind: 'Widget', builtin: true }]);
   });
 });

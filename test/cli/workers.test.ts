@@ -114,6 +114,8 @@ describe('cli: scan in worker threads', () => {
     assert.doesNotMatch(one.stderr, /\d+ workers/);
     assert.match(two.stderr, /2 workers/, 'the scan did run in two workers');
     assert.match(two.stderr, /shards (crd\.yaml,pdb\.yaml,sa\.yaml \| deploy\.yaml,svc\.yaml,widget\.yaml|deploy\.yaml,svc\.yaml,widget\.yaml \| crd\.yaml,pdb\.yaml,sa\.yaml)/);
+    // the CRD, only looked up, is sent to the other worker as its place in crd.yaml and composed there
+    assert.match(two.stderr, /packed [\d.]+ MB, 1 documents sent uncomposed/);
     assert.equal(two.code, one.code);
     assert.deepEqual(two.out, one.out);
     assert.equal(one.out.files, 6);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, defineRule, fixEdits, lintText, makeRuleSet, parseConfig, parseManifest, objectsOf, type Finding, type FixOp, type Path, type Rule } from '../../engine';
+import { applyEdits, applyFixes, defineRule, fixEdits, lintText, makeRuleSet, parseConfig, parseManifest, objectsOf, type Finding, type FixOp, type Path, type Rule } from '../../engine';
 
 /** A probe rule: reports the given path on every pod-spec carrier, optionally with fix ops. */
 function probe(path: (kind: string) => Path, ops?: (p: Path) => FixOp[], appliesTo: string[] = ['podSpec']): Rule {
@@ -299,6 +299,54 @@ describe('engine: a container with no securityContext or no resources gets one f
     const set = resolveRules(some, { rules: { 'no-security-context': 'off' } }, 'recommended');
     assert.deepEqual(lintText(bare, set).findings.map((f) => f.ruleId).sort(), ['capabilities-not-dropped', 'privilege-escalation-allowed', 'resource-limits-missing', 'run-as-root', 'seccomp-profile-missing', 'writable-root-filesystem']);
   });
+  const shown = (text: string, profile = 'recommended') => lintText(text, resolveRules(some, undefined, profile)).findings
+    .map((f) => [f.ruleId, [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], f.message, f.fix?.title ?? null]);
+  const fixed = (text: string, ids: string[]) => applyFixes(text, resolveRules(some, undefined, 'recommended'), (f) => ids.includes(f.ruleId)).text;
+  const limited = '      resources: {limits: {memory: 1Gi}, requests: {cpu: 100m, memory: 1Gi}}\n';
+  it('a narrower rule suppressed on the container takes its gap, and its part of the fix, out of the finding', () => {
+    const text = bare.replace('    - name: app', '    # kubehex-disable-next-line run-as-root, privilege-escalation-allowed -- the entrypoint runs sudo\n    - name: app') + limited;
+    assert.deepEqual(shown(text), [['no-security-context', [6, 6, 6, 15],
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it keeps the default capabilities, has no seccomp profile and has a writable root filesystem.',
+      'Add a securityContext with the RuntimeDefault seccomp profile']]);
+    assert.equal(fixed(text, ['no-security-context']), `${text}      securityContext:\n        seccompProfile: {type: RuntimeDefault}\n`);
+    // seccomp-profile-missing suppressed too: nothing of the fix is left, the rest of the finding is
+    const both = text.replace('privilege-escalation-allowed --', 'privilege-escalation-allowed, seccomp-profile-missing --');
+    assert.deepEqual(shown(both), [['no-security-context', [6, 6, 6, 15],
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it keeps the default capabilities and has a writable root filesystem.', null]]);
+  });
+  it('the same suppression on another line, or of another rule, leaves the finding whole', () => {
+    const full = 'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it may run as root, allows privilege escalation, keeps the default capabilities, has no seccomp profile and has a writable root filesystem.';
+    const elsewhere = bare.replace('      image:', '      # kubehex-disable-next-line run-as-root\n      image:') + limited;
+    assert.deepEqual(shown(elsewhere), [['no-security-context', [5, 6, 5, 15], full, 'Add a securityContext with allowPrivilegeEscalation: false and the RuntimeDefault seccomp profile']]);
+    const other = bare.replace('    - name: app', '    # kubehex-disable-next-line resource-requests-missing\n    - name: app') + limited;
+    assert.deepEqual(shown(other).map((f) => f[2]), [full]);
+  });
+  it('kubehex.io/ignore and a peer tool\'s annotation for a narrower rule take its gap out too', () => {
+    const text = bare.replace('metadata: {name: p}', 'metadata:\n  name: p\n  annotations:\n    kubehex.io/ignore: "writable-root-filesystem"\n    checkov.io/skip1: CKV_K8S_23=runs as root on purpose') + limited;
+    assert.deepEqual(shown(text), [['no-security-context', [9, 6, 9, 15],
+      'Pod p: container "app" has no securityContext, so it runs on runtime defaults: it allows privilege escalation, keeps the default capabilities and has no seccomp profile.',
+      'Add a securityContext with allowPrivilegeEscalation: false and the RuntimeDefault seccomp profile']]);
+  });
+  it('every gap suppressed: no finding in the default profile; the all profile keeps the container\'s own, without gaps or fix', () => {
+    const text = bare.replace('  containers:', '  # kubehex-disable run-as-root, privilege-escalation-allowed, capabilities-not-dropped, seccomp-profile-missing, writable-root-filesystem\n  containers:') + limited;
+    assert.deepEqual(shown(text), []);
+    assert.deepEqual(shown(text, 'all').filter((f) => f[0] === 'no-security-context'), [
+      ['no-security-context', [3, 0, 3, 4], 'Pod p: the pod has no securityContext, so it runs on runtime defaults.', 'Add securityContext.seccompProfile.type: RuntimeDefault'],
+      ['no-security-context', [6, 6, 6, 15], 'Pod p: container "app" has no securityContext, so it runs on runtime defaults.', null],
+    ]);
+  });
+  it('no-security-context suppressed itself: the narrower rules report on their own, as with it off', () => {
+    const text = bare.replace('    - name: app', '    # kubehex-disable-next-line no-security-context\n    - name: app') + limited;
+    assert.deepEqual(shown(text).map((f) => `${f[0]}@${(f[1] as number[]).join(':')}`), ['capabilities-not-dropped@6:6:6:15', 'privilege-escalation-allowed@6:6:6:15', 'run-as-root@6:6:6:15', 'seccomp-profile-missing@6:6:6:15', 'writable-root-filesystem@6:6:6:15']);
+  });
+  it('resource-requests-missing suppressed on a container with no resources: the limits finding alone, its fix writes the limits only', () => {
+    const text = bare.replace('    - name: app', '    # kubehex-disable-next-line resource-requests-missing -- requests come from the LimitRange\n    - name: app') + '      securityContext: {allowPrivilegeEscalation: false, runAsNonRoot: true, readOnlyRootFilesystem: true, capabilities: {drop: [ALL]}, seccompProfile: {type: RuntimeDefault}}\n';
+    assert.deepEqual(shown(text), [['resource-limits-missing', [6, 6, 6, 15], 'Pod p: container "app" has no memory limit.', 'Add resources.limits.memory (memory: 512Mi; size it from observed usage)']]);
+    assert.equal(fixed(text, ['resource-limits-missing']), `${text}      resources:\n        limits: {memory: 512Mi}\n`);
+    // unsuppressed, the one finding names the requests and writes both
+    const plain = text.replace(/    # kubehex-disable-next-line[^\n]*\n/, '');
+    assert.deepEqual(shown(plain), [['resource-limits-missing', [5, 6, 5, 15], 'Pod p: container "app" has no memory limit and no CPU or memory request.', 'Add resources (limits memory: 512Mi; requests cpu: 100m, memory: 128Mi; size them from observed usage)']]);
+  });
   it('keepYielded keeps the yielded findings of the named rules, marked, for the report\'s PSS verdict', () => {
     const base = resolveRules(some, undefined, 'recommended');
     const set = { ...makeRuleSet(base.rules), keepYielded: new Set(['run-as-root']) };
@@ -306,5 +354,52 @@ describe('engine: a container with no securityContext or no resources gets one f
     assert.deepEqual(r.map((f) => `${f.ruleId}:${f.yielded ?? false}`).sort(), ['no-security-context:false', 'resource-limits-missing:false', 'run-as-root:true']);
     // a marked finding stays marked and absorbs nothing when the findings are merged again (the server's passes)
     assert.deepEqual(dropYielded(r, set).map((f) => `${f.ruleId}:${f.yielded ?? false}`).sort(), ['no-security-context:false', 'resource-limits-missing:false', 'run-as-root:true']);
+  });
+});
+
+describe('engine: a hostPath volume of a sensitive directory or of the runtime socket gets the narrower rule\'s finding alone', () => {
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { rules } = require('../../rules') as typeof import('../../rules');
+  // eslint-disable-next-line @typescript-eslint/no-require-imports
+  const { resolveRules } = require('../../engine') as typeof import('../../engine');
+  const some = rules.filter((r) => ['host-path-volume', 'sensitive-host-mount', 'docker-socket-mount'].includes(r.meta.id));
+  const text = `apiVersion: apps/v1
+kind: DaemonSet
+metadata: {name: agent}
+spec:
+  template:
+    spec:
+      containers:
+        - name: agent
+          image: example.com/agent:1.0
+          volumeMounts:
+            - {name: etc, mountPath: /host/etc, readOnly: true}
+            - {name: logs, mountPath: /var/log, readOnly: true}
+            - {name: sock, mountPath: /var/run/docker.sock, readOnly: true}
+      volumes:
+        - name: etc
+          hostPath:
+            path: /etc
+        - name: logs
+          hostPath:
+            path: /var/log
+        - name: sock
+          hostPath: {path: /var/run/docker.sock, type: Socket}
+`;
+  const shown = (set: ReturnType<typeof resolveRules>) => lintText(text, set).findings
+    .map((f) => [f.ruleId, [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character], f.message, f.yielded ?? false]);
+  it('default profile: one finding per volume, on its path', () => {
+    assert.deepEqual(shown(resolveRules(some, undefined, 'recommended')), [
+      ['docker-socket-mount', [21, 21, 21, 47], 'DaemonSet agent: volume "sock" mounts the container runtime socket "/var/run/docker.sock" from the node (mounted by container "agent"); that is root on the node.', false],
+      ['host-path-volume', [19, 12, 19, 26], 'DaemonSet agent: volume "logs" is a hostPath volume for "/var/log" on the node (mounted by container "agent").', false],
+      ['sensitive-host-mount', [16, 12, 16, 22], 'DaemonSet agent: volume "etc" mounts the host path "/etc", inside the sensitive host directory /etc (mounted by container "agent").', false],
+    ]);
+  });
+  it('pss-baseline has only host-path-volume: it reports every hostPath volume', () => {
+    assert.deepEqual(shown(resolveRules(some, undefined, 'pss-baseline')).map((f) => `${f[0]}@${(f[1] as number[]).join(':')}`), ['host-path-volume@16:12:16:22', 'host-path-volume@19:12:19:26', 'host-path-volume@21:21:21:47']);
+  });
+  it('the report keeps the yielded host-path-volume findings, marked, for the Pod Security verdict', () => {
+    const set = { ...resolveRules(some, undefined, 'recommended'), keepYielded: new Set(['host-path-volume']) };
+    assert.deepEqual(shown(set).map((f) => `${f[0]}@${(f[1] as number[])[0]}:${f[3]}`), ['docker-socket-mount@21:false', 'host-path-volume@16:true', 'host-path-volume@19:false', 'host-path-volume@21:true', 'sensitive-host-mount@16:false']);
   });
 });

@@ -123,6 +123,21 @@ describe('render/helm: each printed document is composed once', () => {
     });
   }
 
+  it('renders again hand over fresh copies of the documents kept from earlier renders, placed where they print now', () => {
+    // a document printed unchanged is composed again the second time and copied afterwards; the engine moves each
+    // copy's offsets in place, so no two renders may share one, and a document printed further down must still
+    // get the ranges of a parse of the printed text
+    const seen = new Set<unknown>();
+    const moved = { ...files, '/c/templates/0.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: first\n' };
+    for (const [i, f] of [files, files, files, moved, moved].entries()) {
+      const r = render(f, { includeCrds: true });
+      assert.deepEqual(r.errors, []);
+      assert.equal(r.documents?.length, i < 3 ? 9 : 10);
+      for (const d of r.documents!) { assert.ok(!seen.has(d.doc), `render ${i}: a document handed over twice`); seen.add(d.doc); }
+      assert.deepEqual(shape(parseManifestPrepared(r.text, r.documents!, {})), shape(parseManifest(r.text, {})), `render ${i}`);
+    }
+  });
+
   it('hands over no documents when a crds/ file has a YAML error (the engine then parses the printed text)', () => {
     const r = render({ '/c/Chart.yaml': CHART, '/c/crds/x.yaml': 'kind: CustomResourceDefinition\nspec: [a\n', '/c/templates/a.yaml': 'kind: Pod\n' }, { includeCrds: true });
     assert.deepEqual(r.errors, []);

@@ -6,6 +6,8 @@ import { PieceDocument } from '../../server/text-buffer';
 import { lintText, resolveRules, type RuleSet } from '../../engine';
 import { rules } from '../../rules';
 import { podDoc } from './helpers';
+import { KubehexServer } from '../../server/server';
+import type { Connection } from 'vscode-languageserver';
 
 const deployment = (name: string) => `apiVersion: apps/v1
 kind: Deployment
@@ -139,6 +141,98 @@ describe('server: incremental edit path equals a fresh lint', () => {
     assert.equal(r.chunks.length, 1);
   });
 
+  it('edits that change cross-object findings (a selector label, pod labels, a ServiceAccount in another file): same ids, ranges, messages as a fresh lint', async () => {
+    // every rule, dangling-reference (a Service whose selector matches no pods) among them
+    const all: RuleSet = resolveRules(rules, undefined, 'all');
+    const A = 'file:///virtual/a.yaml';
+    const B = 'file:///virtual/b.yaml';
+    const a = new PieceDocument(A, 'yaml', 1, [deployment('web'), '---\n', service('web', 'web'), '---\n', deployment('api')].join(''), 64);
+    const b = new PieceDocument(B, 'yaml', 1, account('nope'), 64);
+    const index = new ObjectIndex();
+    const incA = new DocLinter(A, undefined, index);
+    const incB = new DocLinter(B, undefined, index);
+    /** Both documents as the editor has them, linted from scratch with a fresh index. */
+    const fresh = async () => {
+      const ix = new ObjectIndex();
+      const fa = new DocLinter(A, undefined, ix);
+      const fb = new DocLinter(B, undefined, ix);
+      await fa.lint(a.getText(), a.version, all, 'k', () => undefined);
+      await fb.lint(b.getText(), b.version, all, 'k', () => undefined);
+      // A again: B's objects came after its first lint
+      return [rows(await fa.lint(a.getText(), a.version, all, 'k', () => undefined)), rows(await fb.lint(b.getText(), b.version, all, 'k', () => undefined))];
+    };
+    /** The edited document first, then the other one (same version: only its cross-object pass runs). */
+    const check = async (what: string, first: DocLinter) => {
+      const lintA = () => incA.lint(a.source(), a.version, all, 'k', () => undefined);
+      const lintB = () => incB.lint(b.source(), b.version, all, 'k', () => undefined);
+      let ra: DocResult;
+      let rb: DocResult;
+      if (first === incA) { ra = await lintA(); rb = await lintB(); } else { rb = await lintB(); ra = await lintA(); }
+      assert.deepEqual([rows(ra), rows(rb)], await fresh(), what);
+      return ra;
+    };
+    const edit = (doc: PieceDocument, needle: string, nth: number, from: string, to: string) => {
+      const t = doc.getText();
+      let i = -1;
+      for (let k = 0; k <= nth; k++) i = t.indexOf(needle, i + 1);
+      assert.ok(i >= 0, `no ${needle}`);
+      const at = i + needle.indexOf(from);
+      doc.update([{ range: { start: doc.positionAt(at), end: doc.positionAt(at + from.length) }, text: to }], doc.version + 1);
+    };
+    const cross = (r: DocResult, id: string) => r.findings.filter((f) => f.ruleId === id).map((f) => [f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character, f.message]);
+    const DANGLING = 'Service web: its selector matches the pods of no workload in the scanned manifests, so it has no endpoints.';
+
+    await incB.lint(b.source(), b.version, all, 'k', () => undefined);
+    let r = await check('open', incA);
+    assert.deepEqual(cross(r, 'dangling-reference'), []);
+    assert.deepEqual(cross(r, 'service-account-missing').map((x) => x[4]), [
+      'Deployment web: ServiceAccount "web" is not among the ServiceAccounts in the scanned manifests, so its pods would be refused.',
+      'Deployment api: ServiceAccount "api" is not among the ServiceAccounts in the scanned manifests, so its pods would be refused.',
+    ]);
+
+    // the Service's selector renamed: it selects no pods (its own chunk is parsed again)
+    edit(a, 'selector: {app: web}', 0, 'web', 'shop');
+    r = await check('selector renamed', incA);
+    assert.deepEqual(cross(r, 'dangling-reference'), [[25, 2, 25, 23, DANGLING]]);
+    const serviceChunk = r.chunks[1].entry;
+
+    // the pods of another Deployment given that label: the Service (not parsed again) matches them
+    const generation = index.generation;
+    edit(a, 'labels: {app: api}', 0, 'api', 'shop');
+    r = await check('pod labels renamed', incA);
+    assert.equal(r.linted, 1);
+    assert.equal(r.chunks[1].entry, serviceChunk, 'the Service chunk is reused');
+    assert.ok(index.generation > generation);
+    assert.deepEqual(cross(r, 'dangling-reference'), []);
+
+    // a comment in a Deployment: no indexed object changed, so the index keeps its generation
+    const g2 = index.generation;
+    edit(a, '  name: web\n', 0, '  name: web\n', '  name: web # the shop\n');
+    r = await check('comment', incA);
+    assert.equal(index.generation, g2);
+    assert.deepEqual(cross(r, 'dangling-reference'), []);
+
+    // the labels back: the finding returns, on the Service's selector, though only the Deployment changed
+    edit(a, 'labels: {app: shop}', 0, 'shop', 'api');
+    r = await check('pod labels back', incA);
+    assert.deepEqual(cross(r, 'dangling-reference'), [[25, 2, 25, 23, DANGLING]]);
+    // a value of the Deployment no cross-object rule compares: the Service's findings stay (same cross result)
+    const before = r.chunks[1].entry.cross;
+    edit(a, 'privileged: false', 1, 'false', 'true');
+    r = await check('privileged', incA);
+    assert.equal(r.chunks[1].entry.cross?.findings, before?.findings);
+    assert.deepEqual(cross(r, 'dangling-reference'), [[25, 2, 25, 23, DANGLING]]);
+
+    // the ServiceAccount in the other file renamed to the one Deployment web names: its finding goes
+    edit(b, 'name: nope', 0, 'nope', 'web');
+    r = await check('account renamed in another file', incB);
+    assert.deepEqual(cross(r, 'service-account-missing').map((x) => x[4]), ['Deployment api: ServiceAccount "api" is not among the ServiceAccounts in the scanned manifests, so its pods would be refused.']);
+    // ...and the Service's selector back to web: both cross-object results change in one version
+    edit(a, 'selector: {app: shop}', 0, 'shop', 'web');
+    r = await check('selector back', incA);
+    assert.deepEqual(cross(r, 'dangling-reference'), []);
+  });
+
   it('relayout equals splitting the whole new text, for an edit next to every `---` line', () => {
     const base = '---\na: 1\n---\nb: 2\n--- x\nc: 3\n---\n';
     const inserts = ['', 'x', '\n', '-', '---\n', '\n---\n', '---'];
@@ -170,5 +264,25 @@ describe('server: incremental edit path equals a fresh lint', () => {
     assert.equal(doc.changedSince(3), undefined);
     const pair = new PieceDocument('file:///s.yaml', 'yaml', 1, 'x'.repeat(31) + '😀' + 'y'.repeat(40), 16);
     assert.equal(pair.byteLength(), Buffer.byteLength(pair.getText()));
+  });
+});
+
+describe('server: push-mode debounce follows the measured lint cost', () => {
+  // constructing the server registers nothing on the connection (listen() does)
+  const server = new KubehexServer({} as Connection);
+  const costs = (server as unknown as { editCost: Map<string, number[]> }).editCost;
+  const uri = 'file:///virtual/d.yaml';
+
+  it('a cheap lint after a pause runs at once; faster keystrokes and dearer lints wait about one lint, capped at 150 ms', () => {
+    assert.equal(server.debounce(uri, 50), 0, 'no edit measured yet');
+    costs.set(uri, [3, 2.5, 40, 3, 3.5]);
+    // the median of the last lints (3 ms): one slow lint does not count
+    assert.equal(server.debounce(uri, 50), 0);
+    assert.equal(server.debounce(uri, 1), 6, 'a keystroke 1 ms after the last one waits two lints');
+    costs.set(uri, [30, 30, 30]);
+    assert.equal(server.debounce(uri, 200), 30);
+    assert.equal(server.debounce(uri, 20), 60);
+    costs.set(uri, [400]);
+    assert.equal(server.debounce(uri, 1000), 150);
   });
 });

@@ -1,0 +1,43 @@
+// Rebuilding a kustomization after an edit (the language server's keystroke path): kept parses of unchanged
+// files give exactly what a fresh build and lint give.
+import * as assert from 'node:assert/strict';
+import { resolveRules } from '../../engine';
+import { rules } from '../../rules';
+import { keepParsedYaml, kustomizeRenderer, lintRendered, memoryFs, renderSource, type RenderedSource } from '../../render';
+import { parseYaml } from '../../render/kustomize/yaml-in';
+
+const CRD = (name: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${name}s.example.com\nspec:\n  group: example.com\n  names: {kind: ${name[0].toUpperCase()}${name.slice(1)}, plural: ${name}s}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema: {type: object}\n`;
+const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n';
+const PATCH = (v: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n        - name: app\n          securityContext:\n            privileged: ${v}\n`;
+
+function tree(patch: string, deploy = DEPLOY) {
+  return memoryFs({
+    '/w/base/kustomization.yaml': 'resources:\n  - crds.yaml\n  - deploy.yaml\n',
+    '/w/base/crds.yaml': `${CRD('gadget')}---\n${CRD('widget')}`,
+    '/w/base/deploy.yaml': deploy,
+    '/w/app/kustomization.yaml': 'namePrefix: p-\nresources:\n  - ../base\npatches:\n  - path: patch.yaml\n',
+    '/w/app/patch.yaml': patch,
+  });
+}
+
+const set = resolveRules(rules, undefined, 'recommended');
+const judged = (rs: RenderedSource) => {
+  const out = lintRendered(rs, set, rs.objects);
+  return { text: rs.result.text, errors: out.errors, findings: out.findings.map((f) => [f.ruleId, f.file, f.range, f.message, f.trace]) };
+};
+
+describe('render: rebuilding after an edit equals a fresh build', () => {
+  after(() => keepParsedYaml(0));
+
+  it('a kept parse is a copy: a build changing its tree in place does not change the next build', () => {
+    keepParsedYaml(1 << 20);
+    const first = parseYaml(DEPLOY, '/d.yaml');
+    (first[0].node as any).entries.splice(0, 1);
+    const again = parseYaml(DEPLOY, '/d.yaml');
+    assert.equal((again[0].node as any).entries[0].key, 'apiVersion');
+    assert.notEqual(again[0].node, parseYaml(DEPLOY, '/d.yaml')[0].node);
+    // builds with kept parses: the same output and findings, each time
+    const fresh = judged(renderSource(tree(PATCH('true')), '/w/app', kustomizeRenderer, {}, set));
+    for (let i = 0; i < 3; i++) assert.deepEqual(judged(renderSource(tree(PATCH('true')), '/w/app', kustomizeRenderer, {}, set)), fresh);
+  });
+});
