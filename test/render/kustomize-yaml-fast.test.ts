@@ -59,3 +59,25 @@ describe('kustomize fast YAML reader', () => {
     assert.deepEqual(end('x:\n  a:\n    b: c\n# not kept\ny: 1\n'), { line: 3, character: 0 });
   });
 });
+
+describe('kustomize build output for the engine', () => {
+  it('gives a lazily read CRD its namespace without composing it (none for a cluster-scoped one)', () => {
+    /* eslint-disable @typescript-eslint/no-require-imports */
+    const { resolveRules, deferredHead } = require('../../engine') as typeof import('../../engine');
+    const { rules } = require('../../rules') as typeof import('../../rules');
+    const { renderSource, kustomizeRenderer, memoryFs } = require('../../render') as typeof import('../../render');
+    /* eslint-enable @typescript-eslint/no-require-imports */
+    const set = resolveRules(rules, undefined, 'recommended');
+    const fs = memoryFs({
+      '/k/kustomization.yaml': 'namespace: team\nresources:\n- crd.yaml\n- cm.yaml\n',
+      '/k/crd.yaml': 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: widgets.example.com\nspec:\n  group: example.com\n',
+      '/k/cm.yaml': 'apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: c\n',
+    });
+    const rs = renderSource(fs, '/k', kustomizeRenderer, {}, set);
+    const crd = rs.objects.find((o) => o.kind === 'CustomResourceDefinition')!;
+    assert.equal(crd.name, 'widgets.example.com');
+    assert.equal(crd.namespace, undefined);
+    assert.ok(deferredHead(crd), 'still not composed');
+    assert.equal(rs.objects.find((o) => o.kind === 'ConfigMap')!.namespace, 'team');
+  });
+});
