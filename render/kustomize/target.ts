@@ -31,7 +31,9 @@ export function prependTrace(n: KNode, step: TraceStep, seen = new Set<KNode>(),
     const old = n.src.trace;
     let trace = traces.get(old);
     if (!trace) { trace = old ? [step, ...old] : [step]; traces.set(old, trace); }
-    n.src = { ...n.src, trace };
+    const s = n.src;
+    // a literal of Src's usual fields is cheaper than a spread (a Helm text origin keeps its offset)
+    n.src = s.offset === undefined && s.generated === undefined ? { file: s.file, doc: s.doc, path: s.path, range: s.range, trace } : { ...s, trace };
   }
   if (n.kind === 'map') for (const e of n.entries) prependTrace(e.value, step, seen, traces);
   else if (n.kind === 'seq') for (const i of n.items) prependTrace(i, step, seen, traces);
