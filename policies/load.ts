@@ -48,6 +48,8 @@ export function makeEnv(objects: ReadonlyArray<K8sObject>, external?: External):
 const memo = new WeakMap<Env, WeakMap<object, Map<PolicyUnit, UnitResult>>>();
 export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResult {
   if (isPolicyObject(o)) return { matched: false, violations: [] };
+  // decided from the identity: the object's value is not read (a lazy document stays uncomposed)
+  if (!admits(unit, o)) return { matched: false, violations: [] };
   let perEnv = memo.get(env);
   if (!perEnv) { perEnv = new WeakMap(); memo.set(env, perEnv); }
   let m = perEnv.get(o.value);
@@ -62,6 +64,16 @@ export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResu
     m.set(unit, r);
   }
   return r;
+}
+
+/** PolicyUnit.admits, where a unit has one; one that throws admits (evaluate then says what went wrong). */
+export function admits(unit: PolicyUnit, o: K8sObject): boolean {
+  if (!unit.admits) return true;
+  try {
+    return unit.admits(o);
+  } catch {
+    return true;
+  }
 }
 
 /**

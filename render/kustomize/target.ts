@@ -6,7 +6,7 @@ import { KustomizeError, goQuote, placed, wrap } from './errors';
 import { resourcesFromText } from './factory';
 import { parseKustomization, type Kustomization } from './kustomization';
 import { KUSTOMIZATION_FILES, Loader, isRemote, remoteError } from './loader';
-import { isNull, type KNode, type Src } from './node';
+import { isNull, withStep, type KNode, type Src } from './node';
 import { openApiSchema } from './schema';
 import { runGenerators, runTransformers, loadTransformerConfig } from './configure';
 import { bindVars, readVar } from './vars';
@@ -23,20 +23,12 @@ export function relPath(ctx: BuildContext, p: string): string {
 }
 
 /** Adds a step in front of every node's trace (outermost first). */
-export function prependTrace(n: KNode, step: TraceStep, seen = new Set<KNode>(), traces = new Map<TraceStep[] | undefined, TraceStep[]>()): void {
+export function prependTrace(n: KNode, step: TraceStep, seen = new Set<KNode>()): void {
   if (seen.has(n)) return;
   seen.add(n);
-  if (n.src && !n.src.generated) {
-    // nodes with the same chain share the longer one (trace arrays are never changed in place)
-    const old = n.src.trace;
-    let trace = traces.get(old);
-    if (!trace) { trace = old ? [step, ...old] : [step]; traces.set(old, trace); }
-    const s = n.src;
-    // a literal of Src's usual fields is cheaper than a spread (a Helm text origin keeps its offset)
-    n.src = s.offset === undefined && s.generated === undefined ? { file: s.file, doc: s.doc, path: s.path, range: s.range, trace } : { ...s, trace };
-  }
-  if (n.kind === 'map') for (const e of n.entries) prependTrace(e.value, step, seen, traces);
-  else if (n.kind === 'seq') for (const i of n.items) prependTrace(i, step, seen, traces);
+  if (n.src && !n.src.generated) n.src = withStep(n.src, step, true);
+  if (n.kind === 'map') for (const e of n.entries) prependTrace(e.value, step, seen);
+  else if (n.kind === 'seq') for (const i of n.items) prependTrace(i, step, seen);
 }
 
 export function stepOf(src: Src | undefined, file: string, note: string): TraceStep {
@@ -151,8 +143,7 @@ export class Target {
       subRa = isComponent ? sub.accumulate(ra) : sub.accumulate(new Accumulator());
     } catch (e) { throw wrap(e, `recursed accumulation of path '${ldr.root}'`); }
     const step = stepOf(entrySrc, this.k.file, isComponent ? `via component ${this.rel(ldr.root)}` : `via overlay ${this.rel(this.ldr.root) === '.' ? baseOf(this.ldr.root) : this.rel(this.ldr.root)}`);
-    const traces = new Map<TraceStep[] | undefined, TraceStep[]>();
-    for (const r of subRa.resMap.list) if (!before.has(r)) prependTrace(r.node, step, new Set(), traces);
+    for (const r of subRa.resMap.list) if (!before.has(r)) prependTrace(r.node, step);
     if (isComponent) {
       ra.resMap = subRa.resMap;
       ra.config = subRa.config;

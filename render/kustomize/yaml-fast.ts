@@ -522,6 +522,7 @@ class Reader {
     this.enter();
     const t = this.text;
     const entries: KEntry[] = [];
+    let index: Map<string, number> | undefined;
     const r0 = this.ls[ln] + col;
     let line = ln;
     let v: Parsed;
@@ -545,8 +546,11 @@ class Reader {
       }
       const entry: KEntry = { key: k.key, value: v.node, keySrc };
       if (k.kq) entry.kq = true;
-      const existing = entries.findIndex((x) => x.key === k.key);
-      if (existing >= 0) entries[existing] = entry; else entries.push(entry);
+      // a later duplicate replaces the first in its place; big maps (a ConfigMap of many keys) look keys up by index
+      if (!index && entries.length >= 32) index = new Map(entries.map((x, i) => [x.key, i]));
+      const existing = index ? index.get(k.key) ?? -1 : entries.findIndex((x) => x.key === k.key);
+      if (existing >= 0) entries[existing] = entry;
+      else { index?.set(k.key, entries.length); entries.push(entry); }
       if (v.hasEnd) this.attach(v, col);
       const next = this.nextContent(v.rest);
       if (next < 0) break;
