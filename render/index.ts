@@ -8,6 +8,6 @@ export * from './discover';
 export * from './registry';
 export * from './skip';
 export * from './configured';
-export { keepParsedYaml, kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
+export { keepKustomizeBuilds, keepParsedYaml, kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
 export { helmFlagError } from './helm';
 export * from './fix-apply';

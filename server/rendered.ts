@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { RuleSet } from '../engine';
 import {
-  discoverRoots, keepParsedYaml, lintRendered, mergeAcrossRendersFrom, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
+  discoverRoots, keepKustomizeBuilds, lintRendered, mergeAcrossRendersFrom, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
 } from '../render';
 import { diskFs } from '../host';
@@ -21,8 +21,8 @@ export type OptionsFor = (root: string) => RenderOptions;
 export type Stop = () => void;
 
 const MAX_UP = 30;
-/** Characters of source text whose kustomize parses are kept between builds (the node trees take several times that). */
-const PARSED_YAML_CHARS = 32 * 1024 * 1024;
+/** Characters of kustomize sources kept parsed, and of printed resources, between builds (the trees take several times that). */
+const KEPT_CHARS = 32 * 1024 * 1024;
 const MAX_CANDIDATE_DIRS = 400;
 
 /** Lets other work (a newer keystroke, a cancel) in between the renders and lints of one request. */
@@ -45,8 +45,8 @@ export class RenderStore {
     private readonly open: () => ReadonlyMap<string, { text: string; version: number }>,
     private readonly folders: () => ReadonlyArray<string> = () => [],
   ) {
-    // a rebuild after a keystroke parses only the files that changed
-    keepParsedYaml(PARSED_YAML_CHARS);
+    // a rebuild after a keystroke parses only the files that changed, and prints only the resources that changed
+    keepKustomizeBuilds(KEPT_CHARS);
   }
 
   /** Built kustomizations by root, reused while the files they read are unchanged (same open versions, same disk). */

@@ -5,7 +5,8 @@ import { build } from './build';
 import { BuildContext } from './context';
 import { asKustomizeError } from './errors';
 import { KUSTOMIZATION_FILES } from './loader';
-import { emitResources } from './yaml-out';
+import { emitResourcesKept, keepEmitted } from './emit-kept';
+import { keepParsedYaml } from './yaml-in';
 import { Composer, Parser, type Document } from 'yaml';
 import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
 import { get, type KNode } from './node';
@@ -14,6 +15,15 @@ import { decodeScalar, v2NeedsQuotes } from './resolve';
 export { legacySort } from './build';
 export { KUSTOMIZATION_FILES } from './loader';
 export { keepParsedYaml } from './yaml-in';
+
+/**
+ * A long-lived caller (the language server) keeps parsed files and printed resources between builds, up to about
+ * `maxChars` characters of each: a rebuild after a keystroke parses and prints only what changed. 0: stop.
+ */
+export function keepKustomizeBuilds(maxChars: number): void {
+  keepParsedYaml(maxChars);
+  keepEmitted(maxChars);
+}
 
 /** The deprecation warnings kustomize prints on stderr, as notes (placed on the deprecated field). */
 function warningNotes(ctx: BuildContext): RenderDiagnostic[] { return ctx.warnings; }
@@ -36,7 +46,7 @@ export function makeKustomizeRenderer(helm?: Renderer | (() => Renderer | undefi
       try {
         const { resources } = build(ctx);
         const nodes = resources.map((r) => r.node);
-        const { text, map, starts } = emitResources(nodes);
+        const { text, map, starts } = emitResourcesKept(nodes);
         return {
           kind: 'kustomize', root, text, map, documents: preparedDocs(text, nodes, starts),
           inputs: [...new Set([...ctx.inputs, ...ctx.reads])].sort().map((file) => ({ file, reason: 'kustomize-input' as const })),

@@ -113,9 +113,31 @@ export function replaceScalar(old: KNode | undefined, value: string, src?: Src):
 }
 
 export function addTrace(n: KNode, step: { file: string; range: Range; note: string }): void {
-  if (n.src && !n.src.generated) n.src = { ...n.src, trace: [...(n.src.trace ?? []), step] };
+  if (n.src && !n.src.generated) n.src = withStep(n.src, step, false);
   if (n.kind === 'map') for (const e of n.entries) addTrace(e.value, step);
   else if (n.kind === 'seq') for (const i of n.items) addTrace(i, step);
+}
+
+const stepped = new WeakMap<Src, Map<string, Src>>();
+const stepKeys = new WeakMap<TraceStep, string>();
+
+/**
+ * `src` with a trace step added in front (`first`) or at the end. The same source and the same step give the
+ * same record on every build (sources are never changed in place), so a rebuild that reuses parsed files also
+ * sees the same records, which lets it recognise resources it printed before (emit-kept.ts).
+ */
+export function withStep(src: Src, step: TraceStep, first: boolean): Src {
+  let key = stepKeys.get(step);
+  if (key === undefined) {
+    const r = step.range;
+    stepKeys.set(step, (key = `${step.file}\u0001${r.start.line},${r.start.character},${r.end.line},${r.end.character}\u0001${step.note}`));
+  }
+  if (!first) key = `>${key}`;
+  let byStep = stepped.get(src);
+  if (!byStep) stepped.set(src, (byStep = new Map()));
+  let out = byStep.get(key);
+  if (!out) byStep.set(key, (out = { ...src, trace: first ? [step, ...(src.trace ?? [])] : [...(src.trace ?? []), step] }));
+  return out;
 }
 
 /** Gives every node without a source the given one (values a transformer wrote). */

@@ -6,7 +6,7 @@ import { KustomizeError, goQuote, placed, wrap } from './errors';
 import { resourcesFromText } from './factory';
 import { parseKustomization, type Kustomization } from './kustomization';
 import { KUSTOMIZATION_FILES, Loader, isRemote, remoteError } from './loader';
-import { isNull, type KNode, type Src } from './node';
+import { isNull, withStep, type KNode, type Src } from './node';
 import { openApiSchema } from './schema';
 import { runGenerators, runTransformers, loadTransformerConfig } from './configure';
 import { bindVars, readVar } from './vars';
@@ -26,7 +26,7 @@ export function relPath(ctx: BuildContext, p: string): string {
 export function prependTrace(n: KNode, step: TraceStep, seen = new Set<KNode>()): void {
   if (seen.has(n)) return;
   seen.add(n);
-  if (n.src && !n.src.generated) n.src = { ...n.src, trace: [step, ...(n.src.trace ?? [])] };
+  if (n.src && !n.src.generated) n.src = withStep(n.src, step, true);
   if (n.kind === 'map') for (const e of n.entries) prependTrace(e.value, step, seen);
   else if (n.kind === 'seq') for (const i of n.items) prependTrace(i, step, seen);
 }

@@ -1,9 +1,12 @@
 // Rebuilding a kustomization after an edit (the language server's keystroke path): kept parses of unchanged
-// files give exactly what a fresh build and lint give.
+// files and kept printed resources give exactly what a fresh build and lint give.
 import * as assert from 'node:assert/strict';
 import { resolveRules } from '../../engine';
 import { rules } from '../../rules';
-import { keepParsedYaml, kustomizeRenderer, lintRendered, memoryFs, renderSource, type RenderedSource } from '../../render';
+import { existsSync, readdirSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { diskFs } from '../../cli/disk-fs';
+import { keepKustomizeBuilds, keepParsedYaml, kustomizeRenderer, lintRendered, memoryFs, renderSource, type RenderedSource, type RenderResult } from '../../render';
 import { parseYaml } from '../../render/kustomize/yaml-in';
 
 const CRD = (name: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${name}s.example.com\nspec:\n  group: example.com\n  names: {kind: ${name[0].toUpperCase()}${name.slice(1)}, plural: ${name}s}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema: {type: object}\n`;
@@ -27,7 +30,7 @@ const judged = (rs: RenderedSource) => {
 };
 
 describe('render: rebuilding after an edit equals a fresh build', () => {
-  after(() => keepParsedYaml(0));
+  after(() => keepKustomizeBuilds(0));
 
   it('a kept parse is a copy: a build changing its tree in place does not change the next build', () => {
     keepParsedYaml(1 << 20);
@@ -39,5 +42,40 @@ describe('render: rebuilding after an edit equals a fresh build', () => {
     // builds with kept parses: the same output and findings, each time
     const fresh = judged(renderSource(tree(PATCH('true')), '/w/app', kustomizeRenderer, {}, set));
     for (let i = 0; i < 3; i++) assert.deepEqual(judged(renderSource(tree(PATCH('true')), '/w/app', kustomizeRenderer, {}, set)), fresh);
+  });
+
+  it('every fixture tree builds the same with kept parses and printed resources, first and second time', () => {
+    const FIX = resolve(__dirname, '../../../test/fixtures/kustomize');
+    const roots: string[] = [];
+    const walk = (d: string) => {
+      if (existsSync(join(d, 'kustomization.yaml')) || existsSync(join(d, 'kustomization.yml')) || existsSync(join(d, 'Kustomization'))) roots.push(d);
+      for (const e of readdirSync(d, { withFileTypes: true })) if (e.isDirectory() && e.name !== 'expected') walk(join(d, e.name));
+    };
+    walk(FIX);
+    assert.ok(roots.length >= 40, String(roots.length));
+    const fs = diskFs();
+    const seen = (r: RenderResult) => JSON.stringify({
+      text: r.text, segments: r.map.segments, errors: r.errors, notes: r.notes, inputs: r.inputs,
+      documents: r.documents?.map((d) => ({ start: d.start, end: d.end, base: d.base, head: d.head, doc: d.doc?.toJS() })),
+    });
+    keepKustomizeBuilds(0);
+    const fresh = roots.map((root) => seen(kustomizeRenderer.render(fs, root, { kustomize: {} })));
+    keepKustomizeBuilds(1 << 24);
+    for (let pass = 0; pass < 2; pass++) {
+      roots.forEach((root, i) => assert.equal(seen(kustomizeRenderer.render(fs, root, { kustomize: {} })), fresh[i], `${root} (pass ${pass + 1})`));
+    }
+  });
+
+  it('a kept printed resource is reused only for the same tree and the same sources', () => {
+    keepKustomizeBuilds(1 << 24);
+    const a = renderSource(tree(PATCH('false')), '/w/app', kustomizeRenderer, {}, set);
+    // the patch moves down a line: the Deployment's values come from other lines of it, the CRDs are unchanged
+    const b = renderSource(tree(`# moved\n${PATCH('false')}`), '/w/app', kustomizeRenderer, {}, set);
+    assert.equal(b.result.text, a.result.text);
+    const fromPatch = (rs: RenderedSource) => rs.result.map.segments.filter((x) => x.origin.kind === 'node' && x.origin.file === '/w/app/patch.yaml').map((x) => (x.origin as { range: { start: { line: number } } }).range.start.line);
+    assert.deepEqual(fromPatch(b), fromPatch(a).map((l) => l + 1));
+    keepKustomizeBuilds(0);
+    const c = renderSource(tree(`# moved\n${PATCH('false')}`), '/w/app', kustomizeRenderer, {}, set);
+    assert.deepEqual(JSON.stringify(b.result.map.segments), JSON.stringify(c.result.map.segments));
   });
 });
