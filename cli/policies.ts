@@ -5,7 +5,7 @@
  */
 import { readRegularFile } from '../host';
 import { dirname, resolve } from 'node:path';
-import { CUSTOM_RESOURCE, configPosition, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
+import { CUSTOM_RESOURCE, checkText, configPosition, decodeBytes, objectsOf, parseManifest, resolveRules, unknownPolicyRuleIds, type Config, type K8sObject, type Rule } from '../engine';
 import { isPolicyObject, loadPolicies, podSecurityCheck, policyFileProblems, policyRules, standInsOf, type External, type StandInRead } from '../policies';
 import { rules as builtins } from '../rules';
 import { collectFiles } from './files';
@@ -39,6 +39,18 @@ function readText(file: string): string | undefined {
   return d.ok ? d.text : undefined;
 }
 
+/** ASCII words every match of POLICY_TEXT contains: a file's bytes without any of them are not decoded. */
+const POLICY_WORDS = ['Policy', 'ConstraintTemplate', 'constraints.gatekeeper.sh'];
+
+/** A scanned file's text when it may hold a policy (a cheap test of its bytes first), else undefined. */
+function readPolicyText(file: string): string | undefined {
+  const r = readRegularFile(file, 64 * 1024 * 1024);
+  if (!r.ok) return undefined;
+  if (!POLICY_WORDS.some((w) => r.bytes.includes(w))) return undefined;
+  const d = decodeBytes(r.bytes);
+  return d.ok ? d.text : undefined;
+}
+
 /** Largest stand-in file read (they describe a few objects, a user, some values). */
 export const MAX_STAND_IN_BYTES = 16 * 1024 * 1024;
 
@@ -53,10 +65,47 @@ export function readStandIn(file: string): StandInRead {
 /** Only policy objects are read from scanned files (their other documents are left to the scan). */
 const POLICY_PARSE = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionPolicyBinding', 'ClusterPolicy', 'Policy', 'ValidatingPolicy', 'NamespacedValidatingPolicy', 'ConstraintTemplate', CUSTOM_RESOURCE]);
 
-function objectsOfText(text: string, file: string, onlyPolicies = false): K8sObject[] {
-  const parsed = parseManifest(text, onlyPolicies ? { kinds: POLICY_PARSE, otherErrors: false } : {});
-  if (parsed.fatal) return [];
-  return parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, file) : []));
+/** The policy objects of a scanned file: only its documents that may hold one are parsed (see policyChunks). */
+function policiesOfText(text: string, file: string): K8sObject[] {
+  const out: K8sObject[] = [];
+  const chunks = policyChunks(text);
+  // what makes the whole file unparsable (a control character, a nesting bomb) keeps every chunk of it out
+  if (!chunks.length || checkText(text)) return out;
+  for (const chunk of chunks) {
+    const parsed = parseManifest(chunk, { kinds: POLICY_PARSE, otherErrors: false });
+    if (parsed.fatal) continue;
+    for (const pd of parsed.docs) if (pd.doc && !pd.errors.length) out.push(...objectsOf(pd, file).filter(isPolicyObject));
+  }
+  return out;
+}
+
+/** A line that starts a document (`---`) or ends one (`...`): never part of a scalar, whatever the indentation. */
+const DOC_MARKER = /^(?:---|\.\.\.)(?=[ \t\r\n]|$)/gm;
+
+/**
+ * The texts to parse for policies: each run of documents between markers that mentions a policy kind, cut at
+ * `---` lines (before them) and `...` lines (after them), so that each is parsed exactly as in its file. A
+ * file with directives (`%YAML`, `%TAG`, which reach across a marker) is parsed whole.
+ */
+export function policyChunks(text: string): string[] {
+  if (!POLICY_TEXT.test(text)) return [];
+  if (/^%/m.test(text)) return [text];
+  const cuts: number[] = [0];
+  DOC_MARKER.lastIndex = 0;
+  for (let m = DOC_MARKER.exec(text); m; m = DOC_MARKER.exec(text)) {
+    if (m[0] === '---') cuts.push(m.index);
+    else {
+      const nl = text.indexOf('\n', m.index);
+      cuts.push(nl < 0 ? text.length : nl + 1);
+    }
+  }
+  cuts.push(text.length);
+  const out: string[] = [];
+  for (let i = 0; i + 1 < cuts.length; i++) {
+    const chunk = text.slice(cuts[i], cuts[i + 1]);
+    if (POLICY_TEXT.test(chunk)) out.push(chunk);
+  }
+  return out;
 }
 
 /** Policies from the scan and the configured paths; `extra` are the objects of configured files not scanned. */
@@ -64,12 +113,11 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
   const scanned = new Set(o.files.map((f) => resolve(f)));
   const sources: K8sObject[] = [];
   const extra: K8sObject[] = [];
-  const texts: [string, string][] = o.files.map((f) => [f, readText(f) ?? '']);
-  if (o.stdin !== undefined) texts.push(['<stdin>', o.stdin]);
-  for (const [f, t] of texts) {
-    if (!POLICY_TEXT.test(t)) continue;
-    sources.push(...objectsOfText(t, f, true).filter(isPolicyObject));
+  for (const f of o.files) {
+    const t = readPolicyText(f);
+    if (t) sources.push(...policiesOfText(t, f));
   }
+  if (o.stdin !== undefined) sources.push(...policiesOfText(o.stdin, '<stdin>'));
   const paths = o.config?.policies?.paths ?? [];
   const warnings: string[] = [];
   let configText: string | undefined;
@@ -112,7 +160,8 @@ export function findPolicies(o: PolicyPassOptions): FoundPolicies {
 /** The policy rules of objects found by findPolicies (in the thread that found them, or in a worker thread). */
 export function policiesOf(recipe: PolicyRecipe): { rules: Rule[]; extra: K8sObject[] } {
   const loaded = loadPolicies(recipe.sources, { unbound: recipe.config?.policies?.unbound, podSecurity: podSecurityCheck(builtins), ...(recipe.external ? { external: recipe.external } : {}) });
-  return { rules: policyRules(loaded), extra: recipe.extra };
+  // a scan composes only the documents the policies may judge or read (see PolicyUnit.scope)
+  return { rules: policyRules(loaded, { narrow: true }), extra: recipe.extra };
 }
 
 /** Lints the scanned files with the policies and merges their findings into `result`; returns the policy rules. */

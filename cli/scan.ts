@@ -159,6 +159,9 @@ function splitOf(set: RuleSet): Split {
   return s;
 }
 
+/** Whether any rule of a set judges an object of this kind (the policies' set: see cli/policies.ts policiesOf). */
+const appliesTo = (set: RuleSet, o: K8sObject): boolean => rulesFor(set, o).length > 0;
+
 /** Phase 1 judges with every rule that reads no other object for this one; phase 2 with the rest. */
 const localFor = (rule: Rule, o: K8sObject): boolean => !readsOthers(rule, o);
 const crossFor = (rule: Rule, o: K8sObject): boolean => readsOthers(rule, o);
@@ -236,7 +239,7 @@ export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, setting
     }
     const objs = lints ? objectsOf(pd) : [];
     const cross = builtin && !!split.cross && objs.some(split.applies);
-    const policy = !!pset && lints && objs.length > 0;
+    const policy = !!pset && lints && objs.some((o) => appliesTo(pset, o));
     if (!cross && !policy) continue;
     j.pending.push({
       index: pd.index, from, start: pd.start, end: pd.end, kind: pd.kind, apiVersion: pd.apiVersion,

@@ -44,16 +44,22 @@ export function makeEnv(objects: ReadonlyArray<K8sObject>, external?: External):
   return { objects, namespaces, ...(external ? { external } : {}) };
 }
 
+/** How many evaluations ran (memo misses), for the language server's stats request (tests read it). */
+export const evaluationStats = { evaluated: 0 };
+
 /** Evaluations memoised per scan (Env), object value and unit: the unit's rule and policy-not-evaluated both read them. */
 const memo = new WeakMap<Env, WeakMap<object, Map<PolicyUnit, UnitResult>>>();
 export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResult {
   if (isPolicyObject(o)) return { matched: false, violations: [] };
+  // decided from the identity: the object's value is not read (a lazy document stays uncomposed)
+  if (!admits(unit, o)) return { matched: false, violations: [] };
   let perEnv = memo.get(env);
   if (!perEnv) { perEnv = new WeakMap(); memo.set(env, perEnv); }
   let m = perEnv.get(o.value);
   if (!m) { m = new Map(); perEnv.set(o.value, m); }
   let r = m.get(unit);
   if (!r) {
+    evaluationStats.evaluated++;
     try {
       r = unit.evaluate(o, env);
     } catch (e) {
@@ -62,6 +68,16 @@ export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResu
     m.set(unit, r);
   }
   return r;
+}
+
+/** PolicyUnit.admits, where a unit has one; one that throws admits (evaluate then says what went wrong). */
+export function admits(unit: PolicyUnit, o: K8sObject): boolean {
+  if (!unit.admits) return true;
+  try {
+    return unit.admits(o);
+  } catch {
+    return true;
+  }
 }
 
 /**

@@ -68,7 +68,7 @@ export function isClusterScoped(o: { kind: string; apiVersion: string }): boolea
 }
 
 /** The namespace a namespaced object lands in: its own, else `default` (what kubectl applies without -n). */
-export function namespaceOf(o: K8sObject): string | undefined {
+export function namespaceOf(o: { kind: string; apiVersion: string; namespace?: string }): string | undefined {
   if (isClusterScoped(o)) return undefined;
   return o.namespace || 'default';
 }
@@ -88,7 +88,7 @@ const strs = (v: unknown): string[] => (Array.isArray(v) ? v.map(String) : []);
  * One admissionregistration RuleWithOperations against an object as a CREATE (a manifest is created or
  * updated; UPDATE-only rules match too, since applying a manifest again updates it).
  */
-export function resourceRuleMatches(rule: ResourceRule, o: K8sObject, equivalent: boolean): boolean {
+export function resourceRuleMatches(rule: ResourceRule, o: { kind: string; apiVersion: string; name: string }, equivalent: boolean): boolean {
   const ops = strs(rule.operations);
   if (ops.length && !ops.some((x) => x === '*' || x === 'CREATE' || x === 'UPDATE')) return false;
   const { group, version } = groupVersion(o.apiVersion);
@@ -111,9 +111,16 @@ export function resourceRuleMatches(rule: ResourceRule, o: K8sObject, equivalent
 /** Shell-style wildcards as Kyverno and Gatekeeper use them (`*` any run, `?` one character). */
 export function wildcardMatch(pattern: string, s: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return pattern === s;
-  const re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+  let re = wildcards.get(pattern);
+  if (!re) {
+    if (wildcards.size >= 4096) wildcards.clear();
+    re = new RegExp(`^${pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.')}$`, 's');
+    wildcards.set(pattern, re);
+  }
   return re.test(s);
 }
+/** Compiled wildcard patterns (a policy's few patterns are matched against every object). */
+const wildcards = new Map<string, RegExp>();
 
 /** The admission request a manifest would make: a CREATE by an unknown user. */
 export function requestFor(o: K8sObject, operation = 'CREATE'): Record<string, unknown> {

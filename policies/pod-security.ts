@@ -8,22 +8,39 @@ export interface PssFailure { path: Path; message: string }
 export type PodSecurityCheck = (level: 'baseline' | 'restricted', excludedControls: ReadonlyArray<string>, o: K8sObject) => PssFailure[];
 
 export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
-  return (level, excluded, o) => {
-    const out: PssFailure[] = [];
-    const profile = `pss-${level}`;
-    for (const r of rules) {
-      if (!r.meta.pss || !(r.meta.profiles as readonly string[]).includes(profile)) continue;
-      const controls = r.meta.pss.replace(/^\w+:\s*/, '').split(/,\s*/);
-      if (controls.some((c) => excluded.includes(c))) continue;
-      if (!r.meta.appliesTo.some((k) => k === '*' || k === o.kind || (k === 'podSpec' && POD_SPEC_KINDS.includes(o.kind)))) continue;
-      const ctx = new RuleContext(o, { ...(r.meta.defaultOptions ?? {}) }, [o]);
-      try { r.check(ctx); } catch { continue; }
+  // each rule judges an object once, whatever the number of podSecurity rules (levels, exclusions) asking
+  const judged = new WeakMap<object, Map<Rule, PssFailure[]>>();
+  const failuresOf = (r: Rule, controls: string[], o: K8sObject): PssFailure[] => {
+    let perRule = judged.get(o.value);
+    if (!perRule) { perRule = new Map(); judged.set(o.value, perRule); }
+    let out = perRule.get(r);
+    if (out) return out;
+    out = [];
+    const ctx = new RuleContext(o, { ...(r.meta.defaultOptions ?? {}) }, [o]);
+    let crashed = false;
+    try { r.check(ctx); } catch { crashed = true; }
+    if (!crashed) {
       for (const rep of ctx.reports) {
         const tmpl = r.meta.messages[rep.messageId] ?? rep.messageId;
         const data: Record<string, string | number> = { kind: o.kind, name: o.name, ...(rep.data ?? {}) };
         const text = tmpl.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
         out.push({ path: rep.path, message: `${controls[0]}: ${text}` });
       }
+    }
+    perRule.set(r, out);
+    return out;
+  };
+  const controlsOf = new Map<Rule, string[]>();
+  for (const r of rules) if (r.meta.pss) controlsOf.set(r, r.meta.pss.replace(/^\w+:\s*/, '').split(/,\s*/));
+  return (level, excluded, o) => {
+    const out: PssFailure[] = [];
+    const profile = `pss-${level}`;
+    for (const r of rules) {
+      if (!r.meta.pss || !(r.meta.profiles as readonly string[]).includes(profile)) continue;
+      const controls = controlsOf.get(r)!;
+      if (controls.some((c) => excluded.includes(c))) continue;
+      if (!r.meta.appliesTo.some((k) => k === '*' || k === o.kind || (k === 'podSpec' && POD_SPEC_KINDS.includes(o.kind)))) continue;
+      out.push(...failuresOf(r, controls, o));
     }
     return out;
   };

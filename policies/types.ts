@@ -47,6 +47,30 @@ export interface PolicyUnit {
   /** Kinds the unit can apply to (`*` when it cannot be narrowed). */
   kinds: ReadonlyArray<string>;
   evaluate(o: K8sObject, env: Env): UnitResult;
+  /**
+   * Decided from the object's identity alone (kind, apiVersion, name, namespace), before its value is read:
+   * false when `evaluate` would certainly give `{ matched: false, violations: [] }` (no unknown either), so
+   * that the object is neither composed nor evaluated for the unit. Absent: every object is evaluated.
+   */
+  admits?(o: Identity): boolean;
+  /** What the unit can evaluate and read; absent: anything (see UnitScope). */
+  scope?: UnitScope;
+}
+
+/** An object's identity: what a scan knows of a document before composing it. */
+export interface Identity { apiVersion: string; kind: string; name: string; namespace?: string }
+
+/**
+ * Where a unit can give anything but "not matched", worked out once from the policy: a scan composes only
+ * the documents some unit (or the policy-not-evaluated rule) may judge or read.
+ */
+export interface UnitScope {
+  /** Kinds whose objects `evaluate` may match (a superset, `'*'` when it cannot be narrowed). */
+  kinds: ReadonlyArray<string> | '*';
+  /** Kinds of other objects `evaluate` may look up in Env (Namespaces, params), `'*'` when not known. */
+  reads: ReadonlyArray<string> | '*';
+  /** Whether the verdict can be "namespace unknown" (a namespaceSelector somewhere in its match). */
+  namespaceSelector: boolean;
 }
 
 /** Something about a policy that kubehex reports once, on the policy: not evaluated, no binding, unknown namespace. */

@@ -127,9 +127,32 @@ export function loadVaps(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions)
       id: `vap:${p.name}`, engine: 'vap', title: `ValidatingAdmissionPolicy ${p.name}`, source: p, sourcePath: ['metadata', 'name'],
       severity: strongest(mine.map((b) => b.severity)), ...tax, messages, kinds: ['*'],
       evaluate: (o, env) => evaluateVap(p, spec, cel, mine, o, env),
+      ...vapReach(spec, mine),
     });
   }
   return { units, notes };
+}
+
+/**
+ * Where a VAP can give anything but "not matched" (see PolicyUnit.admits and scope): matchConstraints'
+ * resource rules decide from the object's kind, apiVersion and name alone, as evaluateVap checks them first.
+ */
+function vapReach(spec: Record<string, unknown>, bindings: Binding[]): Pick<PolicyUnit, 'admits' | 'scope'> {
+  const m = rec(spec.matchConstraints);
+  const equivalent = m.matchPolicy !== 'Exact';
+  const rules = arr(m.resourceRules).filter(isRecord) as ResourceRule[];
+  const excluded = arr(m.excludeResourceRules).filter(isRecord) as ResourceRule[];
+  // a rule for other operations than CREATE/UPDATE never matches a manifest
+  const live = rules.filter((r) => { const ops = arr(r.operations).map(String); return !ops.length || ops.some((x) => x === '*' || x === 'CREATE' || x === 'UPDATE'); });
+  const paramKind = rec(spec.paramKind).kind;
+  return {
+    admits: (o) => live.some((r) => resourceRuleMatches(r, o, equivalent)) && !excluded.some((r) => resourceRuleMatches(r, o, equivalent)),
+    scope: {
+      kinds: live.length ? '*' : [],
+      reads: ['Namespace', ...(typeof paramKind === 'string' ? [paramKind] : [])],
+      namespaceSelector: JSON.stringify([m, ...bindings.map((b) => b.spec.matchResources ?? null)]).includes('"namespaceSelector"'),
+    },
+  };
 }
 
 /**

@@ -85,11 +85,23 @@ export function referencedRoots(expr: string): string[] {
 export function query(expr: string, data: unknown): unknown {
   registerFunctions();
   try {
-    return jp.search(data as J, expr.trim());
+    return jp.TreeInterpreter.search(compiled(expr.trim()), data as J);
   } catch (e) {
     if (e instanceof KyvernoUnknown) throw e;
     throw new KyvernoError(`JMESPath query failed: ${expr.trim()}: ${(e as Error).message}`);
   }
+}
+
+/** Expressions parsed once (a rule's queries run on every object it matches); a failed parse is not kept. */
+const asts = new Map<string, ReturnType<typeof jp.compile>>();
+function compiled(expr: string): ReturnType<typeof jp.compile> {
+  let ast = asts.get(expr);
+  if (!ast) {
+    if (asts.size >= 4096) asts.clear();
+    ast = jp.compile(expr);
+    asts.set(expr, ast);
+  }
+  return ast;
 }
 
 /** Checks a JMESPath expression's syntax (policy authoring). */
@@ -145,6 +157,8 @@ const INNER = /\{\{((?:\{[^{}]*\}|[^{}])*?)\}\}/;
  */
 export function substitute(v: unknown, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
   if (typeof v === 'string') return substituteString(v, data, unknownVars);
+  // a pattern without variables is what substituting would copy: it is used as it is (nothing writes to it)
+  if (!hasVariables(v)) return v;
   if (Array.isArray(v)) return v.map((x) => substitute(x, data, unknownVars));
   if (v && typeof v === 'object') return Object.fromEntries(Object.entries(v).map(([k, x]) => [String(substituteString(k, data, unknownVars)), substitute(x, data, unknownVars)]));
   return v;
@@ -172,5 +186,25 @@ function resolve(expr: string, data: Record<string, unknown>, unknownVars: Reado
   if (unknownVars.has(USER_UNKNOWN) && /\brequest\.(userInfo|roles|clusterRoles)\b|\bserviceAccountName\b|\bserviceAccountNamespace\b/.test(e)) throw new KyvernoUnknown('the requesting user is not known offline (request.userInfo)');
   const r = query(e, data);
   if (r === null && root && !(root in data) && !unknownVars.has(root)) throw new KyvernoError(`variable ${e} is not defined`);
+  return r;
+}
+
+const withoutVars = new WeakSet<object>();
+const withVars = new WeakSet<object>();
+/**
+ * Whether substitute would change anything in `v` (a string of it, key or value, holds `{{`); worked out once
+ * per object of a policy. Objects other than plain maps and lists count as changed (substitute rebuilds them).
+ */
+export function hasVariables(v: unknown): boolean {
+  if (typeof v === 'string') return v.includes('{{');
+  if (v === null || typeof v !== 'object') return false;
+  if (withoutVars.has(v)) return false;
+  if (withVars.has(v)) return true;
+  const proto = Object.getPrototypeOf(v);
+  let r: boolean;
+  if (Array.isArray(v)) r = proto !== Array.prototype || v.some(hasVariables);
+  else if (proto !== Object.prototype && proto !== null) r = true;
+  else r = Object.entries(v).some(([k, x]) => k.includes('{{') || hasVariables(x));
+  (r ? withVars : withoutVars).add(v);
   return r;
 }

@@ -2,7 +2,7 @@
 import { isRecord, type K8sObject } from '../../engine';
 import { groupVersion, labelsOf, namespaceOf, wildcardMatch } from '../match';
 import { namespaceSelectorMatches } from '../vap';
-import type { Env } from '../types';
+import type { Env, Identity } from '../types';
 
 export type Verdict = true | false | { unknownNamespace: string };
 
@@ -103,4 +103,67 @@ export function ruleMatches(rule: Record<string, unknown>, o: K8sObject, env: En
   if (x === true) return false;
   if (x !== false) return x;
   return true;
+}
+
+type Ident = Omit<Identity, 'name'> & { name?: string };
+
+/**
+ * Whether a rule's match could match an object known only by its identity (`name` undefined: not known, as
+ * for the Pod Kyverno makes of a controller's template): false only where ruleMatches is certainly false, and
+ * decided by the very checks ruleMatches makes first (kinds, names, namespaces, operations), so that no value
+ * is read. The exclude block can only turn a match down, so it is not consulted. The match is read once.
+ */
+export function ruleAdmitter(rule: Record<string, unknown>, policyNs: string | undefined): (o: Ident) => boolean {
+  const { mode, filters } = filtersOf(rule.match);
+  const tests = filters.map((f) => filterAdmitter(f, policyNs));
+  return (o) => {
+    if (policyNs && (namespaceOf(o) ?? '') !== policyNs) return false;
+    if (!tests.length) return false;
+    return mode === 'any' ? tests.some((t) => t(o)) : tests.every((t) => t(o));
+  };
+}
+
+function filterAdmitter(f: Record<string, unknown>, policyNs: string | undefined): (o: Ident) => boolean {
+  if (arr(f.subjects).length || arr(f.roles).length || arr(f.clusterRoles).length) return () => false;
+  if (!isRecord(f.resources)) return () => false;
+  const r = f.resources;
+  const kinds = arr(r.kinds).map(String);
+  const names = [...arr(r.names).map(String), ...(typeof r.name === 'string' ? [r.name] : [])];
+  const nss = arr(r.namespaces).map(String);
+  const ops = arr(r.operations).map(String);
+  const opsOk = !ops.length || ops.some((x) => x === 'CREATE' || x === 'UPDATE');
+  return (o) => {
+    if (kinds.length && !kinds.some((k) => kindMatches(k, o))) return false;
+    if (names.length && o.name !== undefined && !names.some((n) => wildcardMatch(n, o.name!))) return false;
+    const ns = namespaceOf(o) ?? policyNs;
+    if (nss.length && (!ns || !nss.some((n) => wildcardMatch(n, ns)))) return false;
+    return opsOk;
+  };
+}
+
+/**
+ * The kinds a match block can match (a superset), undefined when any kind may: the last segment of each
+ * `kinds` entry (`apps/v1/Deployment` -> Deployment); a wildcard in it, or a filter naming no kind, can match
+ * any kind. A `Kind/subresource` entry never matches the object itself.
+ */
+export function matchScopeKinds(block: unknown): string[] | undefined {
+  const { mode, filters } = filtersOf(block);
+  const per = filters.map((f): string[] | undefined => {
+    if (arr(f.subjects).length || arr(f.roles).length || arr(f.clusterRoles).length || !isRecord(f.resources)) return [];
+    const kinds = arr(f.resources.kinds).map(String);
+    if (!kinds.length) return undefined;
+    const out: string[] = [];
+    for (const k of kinds) {
+      const s = k.split('/');
+      const kindPart = s[s.length - 1];
+      if (s.length === 2 && /^[A-Z]/.test(s[0])) continue;
+      // a one-segment entry with a dot is not a plain kind (kindMatches reads it as group/version/kind)
+      if (/[*?]/.test(kindPart) || (s.length === 1 && kindPart.includes('.'))) return undefined;
+      out.push(kindPart);
+    }
+    return out;
+  });
+  if (mode === 'any') return per.some((p) => p === undefined) ? undefined : [...new Set(per.flat() as string[])];
+  // every filter must match: any one that names kinds bounds the match
+  return per.find((p) => p !== undefined);
 }

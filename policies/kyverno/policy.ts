@@ -1,8 +1,8 @@
 /** Kyverno ClusterPolicy/Policy validate rules as policy units, with Kyverno's pod-controller autogen. */
-import { isRecord, type K8sObject, type Path, type Severity } from '../../engine';
+import { isRecord, POD_SPEC_PATHS, type K8sObject, type Path, type Severity } from '../../engine';
 import { annotationsTaxonomy, strongest } from '../taxonomy';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
-import { matchKinds, ruleMatches, filtersOf } from './match';
+import { matchKinds, matchScopeKinds, ruleAdmitter, ruleMatches, filtersOf } from './match';
 import { evaluateRule, type RuleNames } from './validate';
 import { kyvernoSyntaxNotes } from './syntax';
 import { kyvernoSchemaNotes } from './schema';
@@ -57,10 +57,34 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurity
         severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
         kinds: kinds.length && !kinds.some((k) => k.includes('*') || k.includes('/')) ? [...kinds.map(String), ...(canAutogen ? controllers : [])] : ['*'],
         evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env, pss, { policy: p.name, rule: name }),
+        ...unitReach(rule, ns, canAutogen ? controllers : []),
       });
     });
   }
   return { units, notes };
+}
+
+/**
+ * Where a rule can give anything but "not matched" (see PolicyUnit.admits and scope): its match's kinds and
+ * names, and for a controller Kyverno autogenerates the rule for, the Pod of its template.
+ */
+function unitReach(rule: Record<string, unknown>, ns: string | undefined, controllers: string[]): Pick<PolicyUnit, 'admits' | 'scope'> {
+  const kinds = matchScopeKinds(rule.match);
+  const paramKind = rec(rec(rec(rule.validate).cel).paramKind).kind;
+  const admits = ruleAdmitter(rule, ns);
+  return {
+    admits: (o) => {
+      if (admits(o)) return true;
+      // the Pod of a controller's template: its name may come from the template, its namespace is the controller's
+      return controllers.includes(o.kind) && !!POD_SPEC_PATHS[o.kind] && admits({ apiVersion: 'v1', kind: 'Pod', ...(o.namespace ? { namespace: o.namespace } : {}) });
+    },
+    scope: {
+      kinds: kinds === undefined ? '*' : [...new Set([...kinds, ...(controllers.length && kinds.includes('Pod') ? controllers : [])])],
+      // Namespaces (namespaceSelector, namespaceObject) and the params a cel rule looks up by kind
+      reads: ['Namespace', ...(typeof paramKind === 'string' ? [paramKind] : [])],
+      namespaceSelector: JSON.stringify([rule.match ?? null, rule.exclude ?? null]).includes('"namespaceSelector"'),
+    },
+  };
 }
 
 export function autogenControllers(annotations: unknown): string[] {

@@ -5,7 +5,7 @@ import { requestFor } from '../match';
 import { admissionVars } from '../vap';
 import type { Env } from '../types';
 import { conditionsMet } from './conditions';
-import { KyvernoError, KyvernoUnknown, query, substitute, USER_UNKNOWN } from './jmes';
+import { hasVariables, KyvernoError, KyvernoUnknown, query, substitute, USER_UNKNOWN } from './jmes';
 import { kyvernoValues, parseServiceAccount, setDotted } from '../external';
 import { validatePattern, type PatternResult } from './pattern';
 import { imagesOf } from './images';
@@ -128,7 +128,7 @@ function validate(v: Record<string, unknown>, o: K8sObject, env: Env, ctx: Ctx, 
 }
 
 function patternCheck(v: Record<string, unknown>, resource: unknown, ctx: Ctx, base: Path): PatternResult {
-  const sub = (p: unknown) => substitute(p, { ...ctx.data }, ctx.unknownVars);
+  const sub = (p: unknown) => (hasVariables(p) ? substitute(p, { ...ctx.data }, ctx.unknownVars) : p);
   if (v.pattern !== undefined) return validatePattern(resource, sub(v.pattern), base);
   const pats = arr(v.anyPattern);
   let firstFail: PatternResult | undefined;
