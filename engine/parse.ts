@@ -1,5 +1,6 @@
 import { Composer, Parser, isMap, isScalar, isSeq, isPair, visit, type Document, type CST, type Scalar, type YAMLMap } from 'yaml';
 import { checkText } from './guards';
+import { composesCleanly } from './syntax-clean';
 import { rangeForPath } from './paths';
 import { breakCycles } from './walk';
 import { LineIndex } from './text';
@@ -367,6 +368,8 @@ export function blocksLint(pd: ParsedDoc): boolean {
  * errors only and the tree dropped, so a broken document is reported whatever its kind. True when it has any.
  */
 function syntaxErrors(token: CST.Document, pd: ParsedDoc, lines: LineIndex, maxErrors: number): boolean {
+  // most such documents are plainly written: their CST shows they compose without an error
+  if (composesCleanly(token)) return false;
   for (const d of new Composer(YAML_OPTIONS as never).compose([token])) {
     for (const e of d.errors) {
       if (e.code === 'DUPLICATE_KEY') continue;

@@ -69,9 +69,16 @@ export class SourceMap {
     return best;
   }
 
-  /** Every segment overlapping `[start, end)`. */
+  /** Every segment overlapping `[start, end)`, in the map's order. */
   overlapping(start: number, end: number): Segment[] {
-    return this.segs.filter((s) => s.start < end && s.end > start);
+    // segments starting before `end` (binary search), walked back while an earlier one may still reach past
+    // `start` (prefix maximum of the ends)
+    const out: Segment[] = [];
+    for (let i = this.lowerBound(end) - 1; i >= 0 && this.maxEnd[i] > start; i--) {
+      const s = this.segs[i];
+      if (s.end > start) out.push(s);
+    }
+    return out.reverse();
   }
 
   /** A copy with every offset moved by `delta` (used when rendered pieces are concatenated). */
@@ -83,6 +90,18 @@ export class SourceMap {
     const all: Segment[] = [];
     for (const p of parts) for (const s of p.map.segs) all.push({ ...s, start: s.start + p.offset, end: s.end + p.offset });
     return new SourceMap(all);
+  }
+
+  /** Index of the first segment starting at or after `offset`. */
+  private lowerBound(offset: number): number {
+    let lo = 0;
+    let hi = this.segs.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.segs[mid].start < offset) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
   }
 
   private upperBound(offset: number): number {

@@ -45,6 +45,9 @@ export interface ExecContext {
   callSite(): { file: string; range: TraceStep['range'] } | undefined;
 }
 
+/** Origin of a value printed by an action that no file wrote (shared: origins are read-only). */
+const TEMPLATE_ACTION: Origin = { kind: 'generated', note: 'template action' };
+
 const DEFAULT_NOW = new Date(Date.UTC(2025, 0, 1, 0, 0, 0));
 let cachedDefault: Record<string, SignedFunc> | undefined;
 
@@ -92,6 +95,7 @@ class Execution implements ExecContext {
   private readonly deadline: number;
   private readonly missingKey: 'default' | 'zero' | 'error';
   private trace: TraceStep[] = [];
+  private readonly joins = new WeakMap<TraceStep[], Map<TraceStep | TraceStep[], TraceStep[]>>();
   /** Provenance of the value most recently evaluated (a side channel, so values stay plain). */
   private prov: Prov | undefined;
   /** Whether that value came out of an interface{} slot (for Go's type names in messages). */
@@ -204,18 +208,33 @@ class Execution implements ExecContext {
     this.out.write(text);
     const end = this.out.length;
     const step = this.actionStep(node);
-    const trace = step ? [...this.trace, step] : this.trace;
+    const trace = step ? this.joined(this.trace, [step]) : this.trace;
     if (prov && 'origin' in prov) {
-      this.out.mark(start, end, prov.origin, prov.trace ? [...trace, ...prov.trace] : trace);
+      this.out.mark(start, end, prov.origin, prov.trace ? this.joined(trace, prov.trace) : trace);
       return;
     }
-    this.out.mark(start, end, { kind: 'generated', note: 'template action' }, trace);
+    this.out.mark(start, end, TEMPLATE_ACTION, trace);
     if (prov) {
       for (const s of prov.segs) {
-        const t = s.trace ? [...trace, ...s.trace] : trace;
+        const t = s.trace ? this.joined(trace, s.trace) : trace;
         this.out.mark(start + s.start, start + s.end, s.origin, t);
       }
     }
+  }
+
+  /**
+   * `[...a, ...b]`, made once per pair of arrays: an include's segments share a few traces, and a value printed
+   * in a loop shares the action's. Segments only read their traces (map-back copies what it hands on).
+   */
+  private joined(a: TraceStep[], b: TraceStep[]): TraceStep[] {
+    if (!a.length) return b;
+    let byB = this.joins.get(a);
+    if (!byB) this.joins.set(a, (byB = new Map()));
+    // a one-step tail is keyed by the step (a fresh [step] array each time)
+    const key = b.length === 1 ? b[0] : b;
+    let j = byB.get(key);
+    if (!j) byB.set(key, (j = [...a, ...b]));
+    return j;
   }
 
   private walkIfOrWith(dot: Dot, node: BranchNode & { t: 'if' | 'with' | 'range' }): number {
