@@ -44,6 +44,9 @@ export function makeEnv(objects: ReadonlyArray<K8sObject>, external?: External):
   return { objects, namespaces, ...(external ? { external } : {}) };
 }
 
+/** How many evaluations ran (memo misses), for the language server's stats request (tests read it). */
+export const evaluationStats = { evaluated: 0 };
+
 /** Evaluations memoised per scan (Env), object value and unit: the unit's rule and policy-not-evaluated both read them. */
 const memo = new WeakMap<Env, WeakMap<object, Map<PolicyUnit, UnitResult>>>();
 export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResult {
@@ -56,6 +59,7 @@ export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResu
   if (!m) { m = new Map(); perEnv.set(o.value, m); }
   let r = m.get(unit);
   if (!r) {
+    evaluationStats.evaluated++;
     try {
       r = unit.evaluate(o, env);
     } catch (e) {

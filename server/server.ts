@@ -20,7 +20,8 @@ import { findingToDiagnostic } from './convert';
 import { Superseded } from './doc-lint';
 import { hover } from './hover';
 import { policyLenses } from './policy-lens';
-import { objectsOf, parseManifest, type K8sObject } from '../engine';
+import type { K8sObject } from '../engine';
+import { evaluationStats } from '../policies';
 import { WorkspaceScanner, type ScanParams } from './scan';
 import { workspaceReport, type ReportParams } from './report';
 import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type Settings } from './settings';
@@ -247,7 +248,7 @@ export class KubehexServer {
       if (!a.resolved) return [];
       const loaded = this.analyzer.policies.loaded(a.resolved.config.config, a.resolved.config.path);
       if (!loaded.units.length) return [];
-      return policyLenses(doc, loaded, this.lensObjects(), (uri) => docs.get(uri)?.getText());
+      return policyLenses(doc, loaded, await this.lensObjects(token), (uri) => docs.get(uri)?.getText());
     });
 
     // what the per-document cache did for the last result (tests and the benchmark read it)
@@ -255,6 +256,9 @@ export class KubehexServer {
       const last = this.analyzer.lastResult(p.uri);
       return last ? { version: last.version, chunks: last.chunks.length, linted: last.linted, findings: last.findings.length } : null;
     });
+
+    // how many admission-policy evaluations the server ran (memo misses; tests read it)
+    c.onRequest('kubehex/policyStats', () => ({ evaluated: evaluationStats.evaluated }));
 
     // "Show Rendered Manifest": what the chart or kustomization that reads this file renders to
     c.onRequest('kubehex/renderedManifest', async (p: { uri: string }) => {
@@ -323,34 +327,18 @@ export class KubehexServer {
   }
 
   /**
-   * Every object a policy lens counts: those of the open documents (all kinds, from their text: the index keeps
-   * only the kinds rules read when the document was linted) and the indexed objects of files that are not open.
+   * Every object a policy lens counts: the workspace index, once every open document is linted for its current
+   * version (with policies loaded, the index keeps all kinds of an open document's objects). It is the very array,
+   * holding the very objects, that the open documents' cross-object pass gave the policies, so the lens reads the
+   * verdicts that pass memoised (policies/load.ts evaluateUnit, per Env of that array): each policy is evaluated
+   * once per object, not once for the diagnostics and again, on a second parse of the text, for the lens.
    */
-  private lensObjects(): ReadonlyArray<K8sObject> {
-    const open = new Set<string>();
-    const out: K8sObject[] = [];
+  private async lensObjects(token: CancellationToken): Promise<ReadonlyArray<K8sObject>> {
     for (const d of this.documents.all()) {
-      const path = uriToPath(d.uri);
-      if (!path) continue;
-      open.add(path);
-      let hit = this.lensCache.get(d.uri);
-      if (!hit || hit.version !== d.version) {
-        const parsed = parseManifest(d.getText(), {});
-        const objects = parsed.fatal ? [] : parsed.docs.flatMap((pd) => (pd.doc && !pd.errors.length ? objectsOf(pd, path) : []));
-        hit = { version: d.version, objects };
-        this.lensCache.set(d.uri, hit);
-      }
-      out.push(...hit.objects);
+      try { await this.analyzer.analyze(d, token); } catch { /* changed or cancelled: its index entry stays as it was */ }
     }
-    for (const uri of [...this.lensCache.keys()]) if (!this.documents.get(uri)) this.lensCache.delete(uri);
-    for (const o of this.analyzer.index.all()) if (!o.file || !open.has(o.file)) out.push(o);
-    // one array per state, so that evaluations memoised per objects array are reused between requests
-    const key = out.length && this.lensObjectsLast && this.lensObjectsLast.length === out.length && this.lensObjectsLast.every((o, i) => o === out[i]) ? this.lensObjectsLast : out;
-    this.lensObjectsLast = key;
-    return key;
+    return this.analyzer.index.all();
   }
-  private lensCache = new Map<string, { version: number; objects: K8sObject[] }>();
-  private lensObjectsLast?: K8sObject[];
 
   workspaceFolders(): string[] { return this.folders; }
   isPull(): boolean { return this.pull; }

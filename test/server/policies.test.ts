@@ -98,6 +98,27 @@ describe('server: admission policies live in the editor', function () {
     // a file without policies has none
     assert.deepEqual(await c.request('textDocument/codeLens', { textDocument: { uri: deploys } }), []);
   });
+
+  it('code lenses read the verdicts the diagnostics computed: each policy is evaluated once per object', async () => {
+    c = await startClient({ root: dir });
+    const deploys = uriOf(join(dir, 'deploys.yaml'));
+    const policy = uriOf(join(dir, 'policy.yaml'));
+    const api = DEPLOY.replace('name: web', 'name: api').replace('replicas: 4', 'replicas: 2');
+    c.open(deploys, `${DEPLOY}---\n${api}`);
+    await c.diagnostics(deploys, 1);
+    const since = c.mark();
+    c.open(policy, POLICY(3));
+    await c.diagnostics(policy, 1);
+    // the policy re-lints the open manifest
+    assert.deepEqual(policyDiags(await c.diagnostics(deploys, 1, since)), [['vap:max-replicas', 2, 'at most 3 replicas', [5, 2, 5, 13]]]);
+    // one unit, two Deployments: two evaluations, which the lens reads instead of evaluating again
+    assert.deepEqual(await c.request('kubehex/policyStats', {}), { evaluated: 2 });
+    const lenses = async () => ((await c!.request('textDocument/codeLens', { textDocument: { uri: policy } })) as any[]).map((l) => [rangeTuple(l.range), l.command.title]);
+    assert.deepEqual(await lenses(), [[[3, 2, 3, 2], 'vap:max-replicas: rejects 1 of 2 objects']]);
+    assert.deepEqual(await c.request('kubehex/policyStats', {}), { evaluated: 2 });
+    assert.deepEqual(await lenses(), [[[3, 2, 3, 2], 'vap:max-replicas: rejects 1 of 2 objects']]);
+    assert.deepEqual(await c.request('kubehex/policyStats', {}), { evaluated: 2 });
+  });
 });
 
 describe('server: editing a policy costs only the cross-object pass', function () {
