@@ -160,6 +160,25 @@ export function crossLint(entry: ChunkEntry, cross: RuleSet, all: ReadonlyArray<
   return { findings, errors };
 }
 
+const mergedOf = new WeakMap<ChunkEntry, { cross: ChunkEntry['cross']; set: RuleSet; findings: Finding[] }>();
+
+/**
+ * A chunk's own-object and cross-object findings in one list, in chunk coordinates: kept with the chunk while its
+ * cross-object findings stay the same object, so an edit elsewhere does not sort and filter every chunk again.
+ */
+function merged(e: ChunkEntry, cross: NonNullable<ChunkEntry['cross']>, set: RuleSet): Finding[] {
+  const m = mergedOf.get(e);
+  if (m && m.cross === cross && m.set === set) return m.findings;
+  // the engine's order: document, object, then rule order of the set
+  const rank = ruleRank(set);
+  const own = [...e.findings, ...cross.findings];
+  own.sort((a, b) => a.docIndex - b.docIndex || objectIndex(a) - objectIndex(b) || (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0));
+  // a local rule may yield to a cross-object rule's finding (default-service-account to the token's)
+  const findings = dropYielded(own, set);
+  mergedOf.set(e, { cross, set, findings });
+  return findings;
+}
+
 /** A cross-object rule and the kinds it reads (as a test on kind and apiVersion). */
 interface CrossRule { id: string; active: ActiveRule; reads: (o: K8sObject) => boolean }
 
@@ -409,7 +428,7 @@ export class DocLinter {
   private finish(placed: PlacedChunk[], version: number, key: string, set: RuleSet, linted: number, prev?: DocResult): DocResult {
     const generation = this.index.generation;
     const cross = splitRuleSet(set).cross;
-    const crossFindings = new Map<PlacedChunk, Finding[]>();
+    const crossFindings = new Map<PlacedChunk, NonNullable<ChunkEntry['cross']>>();
     const crossErrors: ParseErrorInfo[] = [];
     let sig = '';
     if (cross) {
@@ -417,13 +436,9 @@ export class DocLinter {
         const e = p.entry;
         if (!e.parsed) continue;
         e.cross = crossOf(e, cross, key, this.index);
-        const mine: Finding[] = [];
-        crossFindings.set(p, mine);
-        for (const f of e.cross.findings) {
-          const g = shiftFinding(f, p.line, p.start, p.docBase);
-          mine.push(g);
-          sig += `${g.ruleId}\0${g.offsets[0]}\0${g.offsets[1]}\0${g.severity}\0${g.message}\n`;
-        }
+        crossFindings.set(p, e.cross);
+        // in file offsets, as the findings will be shown
+        for (const f of e.cross.findings) sig += `${f.ruleId}\0${f.offsets[0] + p.start}\0${f.offsets[1] + p.start}\0${f.severity}\0${f.message}\n`;
         for (const x of e.cross.errors) {
           crossErrors.push(shiftError(x, p.line));
           sig += `!${x.message}\n`;
@@ -445,17 +460,9 @@ export class DocLinter {
     const errors: ParseErrorInfo[] = [];
     if (this.guard) errors.push(this.guard);
     for (const p of placed) {
-      let own = p.entry.findings.map((f) => shiftFinding(f, p.line, p.start, p.docBase));
-      const more = crossFindings.get(p);
-      if (more?.length) {
-        // the engine's order: document, object, then rule order of the set
-        const rank = ruleRank(set);
-        own.push(...more);
-        own.sort((a, b) => a.docIndex - b.docIndex || objectIndex(a) - objectIndex(b) || (rank.get(a.ruleId) ?? 0) - (rank.get(b.ruleId) ?? 0));
-        // a local rule may yield to a cross-object rule's finding (default-service-account to the token's)
-        own = dropYielded(own, set);
-      }
-      findings.push(...own);
+      const c = crossFindings.get(p);
+      const own = c?.findings.length ? merged(p.entry, c, set) : p.entry.findings;
+      for (const f of own) findings.push(shiftFinding(f, p.line, p.start, p.docBase));
       for (const e of p.entry.errors) errors.push(shiftError(e, p.line));
     }
     errors.push(...crossErrors);

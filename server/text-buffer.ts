@@ -63,6 +63,33 @@ function endsOf(p: Piece): number[] {
 
 const isEol = (c: number) => c === 10 || c === 13;
 
+/**
+ * The piece `old` with [s, e) replaced by `insert` (its new text is `text`), its line ends worked out from the
+ * old piece's: those before the edit are kept, those after it shifted, and only the inserted text (with the
+ * character on each side, for a CRLF formed or split there) is scanned. Equal to `piece(text)` with `endsOf`.
+ */
+function patched(old: Piece, s: number, e: number, insert: string, text: string): Piece {
+  const ends = endsOf(old);
+  const delta = insert.length - (e - s);
+  const out: number[] = [];
+  let k = 0;
+  // a break ending at s or later may change: a \r just before the edit may meet a \n inserted after it
+  while (k < ends.length && ends[k] < s) out.push(ends[k++]);
+  const scanEnd = Math.min(text.length, s + insert.length + 1);
+  for (let i = Math.max(0, s - 1); i < scanEnd; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) out.push(i + 1);
+    else if (c === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      out.push(i + 1);
+    }
+  }
+  // the breaks after the scanned span, moved by the length difference (one the scan already ended is skipped)
+  const after = Math.max(scanEnd, out.length ? out[out.length - 1] : -1);
+  for (; k < ends.length; k++) if (ends[k] + delta > after) out.push(ends[k] + delta);
+  return { text, breaks: out.length, ends: out };
+}
+
 export class PieceDocument implements TextDocument {
   private pieces: Piece[] = [];
   private starts?: number[];
@@ -330,7 +357,9 @@ export class PieceDocument implements TextDocument {
     // a CRLF stays in one piece
     if (first > 0 && merged.charCodeAt(0) === 10 && this.pieces[first - 1].text.endsWith('\r')) merged = this.pieces[--first].text + merged;
     if (last + 1 < n && merged.endsWith('\r') && this.pieces[last + 1].text.charCodeAt(0) === 10) merged += this.pieces[++last].text;
-    const next = this.split(merged);
+    // one piece edited in place (no neighbour joined): its line ends are patched, not counted again
+    const one = first === last && merged.length > 0 && merged.length <= 2 * this.pieceSize;
+    const next = one ? [patched(this.pieces[first], start - starts[first], end - starts[first], text, merged)] : this.split(merged);
     this.pieces.splice(first, last - first + 1, ...next);
     if (!this.pieces.length) this.pieces.push(piece(''));
     this.changed();

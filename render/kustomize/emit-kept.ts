@@ -9,7 +9,10 @@ import { Emitter, emitResources } from './yaml-out';
  * before: its fingerprint covers everything the printer reads (keys, tags, values, order, and every node's
  * source and trace, which become the source map).
  */
-let kept: { docs: Map<string, { text: string; segs: Segment[] }>; chars: number; max: number } | undefined;
+/** A printed document: its text and segments (offsets from its start), and the segments where it was placed last. */
+interface Printed { text: string; segs: Segment[]; placed?: { at: number; segs: Segment[] } }
+
+let kept: { docs: Map<string, Printed>; chars: number; max: number } | undefined;
 
 export function keepEmitted(maxChars: number): void {
   kept = maxChars > 0 ? { docs: new Map(), chars: 0, max: maxChars } : undefined;
@@ -17,7 +20,7 @@ export function keepEmitted(maxChars: number): void {
 
 export function emitResourcesKept(nodes: ReadonlyArray<KNode>): ReturnType<typeof emitResources> {
   if (!kept) return emitResources(nodes);
-  const used = new Map<string, { text: string; segs: Segment[] }>();
+  const used = new Map<string, Printed>();
   const parts: string[] = [];
   const segs: Segment[] = [];
   const starts: number[] = [];
@@ -26,16 +29,23 @@ export function emitResourcesKept(nodes: ReadonlyArray<KNode>): ReturnType<typeo
     starts.push(at);
     if (i > 0) { parts.push('---\n'); at += 4; }
     const key = fingerprint(n);
-    let doc = used.get(key) ?? kept!.docs.get(key);
+    let doc = key === undefined ? undefined : used.get(key) ?? kept!.docs.get(key);
     if (!doc) {
       const e = new Emitter();
       e.document(n);
       const out = e.b.build();
-      doc = { text: out.text, segs: [...out.map.segments] };
+      // in the source map's order (by start, longest first): the whole build's list is then sorted already
+      doc = { text: out.text, segs: out.map.segments as Segment[] };
     }
-    used.set(key, doc);
+    if (key !== undefined) used.set(key, doc);
     parts.push(doc.text);
-    for (const s of doc.segs) segs.push({ ...s, start: s.start + at, end: s.end + at });
+    // the segments moved to where the document sits (the same place as last time: the same objects)
+    if (doc.placed?.at !== at) {
+      const moved: Segment[] = [];
+      for (const s of doc.segs) moved.push(s.trace ? { start: s.start + at, end: s.end + at, origin: s.origin, trace: s.trace } : { start: s.start + at, end: s.end + at, origin: s.origin });
+      doc.placed = { at, segs: moved };
+    }
+    for (const s of doc.placed.segs) segs.push(s);
     at += doc.text.length;
   });
   // what this build printed replaces what was kept (the previous build's documents are the likely next hits)
@@ -85,16 +95,28 @@ function srcId(s: Src): string {
   return id;
 }
 
-/** Everything the printer reads of a tree, as one string (texts with their lengths: no two trees give the same). */
-function fingerprint(n: KNode): string {
+/**
+ * Everything the printer reads of a tree, as one string: tokens joined by NUL, collections with their sizes, so no
+ * two trees give the same string while no key or value holds a NUL (one that does is never kept: undefined).
+ */
+function fingerprint(n: KNode): string | undefined {
   const out: string[] = [];
+  let nul = false;
   const walk = (x: KNode): void => {
-    out.push(x.src ? srcId(x.src) : '-');
-    if (x.kind === 'scalar') { out.push('s', x.tag, String(x.value.length), x.value); return; }
-    if (x.kind === 'seq') { out.push('[', String(x.items.length)); for (const i of x.items) walk(i); return; }
-    out.push('{', String(x.entries.length));
-    for (const e of x.entries) { out.push(String(e.key.length), e.key); walk(e.value); }
+    const id = x.src ? srcId(x.src) : '-';
+    if (x.kind === 'scalar') {
+      if (x.value.includes('\u0000')) nul = true;
+      out.push(id, x.tag, x.value);
+      return;
+    }
+    if (x.kind === 'seq') { out.push(id, `[${x.items.length}`); for (const i of x.items) walk(i); return; }
+    out.push(id, `{${x.entries.length}`);
+    for (const e of x.entries) {
+      if (e.key.includes('\u0000')) nul = true;
+      out.push(e.key);
+      walk(e.value);
+    }
   };
   walk(n);
-  return out.join('\u0000');
+  return nul ? undefined : out.join('\u0000');
 }

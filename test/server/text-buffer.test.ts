@@ -43,10 +43,11 @@ function same(piece: PieceDocument, text: string, r: ReturnType<typeof rng>, whe
 
 describe('server: open documents as piece lists (issue 14: no 4 MB copy per keystroke)', () => {
   it('agrees with vscode-languageserver-textdocument on text, lines and positions under random edits (seeded)', () => {
-    for (let seed = 1; seed <= 30; seed++) {
+    // small pieces: edits across pieces; large ones: edits inside one piece, whose line ends are patched
+    for (const size of [8, 64, 4096]) for (let seed = 1; seed <= 30; seed++) {
       const r = rng(seed);
       let text = randomText(r, 120);
-      const piece = new PieceDocument('file:///x.yaml', 'yaml', 1, text, 8);
+      const piece = new PieceDocument('file:///x.yaml', 'yaml', 1, text, size);
       same(piece, text, r, `seed ${seed} open`);
       for (let v = 2; v < 40; v++) {
         const changes = Array.from({ length: 1 + r.int(3) }, () => {
@@ -58,7 +59,7 @@ describe('server: open documents as piece lists (issue 14: no 4 MB copy per keys
         for (const c of changes) text = applyChange(text, c);
         piece.update(changes, v);
         assert.equal(piece.version, v);
-        same(piece, text, r, `seed ${seed} v${v} after ${JSON.stringify(changes)}`);
+        same(piece, text, r, `size ${size} seed ${seed} v${v} after ${JSON.stringify(changes)}`);
       }
     }
   });
