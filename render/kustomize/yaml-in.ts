@@ -111,6 +111,8 @@ class Converter {
     if (isSeq(n)) return { kind: 'seq', items: n.items.map((it, i) => (it ? this.node(it as YNode, [...path, i]) : { kind: 'scalar', tag: NULL, value: '' })), src };
     if (isMap(n)) {
       const entries: KEntry[] = [];
+      // key -> its place in entries: a map of 40,000 keys must not cost 40,000 searches of the keys before it
+      const at = new Map<string, number>();
       const merges: KNode[] = [];
       for (const p of n.items) {
         if (!isPair(p)) continue;
@@ -121,14 +123,15 @@ class Converter {
           continue;
         }
         const value: KNode = p.value ? this.node(p.value as YNode, [...path, key]) : { kind: 'scalar', tag: NULL, value: '', src: k ? this.src(k, [...path, key]) : undefined };
-        const existing = entries.findIndex((e) => e.key === key);
+        const existing = at.get(key);
         const e: KEntry = { key, value, keySrc: k ? this.src(k, [...path, key]) : undefined };
         if (k && isScalar(k) && k.type !== 'PLAIN') e.kq = true;
-        if (existing >= 0) entries[existing] = e; else entries.push(e);
+        if (existing !== undefined) entries[existing] = e;
+        else { at.set(key, entries.length); entries.push(e); }
       }
       for (const m of merges) {
         const maps = m.kind === 'seq' ? m.items : [m];
-        for (const mm of maps) if (mm.kind === 'map') for (const e of mm.entries) if (!entries.some((x) => x.key === e.key)) entries.push(e);
+        for (const mm of maps) if (mm.kind === 'map') for (const e of mm.entries) if (!at.has(e.key)) { at.set(e.key, entries.length); entries.push(e); }
       }
       return { kind: 'map', entries, src };
     }

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { mergeField, mergeTypeOfKind } from '../../engine';
 import { emitResources, keyLess } from '../../render/kustomize/yaml-out';
-import { parseYaml } from '../../render/kustomize/yaml-in';
+import { parseYaml, parseYamlGeneral } from '../../render/kustomize/yaml-in';
 import { decodeScalar, formatFloat, resolvePlain, v2NeedsQuotes } from '../../render/kustomize/resolve';
 import { contentHash } from '../../render/kustomize/generators';
 import type { KMap } from '../../render/kustomize/node';
@@ -46,5 +46,29 @@ describe('engine: strategic-merge facts of the built-in kinds', () => {
     assert.deepEqual(mergeField('v1.Container', 'ports')?.list, { strategy: 'merge', key: 'containerPort', mapKeys: ['containerPort', 'protocol'] });
     assert.equal(mergeField('v1.PodSpec', 'volumes')?.list !== 'atomic' && (mergeField('v1.PodSpec', 'volumes')?.list as { strategy: string }).strategy, 'merge,retainKeys');
     assert.equal(mergeField('v1.PodSpec', 'tolerations'), undefined);
+  });
+});
+
+describe('render/kustomize: reading maps with the general YAML path', () => {
+  const keysOf = (yaml: string) => {
+    const n = parseYamlGeneral(yaml, '/x.yaml')[0].node as KMap;
+    return n.entries.map((e) => `${e.key}=${e.value.kind === 'scalar' ? e.value.value : e.value.kind}`);
+  };
+
+  it('keeps a repeated key in its first place with its last value, and merge keys only add missing keys', () => {
+    assert.deepEqual(keysOf('a: &m 1\nb: 2\na: 3\n'), ['a=3', 'b=2']);
+    assert.deepEqual(keysOf('base: &b {x: 1, y: 2}\nobj:\n  <<: *b\n  y: 9\n'), ['base=map', 'obj=map']);
+    const obj = (parseYamlGeneral('base: &b {x: 1, y: 2}\nobj:\n  <<: *b\n  y: 9\n  z: 3\n', '/x.yaml')[0].node as KMap).entries[1].value as KMap;
+    assert.deepEqual(obj.entries.map((e) => `${e.key}=${e.value.kind === 'scalar' ? e.value.value : ''}`), ['y=9', 'z=3', 'x=1']);
+  });
+
+  it('reads a map of 40,000 anchored keys whole (one lookup per key, not a search of the keys before it)', () => {
+    let yaml = 'data:\n';
+    for (let i = 0; i < 40000; i++) yaml += `  key${i}: &a${i} v${i}\n`;
+    yaml += '  key7: again\n';
+    const data = (parseYamlGeneral(yaml, '/x.yaml')[0].node as KMap).entries[0].value as KMap;
+    assert.equal(data.entries.length, 40000);
+    assert.deepEqual([data.entries[7].key, data.entries[7].value.kind === 'scalar' && data.entries[7].value.value], ['key7', 'again']);
+    assert.deepEqual([data.entries[39999].key, data.entries[39999].value.kind === 'scalar' && data.entries[39999].value.value], ['key39999', 'v39999']);
   });
 });
