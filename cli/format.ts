@@ -15,13 +15,13 @@ export function displayPath(file: string): string {
   return (!rel.startsWith('..') && !isAbsolute(rel) ? rel : file).split(sep).join('/');
 }
 
-function jsonFinding(f: Finding, file: string) {
+function jsonFinding(f: Finding, file: string, shown: (file: string) => string = displayPath) {
   return {
     ruleId: f.ruleId,
     messageId: f.messageId,
     severity: f.severity,
     message: f.message,
-    file: displayPath(file),
+    file: shown(file),
     range: f.range,
     path: [...f.path],
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
@@ -48,18 +48,28 @@ export function formatJson(res: ScanResult): string {
  * instead of first being built whole (the same bytes as `JSON.stringify(report, null, 2)`).
  */
 export function* jsonPieces(res: ScanResult): Generator<string> {
-  // an element of a top-level array sits two levels deep: its lines are indented by four spaces
-  const element = (v: unknown) => `    ${JSON.stringify(v, null, 2).replace(/\n/g, '\n    ')}`;
+  // elements of a top-level array sit two levels deep (lines indented by four spaces): a batch of them is
+  // stringified at once inside a wrapper of that depth, and the wrapper cut off (one native call per batch)
+  const HEAD = '{\n  "x": [\n';
+  const TAIL = '\n  ]\n}';
+  const elements = (batch: unknown[]) => { const s = JSON.stringify({ x: batch }, null, 2); return s.slice(HEAD.length, s.length - TAIL.length); };
   function* list(name: string, items: Iterable<unknown>, last: boolean): Generator<string> {
     let first = true;
+    let batch: unknown[] = [];
+    const flush = () => { const out = `${first ? `  ${JSON.stringify(name)}: [\n` : ',\n'}${elements(batch)}`; first = false; batch = []; return out; };
     for (const it of items) {
-      yield `${first ? `  ${JSON.stringify(name)}: [\n` : ',\n'}${element(it)}`;
-      first = false;
+      batch.push(it);
+      if (batch.length >= 256) yield flush();
     }
+    if (batch.length) yield flush();
     yield `${first ? `  ${JSON.stringify(name)}: []` : '\n  ]'}${last ? '\n' : ',\n'}`;
   }
+  // a file's display path, worked out once for all its findings
+  let lastFile: string | undefined;
+  let lastShown = '';
+  const shown = (file: string) => { if (file !== lastFile) { lastFile = file; lastShown = displayPath(file); } return lastShown; };
   yield `{\n  "version": 1,\n  "files": ${JSON.stringify(res.files)},\n`;
-  yield* list('findings', (function* () { for (const r of res.results) for (const f of r.findings) yield jsonFinding(f, r.file); })(), false);
+  yield* list('findings', (function* () { for (const r of res.results) for (const f of r.findings) yield jsonFinding(f, r.file, shown); })(), false);
   yield* list('errors', (function* () { for (const r of res.results) for (const e of r.errors) yield { file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) }; })(), false);
   yield* list('skipped', (function* () { for (const r of res.results) if (r.skipped) yield { file: displayPath(r.file), reason: r.skipped }; })(), true);
   yield '}\n';

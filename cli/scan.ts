@@ -623,7 +623,7 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
   });
   log?.(`parsed ${data.files.length} files`);
   const plain = new Map<K8sObject, K8sObject>();
-  const full = pset ? () => true : readByCross(set);
+  const full = pset ? readByEither(set, pset) : readByCross(set);
   const copy = (o: K8sObject) => { let c = plain.get(o); if (!c) plain.set(o, (c = shipped(o, full(o)))); return c; };
   const shard: ShardObjects = { indices: data.indices, perFile: loaded.map((l) => l.objects.map(copy)) };
   if (pset) shard.wide = loaded.map((l) => (l.wide ?? []).map(copy));
@@ -699,6 +699,18 @@ function fileTexts(max: number): (file: string) => string | undefined {
 }
 
 /** Whether some cross-object rule of the set may read an object of this kind (meta.reads). */
+/**
+ * With admission policies: what the built-in cross-object rules or the policies read of another shard's
+ * objects (Namespaces, params), and the objects the policies judge (a unit with a namespaceSelector evaluates
+ * every object it can match for the policy's own finding). The policy rules' kinds are narrowed (see
+ * cli/policies.ts policiesOf); a policy that cannot be narrowed reads '*', and then every object goes whole.
+ */
+function readByEither(set: RuleSet, pset: RuleSet): (o: K8sObject) => boolean {
+  const builtin = readByCross(set);
+  const policies = readByCross(pset);
+  return (o) => builtin(o) || policies(o) || appliesTo(pset, o);
+}
+
 function readByCross(set: RuleSet): (o: K8sObject) => boolean {
   const kinds = new Set<string>();
   let any = false;

@@ -125,14 +125,16 @@ function asObject(v: unknown, path: Path): K8sObject | undefined {
 function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
   if (!API_VERSION_RE.test(pd.apiVersion!) || !KIND_RE.test(pd.kind!)) return undefined;
   const start = pd.start, end = pd.end;
-  return deferredObject({ apiVersion: pd.apiVersion!, kind: pd.kind!, name: pd.lazy?.name, start, end }, () => text.slice(start, end));
+  const ns = pd.lazy?.namespace;
+  return deferredObject({ apiVersion: pd.apiVersion!, kind: pd.kind!, name: pd.lazy?.name, ...(ns !== undefined ? { namespace: ns } : {}), start, end }, () => text.slice(start, end));
 }
 
 /**
  * Where a lazily composed object's document is: what another thread needs to compose it there, from the same
  * file, only if a rule looks at it (see {@link deferredObject}).
  */
-export interface DeferredHead { apiVersion: string; kind: string; name?: string; start: number; end: number }
+/** `namespace`: known without composing (its producer, kustomize's build, knows it); null: none. */
+export interface DeferredHead { apiVersion: string; kind: string; name?: string; namespace?: string | null; start: number; end: number }
 const deferredHeads = new WeakMap<object, DeferredHead>();
 
 /** The head of an object still uncomposed (a lazy document's), else undefined. */
@@ -172,6 +174,12 @@ export function deferredObject(head: DeferredHead, source: () => string | undefi
   const name = head.name;
   if (name !== undefined) o.name = name;
   for (const key of name !== undefined ? (['namespace', 'value', 'metadata'] as const) : (['name', 'namespace', 'value', 'metadata'] as const)) {
+    // a namespace known from the head is known without composing too (null: none)
+    const ns = head.namespace;
+    if (key === 'namespace' && ns !== undefined) {
+      Object.defineProperty(o, key, { value: ns ?? undefined, enumerable: true, writable: true, configurable: true });
+      continue;
+    }
     Object.defineProperty(o, key, {
       enumerable: true,
       configurable: true,

@@ -47,7 +47,7 @@ export interface ParsedDoc {
    * Set for a document that no rule judges but cross-object rules may look up (a kind in `lazy`): it is not
    * composed here; its object is composed from `lazy.text` on first use (see lint.objectsOf).
    */
-  lazy?: { text: string; name?: string };
+  lazy?: { text: string; name?: string; namespace?: string | null };
   errors: ParseErrorInfo[];
   duplicates: DuplicateKey[];
   /** The document's comments, when the file has a suppression directive (`kubehex-disable…`) at all. */
@@ -208,11 +208,12 @@ export interface PreparedDoc {
   base: number;
   /**
    * Instead of `doc`, for a text its producer wrote and knows to be valid YAML (kustomize's output): the document's
-   * top-level `apiVersion` and `kind` and its `metadata.name`, as readHead and readName would read them, and
+   * top-level `apiVersion` and `kind` and its `metadata.name`, as readHead and readName would read them (and
+   * `metadata.namespace` when known: a string, or null for none, as the composed object would have it), and
    * `compose` to compose it (relative to `base`, as `doc`) only when it is linted: most bytes of a big build are
    * CRDs that no rule composes.
    */
-  head?: { apiVersion?: string; kind?: string; name?: string };
+  head?: { apiVersion?: string; kind?: string; name?: string; namespace?: string | null };
   compose?: () => Document.Parsed;
 }
 
@@ -247,7 +248,7 @@ export function parseManifestPrepared(text: string, prepared: ReadonlyArray<Prep
         pd.errors.push({ code: e.code, message: cleanMessage(e.message), range: lines.range(e.pos[0], e.pos[1]) });
       }
     } else if (want === 'lazy' && head.isObject && pd.apiVersion !== undefined) {
-      pd.lazy = { text, name: doc ? composedName(doc) : p.head?.name };
+      pd.lazy = doc ? { text, name: composedName(doc) } : { text, name: p.head?.name, ...(p.head?.namespace !== undefined ? { namespace: p.head.namespace } : {}) };
     }
   }
   return { text, lines, docs };

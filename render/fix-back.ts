@@ -78,6 +78,7 @@ export function translateFix(a: TranslateArgs): SourceFix | undefined {
   }
   const files = [...byFile].map(([file, edits]) => ({ file, edits: dedupe(edits) }));
   if (!files.length || files.some((f) => overlaps(f.edits))) return undefined;
+  if (copiesComputedText(a, fix.ops)) return undefined;
   const objects = verify(a, files, touched);
   if (objects === undefined) return undefined;
   const where = files.map((f) => a.display(f.file)).join(', ');
@@ -88,6 +89,36 @@ export function translateFix(a: TranslateArgs): SourceFix | undefined {
   // field the rule names: "Set controller.securityContext.privileged: false in values.yaml (3 objects)"
   const what = a.result.kind === 'helm' && touched.length === fix.ops.length ? valuesEditTitle([...nodeOps.values()].flatMap((g) => g.ops)) : fix.title;
   return { title: `${what} in ${where}${parts.length ? ` (${parts.join(', ')})` : ''}`, safety: fix.safety, files, objects, ...(reach.length > 1 ? { reach } : {}) };
+}
+
+/**
+ * Whether a fix writes, as a literal, text the render computed: a string it sets that occurs in the finding's
+ * rendered document on text made by the tool (Origin `generated`: `{{ .Release.Name }}`, an `include`, a
+ * kustomize name prefix). `name: "{{ .Release.Name }}-web"` renders `release-name-web`; a label fix that copies
+ * the name into the template would freeze one release's name there, and every other release would carry a label
+ * that no longer matches. Rendering again with the same release cannot tell, so such a fix is not offered.
+ */
+function copiesComputedText(a: TranslateArgs, ops: ReadonlyArray<FixOp>): boolean {
+  const pd = a.rendered.docs[a.finding.docIndex];
+  if (!pd) return true;
+  const strings: string[] = [];
+  const collect = (v: unknown): void => {
+    if (typeof v === 'string') strings.push(v);
+    else if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') Object.values(v).forEach(collect);
+  };
+  for (const op of ops) {
+    if (op.op === 'set' || op.op === 'append') collect(op.value);
+    else if (op.op === 'rename') collect(op.to);
+  }
+  const text = a.rendered.text;
+  for (const v of strings) {
+    if (!v) continue;
+    for (let i = text.indexOf(v, pd.start); i !== -1 && i + v.length <= pd.end; i = text.indexOf(v, i + 1)) {
+      for (let k = i; k < i + v.length; k++) if (a.result.map.at(k, k + 1)?.origin.kind === 'generated') return true;
+    }
+  }
+  return false;
 }
 
 /** `controller.extraArgs[0]`, a dot inside a key escaped as `--set` writes it (`podAnnotations.a\.b/c`). */

@@ -9,5 +9,5 @@ export * from './registry';
 export * from './skip';
 export * from './configured';
 export { keepKustomizeBuilds, keepParsedYaml, kustomizeRenderer, makeKustomizeRenderer } from './kustomize';
-export { helmFlagError } from './helm';
+export { helmFlagError, keepHelmRenders } from './helm';
 export * from './fix-apply';

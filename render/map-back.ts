@@ -25,13 +25,13 @@ export interface NodeSource {
 
 /**
  * Source files parsed as the engine parses them, kept while their text is unchanged: a chart's values files are
- * read by the render (values-yaml.ts) and again here to place findings, and the language server renders again on
- * every keystroke with most sources unchanged. Callers treat the result as read-only. Least recently used first
- * out, within a bound on the text held.
+ * read by the render (values-yaml.ts) and again here to place findings (one parse per render), and the language
+ * server renders again on every keystroke with most sources unchanged. Callers treat the result as read-only.
+ * Least recently used first out, within a small bound on the text held (the trees take several times that).
  */
 const parsedSources = new Map<string, ParsedFile>();
 let parsedChars = 0;
-const MAX_PARSED_CHARS = 16 * 1024 * 1024;
+const MAX_PARSED_CHARS = 4 * 1024 * 1024;
 
 export function parsedSource(text: string): ParsedFile {
   let p = parsedSources.get(text);
@@ -41,6 +41,7 @@ export function parsedSource(text: string): ParsedFile {
     return p;
   }
   p = parseManifest(text);
+  if (text.length > MAX_PARSED_CHARS / 2) return p;
   parsedSources.set(text, p);
   parsedChars += text.length;
   for (const k of parsedSources.keys()) {

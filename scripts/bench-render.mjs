@@ -2,7 +2,9 @@
 // ../shared/helm with the largest expected output, each rendered with its case's flags through the registered
 // Helm renderer and linted with the default rules (cross-object rules included), as `kubehex scan` does.
 // Prints the median of several runs after warm-up. Skipped when ../shared/helm is absent. Run after `npm run build`.
-//   node scripts/bench-render.mjs [--runs N] [CASE_ID...]
+// --keep: keep parsed templates and printed documents between the runs, as the language server does (each run
+// after the first two then renders the same chart again, as after a keystroke that changed nothing it prints).
+//   node scripts/bench-render.mjs [--runs N] [--keep] [CASE_ID...]
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -25,6 +27,7 @@ const rendered = cases.filter((c) => typeof c.expect === 'string');
 const largest = rendered.reduce((a, c) => (statSync(join(base, c.expect)).size > statSync(join(base, a.expect)).size ? c : a));
 const chosen = named.length ? cases.filter((c) => named.includes(c.id)) : [cases.find((c) => c.id === 'ingress-nginx-default'), largest];
 
+if (args.includes('--keep')) R.keepHelmRenders(32 * 1024 * 1024);
 const fs = diskFs();
 const set = ruleSetFor({});
 const helm = R.renderers.find((r) => r.kind === 'helm');
@@ -46,5 +49,5 @@ for (const c of chosen) {
     times.render.push(t1 - t0); times.lint.push(t2 - t1); times.total.push(t2 - t0);
   }
   if (!times.total.length) continue;
-  console.log(`${c.id}: render+lint ${median(times.total).toFixed(0)} ms (render incl. parse ${median(times.render).toFixed(0)} ms, lint + map back ${median(times.lint).toFixed(0)} ms), ${(bytes / 1024).toFixed(0)} KiB rendered, ${findings} findings; median of ${times.total.length}`);
+  console.log(`${c.id}: render+lint ${median(times.total).toFixed(0)} ms (render incl. parse ${median(times.render).toFixed(0)} ms, lint + map back ${median(times.lint).toFixed(0)} ms), ${(bytes / 1024).toFixed(0)} KiB rendered, ${findings} findings; median of ${times.total.length}${args.includes('--keep') ? ', parses kept between runs' : ''}`);
 }

@@ -2,7 +2,7 @@ import { dirname, join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { RuleSet } from '../engine';
 import {
-  discoverRoots, keepKustomizeBuilds, lintRendered, mergeAcrossRendersFrom, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
+  discoverRoots, keepHelmRenders, keepKustomizeBuilds, lintRendered, mergeAcrossRendersFrom, overlayFs, renderers, renderSource, rootsReading, ROOT_FILES, sourceFixes, topLevelSources,
   type ReadOnlyFs, type RenderedFinding, type RenderedSource, type RenderOptions,
 } from '../render';
 import { diskFs } from '../host';
@@ -47,6 +47,9 @@ export class RenderStore {
   ) {
     // a rebuild after a keystroke parses only the files that changed, and prints only the resources that changed
     keepKustomizeBuilds(KEPT_CHARS);
+    // a chart rendered again after a keystroke parses only the templates that changed, and composes only the
+    // documents that print differently
+    keepHelmRenders(KEPT_CHARS / 4);
   }
 
   /** Built kustomizations by root, reused while the files they read are unchanged (same open versions, same disk). */

@@ -1,6 +1,8 @@
 import type { TemplateEngine, TemplateSetLike } from './engine-api';
 import { TemplateError, TemplateSet, execute, goInt, helmToYaml, tagType } from './template';
 
+export { keepParsedTemplates } from './template';
+
 /**
  * The binding of the chart layer (render/helm) to the Go template engine (render/helm/template): the one place
  * where the two meet, so the chart layer can be tested with any engine.

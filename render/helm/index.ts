@@ -4,6 +4,8 @@ import { parseKubeVersion } from './capabilities';
 import { parseSet, StrvalsError } from './strvals';
 import type { TemplateEngine } from './engine-api';
 import { renderChart, type ChartRenderOptions } from './render-chart';
+import { keepPrintedDocuments } from './manifests';
+import { keepParsedTemplates } from './engine';
 
 /**
  * Helm charts (render/helm): the chart layer — loading, values, dependencies, schema, ordering, output — over the
@@ -26,6 +28,16 @@ export function helmRendererWith(engine: TemplateEngine, defaults: { kubernetesV
 }
 
 export { renderChart, type ChartRenderOptions } from './render-chart';
+
+/**
+ * For a long-lived caller that renders the same charts again (the language server, on every keystroke): keep
+ * parsed templates and printed documents across renders while their text is unchanged, up to about `maxChars`
+ * characters of each (0: stop keeping). A one-off render (the CLI) keeps nothing.
+ */
+export function keepHelmRenders(maxChars: number): void {
+  keepParsedTemplates(maxChars);
+  keepPrintedDocuments(maxChars);
+}
 export type { TemplateEngine } from './engine-api';
 export { INSTALL_ORDER, splitManifests } from './manifests';
 export { DEFAULT_API_VERSIONS, HELM_VERSION, parseKubeVersion } from './capabilities';

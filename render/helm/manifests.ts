@@ -120,22 +120,28 @@ function parseSection(content: string, source: string): { head: Head; doc?: Docu
     if (doc) return { head: kept.head, doc };
   }
   const parsed = composeSection(text, content, source);
-  if (parsed.doc && !kept) keepSection(text, parsed, content, source);
+  if (parsed.doc && !kept && MAX_KEPT_CHARS > 0 && text.length <= MAX_KEPT_CHARS / 4) keepSection(text, parsed, content, source);
   return parsed;
 }
 
 /**
- * Printed documents kept across renders while their text is unchanged (the language server renders a chart again
- * on every keystroke, and most documents print the same): a document is composed again the second time its text
- * is printed, kept unchanged, and every later render gets a copy (the engine moves a document's offsets in
- * place). A text printed once is only remembered (a one-off render, the CLI's, pays nothing). Bounded by the
- * text held; oldest first out.
+ * Printed documents kept across renders while their text is unchanged, when a long-lived caller asks for it
+ * (keepPrintedDocuments: the language server renders a chart again on every keystroke, and most documents print
+ * the same): a document is composed again the second time its text is printed, kept unchanged, and every later
+ * render gets a copy (the engine moves a document's offsets in place). A text printed once is only remembered.
+ * Bounded by the text held; oldest first out.
  */
 const keptSections = new Map<string, { doc: Document.Parsed; head: Head }>();
 const seenSections = new Set<string>();
 let keptChars = 0;
 let seenChars = 0;
-const MAX_KEPT_CHARS = 8 * 1024 * 1024;
+let MAX_KEPT_CHARS = 0;
+
+/** Keep printed documents across renders, up to about `maxChars` characters of their text (0: stop keeping). */
+export function keepPrintedDocuments(maxChars: number): void {
+  MAX_KEPT_CHARS = maxChars;
+  if (maxChars <= 0) { keptSections.clear(); seenSections.clear(); keptChars = seenChars = 0; }
+}
 
 function keepSection(text: string, parsed: { head: Head; doc?: Document.Parsed }, content: string, source: string): void {
   if (!seenSections.has(text)) {

@@ -103,6 +103,10 @@ function headOf(n: KNode): PreparedDoc['head'] | undefined {
     if (e.key !== 'kind' && e.key !== 'apiVersion' && e.key !== 'metadata') continue;
     if (e.key === 'metadata') {
       if (e.value.kind !== 'map') return undefined;
+      // the composed object's namespace: a string value, else none
+      const ns = get(e.value, 'namespace');
+      if (ns === undefined) head.namespace = null;
+      else if (plainText(ns) !== undefined) head.namespace = plainText(ns);
       const name = get(e.value, 'name');
       if (name === undefined) continue;
       const t = plainText(name);

@@ -91,7 +91,14 @@ export function formatTimestamp(s: string): string {
   return `${String(t.y).padStart(4, '0')}-${p2(t.mo)}-${p2(t.d)}T${p2(t.h)}:${p2(t.mi)}:${p2(t.sec)}${frac ? '.' + frac : ''}${t.zone}`;
 }
 
+/** First characters of every key of the tables and of numbers, signs and dots: any other starts a string. */
+function maybeSpecial(c: number): boolean {
+  // t T f F n N y Y o O ~ . + - < 0-9
+  return (c >= 48 && c <= 57) || c === 116 || c === 84 || c === 102 || c === 70 || c === 110 || c === 78 || c === 121 || c === 89 || c === 111 || c === 79 || c === 126 || c === 46 || c === 43 || c === 45 || c === 60;
+}
+
 function resolveNumeric(s: string, table: Record<string, string>): string {
+  if (s.length && !maybeSpecial(s.charCodeAt(0))) return '!!str';
   const mapped = table[s];
   if (mapped !== undefined) return mapped;
   const h = s ? hint(s[0]) : 'N';

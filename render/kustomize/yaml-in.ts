@@ -3,6 +3,7 @@ import { LineIndex, type Path } from '../../engine';
 import { resolvePlain } from './resolve';
 import { clone, NULL, STR, type KEntry, type KNode, type Src } from './node';
 import { AliasBudget } from '../yaml-aliases';
+import { fastParse } from './yaml-fast';
 
 /** A YAML file read into kustomize's node model, every node knowing where it was written. */
 export interface LoadedDoc { node: KNode | undefined; index: number; start: number }
@@ -55,6 +56,11 @@ export function parseYaml(text: string, file: string): LoadedDoc[] {
 }
 
 function parseFresh(text: string, file: string): LoadedDoc[] {
+  return fastParse(text, file) ?? parseYamlGeneral(text, file);
+}
+
+/** parseYaml with the `yaml` package, for any YAML (and its errors). */
+export function parseYamlGeneral(text: string, file: string): LoadedDoc[] {
   const lines = new LineIndex(text);
   const docs = parseAllDocuments(text, { schema: 'failsafe', prettyErrors: false, uniqueKeys: false, strict: false });
   const list = Array.isArray(docs) ? docs : [];

@@ -61,7 +61,26 @@ function isPrintable(c: string): boolean {
 
 interface Analysis { multiline: boolean; blockPlain: boolean; singleQuoted: boolean; block: boolean }
 
+const SIMPLE_ANALYSIS: Analysis = { multiline: false, blockPlain: true, singleQuoted: true, block: true };
+
+/**
+ * Printable ASCII starting with a letter or digit, without `:`, `#` or a trailing space (most keys and values):
+ * nothing in it makes analyze() rule a style out.
+ */
+function isSimple(value: string): boolean {
+  const n = value.length;
+  if (!n) return false;
+  const c0 = value.charCodeAt(0);
+  if (!((c0 >= 48 && c0 <= 57) || (c0 >= 65 && c0 <= 90) || (c0 >= 97 && c0 <= 122))) return false;
+  for (let i = 1; i < n; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 32 || c > 126 || c === 58 || c === 35) return false;
+  }
+  return value.charCodeAt(n - 1) !== 32;
+}
+
 function analyze(value: string): Analysis {
+  if (isSimple(value)) return SIMPLE_ANALYSIS;
   if (value === '') return { multiline: false, blockPlain: true, singleQuoted: true, block: false };
   let blockInd = false, lineBreaks = false, special = false;
   let leadingSpace = false, leadingBreak = false, trailingSpace = false, trailingBreak = false;
@@ -144,15 +163,16 @@ export class Emitter {
 
   private put(s: string): void {
     this.b.emit(s);
+    // columns count code points (one UTF-16 unit is one)
     // eslint-disable-next-line no-control-regex
-    this.column += /^[\x00-\x7f]*$/.test(s) ? s.length : [...s].length;
+    this.column += s.length === 1 || /^[\x00-\x7f]*$/.test(s) ? s.length : [...s].length;
   }
   private putBreak(): void { this.b.emit('\n'); this.column = 0; }
 
   private writeIndent(): void {
     const indent = Math.max(this.indent, 0);
     if (!this.indention || this.column > indent || (this.column === indent && !this.whitespace)) this.putBreak();
-    while (this.column < indent) this.put(' ');
+    if (this.column < indent) this.put(' '.repeat(indent - this.column));
     this.whitespace = true;
     this.indention = true;
   }
@@ -322,18 +342,33 @@ export class Emitter {
 
   private writeLiteral(value: string): void {
     this.indicator('|', true, false, false);
-    const s = [...value];
-    if (s[0] === ' ' || isBreak(s[0] ?? '')) this.indicator('2', false, false, false);
+    // line breaks are single UTF-16 units: the first and last units decide as the first and last characters do
+    const n = value.length;
+    if (value[0] === ' ' || isBreak(value[0] ?? '')) this.indicator('2', false, false, false);
     let chomp = '';
-    if (!s.length || !isBreak(s[s.length - 1])) chomp = '-';
-    else if (s.length === 1 || isBreak(s[s.length - 2])) chomp = '+';
+    if (!n || !isBreak(value[n - 1])) chomp = '-';
+    else if (n === 1 || isBreak(value[n - 2])) chomp = '+';
     if (chomp) this.indicator(chomp, false, false, false);
     this.putBreak();
     this.indention = true;
     this.whitespace = true;
     let breaks = true;
+    if (!/[\r\u0085\u2028\u2029]/.test(value)) {
+      // line by line (the only break is \n): the same as the loop below, without a string per character
+      const lines = value.split('\n');
+      for (let i = 0; i < lines.length; i++) {
+        if (i > 0) { this.putBreak(); this.indention = true; breaks = true; }
+        const line = lines[i];
+        if (!line) continue;
+        if (breaks) this.writeIndent();
+        this.put(line);
+        this.indention = false;
+        breaks = false;
+      }
+      return;
+    }
     let buf = '';
-    for (const c of s) {
+    for (const c of value) {
       if (isBreak(c)) {
         if (buf) { this.put(buf); buf = ''; }
         this.putBreak();

@@ -1,12 +1,14 @@
 import * as assert from 'node:assert/strict';
-import { memoryFs, renderers } from '../../render';
+import { keepHelmRenders, memoryFs, renderers } from '../../render';
 
 /**
  * Parsed templates and values files are kept across renders while their text is unchanged (the language server
  * renders a chart again on every keystroke): a changed text must be parsed again, never answered from the cache.
  */
-describe('render/helm: parses kept across renders follow the text', () => {
+for (const keeping of [true, false]) describe(`render/helm: parses kept across renders follow the text (${keeping ? 'kept, as the language server does' : 'not kept'})`, () => {
   const helm = renderers.find((r) => r.kind === 'helm')!;
+  before(() => keepHelmRenders(keeping ? 1 << 20 : 0));
+  after(() => keepHelmRenders(0));
   const base = {
     '/k/Chart.yaml': 'apiVersion: v2\nname: app\nversion: 1.0.0\n',
     '/k/values.yaml': 'name: one\n',

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { visit } from 'yaml';
 import { parseManifest, parseManifestPrepared, type ParsedFile } from '../../engine';
 import { memoryFs } from '../../render/fs';
-import { renderChart } from '../../render/helm';
+import { keepHelmRenders, renderChart } from '../../render/helm';
 import type { HelmOptions } from '../../render/types';
 import { literalEngine } from './helm-literal-engine';
 
@@ -127,14 +127,19 @@ describe('render/helm: each printed document is composed once', () => {
     // a document printed unchanged is composed again the second time and copied afterwards; the engine moves each
     // copy's offsets in place, so no two renders may share one, and a document printed further down must still
     // get the ranges of a parse of the printed text
-    const seen = new Set<unknown>();
-    const moved = { ...files, '/c/templates/0.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: first\n' };
-    for (const [i, f] of [files, files, files, moved, moved].entries()) {
-      const r = render(f, { includeCrds: true });
-      assert.deepEqual(r.errors, []);
-      assert.equal(r.documents?.length, i < 3 ? 9 : 10);
-      for (const d of r.documents!) { assert.ok(!seen.has(d.doc), `render ${i}: a document handed over twice`); seen.add(d.doc); }
-      assert.deepEqual(shape(parseManifestPrepared(r.text, r.documents!, {})), shape(parseManifest(r.text, {})), `render ${i}`);
+    keepHelmRenders(1 << 20);
+    try {
+      const seen = new Set<unknown>();
+      const moved = { ...files, '/c/templates/0.yaml': 'apiVersion: v1\nkind: ServiceAccount\nmetadata:\n  name: first\n' };
+      for (const [i, f] of [files, files, files, moved, moved].entries()) {
+        const r = render(f, { includeCrds: true });
+        assert.deepEqual(r.errors, []);
+        assert.equal(r.documents?.length, i < 3 ? 9 : 10);
+        for (const d of r.documents!) { assert.ok(!seen.has(d.doc), `render ${i}: a document handed over twice`); seen.add(d.doc); }
+        assert.deepEqual(shape(parseManifestPrepared(r.text, r.documents!, {})), shape(parseManifest(r.text, {})), `render ${i}`);
+      }
+    } finally {
+      keepHelmRenders(0);
     }
   });
 

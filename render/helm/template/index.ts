@@ -6,7 +6,7 @@ import type { Origin, SourceMap, TraceStep } from '../../source-map';
 import type { RenderLimits } from '../../types';
 
 export { TemplateError, FuncError } from './errors';
-export { TemplateSet, type TemplateSource, type TemplateSetOptions } from './template-set';
+export { TemplateSet, keepParsedTemplates, type TemplateSource, type TemplateSetOptions } from './template-set';
 export { GO_TYPE, GoInt, goInt, tagType, isGoMap, isGoStruct, type GoMap, type IntKind } from './go-value';
 export { execute, type ExecContext } from './exec';
 export { sprigFuncs } from './sprig';

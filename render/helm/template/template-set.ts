@@ -23,14 +23,21 @@ export interface TemplateSetOptions {
 let knownDefault: Set<string> | undefined;
 
 /**
- * Parsed chart templates, kept across renders while their text is unchanged (the language server renders a chart
- * again on every keystroke; parsing its templates was a tenth of that). Keyed by template name and file; only
- * for sets with the default functions (what the parse depends on), never for `tpl` text or a failed parse.
- * Trees are read-only to the executor (it only memoises a node's own trace step on it).
+ * Parsed chart templates, kept across renders while their text is unchanged when a long-lived caller asks for it
+ * (keepParsedTemplates: the language server renders a chart again on every keystroke; parsing its templates was
+ * a tenth of that). Keyed by template name and file; only for sets with the default functions (what the parse
+ * depends on), never for `tpl` text or a failed parse. Trees are read-only to the executor (it only memoises a
+ * node's own trace step on it).
  */
 const parsedTrees = new Map<string, { text: string; trees: Tree[] }>();
 let parsedChars = 0;
-const MAX_PARSED_CHARS = 32 * 1024 * 1024;
+let MAX_PARSED_CHARS = 0;
+
+/** Keep parsed templates across renders, up to about `maxChars` characters of template text (0: stop keeping). */
+export function keepParsedTemplates(maxChars: number): void {
+  MAX_PARSED_CHARS = maxChars;
+  if (maxChars <= 0) { parsedTrees.clear(); parsedChars = 0; }
+}
 
 function cachedParse(name: string, src: SourceInfo, known: (n: string) => boolean): Tree[] {
   const key = `${name}\0${src.file}`;
@@ -76,7 +83,7 @@ export class TemplateSet {
   private parseSource(name: string, src: SourceInfo): void {
     let trees: Tree[];
     try {
-      trees = src.file && !src.tplOrigin && !this.parent && this.options.funcs === undefined ? cachedParse(name, src, this.known) : parseTemplate(name, src, this.known);
+      trees = MAX_PARSED_CHARS > 0 && src.file && !src.tplOrigin && !this.parent && this.options.funcs === undefined ? cachedParse(name, src, this.known) : parseTemplate(name, src, this.known);
     } catch (e) {
       if (!(e instanceof ParseError)) throw e;
       const { line, col } = lineCol(src, e.pos);
