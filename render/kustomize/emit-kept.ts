@@ -10,12 +10,14 @@ import { Emitter, emitResources } from './yaml-out';
  * source and trace, which become the source map).
  */
 /** A printed document: its text and segments (offsets from its start), and the segments where it was placed last. */
-interface Printed { text: string; segs: Segment[]; placed?: { at: number; segs: Segment[] } }
+interface Printed { text: string; segs: Segment[]; placed?: { at: number; segs: Segment[] }; last: number }
 
-let kept: { docs: Map<string, Printed>; chars: number; max: number } | undefined;
+let kept: { docs: Map<string, Printed>; chars: number; max: number; builds: number } | undefined;
+/** Documents printed by one of the last this many builds are kept. */
+const KEPT_BUILDS = 8;
 
 export function keepEmitted(maxChars: number): void {
-  kept = maxChars > 0 ? { docs: new Map(), chars: 0, max: maxChars } : undefined;
+  kept = maxChars > 0 ? { docs: new Map(), chars: 0, max: maxChars, builds: 0 } : undefined;
 }
 
 export function emitResourcesKept(nodes: ReadonlyArray<KNode>): ReturnType<typeof emitResources> {
@@ -35,7 +37,7 @@ export function emitResourcesKept(nodes: ReadonlyArray<KNode>): ReturnType<typeo
       e.document(n);
       const out = e.b.build();
       // in the source map's order (by start, longest first): the whole build's list is then sorted already
-      doc = { text: out.text, segs: out.map.segments as Segment[] };
+      doc = { text: out.text, segs: out.map.segments as Segment[], last: 0 };
     }
     if (key !== undefined) used.set(key, doc);
     parts.push(doc.text);
@@ -48,10 +50,22 @@ export function emitResourcesKept(nodes: ReadonlyArray<KNode>): ReturnType<typeo
     for (const s of doc.placed.segs) segs.push(s);
     at += doc.text.length;
   });
-  // what this build printed replaces what was kept (the previous build's documents are the likely next hits)
+  // what this build printed first, then what the last few other builds printed (overlays sharing an edited base
+  // rebuild in turn), as long as it fits
+  const build = ++kept.builds;
+  for (const d of used.values()) d.last = build;
   let chars = 0;
-  for (const d of used.values()) chars += d.text.length;
-  if (chars <= kept.max) { kept.docs = used; kept.chars = chars; }
+  const docs = new Map<string, Printed>();
+  for (const m of [used, kept.docs]) {
+    for (const [k, d] of m) {
+      if (docs.has(k) || d.last < build - KEPT_BUILDS) continue;
+      if (chars + d.text.length > kept.max) break;
+      docs.set(k, d);
+      chars += d.text.length;
+    }
+  }
+  kept.docs = docs;
+  kept.chars = chars;
   return { text: parts.join(''), map: new SourceMap(segs), starts };
 }
 

@@ -78,4 +78,22 @@ describe('render: rebuilding after an edit equals a fresh build', () => {
     const c = renderSource(tree(`# moved\n${PATCH('false')}`), '/w/app', kustomizeRenderer, {}, set);
     assert.deepEqual(JSON.stringify(b.result.map.segments), JSON.stringify(c.result.map.segments));
   });
+
+  it('printed resources stay kept while other roots build in between (overlays sharing an edited base)', () => {
+    keepKustomizeBuilds(1 << 24);
+    const fs = memoryFs({
+      '/w/base/kustomization.yaml': 'resources:\n  - crds.yaml\n',
+      '/w/base/crds.yaml': `${CRD('gadget')}---\n${CRD('widget')}`,
+      '/w/a/kustomization.yaml': 'resources:\n  - ../base\n',
+      '/w/b/kustomization.yaml': 'resources:\n  - ../base\ncommonLabels: {team: b}\n',
+    });
+    const a1 = kustomizeRenderer.render(fs, '/w/a', {});
+    const b1 = kustomizeRenderer.render(fs, '/w/b', {});
+    const a2 = kustomizeRenderer.render(fs, '/w/a', {});
+    assert.notEqual(b1.text, a1.text);
+    assert.equal(a2.text, a1.text);
+    // the same segment objects: nothing of a2 was printed again
+    assert.ok(a2.map.segments.length > 10 && a2.map.segments.every((x, i) => x === a1.map.segments[i]));
+    keepKustomizeBuilds(0);
+  });
 });
