@@ -218,8 +218,10 @@ async function valuesKeystroke(chartDir, template, rounds) {
 
 const chartDir = process.env.KUBEHEX_BENCH_CHART ?? join(root, '..', 'shared', 'helm', 'charts', 'ingress-nginx');
 if (existsSync(join(chartDir, 'Chart.yaml'))) {
-  const times = await valuesKeystroke(chartDir, 'templates/controller-deployment.yaml', 15);
-  console.log(`lsp keystroke in values.yaml -> diagnostics in the templates, ${chartDir.split('/').pop()}, push: median ${fmt(median(times))} ms, p95 ${fmt(p95(times))} ms, min ${fmt(Math.min(...times))} ms over ${times.length} keystrokes (target <= 150; load ${load()})`);
+  // the first keystroke after opening is the cold one (code not yet optimised, first re-render): shown on its own, and
+  // in the median and p95 of all keystrokes
+  const times = await valuesKeystroke(chartDir, 'templates/controller-deployment.yaml', 40);
+  console.log(`lsp keystroke in values.yaml -> diagnostics in the templates, ${chartDir.split('/').pop()}, push: median ${fmt(median(times))} ms, p95 ${fmt(p95(times))} ms, min ${fmt(Math.min(...times))} ms over ${times.length} keystrokes; the first one ${fmt(times[0])} ms (target <= 150; load ${load()})`);
 } else {
   console.log(`lsp chart keystroke figure skipped: ${chartDir} not found`);
 }
