@@ -10,18 +10,32 @@ import type { CST } from 'yaml';
  */
 export function composesCleanly(doc: CST.Document): boolean {
   // the document's own props: `---`, space, newlines, comments
-  let hasSpace = true;
+  const props = cleanProps(doc.start, 'doc-start', true);
+  if (!props) return false;
+  const { found, newline } = props;
+  const v = doc.value;
+  if (v && found && (v.type === 'block-map' || v.type === 'block-seq') && !newline) return false;
+  if (v && !cleanNode(v)) return false;
+  return cleanEnd(doc.end, false);
+}
+
+/**
+ * The tokens before a value as the composer reads them (resolveProps): at most one `indicator` (`---` of a document,
+ * `:` of a map value; for `:`, within `maxAt` characters, as an implicit key must be), spaces without tabs,
+ * newlines, and comments only after a space. Undefined for anything else.
+ */
+function cleanProps(tokens: ReadonlyArray<CST.SourceToken>, indicator: 'doc-start' | 'map-value-ind', hasSpace: boolean, maxAt = Infinity): { found: boolean; newline: boolean } | undefined {
   let found = false;
   let newline = false;
-  for (const t of doc.start) {
+  for (const t of tokens) {
     switch (t.type) {
-      case 'doc-start':
-        if (found) return false;
+      case indicator:
+        if (found || t.offset > maxAt) return undefined;
         found = true;
         hasSpace = false;
         break;
       case 'space':
-        if (t.source.includes('\t')) return false;
+        if (t.source.includes('\t')) return undefined;
         hasSpace = true;
         break;
       case 'newline':
@@ -29,16 +43,13 @@ export function composesCleanly(doc: CST.Document): boolean {
         hasSpace = true;
         break;
       case 'comment':
-        if (!hasSpace) return false;
+        if (!hasSpace) return undefined;
         break;
       default:
-        return false;
+        return undefined;
     }
   }
-  const v = doc.value;
-  if (v && found && (v.type === 'block-map' || v.type === 'block-seq') && !newline) return false;
-  if (v && !cleanNode(v)) return false;
-  return cleanEnd(doc.end, false);
+  return { found, newline };
 }
 
 type Token = CST.Token;
@@ -125,32 +136,9 @@ function cleanMap(bm: CST.BlockMap): boolean {
     if (key.end?.length) return false;
     if (!cleanNode(key)) return false;
     // the value's props: exactly one `:` first, then space, newlines, comments
-    let found = false;
-    let hasSpace = false;
-    let newline = false;
-    for (const t of sep) {
-      switch (t.type) {
-        case 'map-value-ind':
-          if (found) return false;
-          found = true;
-          hasSpace = false;
-          if (t.offset - key.offset > 1000) return false;
-          break;
-        case 'space':
-          if (t.source.includes('\t')) return false;
-          hasSpace = true;
-          break;
-        case 'newline':
-          newline = true;
-          hasSpace = true;
-          break;
-        case 'comment':
-          if (!hasSpace) return false;
-          break;
-        default:
-          return false;
-      }
-    }
+    const props = cleanProps(sep, 'map-value-ind', false, key.offset + 1000);
+    if (!props) return false;
+    const { found, newline } = props;
     if (!found) return false;
     if (value) {
       if (value.type === 'block-map' && !newline) return false;
