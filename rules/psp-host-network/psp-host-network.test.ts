@@ -1,5 +1,6 @@
 import rule from '.';
 import { ruleTester } from '../../test/rule-tester';
+import { PSP_RESTRICTED_AND_NODE_AGENTS } from '../../test/psp-fixtures';
 
 ruleTester(rule, {
   valid: [
@@ -34,42 +35,7 @@ spec:
   invalid: [
     {
       name: 'a permissive policy next to a stricter one is the exception: info, no fix',
-      code: `apiVersion: policy/v1beta1
-kind: PodSecurityPolicy
-metadata:
-  name: restricted
-spec:
-  privileged: false
-  hostPID: false
-  hostIPC: false
-  hostNetwork: false
-  allowPrivilegeEscalation: false
-  requiredDropCapabilities: [ALL]
-  runAsUser:
-    rule: MustRunAsNonRoot
-  seLinux: {rule: RunAsAny}
-  supplementalGroups: {rule: RunAsAny}
-  fsGroup: {rule: RunAsAny}
-  volumes: [configMap, secret, emptyDir]
----
-apiVersion: policy/v1beta1
-kind: PodSecurityPolicy
-metadata:
-  name: node-agents
-spec:
-  privileged: true
-  hostPID: true
-  hostIPC: true
-  hostNetwork: true
-  allowPrivilegeEscalation: true
-  allowedCapabilities: [NET_ADMIN]
-  runAsUser:
-    rule: RunAsAny
-  seLinux: {rule: RunAsAny}
-  supplementalGroups: {rule: RunAsAny}
-  fsGroup: {rule: RunAsAny}
-  volumes: ['*']
-`,
+      code: PSP_RESTRICTED_AND_NODE_AGENTS,
       errors: [
         { messageId: 'otherRestricts', range: [26, 2, 26, 19], severity: 'info', message: 'PodSecurityPolicy node-agents: hostNetwork is true. PodSecurityPolicy restricted in the scan is stricter on this point, so this one serves the exceptions: grant its `use` only to the workloads that need it.' },
       ],
