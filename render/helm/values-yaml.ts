@@ -1,4 +1,4 @@
-import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, parseDocument, type Document, type Node, type Pair } from 'yaml';
+import { isAlias, isMap as isYamlMap, isPair, isScalar, isSeq, parseAllDocuments, type Document, type Node, type Pair } from 'yaml';
 import { LineIndex, YAML_OPTIONS, type Path } from '../../engine';
 import { goYamlError } from './yaml-errors';
 import { setKey, type GoMap, type ValueOrigins } from './value-origins';
@@ -40,8 +40,10 @@ function firstDocument(text: string): { doc?: Document; error?: string } {
   const shared = parsedSource(text);
   const only = shared.docs.length === 1 && !shared.fatal ? shared.docs[0].doc : undefined;
   if (only && !only.errors.length && !only.warnings.length) return { doc: only };
-  const doc = parseDocument(text, VALUES_YAML_OPTIONS) as Document;
-  const err = doc.errors[0];
+  // Helm reads values with Go's yaml.Unmarshal: the first document only; later ones, even broken, are not read
+  const all = parseAllDocuments(text, VALUES_YAML_OPTIONS) as unknown;
+  const doc = Array.isArray(all) ? (all[0] as Document | undefined) : undefined;
+  const err = doc?.errors[0];
   if (err) return { error: goYamlError(text, err) };
   return { doc };
 }

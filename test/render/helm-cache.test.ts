@@ -33,8 +33,13 @@ for (const keeping of [true, false]) describe(`render/helm: parses kept across r
   it('values files: edited text, merge keys, a second document and a YAML error each read as Helm reads them', () => {
     assert.match(render({ '/k/values.yaml': 'name: two\n' }).text, /\n {2}name: two\n$/);
     assert.match(render({ '/k/values.yaml': 'base: &b\n  name: merged\n<<: *b\n' }).text, /\n {2}name: merged\n$/);
+    // Go's yaml.Unmarshal (Helm's values reader) reads the first document and never looks at the others
     const two = render({ '/k/values.yaml': 'name: a\n---\nname: b\n' });
-    assert.deepEqual(two.errors.map((e) => e.message), ['cannot load values.yaml: error converting YAML to JSON: yaml: line 2: Source contains multiple documents; please use YAML.parseAllDocuments()']);
+    assert.deepEqual(two.errors, []);
+    assert.match(two.text, /\n {2}name: a\n$/);
+    const brokenLater = render({ '/k/values.yaml': 'name: c\n---\nname: [\n' });
+    assert.deepEqual(brokenLater.errors, []);
+    assert.match(brokenLater.text, /\n {2}name: c\n$/);
     const bad = render({ '/k/values.yaml': 'name: [\n' });
     assert.deepEqual(bad.errors.map((e) => e.message), ['cannot load values.yaml: error converting YAML to JSON: yaml: line 1: did not find expected \',\' or \']\'']);
     assert.match(render({ '/k/values.yaml': 'name: three\n' }).text, /\n {2}name: three\n$/);
