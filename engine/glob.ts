@@ -30,22 +30,47 @@ export interface GlobOptions {
 /** Most alternatives one pattern's `{a,b}` groups may expand to; past it the braces are literal text. */
 export const MAX_BRACE_EXPANSIONS = 256;
 
-/** A set of glob patterns, compiled once, matched many times. */
+/** A pattern kept as its text until a lookup reaches its bucket; it compiles to exactly one Compiled. */
+interface Pending { raw: string; index: number }
+type Slot = Compiled | Pending;
+const isPending = (s: Slot): s is Pending => (s as Pending).raw !== undefined;
+
+/**
+ * A set of glob patterns, matched many times. A pattern whose first folder (anchored) or whole name (unanchored,
+ * one segment) is plain text goes straight to the bucket of that text and is compiled only when a lookup first
+ * reads the bucket: a config of 200,000 `dirN/**` globs costs one string scan per pattern up front, and matching
+ * `pod.yaml` compiles none of them. Other patterns are compiled at once.
+ */
 export class GlobSet {
-  private readonly byFirst = new Map<string, Compiled[]>();
-  private readonly byName = new Map<string, Compiled[]>();
+  private readonly byFirst = new Map<string, Slot[]>();
+  private readonly byName = new Map<string, Slot[]>();
   private readonly rest: Compiled[] = [];
+  /** Buckets that still hold a Pending slot. */
+  private readonly pending = new Set<Slot[]>();
+  private readonly gitignore: boolean;
   /** Number of patterns (after dropping comments and blank lines). */
   readonly size: number;
   readonly hasNegation: boolean;
+  /** Patterns compiled so far (each `{a,b}` alternative counts); the rest wait for a lookup of their bucket. */
+  compiledCount = 0;
 
   constructor(patterns: ReadonlyArray<string>, opts: GlobOptions = {}) {
+    this.gitignore = !!opts.gitignore;
     let index = 0;
     let neg = false;
     for (const raw of patterns) {
-      const compiled = compilePattern(raw, !!opts.gitignore, index);
+      const quick = plainKey(raw, this.gitignore);
+      if (quick) {
+        neg ||= quick.negate;
+        const b = this.bucket(quick.byName ? this.byName : this.byFirst, quick.key);
+        b.push({ raw, index: index++ });
+        this.pending.add(b);
+        continue;
+      }
+      const compiled = compilePattern(raw, this.gitignore, index);
       if (!compiled.length) continue;
       index++;
+      this.compiledCount += compiled.length;
       for (const c of compiled) {
         neg ||= c.negate;
         this.bucketFor(c).push(c);
@@ -55,16 +80,30 @@ export class GlobSet {
     this.hasNegation = neg;
   }
 
-  private bucketFor(c: Compiled): Compiled[] {
-    const first = c.segs[0];
-    let map: Map<string, Compiled[]> | undefined;
-    let key = '';
-    if (first.k === 'lit') { map = this.byFirst; key = first.s; }
-    else if (c.segs.length === 2 && first.k === 'globstar' && c.segs[1].k === 'lit') { map = this.byName; key = (c.segs[1] as { s: string }).s; }
-    if (!map) return this.rest;
+  private bucket(map: Map<string, Slot[]>, key: string): Slot[] {
     let b = map.get(key);
     if (!b) map.set(key, (b = []));
     return b;
+  }
+
+  private bucketFor(c: Compiled): Slot[] {
+    const first = c.segs[0];
+    if (first.k === 'lit') return this.bucket(this.byFirst, first.s);
+    if (c.segs.length === 2 && first.k === 'globstar' && c.segs[1].k === 'lit') return this.bucket(this.byName, c.segs[1].s);
+    return this.rest;
+  }
+
+  /** The compiled patterns of a bucket, compiling its pending ones (in place, keeping their order) on first use. */
+  private ready(b: Slot[] | undefined): Compiled[] | undefined {
+    if (!b || !this.pending.has(b)) return b as Compiled[] | undefined;
+    for (let i = 0; i < b.length; i++) {
+      const s = b[i];
+      if (!isPending(s)) continue;
+      b[i] = compilePattern(s.raw, this.gitignore, s.index)[0];
+      this.compiledCount++;
+    }
+    this.pending.delete(b);
+    return b as Compiled[];
   }
 
   /**
@@ -90,7 +129,7 @@ export class GlobSet {
   }
 
   private verdictOf(parts: string[], isDir: boolean): boolean | undefined {
-    const lists = [this.byFirst.get(parts[0]), this.byName.get(parts[parts.length - 1]), this.rest];
+    const lists = [this.ready(this.byFirst.get(parts[0])), this.ready(this.byName.get(parts[parts.length - 1])), this.rest];
     // the last matching pattern wins: walk the candidates from the highest index down
     const pos = lists.map((l) => (l ? l.length - 1 : -1));
     for (;;) {
@@ -102,6 +141,33 @@ export class GlobSet {
       if (matchSegs(c.segs, parts)) return !c.negate;
     }
   }
+}
+
+/**
+ * The bucket a pattern compiles into, read from its text alone when that is certain: no `{a,b}` (config globs),
+ * no escape, and a first segment of plain text. Anchored (an inner or leading `/`): the bucket of its first
+ * folder; a bare name: the bucket of names at any depth. Undefined: compile it to find out.
+ */
+function plainKey(raw: string, gitignore: boolean): { key: string; byName: boolean; negate: boolean } | undefined {
+  let p = gitignore ? trimGitignoreLine(raw) : raw.trim();
+  if (!p || (gitignore && p.startsWith('#'))) return undefined;
+  let negate = false;
+  if (gitignore && p.startsWith('!')) { negate = true; p = p.slice(1); }
+  while (p.startsWith('./')) p = p.slice(2);
+  let end = p.length;
+  while (end > 0 && p.charCodeAt(end - 1) === 47) end--;
+  let start = 0;
+  while (start < end && p.charCodeAt(start) === 47) start++;
+  if (start >= end || (!gitignore && p.includes('{'))) return undefined;
+  const slash = p.indexOf('/', start);
+  const first = p.slice(start, slash < 0 || slash > end ? end : slash);
+  for (let i = 0; i < first.length; i++) {
+    const c = first.charCodeAt(i);
+    // * ? [ \
+    if (c === 42 || c === 63 || c === 91 || c === 92) return undefined;
+  }
+  const anchored = start > 0 || (slash >= 0 && slash < end);
+  return { key: first, byName: !anchored, negate };
 }
 
 /** One pattern (or line of a .gitignore) to its compiled forms (several when `{a,b}` expands); [] for none. */

@@ -64,7 +64,7 @@ export const SECURITY_FIELDS: Readonly<Record<string, FieldDoc>> = {
   hostPath: {
     what: 'Mounts a file or directory from the node\'s filesystem into the pod.',
     risk: 'Access to host paths can expose node credentials, the container runtime socket or let the pod write to the host.',
-    rules: ['host-path-volume', 'docker-socket-mount'],
+    rules: ['host-path-volume', 'sensitive-host-mount', 'docker-socket-mount'],
   },
   hostPort: {
     what: 'Binds a container port directly on the node\'s network interface.',

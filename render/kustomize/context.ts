@@ -6,19 +6,35 @@ import { ResMap } from './resmap';
 import { Scope } from './resource';
 import { BUILTIN_SCHEMA, type SchemaSource } from './schema';
 import type { Var } from './vars';
+import { keepingDirs, tapedFs, TapedSet, type TapeEvent } from './kept-dirs';
 
 
 /** State shared by one build: the file system, options, the (global) schema, warnings and notes. */
 export class BuildContext {
+  readonly fs: ReadOnlyFs;
+  /** When bases are kept between builds (kept-dirs.ts): every file-system call and input of this build, in order. */
+  readonly tape?: TapeEvent[];
+  /** Helm charts rendered so far (a base that renders one is not kept). */
+  helmRenders = 0;
   readonly scope = new Scope();
   schema: SchemaSource = BUILTIN_SCHEMA;
   schemaSet = false;
   readonly warnings: RenderDiagnostic[] = [];
   readonly notes: RenderDiagnostic[] = [];
-  readonly reads = new Set<string>();
-  readonly inputs = new Set<string>();
+  readonly reads: Set<string> = new TapedSet(this, 'read');
+  readonly inputs: Set<string> = new TapedSet(this, 'input');
   /** `helm`: the Helm renderer that renders `helmCharts:` (absent: they are an error). */
-  constructor(readonly fs: ReadOnlyFs, readonly root: string, readonly options: RenderOptions, readonly helm?: Renderer) {}
+  constructor(fs: ReadOnlyFs, readonly root: string, readonly options: RenderOptions, readonly helm?: Renderer) {
+    if (keepingDirs()) {
+      const tape: TapeEvent[] = [];
+      this.tape = tape;
+      this.fs = tapedFs(fs, { tape });
+    } else this.fs = fs;
+  }
+
+  private optionsKey?: string;
+  /** The options as a key of kept bases (functions, such as `cancelled`, are left out). */
+  keyOfOptions(): string { return (this.optionsKey ??= JSON.stringify(this.options) ?? ''); }
 
   get restrict(): boolean { return this.options.kustomize?.loadRestrictor !== 'LoadRestrictionsNone'; }
 

@@ -40,6 +40,7 @@ export function inflateChart(t: Target, ra: Accumulator, n: KNode, index: number
   if (more?.kind === 'seq') for (const i of more.items) if (i.kind === 'scalar') values.push(joinPath(t.ldr.root, i.value));
   const apiVersions = get(n, 'apiVersions');
   const fs = overrides.size ? overlayFs(t.ctx.fs, overrides) : t.ctx.fs;
+  t.ctx.helmRenders++;
   const res = helm.render(fs, dir, {
     ...t.ctx.options,
     helm: {

@@ -7,6 +7,7 @@ import { asKustomizeError } from './errors';
 import { KUSTOMIZATION_FILES } from './loader';
 import { emitResourcesKept, keepEmitted } from './emit-kept';
 import { keepParsedYaml } from './yaml-in';
+import { keepDirs } from './kept-dirs';
 import { Composer, Parser, type Document } from 'yaml';
 import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
 import { get, type KNode } from './node';
@@ -23,6 +24,7 @@ export { keepParsedYaml } from './yaml-in';
 export function keepKustomizeBuilds(maxChars: number): void {
   keepParsedYaml(maxChars);
   keepEmitted(maxChars);
+  keepDirs(maxChars);
 }
 
 /** The deprecation warnings kustomize prints on stderr, as notes (placed on the deprecated field). */

@@ -1,4 +1,4 @@
-import { getString, isMap, map, set, ensureMap, remove, get, str, type KMap, type KNode, type Src } from './node';
+import { clone, getString, isMap, map, set, ensureMap, remove, get, str, type KMap, type KNode, type Src } from './node';
 
 export interface Gvk { group: string; version: string; kind: string }
 export interface ResId extends Gvk { name: string; namespace: string }
@@ -159,6 +159,17 @@ export class Resource {
   annotations(): Map<string, string> { return stringMap(get(get(this.node, 'metadata'), 'annotations')); }
 
   isEmpty(): boolean { return this.node.entries.length === 0; }
+
+  /** An independent copy (its tree cloned; sources and origin shared, as they are never changed in place). */
+  copy(scope: Scope): Resource {
+    const r = new Resource(clone(this.node), this.origin, scope);
+    r.copyStateFrom(this);
+    r.behavior = this.behavior;
+    r.needsHash = this.needsHash;
+    r.allowNameChange = this.allowNameChange;
+    r.allowKindChange = this.allowKindChange;
+    return r;
+  }
 
   copyStateFrom(o: Resource): void {
     this.prefixes = [...o.prefixes];

@@ -7,10 +7,12 @@ import { resourcesFromText } from './factory';
 import { parseKustomization, type Kustomization } from './kustomization';
 import { KUSTOMIZATION_FILES, Loader, isRemote, remoteError } from './loader';
 import { isNull, withStep, type KNode, type Src } from './node';
-import { openApiSchema } from './schema';
+import { BUILTIN_SCHEMA, openApiSchema } from './schema';
 import { runGenerators, runTransformers, loadTransformerConfig } from './configure';
 import { bindVars, readVar } from './vars';
 import type { Resource } from './resource';
+import { ResMap } from './resmap';
+import { keepDir, keepingDirs, markDir, reuseDir } from './kept-dirs';
 
 /** A path relative to the build root, for notes ("overlays/prod", "../base"). */
 export function relPath(ctx: BuildContext, p: string): string {
@@ -127,6 +129,40 @@ export class Target {
   }
 
   accumulateDirectory(ra: Accumulator, ldr: Loader, isComponent: boolean, entrySrc: Src | undefined): void {
+    if (isComponent) { this.buildDirectory(ra, ldr, true, entrySrc); return; }
+    // a base whose build would read the same files and give the same resources as in an earlier build (kept-dirs.ts)
+    const key = this.keptKey(ldr, entrySrc);
+    const reused = key === undefined ? undefined : reuseDir(this.ctx, key);
+    if (reused) {
+      const subRa = new Accumulator();
+      subRa.resMap = new ResMap(reused.resources);
+      subRa.config = reused.config;
+      subRa.vars = reused.vars;
+      try { ra.mergeAccumulator(subRa); } catch (e) { throw wrap(e, `recursed merging from path '${ldr.root}'`); }
+      return;
+    }
+    const mark = key === undefined ? undefined : markDir(this.ctx);
+    const subRa = this.buildDirectory(ra, ldr, false, entrySrc);
+    if (key !== undefined && subRa && this.ctx.schema === BUILTIN_SCHEMA && !this.ctx.schemaSet) {
+      keepDir(this.ctx, key, mark, { resources: subRa.resMap.list, config: subRa.config, vars: subRa.vars });
+    }
+  }
+
+  /**
+   * What a base's build depends on besides the files it reads: where it is, the chain of roots above it (cycles),
+   * the entry's trace step, the options; undefined when it cannot be kept (a schema from an `openapi:` file).
+   */
+  private keptKey(ldr: Loader, entrySrc: Src | undefined): string | undefined {
+    if (!keepingDirs() || this.ctx.schema !== BUILTIN_SCHEMA || this.ctx.schemaSet) return undefined;
+    let chain = '';
+    for (let l: Loader | undefined = ldr; l; l = l.referrer) chain += `${l.root}\u0000`;
+    const r = entrySrc?.range;
+    const at = r ? `${r.start.line},${r.start.character},${r.end.line},${r.end.character}` : '-';
+    return `${chain}\u0001${ldr.restrict}\u0001${this.k.file}\u0001${this.rel(this.ldr.root)}\u0001${at}\u0001${this.ctx.root}\u0001${this.ctx.keyOfOptions()}`;
+  }
+
+  /** Builds a base or component directory into `ra`; for a base, returns its own accumulator (merged into `ra`). */
+  private buildDirectory(ra: Accumulator, ldr: Loader, isComponent: boolean, entrySrc: Src | undefined): Accumulator | undefined {
     let sub: Target;
     try { sub = Target.load(this.ctx, ldr); } catch (e) { throw wrap(e, `couldn't make target for path '${ldr.root}'`); }
     this.ctx.inputs.add(sub.k.file);
@@ -148,9 +184,12 @@ export class Target {
       ra.resMap = subRa.resMap;
       ra.config = subRa.config;
       ra.vars = subRa.vars;
-      return;
+      return undefined;
     }
+    // kept before the overlay's transformers change the trees (keepDir copies them)
+    const result = subRa;
     try { ra.mergeAccumulator(subRa); } catch (e) { throw wrap(e, `recursed merging from path '${ldr.root}'`); }
+    return result;
   }
 }
 

@@ -81,4 +81,45 @@ describe('engine: GlobSet (ignore globs and .gitignore without regular expressio
     assert.equal(s.matchesPathOrParent('a/b.tmp', false), true);
     assert.equal(s.matchesPathOrParent('pod.yaml', false), false);
   });
+
+  it('a large list is compiled lazily: a lookup compiles only the patterns of the buckets it reads (server-large-ignore-list)', () => {
+    const s = new GlobSet(Array.from({ length: 200000 }, (_, i) => `dir${i}/**`).concat(['*.tmp']));
+    assert.equal(s.size, 200001);
+    assert.equal(s.compiledCount, 1, 'only *.tmp (no plain first segment) is compiled up front');
+    assert.equal(s.matchesPathOrParent('pod.yaml', false), false);
+    assert.equal(s.matchesPathOrParent('deploy/pod.yaml', false), false);
+    assert.equal(s.compiledCount, 1, 'no dirN bucket was read');
+    assert.equal(s.matchesPathOrParent('dir5/sub/x.yaml', false), true);
+    assert.equal(s.matchesPathOrParent('dir5/y.yaml', false), true);
+    assert.equal(s.matchesPathOrParent('dir199999/x.yaml', false), true);
+    assert.equal(s.matchesPathOrParent('dir5x/a.yaml', false), false);
+    assert.equal(s.matchesPathOrParent('dir7/a.tmp', false), true);
+    assert.equal(s.verdict('dir5', true), undefined, 'dir5/** matches what is inside, not the folder');
+    assert.equal(s.compiledCount, 4, 'dir5, dir199999 and dir7, each once');
+  });
+
+  it('a lazily compiled pattern matches exactly as one compiled at once (escaping the first letter defeats the shortcut)', () => {
+    const patterns = ['a/b', '/c.yaml', 'c.yaml', 'vendor/**', 'out/', 'x//y/', './d/*.yaml', 'e/**/f', 'g', 'h/[ab]/i', 'k/', '/l/', 'm/n/'];
+    const paths = ['a/b', 'a/b/c', 'x/a/b', 'c.yaml', 'q/c.yaml', 'vendor', 'vendor/z.yaml', 'out', 'out/p.yaml', 'w/out/p.yaml', 'x/y', 'x/y/z',
+      'd/q.yaml', 'd/q/r.yaml', 'e/f', 'e/1/2/f', 'g', 'z/g', 'g/z', 'h/a/i', 'h/c/i', 'k', 'z/k/p', 'l', 'z/l', 'l/p', 'm/n', 'm/n/o'];
+    for (const gitignore of [false, true]) {
+      const extra = gitignore ? ['!a/b', 'k/', '!g'] : [];
+      const lazy = new GlobSet([...patterns, ...extra], { gitignore });
+      // `\a` is the letter a to the compiler, but not plain text to the shortcut: every pattern is compiled at once
+      const escaped = [...patterns, ...extra].map((p) => p.replace(/^(!?[./]*)([a-z])/, '$1\\$2'));
+      const eager = new GlobSet(escaped, { gitignore });
+      assert.equal(eager.compiledCount, escaped.length);
+      assert.ok(lazy.compiledCount < 3, `${lazy.compiledCount} compiled up front`);
+      for (const rel of paths) {
+        for (const isDir of [false, true]) {
+          assert.equal(lazy.verdict(rel, isDir), eager.verdict(rel, isDir), `${gitignore ? '.gitignore' : 'config'} verdict ${rel} ${isDir}`);
+          assert.equal(lazy.matchesPathOrParent(rel, isDir), eager.matchesPathOrParent(rel, isDir), `${gitignore ? '.gitignore' : 'config'} parent ${rel} ${isDir}`);
+        }
+      }
+    }
+    assert.equal(v(['out/'], 'out', true), true);
+    assert.equal(v(['out/'], 'out', false), undefined);
+    assert.equal(v(['x//y/'], 'x/y', true), true);
+    assert.equal(v(['/l/'], 'z/l', true), undefined);
+  });
 });

@@ -8,6 +8,7 @@ import { join, resolve } from 'node:path';
 import { diskFs } from '../../cli/disk-fs';
 import { keepKustomizeBuilds, keepParsedYaml, kustomizeRenderer, lintRendered, memoryFs, renderSource, type RenderedSource, type RenderResult } from '../../render';
 import { parseYaml } from '../../render/kustomize/yaml-in';
+import * as keptDirs from '../../render/kustomize/kept-dirs';
 
 const CRD = (name: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${name}s.example.com\nspec:\n  group: example.com\n  names: {kind: ${name[0].toUpperCase()}${name.slice(1)}, plural: ${name}s}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema: {type: object}\n`;
 const DEPLOY = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      containers:\n        - name: app\n          image: nginx:1.27\n';
@@ -95,5 +96,67 @@ describe('render: rebuilding after an edit equals a fresh build', () => {
     // the same segment objects: nothing of a2 was printed again
     assert.ok(a2.map.segments.length > 10 && a2.map.segments.every((x, i) => x === a1.map.segments[i]));
     keepKustomizeBuilds(0);
+  });
+});
+
+describe('render: a rebuild reuses the bases whose files did not change (kept-dirs.ts)', () => {
+  after(() => keepKustomizeBuilds(0));
+  const files = (patch: string, extra: Record<string, string> = {}) => ({
+    '/w/base/kustomization.yaml': 'resources:\n  - crds.yaml\n  - deploy.yaml\n',
+    '/w/base/crds.yaml': `${CRD('gadget')}---\n${CRD('widget')}`,
+    '/w/base/deploy.yaml': DEPLOY,
+    '/w/mid/kustomization.yaml': 'resources:\n  - ../base\ncommonLabels: {team: mid}\n',
+    '/w/app/kustomization.yaml': 'namePrefix: p-\nnamespace: prod\nresources:\n  - ../mid\npatches:\n  - path: patch.yaml\n',
+    '/w/app/patch.yaml': patch,
+    ...extra,
+  });
+  const build = (f: Record<string, string>) => judged(renderSource(memoryFs(f), '/w/app', kustomizeRenderer, {}, set));
+
+  it('an edit of the overlay\'s patch reuses its bases, and gives what a fresh build gives', () => {
+    const states = [PATCH('true'), PATCH('false'), `# moved\n${PATCH('true')}`, PATCH('true').replace('privileged: true', 'privileged: true\n            runAsUser: 0'), PATCH('true')];
+    keepKustomizeBuilds(0);
+    const fresh = states.map((p) => build(files(p)));
+    keepKustomizeBuilds(1 << 24);
+    const used = () => keptDirs.keptDirsUsed;
+    build(files(states[0]));
+    states.forEach((p, i) => {
+      const before = used();
+      assert.deepEqual(build(files(p)), fresh[i], `state ${i}`);
+      assert.equal(used() - before, 1, `state ${i}: ../mid (with ../base in it) reused`);
+    });
+    assert.ok(fresh[0].findings.some((f) => f[0] === 'privileged-container' && f[1] === '/w/app/patch.yaml'));
+    assert.ok(!fresh[1].findings.some((f) => f[0] === 'privileged-container'));
+  });
+
+  it('a base is built again when a file it reads changes, appears or goes, and gives what a fresh build gives', () => {
+    const withMore = (more: string | undefined) => files(PATCH('true'), {
+      '/w/base/kustomization.yaml': 'resources:\n  - crds.yaml\n  - deploy.yaml\n  - more.yaml\n',
+      ...(more === undefined ? {} : { '/w/base/more.yaml': more }),
+    });
+    const states = [
+      files(PATCH('true')),
+      files(PATCH('true'), { '/w/base/deploy.yaml': DEPLOY.replace('nginx:1.27', 'nginx:1.28') }),
+      withMore(undefined),
+      withMore('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: more\n'),
+      withMore('apiVersion: v1\nkind: ConfigMap\nmetadata:\n  name: more2\n'),
+      withMore(undefined),
+      files(PATCH('true'), { '/w/mid/kustomization.yaml': 'resources:\n  - ../base\ncommonLabels: {team: other}\n' }),
+      files(PATCH('true')),
+    ];
+    keepKustomizeBuilds(0);
+    const fresh = states.map(build);
+    assert.equal(fresh[2].errors.length, 1, 'more.yaml missing: an error');
+    assert.ok(fresh[1].text.includes('nginx:1.28') && fresh[4].text.includes('name: p-more2') && fresh[6].text.includes('team: other'));
+    keepKustomizeBuilds(1 << 24);
+    for (let pass = 0; pass < 2; pass++) states.forEach((f, i) => assert.deepEqual(build(f), fresh[i], `state ${i} (pass ${pass + 1})`));
+  });
+
+  it('a reused base is a copy: the overlay\'s transformers do not change what the next build starts from', () => {
+    keepKustomizeBuilds(1 << 24);
+    const a = build(files(PATCH('true')));
+    const b = build(files(PATCH('true')));
+    assert.deepEqual(b, a);
+    assert.equal((a.text.match(/namespace: prod/g) ?? []).length, 1);
+    assert.equal((b.text.match(/name: p-web/g) ?? []).length, 1);
   });
 });

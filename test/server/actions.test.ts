@@ -3,6 +3,8 @@ import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { LspClient, applyLspEdits, editsOf } from './lsp-client';
 import { PRIV_DEPLOY, podDoc, rangeTuple, startClient } from './helpers';
+import { rules } from '../../rules';
+import { SECURITY_FIELDS } from '../../server/fields';
 
 /** Sends the whole edited text as an incremental change covering the old text. */
 function replaceAll(c: LspClient, uri: string, version: number, before: string, after: string) {
@@ -147,5 +149,24 @@ describe('server: code actions', function () {
     assert.match(h.contents.value, /node's network namespace/);
     assert.match(h.contents.value, /\*\*Risk:\*\*/);
     assert.equal(await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 8, character: 8 } }), null);
+  });
+
+  it('hover on hostPath names every rule that judges a host path: any path, sensitive paths, runtime sockets', async () => {
+    const uri = 'file:///virtual/hover-hostpath.yaml';
+    const text = 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n    - name: a\n      image: busybox\n  volumes:\n    - name: data\n      hostPath:\n        path: /srv/data\n';
+    const since = c.mark();
+    c.open(uri, text, 1);
+    await c.diagnostics(uri, 1, since);
+    const h = await c.request('textDocument/hover', { textDocument: { uri }, position: { line: 10, character: 9 } });
+    assert.deepEqual(rangeTuple(h.range), [10, 6, 10, 14]);
+    const md: string = h.contents.value;
+    assert.match(md, /^\*\*`hostPath`\*\*/);
+    assert.deepEqual([...md.matchAll(/\*\*Rule `([a-z-]+)`\*\*/g)].map((m) => m[1]), ['host-path-volume', 'sensitive-host-mount', 'docker-socket-mount']);
+  });
+
+  it('every rule a security field\'s hover names is a rule that exists (a renamed rule would vanish from the hover silently)', () => {
+    const known = new Set(rules.map((r) => r.meta.id));
+    const missing = Object.entries(SECURITY_FIELDS).flatMap(([key, f]) => f.rules.filter((id) => !known.has(id)).map((id) => `${key}: ${id}`));
+    assert.deepEqual(missing, []);
   });
 });

@@ -74,7 +74,11 @@ describe('server: ignore globs are compiled once per configuration version (serv
       assert.ok(first);
       assert.equal(first.size, 20000);
       assert.equal(store.resolve(join(dir, 'x', 'pod.yaml'), DEFAULT_SETTINGS, true).config.ignore, first);
+      assert.equal(first.compiledCount, 0, 'no glob is compiled before a lookup reads its bucket');
+      assert.equal(first.matchesPathOrParent('pod.yaml', false), false);
       assert.equal(first.matchesPathOrParent('dir19999/pod.yaml', false), true);
+      assert.equal(first.matchesPathOrParent('dir19999/x/pod.yaml', false), true);
+      assert.equal(first.compiledCount, 1, 'only dir19999/** was compiled, once');
       store.invalidate();
       const second = store.resolve(join(dir, 'pod.yaml'), DEFAULT_SETTINGS, true).config.ignore;
       assert.notEqual(second, first);

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveRules } from '../../engine';
 import { rules } from '../../rules';
-import { renderers } from '../../render';
+import type { Diagnostic } from 'vscode-languageserver';
+import { keepKustomizeBuilds, renderers } from '../../render';
 import { RenderStore } from '../../server/rendered';
 import { pathToUri } from '../../server/uri';
 import { POD, VALUES, toyRenderer } from '../render/toy-renderer';
@@ -100,5 +101,63 @@ describe('server: kustomizations in the editor (RenderStore reuses unchanged bui
     store.invalidate();
     const third = await store.renderRoots(store.fs(), roots, set, 'k', none);
     assert.notEqual(byRoot(third, 'b').source, byRoot(second, 'b').source);
+  });
+});
+
+describe('server: keystrokes in a kustomization\'s patch (RenderStore with kept bases) give what a fresh build gives', () => {
+  let dir: string;
+  const set = resolveRules(rules, undefined, 'recommended');
+  const none = () => ({});
+  const CRD = (n: string) => `apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: ${n}s.example.com\nspec:\n  group: example.com\n  names: {kind: ${n}, plural: ${n}s}\n  scope: Namespaced\n  versions:\n  - name: v1\n    served: true\n    storage: true\n    schema:\n      openAPIV3Schema: {type: object}\n`;
+  const DEP = 'apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  selector:\n    matchLabels: {app: web}\n  template:\n    metadata:\n      labels: {app: web}\n    spec:\n      hostNetwork: true\n      containers:\n      - name: web\n        image: nginx:1.27\n';
+  const PATCH = (sc: string) => `apiVersion: apps/v1\nkind: Deployment\nmetadata:\n  name: web\nspec:\n  template:\n    spec:\n      containers:\n      - name: web\n        securityContext:\n${sc}`;
+  const states = [
+    PATCH('          privileged: false\n'),
+    PATCH('          privileged: true\n'),
+    PATCH('          privileged: tru\n'),
+    PATCH('          privileged: true\n          runAsUser: 0\n'),
+    `# a comment moves every line\n${PATCH('          privileged: true\n')}`,
+    PATCH('          privileged: [\n'),
+    PATCH('          privileged: false\n'),
+  ];
+  before(() => {
+    dir = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-store-keys-')));
+    mkdirSync(join(dir, 'base'), { recursive: true });
+    mkdirSync(join(dir, 'app'), { recursive: true });
+    writeFileSync(join(dir, 'base/kustomization.yaml'), 'resources:\n- crds.yaml\n- dep.yaml\n');
+    writeFileSync(join(dir, 'base/crds.yaml'), `${CRD('Gadget')}---\n${CRD('Widget')}`);
+    writeFileSync(join(dir, 'base/dep.yaml'), DEP);
+    writeFileSync(join(dir, 'app/kustomization.yaml'), 'namePrefix: p-\nnamespace: prod\nresources:\n- ../base\npatches:\n- path: patch.yaml\n');
+    writeFileSync(join(dir, 'app/patch.yaml'), states[0]);
+  });
+  after(() => { keepKustomizeBuilds(0); rmSync(dir, { recursive: true, force: true }); });
+
+  it('rule, file and range of every diagnostic on the patch, the base and the kustomization, after each of several edits', async () => {
+    const patch = join(dir, 'app/patch.yaml');
+    const dep = join(dir, 'base/dep.yaml');
+    const kz = join(dir, 'app/kustomization.yaml');
+    const shown = (ds: ReadonlyArray<Diagnostic> | undefined) => (ds ?? []).map((d) => ({ code: d.code, range: d.range, message: d.message, related: d.relatedInformation?.map((r) => [r.location.uri, r.location.range, r.message]) }));
+    const diagnosticsOf = (store: RenderStore, i: number) => Promise.all([patch, dep, kz].map(async (p) => shown(await store.diagnostics(p, pathToUri(p), i + 1, set, 'k', new Set(), none))));
+    // fresh builds of every state: a new store each time, with nothing kept between builds
+    const fresh = [];
+    for (let i = 0; i < states.length; i++) {
+      const state = new Map([[patch, { text: states[i], version: i + 1 }]]);
+      const store = new RenderStore(() => state, () => [dir]);
+      keepKustomizeBuilds(0);
+      fresh.push(await diagnosticsOf(store, i));
+    }
+    assert.ok(fresh[1][0].some((d) => d.code === 'privileged-container'), 'the patch sets privileged');
+    assert.ok(!fresh[0][0].some((d) => d.code === 'privileged-container'));
+    assert.ok(fresh[1][1].some((d) => d.code === 'host-network'), 'the base sets hostNetwork');
+    assert.ok(fresh[5][2].some((d) => d.code === 'render-error'), 'a broken patch fails the build (shown on its entry)');
+    let open = new Map<string, { text: string; version: number }>();
+    const store = new RenderStore(() => open, () => [dir]);
+    for (let pass = 0; pass < 2; pass++) {
+      for (let i = 0; i < states.length; i++) {
+        open = new Map([[patch, { text: states[i], version: i + 1 }]]);
+        const got = await diagnosticsOf(store, i);
+        assert.deepEqual(got, fresh[i], `state ${i} (pass ${pass + 1})`);
+      }
+    }
   });
 });
