@@ -66,6 +66,8 @@ export class KubehexServer {
   private editCost = new Map<string, number[]>();
   /** When each document last changed (performance.now()), to tell a burst of keystrokes from a pause. */
   private lastEdit = new Map<string, number>();
+  /** Push mode: lints of each document under way (started, not yet published or dropped). */
+  private running = new Map<string, number>();
   private savedVersion = new Map<string, number>();
   private lastReport = new Map<string, { resultId: string; items: Diagnostic[] }>();
   private configTimer?: NodeJS.Timeout;
@@ -164,10 +166,12 @@ export class KubehexServer {
       const at = performance.now();
       const gap = at - (this.lastEdit.get(uri) ?? -Infinity);
       this.lastEdit.set(uri, at);
+      // a lint of an earlier version still waits or runs: this keystroke is part of a burst
+      const busy = this.timers.has(uri) || this.running.has(uri);
       void this.settingsFor(uri).then((s) => {
         // the first content (open) is linted at once; edits wait for the debounce
         if (!this.lastCost.has(uri)) this.schedule(uri, 0);
-        else if (s.run === 'onType') this.schedule(uri, renderInput ? RENDER_DEBOUNCE_MS : this.debounce(uri, gap));
+        else if (s.run === 'onType') this.schedule(uri, renderInput ? RENDER_DEBOUNCE_MS : this.debounce(uri, gap, busy));
       });
     });
     docs.onDidSave((e) => {
@@ -397,12 +401,15 @@ export class KubehexServer {
 
   /**
    * Push mode: how long to wait after a keystroke `gap` ms after the one before, from the work the last edit's
-   * lint took. A cheap lint (at most CHEAP_LINT_MS) after a pause at least that long runs at once: the
-   * diagnostics follow the keystroke with no added wait. Keystrokes that come faster than the lint, or a lint
-   * that costs more, wait about one lint (two within a burst), so that a burst of keystrokes costs one lint
-   * rather than one per keystroke; a newer keystroke also abandons a running lint (see doc-lint.ts).
+   * lint took. A keystroke that finds no lint of the document waiting or running (`busy` false: the last one's
+   * diagnostics are out) runs at once, whatever the lint costs: there is nothing to coalesce it with, and a wait
+   * would only delay its diagnostics. Within a burst, a cheap lint (at most CHEAP_LINT_MS) after a pause at least
+   * that long also runs at once. Keystrokes that come faster than the lint, or a lint that costs more, wait about
+   * one lint (two within a burst), so that a burst of keystrokes costs one lint rather than one per keystroke; a
+   * newer keystroke also abandons a running lint (see doc-lint.ts).
    */
-  debounce(uri: string, gap: number): number {
+  debounce(uri: string, gap: number, busy = true): number {
+    if (!busy) return 0;
     const costs = this.editCost.get(uri);
     // no edit measured yet: lint at once (a newer keystroke abandons it at its next slice)
     if (!costs?.length) return 0;
@@ -433,6 +440,7 @@ export class KubehexServer {
     const before = this.analyzer.lastResult(uri);
     const t0 = performance.now();
     const c0 = process.cpuUsage();
+    this.running.set(uri, (this.running.get(uri) ?? 0) + 1);
     try {
       const a = await this.analyzer.analyze(doc);
       // the lint's work: its CPU time, or its wall time when that is less (other threads count in the CPU time)
@@ -456,6 +464,10 @@ export class KubehexServer {
     } catch (e) {
       if (e instanceof Superseded) return;
       this.connection.console.error(`kubehex: lint of ${uri} failed: ${(e as Error).stack ?? e}`);
+    } finally {
+      const n = (this.running.get(uri) ?? 1) - 1;
+      if (n > 0) this.running.set(uri, n);
+      else this.running.delete(uri);
     }
   }
 

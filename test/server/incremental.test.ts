@@ -285,4 +285,14 @@ describe('server: push-mode debounce follows the measured lint cost', () => {
     costs.set(uri, [400]);
     assert.equal(server.debounce(uri, 1000), 150);
   });
+
+  it('a keystroke that finds no lint of the document waiting or running is linted at once, whatever the lint costs', () => {
+    costs.set(uri, [30, 30, 30]);
+    assert.equal(server.debounce(uri, 200, false), 0);
+    assert.equal(server.debounce(uri, 20, false), 0, 'the last diagnostics are out: nothing to coalesce');
+    assert.equal(server.debounce(uri, 20, true), 60, 'a lint is still under way: a burst, which waits');
+    costs.set(uri, [400]);
+    assert.equal(server.debounce(uri, 1, false), 0);
+    assert.equal(server.debounce(uri, 1, true), 150);
+  });
 });
