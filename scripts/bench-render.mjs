@@ -1,7 +1,8 @@
 // Render + lint time of Helm charts in process (issue 9 item 8): ingress-nginx-default and the case of
 // ../shared/helm with the largest expected output, each rendered with its case's flags through the registered
 // Helm renderer and linted with the default rules (cross-object rules included), as `kubehex scan` does.
-// Prints the median of several runs after warm-up. Skipped when ../shared/helm is absent. Run after `npm run build`.
+// Prints the median of several runs after warm-up, in wall-clock time and in the process's CPU time (user + system,
+// all threads: what a loaded machine does not inflate). Skipped when ../shared/helm is absent. Run after `npm run build`.
 // --keep: keep parsed templates and printed documents between the runs, as the language server does (each run
 // after the first two then renders the same chart again, as after a keystroke that changed nothing it prints).
 //   node scripts/bench-render.mjs [--runs N] [--keep] [CASE_ID...]
@@ -35,19 +36,21 @@ const median = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.
 for (const c of chosen) {
   const options = { helm: { values: (c.values ?? []).map((v) => join(base, v)), set: Object.entries(c.set ?? {}).map(([k, v]) => `${k}=${v}`), releaseName: c.releaseName, namespace: c.namespace, kubeVersion: c.kubeVersion, apiVersions: c.apiVersions, includeCrds: c.includeCrds, skipTests: c.skipTests } };
   const chart = join(base, c.chart);
-  const times = { render: [], lint: [], total: [] };
+  const times = { render: [], lint: [], total: [], cpu: [] };
   let findings = 0, bytes = 0;
   for (let i = 0; i < runs + 2; i++) {
+    const c0 = process.cpuUsage();
     const t0 = performance.now();
     const rs = R.renderSource(fs, chart, helm, options, set);
     const t1 = performance.now();
     const out = R.lintRendered(rs, set, rs.objects);
     const t2 = performance.now();
+    const c1 = process.cpuUsage(c0);
     if (out.errors.length) { console.log(`${c.id}: render error: ${out.errors[0].message.slice(0, 200)}`); break; }
     findings = out.findings.length; bytes = rs.result.text.length;
     if (i < 2) continue; // warm-up
-    times.render.push(t1 - t0); times.lint.push(t2 - t1); times.total.push(t2 - t0);
+    times.render.push(t1 - t0); times.lint.push(t2 - t1); times.total.push(t2 - t0); times.cpu.push((c1.user + c1.system) / 1000);
   }
   if (!times.total.length) continue;
-  console.log(`${c.id}: render+lint ${median(times.total).toFixed(0)} ms (render incl. parse ${median(times.render).toFixed(0)} ms, lint + map back ${median(times.lint).toFixed(0)} ms), ${(bytes / 1024).toFixed(0)} KiB rendered, ${findings} findings; median of ${times.total.length}${args.includes('--keep') ? ', parses kept between runs' : ''}`);
+  console.log(`${c.id}: render+lint ${median(times.total).toFixed(0)} ms (render incl. parse ${median(times.render).toFixed(0)} ms, lint + map back ${median(times.lint).toFixed(0)} ms; CPU ${median(times.cpu).toFixed(0)} ms), ${(bytes / 1024).toFixed(0)} KiB rendered, ${findings} findings; median of ${times.total.length}${args.includes('--keep') ? ', parses kept between runs' : ''}`);
 }

@@ -2,6 +2,7 @@ import { Alias, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, parseAllDocumen
 import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
 import { SourceMap, type Segment } from '../source-map';
 import { HelmError } from './chart';
+import { plainDocumentHead } from './plain-yaml';
 import { goYamlError } from './yaml-errors';
 
 /**
@@ -43,7 +44,12 @@ export interface ManifestDoc {
   hookEvents?: string[];
   /** The document as printed (`sectionText`), composed once: it ordered the document and the engine lints it. */
   doc?: Document.Parsed;
+  /** Instead of `doc`, for a document known to compose cleanly (plainDocumentHead): composed only if linted. */
+  lazy?: LazySection;
 }
+
+/** A printed document not composed yet: what the engine reads of its head, and how to compose it (see PreparedDoc). */
+export interface LazySection { head: NonNullable<PreparedDoc['head']>; compose: () => Document.Parsed }
 
 /** How `helm template` prints one document. */
 export function sectionText(source: string, body: string): string { return `---\n# Source: ${source}\n${body}\n`; }
@@ -110,7 +116,7 @@ const PARSE_OPTIONS = { ...YAML_OPTIONS, uniqueKeys: false } as never;
  * YAML error. The document is composed once, as printed (`sectionText`), so that the engine can lint this parse
  * instead of parsing the output again. A document with an error is composed alone again for Helm's message.
  */
-function parseSection(content: string, source: string): { head: Head; doc?: Document.Parsed } {
+function parseSection(content: string, source: string): { head: Head; doc?: Document.Parsed; lazy?: LazySection } {
   // a directive would mean something else below the `---` of the header: composed alone, not handed on
   if (content.startsWith('%')) return { head: readHead(content, source) };
   const text = sectionText(source, content);
@@ -119,9 +125,81 @@ function parseSection(content: string, source: string): { head: Head; doc?: Docu
     const doc = cloneDocument(kept.doc);
     if (doc) return { head: kept.head, doc };
   }
+  const keep = (parsed: { head: Head; doc?: Document.Parsed }) => {
+    if (parsed.doc && !kept && MAX_KEPT_CHARS > 0 && text.length <= MAX_KEPT_CHARS / 4) keepSection(text, parsed, content, source);
+  };
+  // a large document of the plain shapes composes cleanly: its head is read from its head's lines alone, and the
+  // rest is composed only if a rule lints it (CRDs, most bytes of a large chart, are only looked up; a small
+  // document is composed now, as most are linted and reading its head apart would cost more than it saves)
+  const plain = content.length < LAZY_MIN_CHARS || /[\n\r]/.test(source) ? undefined : plainDocumentHead(content);
+  const heads = plain && plainHeads(plain.head, source);
+  if (heads) {
+    return {
+      head: heads.helm,
+      lazy: {
+        head: heads.engine,
+        compose: () => {
+          const parsed = { head: heads.helm, doc: parseDocument(text, PARSE_OPTIONS) as unknown as Document.Parsed };
+          keep(parsed);
+          return parsed.doc;
+        },
+      },
+    };
+  }
   const parsed = composeSection(text, content, source);
-  if (parsed.doc && !kept && MAX_KEPT_CHARS > 0 && text.length <= MAX_KEPT_CHARS / 4) keepSection(text, parsed, content, source);
+  keep(parsed);
   return parsed;
+}
+
+/** The size from which a document of the plain shapes is left uncomposed until linted. */
+let LAZY_MIN_CHARS = 8192;
+
+/** For tests: documents from this size are left uncomposed until linted (see parseSection). */
+export function setLazyMinChars(n: number): void { LAZY_MIN_CHARS = n; }
+
+/**
+ * Helm's head (composeSection's) and the engine's (readHead/readName) of a document accepted by
+ * plainDocumentHead, from the text of its top-level apiVersion, kind and metadata entries. Undefined when the
+ * engine would not read a field of the head from the document's text as written (it then composes the document).
+ */
+function plainHeads(headText: string, source: string): { helm: Head; engine: NonNullable<PreparedDoc['head']> } | undefined {
+  const doc = parseDocument(headText, PARSE_OPTIONS) as unknown as Document.Parsed;
+  if (doc.errors.length) return undefined;
+  const top = doc.contents;
+  if (top !== null && (!isMap(top) || top.flow)) return undefined;
+  const helm = headOfMap(doc, top as YAMLMap | null, source);
+  const engine: NonNullable<PreparedDoc['head']> = {};
+  for (const it of (top as YAMLMap | null)?.items ?? []) {
+    const key = flowScalarText(it.key);
+    if (key !== 'kind' && key !== 'apiVersion') continue;
+    const s = flowScalarText(it.value);
+    if (s === undefined) return undefined;
+    engine[key] = s;
+  }
+  const name = engineName(top as YAMLMap | null);
+  if (name !== undefined) engine.name = name;
+  return { helm, engine };
+}
+
+/** A flow scalar's text as the engine's head reader takes it (its `source`); anything else undefined. */
+function flowScalarText(n: unknown): string | undefined {
+  if (!isScalar(n)) return undefined;
+  const t = n.type;
+  if (t !== 'PLAIN' && t !== 'QUOTE_SINGLE' && t !== 'QUOTE_DOUBLE') return undefined;
+  const src = (n as Scalar & { source?: unknown }).source;
+  return typeof src === 'string' ? src : undefined;
+}
+
+/** metadata.name as the engine reads it without composing: the first metadata's first name, a flow scalar. */
+function engineName(top: YAMLMap | null): string | undefined {
+  for (const it of top?.items ?? []) {
+    if (flowScalarText(it.key) !== 'metadata') continue;
+    const m = it.value;
+    if (!isMap(m) || m.flow) return undefined;
+    for (const x of m.items) if (flowScalarText(x.key) === 'name') return flowScalarText(x.value);
+    return undefined;
+  }
+  return undefined;
 }
 
 /**
@@ -218,15 +296,18 @@ function composeSection(text: string, content: string, source: string): { head: 
   if (doc.errors.length) return { head: readHead(content, source) };
   // toJS of the head's fields only, unless anchors or merge keys make a field depend on the rest of the document
   if (content.includes('&') || content.includes('<<') || !isMap(doc.contents)) return { head: headOf(toJs(doc, source), source), doc };
-  const top = doc.contents as YAMLMap;
-  const field = (m: YAMLMap, key: string): Node | null | undefined => {
+  return { head: headOfMap(doc, doc.contents as YAMLMap, source), doc };
+}
+
+/** headOf the top-level kind, apiVersion and metadata of a composed map (none: null). */
+function headOfMap(doc: Document, top: YAMLMap | null, source: string): Head {
+  const field = (key: string): Node | null | undefined => {
     let found: Node | null | undefined;
-    for (const it of m.items) if (isScalar(it.key) && it.key.value === key) found = (it.value ?? null) as Node | null;
+    for (const it of top?.items ?? []) if (isScalar(it.key) && it.key.value === key) found = (it.value ?? null) as Node | null;
     return found;
   };
   const js = (n: Node | null | undefined): unknown => (n === undefined ? undefined : n === null ? null : n.toJS(doc));
-  const md = field(top, 'metadata');
-  return { head: headOf({ kind: js(field(top, 'kind')), apiVersion: js(field(top, 'apiVersion')), metadata: js(md) }, source), doc };
+  return headOf({ kind: js(field('kind')), apiVersion: js(field('apiVersion')), metadata: js(field('metadata')) }, source);
 }
 
 function toJs(doc: Document, source: string): unknown {
@@ -277,7 +358,7 @@ export function sortManifests(templates: ReadonlyArray<RenderedTemplate>, opts: 
         throw e;
       }
       const head = parsed.head;
-      const doc: ManifestDoc = { source: t.name, file: t.file, content, segments: sliceSegments(t.map, a, b), kind: head.kind, name: head.name, doc: parsed.doc };
+      const doc: ManifestDoc = { source: t.name, file: t.file, content, segments: sliceSegments(t.map, a, b), kind: head.kind, name: head.name, doc: parsed.doc, lazy: parsed.lazy };
       const hook = head.annotations['helm.sh/hook'];
       if (typeof hook !== 'string') { manifests.push(doc); continue; }
       const events = hook.split(',').map((e) => HOOK_EVENTS.get(e.trim().toLowerCase()));
@@ -314,8 +395,8 @@ export function assemble(crds: ReadonlyArray<CrdFile>, manifests: ReadonlyArray<
   let text = '';
   const segs: Segment[] = [];
   // where each section starts in `text`, and its documents
-  const sections: Array<{ at: number; text: string; docs?: Document.Parsed[] }> = [];
-  const add = (source: string, body: string, bodySegs: ReadonlyArray<Segment>, docs: Document.Parsed[] | undefined) => {
+  const sections: Array<{ at: number; text: string; docs?: Array<Document.Parsed | LazySection> }> = [];
+  const add = (source: string, body: string, bodySegs: ReadonlyArray<Segment>, docs: Array<Document.Parsed | LazySection> | undefined) => {
     const section = sectionText(source, body);
     sections.push({ at: text.length, text: section, docs });
     const bodyAt = text.length + section.length - body.length - 1;
@@ -323,7 +404,8 @@ export function assemble(crds: ReadonlyArray<CrdFile>, manifests: ReadonlyArray<
     text += section;
   };
   for (const c of crds) add(c.source, c.text, [{ start: 0, end: c.text.length, origin: { kind: 'text', file: c.file, offset: 0 } }], crdDocs(sectionText(c.source, c.text)));
-  for (const m of manifests) add(m.source, m.content, m.segments, m.doc && [m.doc]);
+  const docsOf = (m: ManifestDoc) => (m.doc ? [m.doc] : m.lazy ? [m.lazy] : undefined);
+  for (const m of manifests) add(m.source, m.content, m.segments, docsOf(m));
   // the release manifest is trimmed, then printed with a line break
   const [a, b] = trimBounds(text, 0, text.length);
   const kept = segs.filter((s) => s.end > a && s.start < b).map((s) => clip(s, a, b));
@@ -331,7 +413,7 @@ export function assemble(crds: ReadonlyArray<CrdFile>, manifests: ReadonlyArray<
   for (const s of sections) s.at -= a;
   segs.length = 0;
   segs.push(...kept);
-  for (const h of hooks) add(h.source, h.content, h.segments, h.doc && [h.doc]);
+  for (const h of hooks) add(h.source, h.content, h.segments, docsOf(h));
   return { text, map: new SourceMap(segs), docs: preparedDocs(text, sections) };
 }
 
@@ -344,12 +426,16 @@ function crdDocs(section: string): Document.Parsed[] | undefined {
 }
 
 /** The composed documents in text order, placed; undefined unless every section is composed and printed as composed. */
-function preparedDocs(text: string, sections: ReadonlyArray<{ at: number; text: string; docs?: Document.Parsed[] }>): PreparedDoc[] | undefined {
+function preparedDocs(text: string, sections: ReadonlyArray<{ at: number; text: string; docs?: ReadonlyArray<Document.Parsed | LazySection> }>): PreparedDoc[] | undefined {
   const out: PreparedDoc[] = [];
   for (const s of sections) {
     // the header where the section was placed (the whole section: flattening the text costs a 2 MB copy here)
     if (!s.docs || !text.startsWith(s.text.slice(0, s.text.indexOf('\n', 4) + 1), s.at)) return undefined;
-    for (const doc of s.docs) out.push({ start: s.at + doc.range[0], end: 0, doc, base: s.at });
+    for (const doc of s.docs) {
+      // a lazy section is one document that starts with its header's `---`, at the section's start
+      if ('compose' in doc) out.push({ start: s.at, end: 0, base: s.at, head: doc.head, compose: doc.compose });
+      else out.push({ start: s.at + doc.range[0], end: 0, doc, base: s.at });
+    }
   }
   for (let i = 0; i < out.length; i++) out[i].end = i + 1 < out.length ? out[i + 1].start : text.length;
   return out;
