@@ -321,8 +321,8 @@ export class FastReader {
     // a plain scalar: this line up to a comment; `: ` would make it a key (not in a value)
     let end = this.plainEnd(ln, o);
     let last = ln;
-    const hash = t.indexOf('#', end);
-    const commented = hash >= 0 && hash < e;
+    let commented = false;
+    for (let i = end; i < e; i++) if (t.charCodeAt(i) === HASH) { commented = true; break; }
     // continuation lines, more indented than the collection holding the scalar
     for (let next = ln + 1; next < this.limit; next++) {
       if (this.trivia(next)) {
