@@ -309,8 +309,9 @@ export function finishFile(j: Judged, set: RuleSet, all: ReadonlyArray<K8sObject
   const more: Finding[] = [];
   for (const p of j.pending) {
     reparsed.pending++;
-    const builtin = p.builtin && p.objects.some((o) => reportsAny(o, split.cross!, all, p.duplicates, crossFor));
-    const pol = !!policy && p.policy && !r.skipped && p.objects.some((o) => reportsAny(o, policy.set, policy.all, p.duplicates));
+    // a document that kept its parse is judged at once: asking first whether any rule reports would judge it twice
+    const builtin = p.builtin && (!!p.kept || p.objects.some((o) => reportsAny(o, split.cross!, all, p.duplicates, crossFor)));
+    const pol = !!policy && p.policy && !r.skipped && (!!p.kept || p.objects.some((o) => reportsAny(o, policy.set, policy.all, p.duplicates)));
     if (!builtin && !pol) continue;
     const { parsed, pd, shift } = reparse(j, p);
     if (builtin) {
@@ -428,16 +429,19 @@ function parseSetFor(set: RuleSet, pset: RuleSet | undefined): RuleSet {
   return pset ? makeRuleSet([...set.rules, ...pset.rules], set.suppressedBy) : set;
 }
 
-/** Lets a signal handler (Ctrl-C, a cancelled request) run during a long synchronous stretch. */
-function yielder(signal: AbortSignal | undefined): () => Promise<void> {
+/**
+ * Lets a signal handler (Ctrl-C, a cancelled request) run during a long synchronous stretch; with `always`, also
+ * without a signal (the main thread of a scan in several threads, which hears from its workers meanwhile).
+ */
+function yielder(signal: AbortSignal | undefined, always = false): () => Promise<void> {
   let last = Date.now();
   return async () => {
-    if (!signal) return;
+    if (!signal && !always) return;
     if (Date.now() - last >= 50) {
       await new Promise<void>((r) => setImmediate(r));
       last = Date.now();
     }
-    signal.throwIfAborted();
+    signal?.throwIfAborted();
   };
 }
 
@@ -452,7 +456,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   // charts and kustomizations are rendered here; their inputs are linted through the render, not alone
   const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots, config: opts.config, configDir: opts.configDir });
   const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
-  if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted);
+  if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted, parseSet, set, pset);
   const pause = yielder(opts.signal);
   // standard input keeps its parse to the end (its findings are split by source headers); files are judged at once
   const loaded: Array<Loaded | Judged> = [];
@@ -526,7 +530,13 @@ export function workersForIdleCores(cores: number, load1: number): number {
   return n >= 2 ? n : 1;
 }
 
-const trace = process.env.KUBEHEX_SCAN_TRACE === '1' ? (msg: string) => process.stderr.write(`[scan ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms] ${msg}\n`) : undefined;
+const trace = process.env.KUBEHEX_SCAN_TRACE === '1' ? (msg: string) => process.stderr.write(`[scan ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms ${memory()}] ${msg}\n`) : undefined;
+
+/** This thread's heap in use and the process's resident memory, for KUBEHEX_SCAN_TRACE. */
+function memory(): string {
+  const m = process.memoryUsage();
+  return `heap ${Math.round(m.heapUsed / 1048576)} MB rss ${Math.round(m.rss / 1048576)} MB`;
+}
 
 /** CPU time of the calling thread in ms (Linux; undefined elsewhere), for KUBEHEX_SCAN_TRACE. */
 function threadCpuMs(): number | undefined {
@@ -550,26 +560,111 @@ function packShard(s: ShardObjects): Uint8Array {
   return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
 }
 
-interface WorkerData { files: string[]; indices: number[]; total: number; settings: ScanSettings; policies?: PolicyRecipe; trace?: boolean }
+interface WorkerData {
+  files: string[];
+  /** The order files are handed out in (largest first) and the shared position in it (see claimer). */
+  order: number[];
+  queue: SharedArrayBuffer;
+  /** Which thread this is (the main thread is 0) of how many. */
+  id: number;
+  threads: number;
+  settings: ScanSettings;
+  policies?: PolicyRecipe;
+  trace?: boolean;
+}
 
-async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> {
-  // balance by size so one worker does not get every large bundle
-  const sized = opts.files.map((f, i) => { try { return { i, s: statSync(f).size }; } catch { return { i, s: 0 }; } }).sort((a, b) => b.s - a.s || a.i - b.i);
-  const shards: number[][] = Array.from({ length: n }, () => []);
-  const load = new Array<number>(n).fill(0);
-  for (const { i: fi, s } of sized) {
-    let k = 0;
-    for (let j = 1; j < n; j++) if (load[j] < load[k]) k = j;
-    shards[k].push(fi);
-    load[k] += s + 4096;
+/**
+ * The files of a scan in the order threads take them: largest first, so that the last files handed out are
+ * small and every thread runs out of work at about the same time (and the largest parses happen while little
+ * else is held). KUBEHEX_SCAN_DEAL=1 deals them out in turn instead (file k of the order to thread k mod n),
+ * so a test knows which thread judges which file.
+ */
+function handOutOrder(files: ReadonlyArray<string>): number[] {
+  const sizes = files.map((f) => { try { return statSync(f).size; } catch { return 0; } });
+  return files.map((_, i) => i).sort((a, b) => sizes[b] - sizes[a] || a - b);
+}
+
+/** Takes the next file of the order: shared by every thread of the scan (work stealing, one file at a time). */
+function claimer(order: ReadonlyArray<number>, queue: SharedArrayBuffer, thread: number, threads: number): () => number | undefined {
+  if (process.env.KUBEHEX_SCAN_DEAL === '1') {
+    let k = thread - threads;
+    return () => ((k += threads) < order.length ? order[k] : undefined);
   }
-  for (const sh of shards) sh.sort((a, b) => a - b);
+  const next = new Int32Array(queue);
+  return () => {
+    const k = Atomics.add(next, 0, 1);
+    return k < order.length ? order[k] : undefined;
+  };
+}
+
+/** A thread's share of a scan after phase 1: the files it judged (by position in the scan) and their state. */
+interface Share { indices: number[]; loaded: Judged[] }
+
+/** Phase 1 in a worker: judge files as they are claimed until none is left (the main thread: scanInWorkers). */
+function judgeShare(claim: () => number | undefined, files: ReadonlyArray<string>, parseSet: RuleSet, set: RuleSet, settings: ScanSettings, pset: RuleSet | undefined, each: () => void): Share {
+  const share: Share = { indices: [], loaded: [] };
+  for (let fi = claim(); fi !== undefined; fi = claim()) {
+    share.indices.push(fi);
+    share.loaded.push(judgeFile(files[fi], parseSet, set, settings, pset));
+    each();
+  }
+  return share;
+}
+
+/** The objects of a share as the other threads receive them (see ShardObjects, shipped). */
+function packShare(share: Share, set: RuleSet, pset: RuleSet | undefined): { blob: Uint8Array; deferred: number } {
+  const plain = new Map<K8sObject, K8sObject>();
+  const full = pset ? readByEither(set, pset) : readByCross(set);
+  const copy = (o: K8sObject) => { let c = plain.get(o); if (!c) plain.set(o, (c = shipped(o, full(o)))); return c; };
+  const shard: ShardObjects = { indices: share.indices, perFile: share.loaded.map((l) => l.objects.map(copy)) };
+  if (pset) shard.wide = share.loaded.map((l) => (l.wide ?? []).map(copy));
+  const blob = packShard(shard);
+  let deferred = 0;
+  for (const o of plain.values()) if ((o as Shipped).deferred) deferred++;
+  return { blob, deferred };
+}
+
+/**
+ * Every object of the scan for phase 2, in the order the one-thread scan sees them (by file position): this
+ * thread's own objects as they are, the other threads' from their packed shares.
+ */
+function scanIndex(total: number, share: Share, others: ReadonlyArray<Uint8Array>, settings: ScanSettings, pset: RuleSet | undefined, extra: ReadonlyArray<K8sObject>): { all: K8sObject[]; policy?: PolicyLint } {
+  const byIndex: K8sObject[][] = new Array<K8sObject[]>(total);
+  const wideByIndex: K8sObject[][] = new Array<K8sObject[]>(total);
+  share.indices.forEach((fi, k) => { byIndex[fi] = share.loaded[k].objects; wideByIndex[fi] = share.loaded[k].wide ?? []; });
+  const texts = fileTexts(settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
+  for (const b of others) {
+    const s = deserialize(b) as ShardObjects;
+    const received = new Map<K8sObject, K8sObject>();
+    const unpack = (objs: K8sObject[]) => objs.map((o) => { let r = received.get(o); if (!r) received.set(o, (r = unshipped(o, texts))); return r; });
+    s.indices.forEach((fi, k) => { byIndex[fi] = unpack(s.perFile[k]); if (s.wide) wideByIndex[fi] = unpack(s.wide[k]); });
+  }
+  const all: K8sObject[] = [];
+  for (const objs of byIndex) if (objs) for (const o of objs) all.push(o);
+  if (!pset) return { all };
+  const seen: K8sObject[] = [];
+  for (const objs of wideByIndex) if (objs) for (const o of objs) seen.push(o);
+  return { all, policy: { set: pset, all: [...seen, ...extra] } };
+}
+
+/**
+ * A scan on several threads: this one and n - 1 workers. Every thread takes files from one shared queue
+ * (largest first) and judges them (phase 1); then the threads swap the objects of their shares, each judges
+ * its own files with every object of the scan visible (phase 2), and the workers send their findings here.
+ * The main thread takes a share itself: a worker would load, compile and warm up the whole engine again
+ * (and hold a heap of its own) while this thread, which has done all that already, waits.
+ */
+async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, set: RuleSet, pset: RuleSet | undefined): Promise<ScanResult> {
+  const files = opts.files;
+  const order = handOutOrder(files);
+  const queue = new SharedArrayBuffer(4);
   const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules };
   let done = 0;
-  trace?.(`${n} workers, shard bytes ${load.join(' ')}${opts.files.length <= 20 ? `, shards ${shards.map((sh) => sh.map((i) => basename(opts.files[i])).join(',')).join(' | ')}` : ''}`);
+  const progress = () => { if (!opts.signal?.aborted) opts.onProgress?.(++done, files.length); };
+  trace?.(`${n} threads (${n - 1} workers and this one), ${files.length} files handed out largest first`);
   const policies = opts.policies?.rules.length ? opts.policies.recipe : undefined;
-  const workers = shards.map((indices) => new Worker(opts.workerScript!, {
-    workerData: { kubehexWorker: true, files: indices.map((i) => opts.files[i]), indices, total: opts.files.length, settings, ...(policies ? { policies } : {}), trace: !!trace } satisfies WorkerData & { kubehexWorker: true },
+  const workers = Array.from({ length: n - 1 }, (_, k) => new Worker(opts.workerScript!, {
+    workerData: { kubehexWorker: true, files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace } satisfies WorkerData & { kubehexWorker: true },
   }));
   let abort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
@@ -577,82 +672,88 @@ async function scanInWorkers(opts: ScanOptions, n: number): Promise<ScanResult> 
     abort = () => reject(opts.signal!.reason);
     opts.signal.addEventListener('abort', abort, { once: true });
   });
-  aborted.catch(() => { /* handled by the race below */ });
-  const blobs: Uint8Array[] = [];
+  aborted.catch(() => { /* handled by the races below */ });
+  // a worker that fails rejects the scan at once (this thread is busy with its own share meanwhile)
+  let failed: ((e: unknown) => void) | undefined;
+  const failure = new Promise<never>((_, reject) => { failed = reject; });
+  failure.catch(() => { /* handled by the races below */ });
+  const blobs = workers.map((w) => new Promise<Uint8Array>((resolve) => {
+    const onMsg = (m: { type: string; blob?: Uint8Array }) => {
+      if (m.type === 'progress') progress();
+      else if (m.type === 'parsed') { w.off('message', onMsg); resolve(m.blob!); }
+    };
+    w.on('message', onMsg);
+    w.once('error', (e) => failed!(e));
+    w.once('exit', (code) => { if (code !== 0) failed!(new Error(`scan worker exited with code ${code}`)); });
+  }));
+  const pause = yielder(opts.signal, true);
+  let stop: { reason: unknown } | undefined;
+  const check = () => { if (stop) throw stop.reason; };
+  failure.catch((e) => { stop = { reason: e }; });
+  aborted.catch((e) => { stop = { reason: e }; });
   try {
-    await Promise.race([aborted, Promise.all(workers.map((w, i) => new Promise<void>((resolve, reject) => {
-      const onMsg = (m: { type: string; blob?: Uint8Array }) => {
-        if (m.type === 'progress') { if (!opts.signal?.aborted) opts.onProgress?.(++done, opts.files.length); }
-        else if (m.type === 'parsed') { blobs[i] = m.blob!; w.off('message', onMsg); resolve(); }
-      };
-      w.on('message', onMsg);
-      w.once('error', reject);
-    })))]);
-    trace?.('all shards parsed');
-    const results = await Promise.race([aborted, Promise.all(workers.map((w, i) => new Promise<FileResult[]>((resolve, reject) => {
+    const share: Share = { indices: [], loaded: [] };
+    const claim = claimer(order, queue, 0, n);
+    for (let fi = claim(); fi !== undefined; fi = claim()) {
+      share.indices.push(fi);
+      share.loaded.push(judgeFile(files[fi], parseSet, set, settings, pset));
+      progress();
+      await pause();
+      check();
+    }
+    trace?.(`judged ${share.indices.length} files${files.length <= 20 ? `: ${share.indices.map((i) => basename(files[i])).sort().join(',')}` : ''}`);
+    const mine = packShare(share, set, pset);
+    trace?.(`packed ${(mine.blob.byteLength / 1048576).toFixed(1)} MB, ${mine.deferred} documents sent uncomposed`);
+    const theirs = await Promise.race([aborted, failure, Promise.all(blobs)]);
+    trace?.('all shares judged');
+    const results = workers.map((w, i) => new Promise<FileResult[]>((resolve) => {
       w.once('message', (m: { type: string; results: FileResult[] }) => resolve(m.results));
-      w.once('error', reject);
-      // with two workers each buffer has one reader and is moved; with more they are copied
-      const others = blobs.filter((_, j) => j !== i);
-      w.postMessage({ type: 'lint', others }, n === 2 ? others.map((b) => b.buffer as ArrayBuffer) : []);
-    })))]);
-    trace?.('all shards linted');
-    const byFile = new Map(results.flat().map((r) => [r.file, r]));
-    return { files: opts.files.length, results: opts.files.map((f) => byFile.get(f)!).filter(Boolean) };
+      // with one worker each buffer has one reader and is moved; with more they are copied
+      const others = [mine.blob, ...theirs.filter((_, j) => j !== i)];
+      w.postMessage({ type: 'lint', others }, n === 2 ? [mine.blob.buffer as ArrayBuffer] : []);
+    }));
+    const { all, policy } = scanIndex(files.length, share, theirs, settings, pset, opts.policies?.extra ?? []);
+    trace?.(`unpacked, ${all.length} objects`);
+    const own: FileResult[] = [];
+    for (let i = 0; i < share.loaded.length; i++) {
+      await pause();
+      check();
+      const l = share.loaded[i];
+      share.loaded[i] = undefined as unknown as Judged;
+      own.push(finishFile(l, set, all, policy));
+    }
+    trace?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
+    const rest = await Promise.race([aborted, failure, Promise.all(results)]);
+    trace?.('all shares linted');
+    const byFile = new Map([...own, ...rest.flat()].map((r) => [r.file, r]));
+    return { files: files.length, results: files.map((f) => byFile.get(f)!).filter(Boolean) };
   } finally {
     if (abort) opts.signal!.removeEventListener('abort', abort);
+    // the queue is emptied so that the workers stop taking files
+    Atomics.store(new Int32Array(queue), 0, order.length);
     await Promise.all(workers.map((w) => w.terminate()));
   }
 }
 
 /**
- * Worker side: phase 1 on start, phase 2 when the main thread sends the other shards' objects. Phase 2
- * sees every object of the scan in the order the one-thread scan sees them (by file position), with
- * this shard's own objects kept as they are.
+ * Worker side: phase 1 on the files it takes from the shared queue, then phase 2 when the main thread sends
+ * the other shares' objects.
  */
 export function runWorker(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
-  const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.indices[0] ?? '-'} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms] ${msg}\n`) : undefined;
+  const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.id} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms ${memory()}] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
   const pol = data.policies ? policiesOf(data.policies) : undefined;
   const pset = policySetFor(data.settings, pol?.rules);
   const parseSet = parseSetFor(set, pset);
-  const loaded = data.files.map((f) => {
-    const l = judgeFile(f, parseSet, set, data.settings, pset);
-    port.postMessage({ type: 'progress' });
-    return l;
-  });
-  log?.(`parsed ${data.files.length} files`);
-  const plain = new Map<K8sObject, K8sObject>();
-  const full = pset ? readByEither(set, pset) : readByCross(set);
-  const copy = (o: K8sObject) => { let c = plain.get(o); if (!c) plain.set(o, (c = shipped(o, full(o)))); return c; };
-  const shard: ShardObjects = { indices: data.indices, perFile: loaded.map((l) => l.objects.map(copy)) };
-  if (pset) shard.wide = loaded.map((l) => (l.wide ?? []).map(copy));
-  const blob = packShard(shard);
-  const deferred = [...plain.values()].filter((o) => (o as Shipped).deferred).length;
-  plain.clear();
+  const share = judgeShare(claimer(data.order, data.queue, data.id, data.threads), data.files, parseSet, set, data.settings, pset, () => port.postMessage({ type: 'progress' }));
+  log?.(`judged ${share.indices.length} files${data.files.length <= 20 ? `: ${share.indices.map((i) => basename(data.files[i])).sort().join(',')}` : ''}`);
+  const { blob, deferred } = packShare(share, set, pset);
   log?.(`packed ${(blob.byteLength / 1048576).toFixed(1)} MB, ${deferred} documents sent uncomposed`);
   port.postMessage({ type: 'parsed', blob }, [blob.buffer as ArrayBuffer]);
   port.once('message', (m: { type: string; others: Uint8Array[] }) => {
-    const byIndex: K8sObject[][] = new Array<K8sObject[]>(data.total);
-    const wideByIndex: K8sObject[][] = new Array<K8sObject[]>(data.total);
-    data.indices.forEach((fi, k) => { byIndex[fi] = loaded[k].objects; wideByIndex[fi] = loaded[k].wide ?? []; });
-    const texts = fileTexts(data.settings.maxFileSize ?? DEFAULT_MAX_FILE_SIZE);
-    for (const b of m.others) {
-      const s = deserialize(b) as ShardObjects;
-      const received = new Map<K8sObject, K8sObject>();
-      const unpack = (objs: K8sObject[]) => objs.map((o) => { let r = received.get(o); if (!r) received.set(o, (r = unshipped(o, texts))); return r; });
-      s.indices.forEach((fi, k) => { byIndex[fi] = unpack(s.perFile[k]); if (s.wide) wideByIndex[fi] = unpack(s.wide[k]); });
-    }
-    const all: K8sObject[] = [];
-    for (const objs of byIndex) if (objs) for (const o of objs) all.push(o);
-    let policy: PolicyLint | undefined;
-    if (pset) {
-      const seen: K8sObject[] = [];
-      for (const objs of wideByIndex) if (objs) for (const o of objs) seen.push(o);
-      policy = { set: pset, all: [...seen, ...pol!.extra] };
-    }
+    const { all, policy } = scanIndex(data.files.length, share, m.others, data.settings, pset, pol?.extra ?? []);
     log?.(`unpacked, ${all.length} objects`);
-    const results = loaded.map((l, i) => { loaded[i] = undefined as unknown as Judged; return finishFile(l, set, all, policy); });
+    const results = share.loaded.map((l, i) => { share.loaded[i] = undefined as unknown as Judged; return finishFile(l, set, all, policy); });
     log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     port.postMessage({ type: 'done', results });
   });

@@ -5,19 +5,21 @@ import { join } from 'node:path';
 import { workersForIdleCores } from '../../cli/scan';
 import { BIN, ROOT, tempDir } from './helpers';
 
-function scanJson(dir: string, workers: number) {
+interface Out { files: number; findings: Array<{ ruleId: string; file: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>; errors: unknown[] }
+
+function scanJson(dir: string, workers: number, deal = false) {
   const r = spawnSync(process.execPath, [BIN, 'scan', dir, '--format', 'json'], {
     cwd: ROOT, encoding: 'utf8', timeout: 60000, maxBuffer: 64 * 1024 * 1024,
-    env: { ...process.env, KUBEHEX_WORKERS: String(workers), KUBEHEX_SCAN_TRACE: '1' },
+    env: { ...process.env, KUBEHEX_WORKERS: String(workers), KUBEHEX_SCAN_TRACE: '1', KUBEHEX_SCAN_DEAL: deal ? '1' : '' },
   });
-  return { code: r.status, out: JSON.parse(r.stdout) as { files: number; findings: Array<{ ruleId: string; file: string; message: string }>; errors: unknown[] }, stderr: r.stderr };
+  return { code: r.status, out: JSON.parse(r.stdout) as Out, stderr: r.stderr };
 }
 
 const pad = (n: number) => `# ${'padding '.repeat(Math.ceil(n / 8))}\n`;
 
-// Sizes steer the by-size sharding of two workers: crd.yaml, sa.yaml, pdb.yaml in one, deploy.yaml,
-// widget.yaml, svc.yaml in the other (asserted from the trace), so the cross-file pairs CRD -> Widget,
-// ServiceAccount -> Deployment and PDB -> Deployment each span two workers.
+// Files are handed out largest first; dealt out in turn (KUBEHEX_SCAN_DEAL), the sizes put crd.yaml, deploy.yaml
+// and svc.yaml on the main thread, widget.yaml, sa.yaml and pdb.yaml on the worker (asserted from the trace), so
+// the cross-file pairs CRD -> Widget, ServiceAccount -> Deployment and PDB -> Deployment each span two threads.
 const FILES: Record<string, string> = {
   'crd.yaml': pad(9000) + `apiVersion: apiextensions.k8s.io/v1
 kind: CustomResourceDefinition
@@ -40,7 +42,7 @@ spec:
               properties:
                 size: {type: integer}
 `,
-  'deploy.yaml': pad(6000) + `apiVersion: apps/v1
+  'deploy.yaml': pad(3000) + `apiVersion: apps/v1
 kind: Deployment
 metadata:
   name: web
@@ -58,7 +60,7 @@ spec:
         - name: web
           image: nginx:1.27
 `,
-  'widget.yaml': pad(3000) + `apiVersion: example.com/v1
+  'widget.yaml': pad(6000) + `apiVersion: example.com/v1
 kind: Widget
 metadata:
   name: w
@@ -110,23 +112,46 @@ describe('cli: scan in worker threads', () => {
     const dir = tempDir();
     for (const [name, text] of Object.entries(FILES)) writeFileSync(join(dir, name), text);
     const one = scanJson(dir, 1);
-    const two = scanJson(dir, 2);
-    assert.doesNotMatch(one.stderr, /\d+ workers/);
-    assert.match(two.stderr, /2 workers/, 'the scan did run in two workers');
-    assert.match(two.stderr, /shards (crd\.yaml,pdb\.yaml,sa\.yaml \| deploy\.yaml,svc\.yaml,widget\.yaml|deploy\.yaml,svc\.yaml,widget\.yaml \| crd\.yaml,pdb\.yaml,sa\.yaml)/);
-    // the CRD, only looked up, is sent to the other worker as its place in crd.yaml and composed there
-    assert.match(two.stderr, /packed [\d.]+ MB, 1 documents sent uncomposed/);
+    const two = scanJson(dir, 2, true);
+    assert.doesNotMatch(one.stderr, /\d+ threads/);
+    assert.match(two.stderr, /2 threads \(1 workers and this one\)/, 'the scan did run in two threads');
+    assert.match(two.stderr, /\[scan [^\]]*\] judged 3 files: crd\.yaml,deploy\.yaml,svc\.yaml/);
+    assert.match(two.stderr, /\[worker 1 [^\]]*\] judged 3 files: pdb\.yaml,sa\.yaml,widget\.yaml/);
+    // the CRD, only looked up, is sent to the worker as its place in crd.yaml and composed there
+    assert.match(two.stderr, /\[scan [^\]]*\] packed [\d.]+ MB, 1 documents sent uncomposed/);
     assert.equal(two.code, one.code);
     assert.deepEqual(two.out, one.out);
     assert.equal(one.out.files, 6);
-    const has = (ruleId: string, file: string) => one.out.findings.some((f) => f.ruleId === ruleId && f.file.endsWith(file));
+    const at = (ruleId: string, file: string) => one.out.findings.filter((f) => f.ruleId === ruleId && f.file.endsWith(file)).map((f) => f.range);
     // the Widget is checked against the CRD in another file
-    assert.ok(has('unknown-field', 'widget.yaml'), 'unknown field of the custom resource');
-    assert.ok(has('invalid-field-type', 'widget.yaml'), 'wrong type in the custom resource');
+    const widget = FILES['widget.yaml'].split('\n');
+    const sizeLine = widget.findIndex((l) => l.startsWith('  size:'));
+    assert.deepEqual(at('invalid-field-type', 'widget.yaml'), [{ start: { line: sizeLine, character: 8 }, end: { line: sizeLine, character: 13 } }]);
+    assert.deepEqual(at('unknown-field', 'widget.yaml'), [{ start: { line: sizeLine + 1, character: 2 }, end: { line: sizeLine + 1, character: 8 } }]);
     // the Deployment's ServiceAccount, in another file, is seen
     const sa = one.out.findings.filter((f) => f.ruleId === 'service-account-token-automount' && f.file.endsWith('deploy.yaml'));
     assert.equal(sa.length, 1);
     assert.match(sa[0].message, /its ServiceAccount "builder" does not either/);
+  });
+
+  it('hands files out from one queue (work stealing) with the same findings as one thread', function () {
+    this.timeout(120000);
+    const dir = tempDir();
+    // more files than threads, of mixed sizes, with cross-file pairs among them
+    for (const [name, text] of Object.entries(FILES)) {
+      for (let k = 0; k < 4; k++) writeFileSync(join(dir, `${k}-${name}`), k % 2 ? text : pad(500 * k) + text.replace(/^#.*\n/, ''));
+    }
+    const one = scanJson(dir, 1);
+    for (const threads of [2, 3]) {
+      const many = scanJson(dir, threads);
+      assert.match(many.stderr, new RegExp(`${threads} threads`));
+      const judged = [...many.stderr.matchAll(/judged (\d+) files/g)].map((m) => Number(m[1]));
+      assert.equal(judged.length, threads);
+      assert.equal(judged.reduce((a, b) => a + b, 0), 24, 'every file judged once');
+      assert.equal(many.code, one.code);
+      assert.deepEqual(many.out, one.out);
+    }
+    assert.ok(one.out.findings.filter((f) => f.ruleId === 'unknown-field').length >= 4);
   });
 });
 
