@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveRules } from '../../engine';
 import { rules } from '../../rules';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { KubehexServer } from '../../server/server';
 import { keepKustomizeBuilds, renderers } from '../../render';
 import { RenderStore } from '../../server/rendered';
 import { pathToUri } from '../../server/uri';
@@ -159,5 +160,13 @@ describe('server: keystrokes in a kustomization\'s patch (RenderStore with kept 
         assert.deepEqual(got, fresh[i], `state ${i} (pass ${pass + 1})`);
       }
     }
+  });
+});
+
+describe('server: the wait after a keystroke in a file a render reads (push mode)', () => {
+  it('none when no render of the document waits or runs (nothing to coalesce); within a burst, one render debounce', () => {
+    const server = new KubehexServer({} as Connection);
+    assert.equal(server.renderDebounce(false), 0);
+    assert.equal(server.renderDebounce(true), 30);
   });
 });
