@@ -1,4 +1,4 @@
-import { parseDocument, visit } from 'yaml';
+import { isMap, isScalar, parseDocument, visit } from 'yaml';
 import { checkRuleOptions, validateConfig } from './config-check';
 import { checkText } from './guards';
 import { locate } from './paths';
@@ -78,15 +78,24 @@ export function parseConfig(text: string, file: string, known: ReadonlySet<strin
   };
   const guard = checkText(text);
   if (guard) return fail([{ file, line: (guard.range?.start.line ?? 0) + 1, character: (guard.range?.start.character ?? 0) + 1, message: guard.message }]);
-  const doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true });
-  if (doc.errors.length) return fail(doc.errors.map((e) => at(e.pos[0], e.message.split('\n')[0])));
+  // a long ignore list of simple items is read line by line; the YAML parser gets the rest of the text
+  const split = splitIgnoreList(text);
+  const rest = split ? parseDocument(split.rest, { prettyErrors: false, uniqueKeys: true }) : undefined;
+  // the list was all of `ignore` (else the whole text is parsed, as without the shortcut)
+  const cut = split && rest && !rest.errors.length && heldList(rest, split.keyAt) ? split : undefined;
+  const src = cut ? cut.rest : text;
+  const doc = cut && rest ? rest : parseDocument(text, { prettyErrors: false, uniqueKeys: true });
+  // offsets in the parsed text, as offsets in the file
+  const orig = (o: number) => (cut && o >= cut.cut ? o + cut.removed : o);
+  if (doc.errors.length) return fail(doc.errors.map((e) => at(orig(e.pos[0]), e.message.split('\n')[0])));
   let value: unknown;
   try {
     value = doc.toJS({ maxAliasCount: MAX_CONFIG_ALIASES }) ?? {};
   } catch (e) {
-    return fail([at(firstAliasOffset(doc), `aliases expand to too many nodes (an alias bomb: ${(e as Error).message}); not expanded`)]);
+    return fail([at(orig(firstAliasOffset(doc)), `aliases expand to too many nodes (an alias bomb: ${(e as Error).message}); not expanded`)]);
   }
-  const errors = validateConfig(value, (path) => offsetOf(doc, path), (path) => sourceOf(doc, text, path)).map((e) => at(e.offset, e.message));
+  if (cut) (value as { ignore?: string[] }).ignore = cut.items;
+  const errors = validateConfig(value, (path) => orig(offsetOf(doc, path)), (path) => sourceOf(doc, src, path)).map((e) => at(e.offset, e.message));
   if (errors.length) return fail(errors);
   const cfg = value as Config;
   const catalogue = known instanceof Set ? undefined : (known as ReadonlyArray<Rule>);
@@ -94,15 +103,62 @@ export function parseConfig(text: string, file: string, known: ReadonlySet<strin
   for (const [id, setting] of Object.entries(cfg.rules ?? {})) {
     if (!ids.has(id)) {
       // policy rule ids depend on the policies a scan loads: an unknown one is a warning there, not an error here
-      if (!isPolicyRuleId(id)) errors.push(at(offsetOf(doc, ['rules', id]), `unknown rule "${id}" under rules (see \`kubehex rules\`)`));
+      if (!isPolicyRuleId(id)) errors.push(at(orig(offsetOf(doc, ['rules', id])), `unknown rule "${id}" under rules (see \`kubehex rules\`)`));
       continue;
     }
     const rule = catalogue?.find((r) => r.meta.id === id);
     if (rule && typeof setting === 'object' && setting.options) {
-      for (const e of checkRuleOptions(rule, setting.options)) errors.push(at(offsetOf(doc, ['rules', id, 'options', ...e.path]), e.message));
+      for (const e of checkRuleOptions(rule, setting.options)) errors.push(at(orig(offsetOf(doc, ['rules', id, 'options', ...e.path])), e.message));
     }
   }
   return errors.length ? fail(errors) : { config: cfg };
+}
+
+/** Fewest items for which an ignore list is read line by line (below it the YAML parser is quick enough). */
+export const IGNORE_FAST_ITEMS = 256;
+
+/** `ignore:` as a key of the top-level map (column 0), with nothing after it on its line. */
+const IGNORE_KEY = /^ignore:[ \t]*\r?$/gm;
+/** One item of a block list: double-quoted without escapes, single-quoted without quotes, or plain glob text. */
+const IGNORE_ITEM = /^( *)- +(?:"([^"\\\r\n]*)"|'([^'\r\n]*)'|([A-Za-z_/][A-Za-z0-9_./*?-]*|\.[A-Za-z_/*][A-Za-z0-9_./*?-]*))[ \t]*$/;
+/** Plain items the YAML core schema reads as something other than a string. */
+const NOT_STRING = /^(?:null|Null|NULL|true|True|TRUE|false|False|FALSE|\.inf|\.Inf|\.INF|\.nan|\.NaN|\.NAN)$/;
+
+/**
+ * The items of a top-level `ignore:` block list of at least IGNORE_FAST_ITEMS simple items (one per line, the
+ * same indent, nothing else between them), and the text without the item lines. Undefined when there is no such
+ * list; whether the rest parses with `ignore` holding exactly that list is checked by `heldList`.
+ */
+export function splitIgnoreList(text: string): { rest: string; items: string[]; keyAt: number; cut: number; removed: number } | undefined {
+  IGNORE_KEY.lastIndex = 0;
+  const key = IGNORE_KEY.exec(text);
+  if (!key || IGNORE_KEY.exec(text)) return undefined;
+  let pos = text.indexOf('\n', key.index);
+  if (pos < 0) return undefined;
+  const cut = ++pos;
+  const items: string[] = [];
+  let indent: string | undefined;
+  while (pos < text.length) {
+    let end = text.indexOf('\n', pos);
+    if (end < 0) end = text.length;
+    const line = text.charCodeAt(end - 1) === 13 ? text.slice(pos, end - 1) : text.slice(pos, end);
+    const m = IGNORE_ITEM.exec(line);
+    if (!m || (indent !== undefined && m[1] !== indent) || (m[4] !== undefined && NOT_STRING.test(m[4]))) break;
+    indent = m[1];
+    items.push(m[2] ?? m[3] ?? m[4]);
+    pos = end < text.length ? end + 1 : end;
+  }
+  if (items.length < IGNORE_FAST_ITEMS) return undefined;
+  return { rest: text.slice(0, cut) + text.slice(pos), items, keyAt: key.index, cut, removed: pos - cut };
+}
+
+/** The rest of the text parsed with `ignore` the top-level key at `keyAt` and no value: the list was all of it. */
+function heldList(doc: ReturnType<typeof parseDocument>, keyAt: number): boolean {
+  const root = doc.contents;
+  if (!isMap(root) || root.flow) return false;
+  const pair = root.items.find((p) => isScalar(p.key) && p.key.value === 'ignore');
+  if (!pair || !isScalar(pair.key) || pair.key.range?.[0] !== keyAt) return false;
+  return pair.value === null || (isScalar(pair.value) && pair.value.value === null && pair.value.source === '' && !pair.value.tag);
 }
 
 /** A config has no business with more aliases than this (manifests get 100 too). */

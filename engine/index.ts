@@ -12,7 +12,7 @@ export { lintText, lintDocument, reportsAny, readsOthers, rulesFor, deferredObje
 export { RuleContext, objectsOfKind, type K8sObject } from './context';
 export { POD_SPEC_KINDS, POD_SPEC_PATHS, podMetadataPathOf, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';
-export { parseConfig, resolveRules, profileOf, isPolicyRuleId, unknownPolicyRuleIds, configPosition, POLICY_RULE_ID, type Config, type ConfigError, type PolicySettings, type RuleSetting } from './config';
+export { parseConfig, splitIgnoreList, IGNORE_FAST_ITEMS, resolveRules, profileOf, isPolicyRuleId, unknownPolicyRuleIds, configPosition, POLICY_RULE_ID, type Config, type ConfigError, type PolicySettings, type RuleSetting } from './config';
 export { isTemplateSource, hasPlaceholder, isPlaceholderValue } from './detect';
 export { yamlSyntaxErrors } from './syntax';
 export { GlobSet, expandBraces, MAX_BRACE_EXPANSIONS, type GlobOptions } from './glob';

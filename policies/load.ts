@@ -50,7 +50,8 @@ export const evaluationStats = { evaluated: 0 };
 /** Evaluations memoised per scan (Env), object value and unit: the unit's rule and policy-not-evaluated both read them. */
 const memo = new WeakMap<Env, WeakMap<object, Map<PolicyUnit, UnitResult>>>();
 export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResult {
-  if (isPolicyObject(o)) return { matched: false, violations: [] };
+  // decided once per kind: policy objects are never judged, and most units match a few kinds
+  if (!mayJudgeKind(unit, o)) return { matched: false, violations: [] };
   // decided from the identity: the object's value is not read (a lazy document stays uncomposed)
   if (!admits(unit, o)) return { matched: false, violations: [] };
   let perEnv = memo.get(env);
@@ -68,6 +69,46 @@ export function evaluateUnit(unit: PolicyUnit, o: K8sObject, env: Env): UnitResu
     m.set(unit, r);
   }
   return r;
+}
+
+/** Per unit, per kind and apiVersion: whether objects of that kind may be judged at all (see mayJudgeKind). */
+const kindGates = new WeakMap<PolicyUnit, Map<string, Map<string, boolean>>>();
+
+/**
+ * Whether a unit may judge objects of this kind and apiVersion: not a policy object, and PolicyUnit.admitsKind
+ * (one that throws admits, as `admits` does). Worked out once per unit and kind.
+ */
+export function mayJudgeKind(unit: PolicyUnit, o: { kind: string; apiVersion: string }): boolean {
+  let byKind = kindGates.get(unit);
+  if (!byKind) { byKind = new Map(); kindGates.set(unit, byKind); }
+  let m = byKind.get(o.kind);
+  if (!m) { m = new Map(); byKind.set(o.kind, m); }
+  let v = m.get(o.apiVersion);
+  if (v === undefined) {
+    if (isPolicyObject(o)) v = false;
+    else if (!unit.admitsKind) v = true;
+    else {
+      try { v = unit.admitsKind(o.kind, o.apiVersion); } catch { v = true; }
+    }
+    m.set(o.apiVersion, v);
+  }
+  return v;
+}
+
+/** Per units list, per `kind\napiVersion`: the units that may judge objects of that kind, in their order. */
+const unitIndex = new WeakMap<ReadonlyArray<PolicyUnit>, Map<string, PolicyUnit[]>>();
+
+/** The units of a list that may judge objects of this kind and apiVersion (mayJudgeKind), in the list's order. */
+export function unitsFor(units: ReadonlyArray<PolicyUnit>, o: { kind: string; apiVersion: string }): ReadonlyArray<PolicyUnit> {
+  let m = unitIndex.get(units);
+  if (!m) { m = new Map(); unitIndex.set(units, m); }
+  const key = `${o.kind}\n${o.apiVersion}`;
+  let list = m.get(key);
+  if (!list) {
+    list = units.filter((u) => mayJudgeKind(u, o));
+    m.set(key, list);
+  }
+  return list;
 }
 
 /** PolicyUnit.admits, where a unit has one; one that throws admits (evaluate then says what went wrong). */

@@ -32,16 +32,26 @@ export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
   };
   const controlsOf = new Map<Rule, string[]>();
   for (const r of rules) if (r.meta.pss) controlsOf.set(r, r.meta.pss.replace(/^\w+:\s*/, '').split(/,\s*/));
+  // the rules a level, its exclusions and a kind ask for, in the rules' order: worked out once per combination
+  const asked = new Map<string, Rule[]>();
+  const rulesFor = (level: string, excluded: ReadonlyArray<string>, kind: string): Rule[] => {
+    const key = JSON.stringify([level, excluded, kind]);
+    let list = asked.get(key);
+    if (!list) {
+      const profile = `pss-${level}`;
+      list = rules.filter((r) => {
+        if (!r.meta.pss || !(r.meta.profiles as readonly string[]).includes(profile)) return false;
+        if (controlsOf.get(r)!.some((c) => excluded.includes(c))) return false;
+        return r.meta.appliesTo.some((k) => k === '*' || k === kind || (k === 'podSpec' && POD_SPEC_KINDS.includes(kind)));
+      });
+      if (asked.size >= 1024) asked.clear();
+      asked.set(key, list);
+    }
+    return list;
+  };
   return (level, excluded, o) => {
     const out: PssFailure[] = [];
-    const profile = `pss-${level}`;
-    for (const r of rules) {
-      if (!r.meta.pss || !(r.meta.profiles as readonly string[]).includes(profile)) continue;
-      const controls = controlsOf.get(r)!;
-      if (controls.some((c) => excluded.includes(c))) continue;
-      if (!r.meta.appliesTo.some((k) => k === '*' || k === o.kind || (k === 'podSpec' && POD_SPEC_KINDS.includes(o.kind)))) continue;
-      out.push(...failuresOf(r, controls, o));
-    }
+    for (const r of rulesFor(level, excluded, o.kind)) out.push(...failuresOf(r, controlsOf.get(r)!, o));
     return out;
   };
 }

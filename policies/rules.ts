@@ -4,7 +4,7 @@
  * editor then treat them as they treat built-in rules.
  */
 import { PROFILES, type K8sObject, type Rule, type RuleContext } from '../engine';
-import { evaluateUnit, makeEnv, type LoadedPolicies } from './load';
+import { evaluateUnit, makeEnv, mayJudgeKind, unitsFor, type LoadedPolicies } from './load';
 import type { Env, PolicyUnit } from './types';
 import type { External } from './external';
 
@@ -88,10 +88,11 @@ function notEvaluatedRule(p: LoadedPolicies, narrow: boolean): Rule {
         // only a namespaceSelector makes a namespace unknown: without one, no object of the scan is evaluated here
         if (u.scope && !u.scope.namespaceSelector) continue;
         const missing = new Set<string>();
-        for (const x of ctx.objects) { const r = evaluateUnit(u, x, env); if (r.unknownNamespace && !r.violations.length) missing.add(r.unknownNamespace); }
+        for (const x of ctx.objects) { if (!mayJudgeKind(u, x)) continue; const r = evaluateUnit(u, x, env); if (r.unknownNamespace && !r.violations.length) missing.add(r.unknownNamespace); }
         for (const ns of [...missing].sort()) ctx.report({ messageId: 'namespace-unknown', data: { message: `${u.id}: namespace ${ns} unknown: labels not in the scan (add its Namespace object to judge its objects)` }, path: u.sourcePath });
       }
-      for (const u of p.units) {
+      // only the units that may judge this kind (the others give "not matched", never "not evaluated")
+      for (const u of unitsFor(p.units, o)) {
         const r = evaluateUnit(u, o, env);
         if (r.unknown && !r.violations.length) ctx.report({ messageId: 'not-evaluable', data: { message: `${u.id} is not evaluated for ${o.kind} ${o.name}: ${r.unknown}` }, path: ['kind'] });
       }

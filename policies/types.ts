@@ -53,6 +53,12 @@ export interface PolicyUnit {
    * that the object is neither composed nor evaluated for the unit. Absent: every object is evaluated.
    */
   admits?(o: Identity): boolean;
+  /**
+   * Decided from the kind and apiVersion alone: false when `admits` is false for every object of that kind and
+   * apiVersion, whatever its name and namespace. A scan asks it once per kind (see load.ts unitsFor) so that an
+   * object meets only the units that may match it. Absent: every kind may be admitted.
+   */
+  admitsKind?(kind: string, apiVersion: string): boolean;
   /** What the unit can evaluate and read; absent: anything (see UnitScope). */
   scope?: UnitScope;
 }

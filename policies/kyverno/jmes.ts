@@ -176,14 +176,31 @@ function substituteString(s: string, data: Record<string, unknown>, unknownVars:
   throw new KyvernoError(`variables nested too deeply in ${s}`);
 }
 
+/** What resolve reads of a variable's expression, worked out once per expression (a policy's few meet every object). */
+interface ExprFacts { roots: string[]; readsUser: boolean; root?: string }
+const exprFacts = new Map<string, ExprFacts>();
+function factsOf(e: string): ExprFacts {
+  let f = exprFacts.get(e);
+  if (!f) {
+    if (exprFacts.size >= 4096) exprFacts.clear();
+    f = {
+      roots: referencedRoots(e),
+      readsUser: /\brequest\.(userInfo|roles|clusterRoles)\b|\bserviceAccountName\b|\bserviceAccountNamespace\b/.test(e),
+      root: /^[A-Za-z_][A-Za-z0-9_]*/.exec(e)?.[0],
+    };
+    exprFacts.set(e, f);
+  }
+  return f;
+}
+
 function resolve(expr: string, data: Record<string, unknown>, unknownVars: ReadonlySet<string>): unknown {
   const e = expr.trim();
-  const root = /^[A-Za-z_][A-Za-z0-9_]*/.exec(e)?.[0];
+  const { roots, readsUser, root } = factsOf(e);
   if (unknownVars.size) {
-    for (const r of referencedRoots(e)) if (unknownVars.has(r) && !(r in data)) throw new KyvernoUnknown(`variable ${r} comes from a context lookup that needs the live cluster`);
+    for (const r of roots) if (unknownVars.has(r) && !(r in data)) throw new KyvernoUnknown(`variable ${r} comes from a context lookup that needs the live cluster`);
   }
   if (e === '@') return data['@'];
-  if (unknownVars.has(USER_UNKNOWN) && /\brequest\.(userInfo|roles|clusterRoles)\b|\bserviceAccountName\b|\bserviceAccountNamespace\b/.test(e)) throw new KyvernoUnknown('the requesting user is not known offline (request.userInfo)');
+  if (unknownVars.has(USER_UNKNOWN) && readsUser) throw new KyvernoUnknown('the requesting user is not known offline (request.userInfo)');
   const r = query(e, data);
   if (r === null && root && !(root in data) && !unknownVars.has(root)) throw new KyvernoError(`variable ${e} is not defined`);
   return r;

@@ -34,6 +34,28 @@ export function kindMatches(spec: string, o: { kind: string; apiVersion: string 
   return wildcardMatch(s.slice(0, -2).join('/'), group) && wildcardMatch(s[s.length - 2], version) && wildcardMatch(kindPart, o.kind);
 }
 
+/** kindMatches for one spec, decided once per kind and apiVersion (a rule's kinds meet every object). */
+const kindMatchers = new Map<string, (o: { kind: string; apiVersion: string }) => boolean>();
+export function kindMatcher(spec: string): (o: { kind: string; apiVersion: string }) => boolean {
+  let f = kindMatchers.get(spec);
+  if (!f) {
+    if (kindMatchers.size >= 4096) kindMatchers.clear();
+    const seen = new Map<string, boolean>();
+    f = (o) => {
+      const key = `${o.kind}\n${o.apiVersion}`;
+      let v = seen.get(key);
+      if (v === undefined) {
+        if (seen.size >= 4096) seen.clear();
+        v = kindMatches(spec, o);
+        seen.set(key, v);
+      }
+      return v;
+    };
+    kindMatchers.set(spec, f);
+  }
+  return f;
+}
+
 function selectorWithWildcards(sel: unknown, labels: Record<string, string>): boolean {
   const s = rec(sel);
   for (const [k, v] of Object.entries(rec(s.matchLabels))) {
@@ -105,6 +127,83 @@ export function ruleMatches(rule: Record<string, unknown>, o: K8sObject, env: En
   return true;
 }
 
+type Judge = (o: K8sObject, env: Env) => Verdict;
+
+/** resourceFilter with the filter read once: the same checks in the same order. */
+function compileResourceFilter(r: Record<string, unknown>, policyNs: string | undefined): Judge {
+  const kinds = arr(r.kinds).map(String).map(kindMatcher);
+  const names = [...arr(r.names).map(String), ...(typeof r.name === 'string' ? [r.name] : [])];
+  const nss = arr(r.namespaces).map(String);
+  const ops = arr(r.operations).map(String);
+  const opsOk = !ops.length || ops.some((x) => x === 'CREATE' || x === 'UPDATE');
+  const annotations = Object.entries(rec(r.annotations)).map(([k, v]) => [k, String(v)] as const);
+  const selector = r.selector;
+  const namespaceSelector = r.namespaceSelector;
+  return (o, env) => {
+    if (kinds.length && !kinds.some((k) => k(o))) return false;
+    if (names.length && !names.some((n) => wildcardMatch(n, o.name))) return false;
+    if (nss.length) {
+      const ns = namespaceOf(o) ?? policyNs;
+      if (!ns || !nss.some((n) => wildcardMatch(n, ns))) return false;
+    }
+    if (!opsOk) return false;
+    if (annotations.length) {
+      const ann = rec(o.metadata.annotations);
+      const keys = Object.keys(ann);
+      for (const [k, v] of annotations) {
+        if (!keys.some((ak) => wildcardMatch(k, ak) && wildcardMatch(v, String(ann[ak])))) return false;
+      }
+    }
+    if (selector !== undefined && !selectorWithWildcards(selector, labelsOf(o.metadata.labels))) return false;
+    if (namespaceSelector !== undefined) return namespaceSelectorMatches(namespaceSelector, o, env);
+    return true;
+  };
+}
+
+/** filterMatches with the filter read once. */
+function compileFilter(f: Record<string, unknown>, policyNs: string | undefined): Judge {
+  if (arr(f.subjects).length || arr(f.roles).length || arr(f.clusterRoles).length) return () => false;
+  if (!isRecord(f.resources)) return () => false;
+  return compileResourceFilter(f.resources, policyNs);
+}
+
+/** blockMatches with the block read once. */
+function compileBlock(block: unknown, policyNs: string | undefined): Judge {
+  const { mode, filters } = filtersOf(block);
+  if (!filters.length) return () => false;
+  const judges = filters.map((f) => compileFilter(f, policyNs));
+  return (o, env) => {
+    let unknown: Verdict | undefined;
+    for (const j of judges) {
+      const v = j(o, env);
+      if (v === true && mode === 'any') return true;
+      if (v === false && mode === 'all') return false;
+      if (v !== true && v !== false) unknown ??= v;
+    }
+    if (unknown) return unknown;
+    return mode === 'all';
+  };
+}
+
+/**
+ * ruleMatches with the rule's match and exclude read once (a rule meets every object of its kinds): the same
+ * verdict for every object, as long as the rule is not changed.
+ */
+export function ruleMatcher(rule: Record<string, unknown>, policyNs: string | undefined): Judge {
+  const match = compileBlock(rule.match, policyNs);
+  const exclude = rule.exclude === undefined ? undefined : compileBlock(rule.exclude, policyNs);
+  return (o, env) => {
+    if (policyNs && (namespaceOf(o) ?? '') !== policyNs) return false;
+    const m = match(o, env);
+    if (m !== true) return m;
+    if (!exclude) return true;
+    const x = exclude(o, env);
+    if (x === true) return false;
+    if (x !== false) return x;
+    return true;
+  };
+}
+
 type Ident = Omit<Identity, 'name'> & { name?: string };
 
 /**
@@ -123,17 +222,41 @@ export function ruleAdmitter(rule: Record<string, unknown>, policyNs: string | u
   };
 }
 
+/**
+ * Whether a rule's match could match any object of a kind and apiVersion (PolicyUnit.admitsKind): false only
+ * where ruleAdmitter is false for every name and namespace. The checks are ruleAdmitter's that read the kind.
+ */
+export function ruleKindAdmitter(rule: Record<string, unknown>, policyNs: string | undefined): (kind: string, apiVersion: string) => boolean {
+  const { mode, filters } = filtersOf(rule.match);
+  const tests = filters.map((f): ((o: { kind: string; apiVersion: string }) => boolean) => {
+    if (arr(f.subjects).length || arr(f.roles).length || arr(f.clusterRoles).length) return () => false;
+    if (!isRecord(f.resources)) return () => false;
+    const r = f.resources;
+    const kinds = arr(r.kinds).map(String).map(kindMatcher);
+    const ops = arr(r.operations).map(String);
+    if (ops.length && !ops.some((x) => x === 'CREATE' || x === 'UPDATE')) return () => false;
+    return (o) => !kinds.length || kinds.some((k) => k(o));
+  });
+  return (kind, apiVersion) => {
+    const o = { kind, apiVersion };
+    // a namespaced policy judges only objects in its namespace: never a cluster-scoped one
+    if (policyNs && namespaceOf(o) === undefined) return false;
+    if (!tests.length) return false;
+    return mode === 'any' ? tests.some((t) => t(o)) : tests.every((t) => t(o));
+  };
+}
+
 function filterAdmitter(f: Record<string, unknown>, policyNs: string | undefined): (o: Ident) => boolean {
   if (arr(f.subjects).length || arr(f.roles).length || arr(f.clusterRoles).length) return () => false;
   if (!isRecord(f.resources)) return () => false;
   const r = f.resources;
-  const kinds = arr(r.kinds).map(String);
+  const kinds = arr(r.kinds).map(String).map(kindMatcher);
   const names = [...arr(r.names).map(String), ...(typeof r.name === 'string' ? [r.name] : [])];
   const nss = arr(r.namespaces).map(String);
   const ops = arr(r.operations).map(String);
   const opsOk = !ops.length || ops.some((x) => x === 'CREATE' || x === 'UPDATE');
   return (o) => {
-    if (kinds.length && !kinds.some((k) => kindMatches(k, o))) return false;
+    if (kinds.length && !kinds.some((k) => k(o))) return false;
     if (names.length && o.name !== undefined && !names.some((n) => wildcardMatch(n, o.name!))) return false;
     const ns = namespaceOf(o) ?? policyNs;
     if (nss.length && (!ns || !nss.some((n) => wildcardMatch(n, ns)))) return false;

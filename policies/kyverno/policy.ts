@@ -2,7 +2,7 @@
 import { isRecord, POD_SPEC_PATHS, type K8sObject, type Path, type Severity } from '../../engine';
 import { annotationsTaxonomy, strongest } from '../taxonomy';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
-import { matchKinds, matchScopeKinds, ruleAdmitter, ruleMatches, filtersOf } from './match';
+import { matchKinds, matchScopeKinds, ruleAdmitter, ruleKindAdmitter, ruleMatcher, filtersOf, type Verdict } from './match';
 import { evaluateRule, type RuleNames } from './validate';
 import { kyvernoSyntaxNotes } from './syntax';
 import { kyvernoSchemaNotes } from './schema';
@@ -51,12 +51,13 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurity
       const messages: Record<string, string> = { 'validation-1': typeof v.message === 'string' ? v.message.trim() : `rule ${base} failed` };
       for (const [k, e] of arr(rec(v.cel).expressions).map(rec).entries()) if (k > 0) messages[`validation-${k + 1}`] = typeof e.message === 'string' ? e.message : `failed expression: ${String(e.expression ?? '').trim()}`;
       const kinds = matchKinds(rule.match);
+      const matches = ruleMatcher(rule, ns);
       notes.push(...kyvernoSyntaxNotes(rule, ['spec', 'rules', i], p, `${prefix}/${base}`));
       units.push({
         id: `${prefix}/${base}`, engine: 'kyverno', title: `Kyverno ${p.kind} ${p.name} rule ${base}`, source: p, sourcePath: rulePath,
         severity, ...annotationsTaxonomy(p.metadata.annotations), messages,
         kinds: kinds.length && !kinds.some((k) => k.includes('*') || k.includes('/')) ? [...kinds.map(String), ...(canAutogen ? controllers : [])] : ['*'],
-        evaluate: (o, env) => evaluateKyvernoRule(rule, severity, ns, canAutogen ? controllers : [], o, env, pss, { policy: p.name, rule: name }),
+        evaluate: (o, env) => evaluateKyvernoRule(rule, matches, severity, canAutogen ? controllers : [], o, env, pss, { policy: p.name, rule: name }),
         ...unitReach(rule, ns, canAutogen ? controllers : []),
       });
     });
@@ -68,16 +69,18 @@ export function loadKyverno(objects: ReadonlyArray<K8sObject>, pss?: PodSecurity
  * Where a rule can give anything but "not matched" (see PolicyUnit.admits and scope): its match's kinds and
  * names, and for a controller Kyverno autogenerates the rule for, the Pod of its template.
  */
-function unitReach(rule: Record<string, unknown>, ns: string | undefined, controllers: string[]): Pick<PolicyUnit, 'admits' | 'scope'> {
+function unitReach(rule: Record<string, unknown>, ns: string | undefined, controllers: string[]): Pick<PolicyUnit, 'admits' | 'admitsKind' | 'scope'> {
   const kinds = matchScopeKinds(rule.match);
   const paramKind = rec(rec(rec(rule.validate).cel).paramKind).kind;
   const admits = ruleAdmitter(rule, ns);
+  const admitsKind = ruleKindAdmitter(rule, ns);
   return {
     admits: (o) => {
       if (admits(o)) return true;
       // the Pod of a controller's template: its name may come from the template, its namespace is the controller's
       return controllers.includes(o.kind) && !!POD_SPEC_PATHS[o.kind] && admits({ apiVersion: 'v1', kind: 'Pod', ...(o.namespace ? { namespace: o.namespace } : {}) });
     },
+    admitsKind: (kind, apiVersion) => admitsKind(kind, apiVersion) || (controllers.includes(kind) && !!POD_SPEC_PATHS[kind] && admitsKind('Pod', 'v1')),
     scope: {
       kinds: kinds === undefined ? '*' : [...new Set([...kinds, ...(controllers.length && kinds.includes('Pod') ? controllers : [])])],
       // Namespaces (namespaceSelector, namespaceObject) and the params a cel rule looks up by kind
@@ -103,15 +106,15 @@ function podOnly(rule: Record<string, unknown>): boolean {
   return all.every((r) => r.name === undefined && r.names === undefined && r.selector === undefined && r.annotations === undefined);
 }
 
-function evaluateKyvernoRule(rule: Record<string, unknown>, severity: Severity, ns: string | undefined, controllers: string[], o: K8sObject, env: Env, pss: PodSecurityCheck | undefined, names: RuleNames): UnitResult {
+function evaluateKyvernoRule(rule: Record<string, unknown>, matches: (o: K8sObject, env: Env) => Verdict, severity: Severity, controllers: string[], o: K8sObject, env: Env, pss: PodSecurityCheck | undefined, names: RuleNames): UnitResult {
   const res: UnitResult = { matched: false, violations: [] };
   let target = o;
   let mapPath = (p: Path): Path => p;
-  let m = ruleMatches(rule, o, env, ns);
+  let m = matches(o, env);
   if (m === false && controllers.includes(o.kind)) {
     const pod = templatePod(o);
     if (pod) {
-      m = ruleMatches(rule, pod.obj, env, ns);
+      m = matches(pod.obj, env);
       target = pod.obj;
       mapPath = pod.mapPath;
     }

@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseConfig } from '../../engine';
+import { parse } from 'yaml';
+import { IGNORE_FAST_ITEMS, parseConfig, splitIgnoreList } from '../../engine';
 import { rules } from '../../rules';
 
 const errorsOf = (text: string) => {
@@ -44,5 +45,58 @@ describe('engine: configuration errors, all at once and never a crash', () => {
     const e = errorsOf('rules:\n' + Array.from({ length: 60 }, (_, i) => `  nope${i}: off\n`).join(''));
     assert.equal(e.length, 51);
     assert.equal(e[50], '52:3: 10 more errors not shown');
+  });
+
+  describe('a long ignore list is read line by line (server-large-ignore-list)', () => {
+    const items = (n: number, f: (i: number) => string = (i) => `  - "dir${i}/**"`) => Array.from({ length: n }, (_, i) => f(i) + '\n').join('');
+    const configOf = (text: string) => {
+      const r = parseConfig(text, '.kubehex.yaml', rules);
+      assert.ok('config' in r, JSON.stringify(r));
+      return r.config;
+    };
+
+    it('the shortcut reads exactly what the YAML parser reads: quoted, single-quoted and plain items, keys before and after, CRLF', () => {
+      const mixed = (i: number) => (i % 3 === 0 ? `  - "d${i}/**"` : i % 3 === 1 ? `  - 'x ${i}/*.yaml'  ` : `  - .git${i}/a?b*-c_d`);
+      const texts = [
+        'profile: all\nignore:\n' + items(300) + 'failOn: warning\n',
+        'ignore:\n' + items(IGNORE_FAST_ITEMS, mixed),
+        'ignore:  \n' + items(400, (i) => `- n${i}`) + '# done\nrules:\n  privileged-container: off\n',
+        ('ignore:\n' + items(300) + 'profile: all\n').replace(/\n/g, '\r\n'),
+      ];
+      for (const text of texts) {
+        const split = splitIgnoreList(text);
+        assert.ok(split && split.items.length >= IGNORE_FAST_ITEMS, 'the shortcut applies');
+        assert.deepEqual(configOf(text), parse(text));
+      }
+      assert.equal(splitIgnoreList('ignore:\n' + items(IGNORE_FAST_ITEMS - 1)), undefined, 'a short list goes to the YAML parser');
+    });
+
+    it('anything else about the list leaves it to the YAML parser, with the same result', () => {
+      const texts = [
+        'ignore:\n' + items(300) + '  # a comment\n' + items(300),
+        'ignore:\n' + items(300) + '\n' + items(10),
+        'ignore:\n' + items(300) + '  - plain\n    continued\n',
+        'ignore:\n' + items(300, (i) => `  - "a\\tb${i}"`),
+      ];
+      for (const text of texts) assert.deepEqual(configOf(text), parse(text), text.slice(-40));
+      assert.deepEqual(errorsOf('ignore:\n' + items(300) + '    - deeper\n'), ['302:5: All sequence items must start at the same column']);
+      const messages = (text: string) => errorsOf(text).map((e) => e.replace(/^\d+:\d+: /, ''));
+      assert.deepEqual(messages('ignore:\n' + items(300) + '  - true\n  - null\n'), ['ignore.300: expected a string', 'ignore.301: expected a string']);
+      assert.deepEqual(messages('ignore:\n' + items(300) + '  - 123\n'), ['ignore.300: expected a string']);
+      assert.equal(errorsOf('{\nignore:\n' + items(300) + '}\n').length > 0, true, 'a block list inside a flow map is an error, shortcut or not');
+      assert.deepEqual(errorsOf('ignore:\n' + items(300) + '"ignore": []\n'), errorsOf('ignore:\n' + items(3) + '"ignore": []\n').map((e) => e.replace(/^5:/, '302:')));
+    });
+
+    it('errors after the list keep their lines and columns', () => {
+      assert.deepEqual(errorsOf('failOn: never\nignore:\n' + items(1000) + 'rules:\n  privileged-container: {severity: loud}\n'), [
+        '1:1: failOn: expected one of "error", "warning", "info", "none"',
+        '1004:26: rules.privileged-container.severity: expected one of "off", "error", "warning", "info", "on"',
+      ]);
+      assert.deepEqual(errorsOf('ignore:\n' + items(1000) + 'rules:\n  nope: off\n  allowed-registries:\n    options: {registriez: [a]}\n'), [
+        '1003:3: unknown rule "nope" under rules (see `kubehex rules`)',
+        '1005:15: unknown option "registriez" for rule allowed-registries; expected one of: registries',
+      ]);
+      assert.deepEqual(errorsOf('ignore:\n' + items(1000) + 'kubernetesVersion: 1.30\n'), ['1002:1: kubernetesVersion: expected a string; 1.30 is read as a number, quote it: "1.30"']);
+    });
   });
 });
