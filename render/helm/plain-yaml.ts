@@ -7,8 +7,9 @@
  * - a block map at column 0; block maps and block sequences (a sequence may sit at its key's indentation);
  *   `- key: value` items;
  * - keys: plain (letters, digits, `_ $ . / + -`, not starting with `-`), or quoted without escapes;
- * - values: plain scalars (also on more indented continuation lines), single-line quoted scalars (double
- *   quoted with common escapes), block scalars (`|`, `>`, with `-`/`+`, no indentation indicator), `[]`, `{}`;
+ * - values: plain and quoted scalars (also on more indented continuation lines; double quoted with common
+ *   escapes), block scalars (`|`, `>`, with `-`/`+`, no indentation indicator), `{}`, one-line flow sequences
+ *   of plain words and quoted scalars (these and a one-line quoted scalar also on the line below their key);
  * - comments after a space, comment lines, blank lines.
  * Tabs, carriage returns, control characters, anchors, aliases, tags, flow content, explicit keys, directives
  * and document markers all answer undefined.
@@ -52,6 +53,14 @@ export function plainDocumentHead(content: string): { head: string } | undefined
       mode = Mode.None;
     }
     if (blank) continue;
+    if (mode === Mode.Single || mode === Mode.Double) {
+      if (indent <= owner) return undefined;
+      const close = quotedEnd(content, i, b, mode === Mode.Single ? "'" : '"');
+      if (close === -1) continue;
+      if (close < 0 || !restIsComment(content, close + 1, b)) return undefined;
+      mode = Mode.Closed;
+      continue;
+    }
     const c = content.charCodeAt(i);
     if (c === HASH) {
       // a comment line ends a plain scalar; a more indented line after it would be an error: not known
@@ -79,6 +88,13 @@ export function plainDocumentHead(content: string): { head: string } | undefined
     }
     if (mode === Mode.Nested) {
       mode = Mode.None;
+      if (indent > owner && (c === 123 || c === 91 || c === 34 || c === 39) && keyEnd(content, i, b) < 0) {
+        // `{}`, `[]` or a quoted scalar on the line below its key or `-`, on one line
+        const v = value(content, i, b);
+        if (v !== Mode.Closed) return undefined;
+        mode = Mode.Closed;
+        continue;
+      }
       if (indent > owner) { indents.push(indent); frames.push(dash ? Frame.Seq : Frame.Map); }
       else if (indent === owner && dash && frames[frames.length - 1] === Frame.Map && indents[indents.length - 1] === owner) {
         // a sequence at its key's indentation: a line there without `-` ends it
@@ -121,7 +137,7 @@ export function plainDocumentHead(content: string): { head: string } | undefined
     if (m === Mode.Invalid) return undefined;
     mode = m; owner = mapIndent; blockIndent = -1;
   }
-  if (!frames.length || (mode === Mode.Block && blockIndent < 0)) return undefined;
+  if (!frames.length || (mode === Mode.Block && blockIndent < 0) || mode === Mode.Single || mode === Mode.Double) return undefined;
   if (headStart >= 0) head += content.slice(headStart) + '\n';
   return { head };
 }
@@ -142,6 +158,9 @@ const enum Mode {
   Block,
   /** a complete value (quoted, `[]`, `{}`): a more indented line would be an error */
   Closed,
+  /** inside a single-quoted / double-quoted scalar that more indented lines continue */
+  Single,
+  Double,
   Invalid,
 }
 
@@ -193,44 +212,26 @@ function keyText(s: string, at: number, colon: number): string {
 function value(s: string, at: number, b: number): Mode {
   const c = s[at];
   switch (c) {
-    case '"': {
-      let i = at + 1;
-      for (; i < b; i++) {
-        const x = s[i];
-        if (x === '"') break;
-        if (x === '\\') {
-          const e = s[i + 1];
-          if (e === 'u') { if (!/^[0-9A-Fa-f]{4}$/.test(s.slice(i + 2, i + 6))) return Mode.Invalid; i += 5; }
-          else if (e === 'x') { if (!/^[0-9A-Fa-f]{2}$/.test(s.slice(i + 2, i + 4))) return Mode.Invalid; i += 3; }
-          else if (e !== undefined && SIMPLE_ESCAPES.includes(e) && i + 1 < b) i++;
-          else return Mode.Invalid;
-        }
-      }
-      if (i >= b) return Mode.Invalid;
-      return restIsComment(s, i + 1, b) ? Mode.Closed : Mode.Invalid;
-    }
-    case "'": {
-      let i = at + 1;
-      for (; i < b; i++) {
-        if (s[i] !== "'") continue;
-        if (s[i + 1] === "'" && i + 1 < b) { i++; continue; }
-        break;
-      }
-      if (i >= b) return Mode.Invalid;
-      return restIsComment(s, i + 1, b) ? Mode.Closed : Mode.Invalid;
+    case '"': case "'": {
+      const close = quotedEnd(s, at + 1, b, c);
+      if (close === -1) return c === '"' ? Mode.Double : Mode.Single;
+      return close >= 0 && restIsComment(s, close + 1, b) ? Mode.Closed : Mode.Invalid;
     }
     case '|': case '>': {
       let i = at + 1;
       if (s[i] === '-' || s[i] === '+') i++;
       return restIsComment(s, i, b) ? Mode.Block : Mode.Invalid;
     }
-    case '[': case '{': {
-      const close = c === '[' ? ']' : '}';
-      return s[at + 1] === close && restIsComment(s, at + 2, b) ? Mode.Closed : Mode.Invalid;
+    case '[': {
+      const close = flowSeqEnd(s, at + 1, b);
+      return close >= 0 && restIsComment(s, close + 1, b) ? Mode.Closed : Mode.Invalid;
     }
+    case '{':
+      return s[at + 1] === '}' && restIsComment(s, at + 2, b) ? Mode.Closed : Mode.Invalid;
     default:
       if (PLAIN_BAD_START.includes(c)) return Mode.Invalid;
-      if (c === '-' && (at + 1 >= b || s.charCodeAt(at + 1) === 32)) return Mode.Invalid;
+      // `-`, `?` and `:` start a plain scalar when a character other than a space follows
+      if ((c === '-' || c === '?' || c === ':') && (at + 1 >= b || s.charCodeAt(at + 1) === 32)) return Mode.Invalid;
       switch (plainLine(s, at, b, false)) {
         case Plain.Text: return Mode.Plain;
         case Plain.Commented: return Mode.Closed;
@@ -239,8 +240,61 @@ function value(s: string, at: number, b: number): Mode {
   }
 }
 
+/**
+ * The offset of the quote that closes a scalar quoted by `q` on this line, from `i`; -1 when the line ends inside
+ * the scalar; -2 for an escape this reader does not know (or a line break escaped).
+ */
+function quotedEnd(s: string, i: number, b: number, q: string): number {
+  for (; i < b; i++) {
+    const x = s[i];
+    if (x === q) {
+      if (q === "'" && s[i + 1] === "'" && i + 1 < b) { i++; continue; }
+      return i;
+    }
+    if (x === '\\' && q === '"') {
+      const e = s[i + 1];
+      if (i + 1 >= b) return -2;
+      if (e === 'u') { if (!/^[0-9A-Fa-f]{4}$/.test(s.slice(i + 2, i + 6))) return -2; i += 5; }
+      else if (e === 'x') { if (!/^[0-9A-Fa-f]{2}$/.test(s.slice(i + 2, i + 4))) return -2; i += 3; }
+      else if (SIMPLE_ESCAPES.includes(e)) i++;
+      else return -2;
+    }
+  }
+  return -1;
+}
+
 const SIMPLE_ESCAPES = '\\"/0abtnvfre N_LP';
-const PLAIN_BAD_START = '?:,[]{}#&*!|>\'"%@`';
+const PLAIN_BAD_START = ',[]{}#&*!|>\'"%@`';
+
+/**
+ * The offset of the `]` that closes a flow sequence of plain words and quoted scalars on this line, from `i`
+ * (after the `[`): `[]`, `[a]`, `[a, "b", 'c']`; -1 for anything else.
+ */
+function flowSeqEnd(s: string, i: number, b: number): number {
+  let first = true;
+  for (;;) {
+    while (i < b && s.charCodeAt(i) === 32) i++;
+    if (i >= b) return -1;
+    if (s[i] === ']') return first ? i : -1;
+    const c = s[i];
+    if (c === '"' || c === "'") {
+      const close = quotedEnd(s, i + 1, b, c);
+      if (close < 0) return -1;
+      i = close + 1;
+    } else {
+      if (!FLOW_WORD_START.test(c)) return -1;
+      while (i < b && FLOW_WORD.test(s[i])) i++;
+    }
+    while (i < b && s.charCodeAt(i) === 32) i++;
+    if (s[i] === ']') return i < b ? i : -1;
+    if (s[i] !== ',') return -1;
+    i++;
+    first = false;
+  }
+}
+
+const FLOW_WORD_START = /[A-Za-z0-9_./]/;
+const FLOW_WORD = /[A-Za-z0-9_./-]/;
 
 /** Only spaces, or spaces and a comment, from `i` to the line's end. */
 function restIsComment(s: string, i: number, b: number): boolean {
@@ -255,10 +309,12 @@ const enum Plain { Invalid, Text, Commented }
 /**
  * A plain scalar's line from `at` (the first line's first character is checked by the caller): no `: ` and no
  * `:` at the end (that would be a key), up to a ` #` comment (`Commented`: no line may continue it). A
- * continuation line (`more`) starts with no indicator.
+ * continuation line (`more`) starts with no `#`, nor with a `-`, `?` or `:` that a space follows.
  */
 function plainLine(s: string, at: number, b: number, more: boolean): Plain {
-  if (more && (PLAIN_BAD_START.includes(s[at]) || s[at] === '-')) return Plain.Invalid;
+  // a continuation line starts with no comment, and with no `-`, `?` or `:` that a space follows (an item, a key)
+  const c = s[at];
+  if (more && (c === '#' || ((c === '-' || c === '?' || c === ':') && (at + 1 >= b || s.charCodeAt(at + 1) === 32)))) return Plain.Invalid;
   for (let j = at; j < b; j++) {
     const x = s.charCodeAt(j);
     if (x === 58 && (j + 1 === b || s.charCodeAt(j + 1) === 32)) return Plain.Invalid;

@@ -55,6 +55,8 @@ describe('render/helm: documents of plain shapes are left uncomposed until linte
       head: 'kind: RoleBinding\nmetadata:\n  name: b\n',
     });
     assert.deepEqual(plainDocumentHead('"kind": A\n# c\ndata:\n  a: "x\\ny"'), { head: '"kind": A\n# c\n' });
+    // quoted scalars over several lines, empty maps below their key, plain lines that start with a quote
+    assert.deepEqual(plainDocumentHead("kind: A\nx: 'a: b\n\n  c'' d' # e\ny: \"f\n   g\"\nz:\n  {}\nw:\n- []\n-\n  'h'\nv: i\n  \"j\" k\nmetadata: {}"), { head: 'kind: A\nmetadata: {}\n' });
   });
 
   it('answers undefined for what it does not know to compose cleanly', () => {
@@ -62,7 +64,10 @@ describe('render/helm: documents of plain shapes are left uncomposed until linte
       'kind: A\nx: &a 1\ny: *a', // anchors and aliases
       'kind: A\nx:\t1', // a tab
       'kind: A\nx: {a: 1}', // flow content
-      'kind: A\nx: "a\n  b"', // a quoted scalar over two lines
+      'kind: A\nx: "a\n  b', // a quoted scalar never closed
+      'kind: A\nx: \'a\nb\'', // a quoted scalar continued at its key's indentation
+      'kind: A\nx:\n  "a\n  b"', // a quoted scalar over two lines below its key
+      'kind: A\nx: "a\\\n  b"', // an escaped line break
       'kind: A\nx: a: b', // a key in a plain value
       'kind: A\nx: a\n  b: c', // the same on a continuation line
       'kind: A\nx: a # c\n  b', // a comment, then a continuation
