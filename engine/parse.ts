@@ -4,6 +4,7 @@ import { composesCleanly } from './syntax-clean';
 import { rangeForPath } from './paths';
 import { breakCycles } from './walk';
 import { LineIndex } from './text';
+import { FastReader, type FastHead } from './yaml-fast';
 import type { ParseErrorInfo, Path } from './types';
 
 /**
@@ -125,7 +126,100 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   const lines = new LineIndex(text);
   const fatal = checkText(text);
   if (fatal) return { text, lines, docs: [], fatal };
+  // comments are read for suppression directives only (`# kubehex-disable…`), from the CST
+  const directives = text.includes('kubehex-disable');
+  return (!directives && parseFast(text, lines, opts)) || parseGeneral(text, lines, opts, directives);
+}
 
+/**
+ * parseManifest without the `yaml` package's lexer and parser for a text whose documents are all in the fast
+ * reader's subset (see yaml-fast.ts): their heads and the knowledge that they compose cleanly come from the text,
+ * and only the documents a rule reads are composed, each from its own slice of the text. Undefined when any
+ * document is outside the subset: the text is then read as a whole by parseGeneral.
+ */
+export function parseFast(text: string, lines: LineIndex, opts: ParseOptions): ParsedFile | undefined {
+  const reader = new FastReader(text, lines.lineStartOffsets());
+  const segments = reader.segments();
+  if (!segments) return undefined;
+  const heads: Array<FastHead | CST.Document> = [];
+  for (const seg of segments) {
+    const head = reader.readHead(seg) ?? sliceToken(text, seg.start, seg.end);
+    if (!head) return undefined;
+    heads.push(head);
+  }
+  const docs: ParsedDoc[] = [];
+  const maxErrors = opts.maxErrorsPerFile ?? 100;
+  for (let i = 0; i < segments.length; i++) {
+    const seg = segments[i], got = heads[i];
+    // a document outside the subset is read from its own CST, as parseGeneral reads it
+    const token = 'type' in got ? got : undefined;
+    const head: Head = token ? readHead(token) : (got as FastHead);
+    const pd: ParsedDoc = { index: docs.length, start: seg.start, end: seg.end, errors: [], duplicates: [], comments: [] };
+    docs.push(pd);
+    pd.apiVersion = head.apiVersion;
+    pd.kind = head.kind;
+    const want = wantedUnder(opts.kinds, opts.lazy, head, pd);
+    if (opts.narrow && want === 'compose') {
+      const n = wantedUnder(opts.narrow.kinds, opts.narrow.lazy, head, pd);
+      if (n !== 'compose') pd.narrow = n === 'lazy' && head.isObject && pd.apiVersion !== undefined ? 'lazy' : head.isObject ? 'errors' : 'skip';
+    }
+    if (want === 'compose') {
+      const d = token ? composeToken(token, seg.start) : composeSlice(text, seg.start, seg.end);
+      if (!d) return undefined;
+      attach(pd, d, lines, maxErrors);
+    } else {
+      // a document with YAML errors is read with the whole text (they are reported as the general path reports them)
+      if (token && head.isObject && opts.otherErrors !== false && !composesCleanly(token) && !composeToken(token, seg.start)) return undefined;
+      if (want === 'lazy' && head.isObject && pd.apiVersion !== undefined) pd.lazy = { text, name: token ? readName(token) : (got as FastHead).name };
+    }
+  }
+  return { text, lines, docs };
+}
+
+/**
+ * The CST of text[start, end) alone when it is one document and nothing else (its offsets are the slice's), else
+ * undefined. The next document's `---` line is read too (and dropped), so that the lexer ends the document as it
+ * does in the whole text.
+ */
+function sliceToken(text: string, start: number, end: number): CST.Document | undefined {
+  let to = end;
+  if (end < text.length) {
+    const nl = text.indexOf('\n', end);
+    to = nl === -1 ? text.length : nl + 1;
+  }
+  let doc: CST.Document | undefined;
+  let next = false;
+  for (const t of new Parser().parse(text.slice(start, to))) {
+    if (t.type === 'document' && !doc) doc = t;
+    else if (t.type === 'document' && !next && to > end && t.offset === end - start) next = true;
+    else if (t.type !== 'comment' && t.type !== 'space' && t.type !== 'newline') return undefined;
+  }
+  return to > end && !next ? undefined : doc;
+}
+
+/** The one document of text[start, end) composed on its own, with the offsets of `text`; undefined unless clean. */
+function composeSlice(text: string, start: number, end: number): Document.Parsed | undefined {
+  const token = sliceToken(text, start, end);
+  return token && composeToken(token, start);
+}
+
+/** A document's CST (offsets relative to `start`) composed, with the offsets of the text; undefined unless clean. */
+function composeToken(token: CST.Document, start: number): Document.Parsed | undefined {
+  const got = [...new Composer(YAML_OPTIONS as never).compose([token])];
+  if (got.length !== 1 || got[0].errors.length) return undefined;
+  shiftDocument(got[0], start);
+  return got[0];
+}
+
+/** parseManifest by the `yaml` package's parser alone (the reference the fast path is tested against). */
+export function parseManifestGeneral(text: string, opts: ParseOptions = {}): ParsedFile {
+  const lines = new LineIndex(text);
+  const fatal = checkText(text);
+  if (fatal) return { text, lines, docs: [], fatal };
+  return parseGeneral(text, lines, opts, text.includes('kubehex-disable'));
+}
+
+function parseGeneral(text: string, lines: LineIndex, opts: ParseOptions, directives: boolean): ParsedFile {
   const docs: ParsedDoc[] = [];
   const composer = new Composer(YAML_OPTIONS as never);
   const pending: ParsedDoc[] = [];
@@ -141,8 +235,6 @@ export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile
   };
 
   const kinds = opts.kinds;
-  // comments are read for suppression directives only (`# kubehex-disable…`): a file without one needs no walk
-  const directives = text.includes('kubehex-disable');
   const tokens: Iterable<CST.Token> = new Parser().parse(text);
   for (const token of tokens) {
     if (token.type === 'document') {

@@ -17,6 +17,9 @@ export class LineIndex {
     return (this.starts = starts);
   }
 
+  /** The offset of each line's start (shared, not to be changed). */
+  lineStartOffsets(): number[] { return this.lineStarts(); }
+
   get lineCount(): number { return this.lineStarts().length; }
 
   /** Offsets outside the text (a parser error "at" the end of the input) are clamped into it. */

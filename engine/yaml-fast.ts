@@ -1,0 +1,608 @@
+/**
+ * A fast reader for the block YAML that manifests are written in, straight from the text: block maps and
+ * sequences, plain, quoted and literal scalars, empty flow collections and one-line flow sequences of scalars,
+ * comments, `---`. For a document in that subset it answers what a scan needs without the `yaml` package's lexer
+ * and parser: that composing it reports no error, and its head (`apiVersion`, `kind`, `metadata.name`) as the CST
+ * reads it. At the first thing outside the subset (anchors, tags, flow collections with items other than plain
+ * scalars, folded scalars, tabs, explicit keys, `%` directives, `...`, any indentation that is not plainly a map
+ * or a sequence) it gives up (`undefined`), and the caller reads the text with the `yaml` package as before.
+ *
+ * The rules of the subset are those of render/kustomize/yaml-fast.ts (fuzzed against the `yaml` package), applied
+ * per document; test/engine/yaml-fast.test.ts checks every accepted document against the `yaml` package's own
+ * reading (no error, same head, same document offsets).
+ */
+
+/** One document of a stream, as the `yaml` package's parser splits it (offsets: its first token to the next's). */
+export interface FastSegment {
+  start: number;
+  end: number;
+  /** Its lines: [from, to) (after its `---`, up to the next marker). */
+  from: number;
+  to: number;
+}
+
+/** What parse.ts's readHead and readName read from a document's CST. */
+export interface FastHead {
+  apiVersion?: string;
+  kind?: string;
+  isObject: boolean;
+  unknown: boolean;
+  name?: string;
+}
+
+const BAIL = new Error('outside the fast subset');
+function bail(): never { throw BAIL; }
+
+const SP = 32, HASH = 35, COLON = 58, DASH = 45, NL = 10;
+
+/** What a value is, as far as the head is concerned. */
+const enum V { Plain, Single, Double, Block, Flow, Map, Seq, Null }
+
+interface Parsed { r0: number; r1: number; r2: number; rest: number; hasEnd: boolean; type: V }
+
+/** c-indicator characters that cannot start a plain scalar here (`-` is checked apart). */
+function badStart(c: number): boolean {
+  // ? : , [ ] { } # & * ! | > ' " % @ `
+  return c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
+}
+
+/** The escapes of a double-quoted scalar the subset takes (any other is left to the `yaml` package). */
+function checkDouble(t: string, from: number, to: number): void {
+  let i = t.indexOf('\\', from);
+  while (i !== -1 && i < to) {
+    const x = t[i + 1];
+    switch (x) {
+      case '\\': case '"': case '/': case ' ': case 'n': case 't': case '0': break;
+      case 'x': case 'u': case 'U': {
+        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
+        const hex = t.slice(i + 2, i + 2 + len);
+        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) bail();
+        const cp = parseInt(hex, 16);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail();
+        i += len;
+        break;
+      }
+      default: bail();
+    }
+    i = t.indexOf('\\', i + 2);
+  }
+}
+
+/** A flow scalar's CST source as parse.ts's unquote reads it. */
+export function unquoteSource(source: string): string {
+  const c = source.charCodeAt(0);
+  if (c === 39) return source.slice(1, -1).replace(/''/g, "'");
+  if (c === 34) {
+    try { return JSON.parse(source) as string; } catch { return source.slice(1, -1); }
+  }
+  return source.trim();
+}
+
+export class FastReader {
+  private readonly ls: number[];
+  private readonly n: number;
+  private limit = 0;
+  private limitOffset = 0;
+  private depth = 0;
+  /** The role of the next map read: 1 the document's root, 2 its first `metadata` (for the head); 0 any other. */
+  private role = 0;
+  private head: FastHead = { isObject: false, unknown: false };
+  private metadataSeen = false;
+  private nameSeen = false;
+
+  /** `lineStarts`: the offset of each line of `text` (LineIndex's), when already known. */
+  constructor(private readonly text: string, lineStarts?: number[]) {
+    if (lineStarts) this.ls = lineStarts;
+    else {
+      const ls = [0];
+      let i = text.indexOf('\n');
+      while (i !== -1) { ls.push(i + 1); i = text.indexOf('\n', i + 1); }
+      this.ls = ls;
+    }
+    this.n = this.ls.length;
+  }
+
+  /** The documents of the text as the `yaml` package's parser splits them, or undefined (outside the subset). */
+  segments(): FastSegment[] | undefined {
+    const t = this.text;
+    if (t.includes('\r') || t.charCodeAt(0) === 0xfeff) return undefined;
+    const markers: number[] = [];
+    for (let ln = 0; ln < this.n; ln++) {
+      const s = this.ls[ln];
+      const c = t.charCodeAt(s);
+      if (c === 37) return undefined; // %
+      if ((c === DASH || c === 46) && t.startsWith(c === DASH ? '---' : '...', s)) {
+        const e = this.eol(ln);
+        if (s + 3 < e && t.charCodeAt(s + 3) !== SP) return undefined; // "---x" (content) or a tab after the marker
+        if (c === 46) return undefined;
+        // only a comment may follow the marker
+        let i = s + 3;
+        while (i < e && t.charCodeAt(i) === SP) i++;
+        if (i < e && t.charCodeAt(i) !== HASH) return undefined;
+        markers.push(ln);
+      }
+    }
+    const out: FastSegment[] = [];
+    const firstEnd = markers.length ? markers[0] : this.n;
+    this.limit = firstEnd;
+    const first = this.nextContent(0);
+    // a tab before the first content: whitespace to the `yaml` package, not a line with content
+    if (first >= 0 && t.lastIndexOf('\t', this.eol(first)) !== -1) return undefined;
+    const offset = (ln: number) => (ln < this.n ? this.ls[ln] : t.length);
+    if (first >= 0) out.push({ start: this.ls[first], end: offset(firstEnd), from: 0, to: firstEnd });
+    markers.forEach((m, i) => {
+      const to = i + 1 < markers.length ? markers[i + 1] : this.n;
+      out.push({ start: this.ls[m], end: offset(to), from: m + 1, to });
+    });
+    return out;
+  }
+
+  /**
+   * The head of a document (see FastHead) when it is in the subset, which also means that composing it reports no
+   * error; undefined otherwise.
+   */
+  readHead(seg: FastSegment): FastHead | undefined {
+    const t = this.text;
+    const tab = t.indexOf('\t', seg.start);
+    if (tab !== -1 && tab < seg.end) return undefined;
+    this.limit = seg.to;
+    this.limitOffset = seg.end;
+    this.depth = 0;
+    this.role = 0;
+    this.head = { isObject: false, unknown: false };
+    this.metadataSeen = false;
+    this.nameSeen = false;
+    try {
+      const ln = this.nextContent(seg.from);
+      if (ln < 0) {
+        // an empty document (after `---`): no value
+        if (seg.from === 0) bail();
+        return this.head;
+      }
+      const col = this.indent(ln);
+      let r: Parsed;
+      if (this.isDash(ln, col)) r = this.seq(ln, col, -1);
+      else if (this.keyAt(ln, this.ls[ln] + col)) {
+        this.role = 1;
+        this.head.isObject = true;
+        r = this.map(ln, col);
+      } else bail(); // a scalar document
+      if (this.nextContent(r.rest) >= 0) bail();
+      const head = this.head;
+      if (head.kind === undefined) head.isObject = false;
+      return head;
+    } catch (e) {
+      if (e === BAIL) return undefined;
+      throw e;
+    }
+  }
+
+  /** Offset of the line break ending line `ln` (or the end of the text). */
+  private eol(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] - 1 : this.text.length; }
+  /** Offset after line `ln` and its line break. */
+  private after(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] : this.text.length; }
+  private indent(ln: number): number {
+    const t = this.text;
+    let i = this.ls[ln];
+    while (t.charCodeAt(i) === SP) i++;
+    return i - this.ls[ln];
+  }
+  /** Blank or comment only. */
+  private trivia(ln: number): boolean {
+    const t = this.text;
+    let i = this.ls[ln];
+    const e = this.eol(ln);
+    while (i < e && t.charCodeAt(i) === SP) i++;
+    return i === e || t.charCodeAt(i) === HASH;
+  }
+  private isComment(ln: number): boolean {
+    const i = this.ls[ln] + this.indent(ln);
+    return i < this.eol(ln) && this.text.charCodeAt(i) === HASH;
+  }
+  private nextContent(from: number): number {
+    for (let ln = from; ln < this.limit; ln++) if (!this.trivia(ln)) return ln;
+    return -1;
+  }
+
+  private isDash(ln: number, col: number): boolean {
+    const i = this.ls[ln] + col;
+    if (this.text.charCodeAt(i) !== DASH) return false;
+    const c = i + 1 < this.text.length ? this.text.charCodeAt(i + 1) : NL;
+    return c === SP || c === NL;
+  }
+
+  /** A map key at offset `o` (plain or quoted, then `:` and a space or the line end): where it ends and its `:`. */
+  private keyAt(ln: number, o: number): { k1: number; colon: number } | undefined {
+    const t = this.text;
+    const e = this.eol(ln);
+    const c = t.charCodeAt(o);
+    if (c === 34 || c === 39) {
+      // a quoted scalar that closes on a later line is no implicit key (a value over several lines)
+      const close = c === 39 ? this.singleEnd(o) : this.doubleEnd(o);
+      if (close < 0 || close >= e) return undefined;
+      const end = this.quotedEnd(ln, o);
+      let i = end;
+      while (i < e && t.charCodeAt(i) === SP) i++;
+      if (t.charCodeAt(i) !== COLON) return undefined;
+      if (i + 1 < e && t.charCodeAt(i + 1) !== SP) return undefined;
+      return { k1: end, colon: i };
+    }
+    if (badStart(c) || (c === DASH && (o + 1 >= e || t.charCodeAt(o + 1) === SP))) return undefined;
+    for (let i = o; i < e; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch === HASH && t.charCodeAt(i - 1) === SP) return undefined;
+      if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SP)) {
+        let k1 = i;
+        while (k1 > o && t.charCodeAt(k1 - 1) === SP) k1--;
+        if (k1 === o || i - o > 1000) bail();
+        if (k1 - o === 2 && t.charCodeAt(o) === 60 && t.charCodeAt(o + 1) === 60) bail(); // `<<`
+        return { k1, colon: i };
+      }
+    }
+    return undefined;
+  }
+
+  /** The end of a single-line quoted scalar at `o`. */
+  private quotedEnd(ln: number, o: number): number {
+    const t = this.text;
+    const e = this.eol(ln);
+    if (t.charCodeAt(o) === 39) {
+      for (let i = o + 1; i < e; i++) {
+        if (t.charCodeAt(i) !== 39) continue;
+        if (t.charCodeAt(i + 1) === 39) { i++; continue; }
+        return i + 1;
+      }
+      bail();
+    }
+    const close = this.doubleEnd(o);
+    if (close < 0 || close >= e) bail();
+    checkDouble(t, o + 1, close);
+    return close + 1;
+  }
+
+  /** Offset of the quote closing a double-quoted scalar opened at `o`, or -1. */
+  private doubleEnd(o: number): number {
+    const t = this.text;
+    for (let i = o + 1; i < t.length; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch === 92) i++;
+      else if (ch === 34) return i;
+    }
+    return -1;
+  }
+
+  /** Offset of the quote closing a single-quoted scalar opened at `o` (`''` is a quote inside it), or -1. */
+  private singleEnd(o: number): number {
+    const t = this.text;
+    let i = o;
+    for (;;) {
+      i = t.indexOf("'", i + 1);
+      if (i < 0) return -1;
+      if (t.charCodeAt(i + 1) !== 39) return i;
+      i++;
+    }
+  }
+
+  /** After a value on its line: spaces, then a comment or the line end; anything else is not in the subset. */
+  private lineRest(ln: number, i: number): void {
+    const t = this.text;
+    const e = this.eol(ln);
+    if (i === e) return;
+    if (t.charCodeAt(i) !== SP) bail();
+    while (i < e && t.charCodeAt(i) === SP) i++;
+    if (i < e && t.charCodeAt(i) !== HASH) bail();
+  }
+
+  /**
+   * A value that starts at offset `o` on line `ln` (after `key: `, after `- `, or alone on its line): a scalar,
+   * a literal block scalar or a flow collection. `parent` is the indent of the collection holding it.
+   */
+  private inline(ln: number, o: number, parent: number): Parsed {
+    const t = this.text;
+    const c = t.charCodeAt(o);
+    const e = this.eol(ln);
+    if (c === 34 || c === 39) {
+      const close = c === 39 ? this.singleEnd(o) : this.doubleEnd(o);
+      if (close < 0) bail();
+      if (close >= e) return this.multiQuoted(ln, o, close, parent);
+      const end = this.quotedEnd(ln, o);
+      this.lineRest(ln, end);
+      return { r0: o, r1: end, r2: this.after(ln), rest: ln + 1, hasEnd: true, type: c === 39 ? V.Single : V.Double };
+    }
+    if (c === 91 && t.charCodeAt(o + 1) !== 93) return this.flowSeq(ln, o);
+    if (c === 91 || c === 123) {
+      if (t.charCodeAt(o + 1) !== (c === 91 ? 93 : 125)) bail();
+      this.lineRest(ln, o + 2);
+      return { r0: o, r1: o + 2, r2: this.after(ln), rest: ln + 1, hasEnd: true, type: V.Flow };
+    }
+    if (c === 124) return this.literal(ln, o, parent);
+    if (badStart(c)) bail();
+    if (c === DASH && (o + 1 >= e || t.charCodeAt(o + 1) === SP)) bail();
+    // a plain scalar: this line up to a comment; `: ` would make it a key (not in a value)
+    let end = this.plainEnd(ln, o);
+    let last = ln;
+    let commented = false;
+    for (let i = end; i < e; i++) if (t.charCodeAt(i) === HASH) { commented = true; break; }
+    // continuation lines, more indented than the collection holding the scalar
+    for (let next = ln + 1; next < this.limit; next++) {
+      if (this.trivia(next)) {
+        if (this.isComment(next)) break;
+        continue;
+      }
+      const ind = this.indent(next);
+      if (ind <= parent) break;
+      if (commented) bail();
+      // any character but a comment's may start a continuation line in block context
+      const s = this.ls[next] + ind;
+      const pe = this.plainEnd(next, s);
+      if (pe < this.eol(next)) bail(); // a comment ends it: not in the subset
+      last = next;
+      end = pe;
+    }
+    return { r0: o, r1: end, r2: this.after(last), rest: last + 1, hasEnd: true, type: V.Plain };
+  }
+
+  /** A quoted scalar over several lines (no escaped line break in a double-quoted one). */
+  private multiQuoted(ln: number, o: number, close: number, parent: number): Parsed {
+    const t = this.text;
+    const single = t.charCodeAt(o) === 39;
+    const raw = t.slice(o + 1, close);
+    if (!single) {
+      if (/\\ *\n/.test(raw)) bail();
+      checkDouble(t, o + 1, close);
+    }
+    const lines = raw.split('\n');
+    const last = ln + lines.length - 1;
+    if (last >= this.limit) bail();
+    for (let l = ln + 1; l <= last; l++) {
+      const s = this.ls[l];
+      const e = l === last ? close : this.eol(l);
+      let k = s;
+      while (k < e && t.charCodeAt(k) === SP) k++;
+      if (k < e && k - s <= parent) bail();
+      if (l === last && k - s <= parent) bail();
+    }
+    if (!lines[0].trim() || !lines[lines.length - 1].trim()) bail();
+    this.lineRest(last, close + 1);
+    return { r0: o, r1: close + 1, r2: this.after(last), rest: last + 1, hasEnd: true, type: single ? V.Single : V.Double };
+  }
+
+  /** `[a, "b", 'c']` on one line: plain or quoted scalars only. */
+  private flowSeq(ln: number, o: number): Parsed {
+    const t = this.text;
+    const e = this.eol(ln);
+    let i = o + 1;
+    for (;;) {
+      while (i < e && t.charCodeAt(i) === SP) i++;
+      if (i >= e) bail();
+      const c = t.charCodeAt(i);
+      if (c === 34 || c === 39) {
+        i = this.quotedEnd(ln, i);
+      } else {
+        if (badStart(c) || c === DASH) bail();
+        let j = i;
+        for (; j < e; j++) {
+          const ch = t.charCodeAt(j);
+          if (ch === 44 || ch === 93) break;
+          if (ch === COLON || ch === HASH || ch === 91 || ch === 123 || ch === 125) bail();
+        }
+        i = j;
+      }
+      while (i < e && t.charCodeAt(i) === SP) i++;
+      const d = t.charCodeAt(i);
+      if (d === 93) break;
+      if (d !== 44) bail();
+      i++;
+    }
+    this.lineRest(ln, i + 1);
+    return { r0: o, r1: i + 1, r2: this.after(ln), rest: ln + 1, hasEnd: true, type: V.Flow };
+  }
+
+  /** End of a plain scalar's text on line `ln` from `o` (trailing spaces and a comment left out); `: ` bails. */
+  private plainEnd(ln: number, o: number): number {
+    const t = this.text;
+    const e = this.eol(ln);
+    let end = o;
+    for (let i = o; i < e; i++) {
+      const ch = t.charCodeAt(i);
+      if (ch === SP) {
+        if (t.charCodeAt(i + 1) === HASH) break;
+        continue;
+      }
+      if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SP)) bail();
+      end = i + 1;
+    }
+    return end;
+  }
+
+  /** `|` or `|-` (no indentation indicator, no keep chomping, no folding: those go the general way). */
+  private literal(ln: number, o: number, parent: number): Parsed {
+    const t = this.text;
+    let i = o + 1;
+    if (t.charCodeAt(i) === DASH) i++;
+    this.lineRest(ln, i);
+    // the first line with content sets the indentation
+    let first = -1;
+    for (let l = ln + 1; l < this.n; l++) {
+      const s = this.ls[l];
+      const e = this.eol(l);
+      let k = s;
+      while (k < e && t.charCodeAt(k) === SP) k++;
+      if (k < e) { first = l; break; }
+    }
+    if (first < 0) bail();
+    const m = this.indent(first);
+    if (m <= parent || m === 0) bail();
+    // leading blank lines may not be longer than the indentation
+    for (let l = ln + 1; l < first; l++) if (this.eol(l) - this.ls[l] > m) bail();
+    let lastContent = first;
+    let l = first + 1;
+    for (; l < this.n; l++) {
+      const s = this.ls[l];
+      const e = this.eol(l);
+      let k = s;
+      while (k < e && t.charCodeAt(k) === SP) k++;
+      if (k === e) {
+        if (e - s > m) lastContent = l; // a line of spaces longer than the indentation is content
+        continue;
+      }
+      if (k - s < m) break;
+      lastContent = l;
+    }
+    if (lastContent >= this.limit) bail();
+    const r1 = this.after(lastContent);
+    if (r1 > this.limitOffset) bail();
+    return { r0: o, r1, r2: r1, rest: lastContent + 1, hasEnd: false, type: V.Block };
+  }
+
+  /** A node that starts a line (at its indentation `col`): a sequence, a map, or a scalar. */
+  private block(ln: number, col: number, parent: number): Parsed {
+    if (this.isDash(ln, col)) return this.seq(ln, col, parent);
+    if (this.keyAt(ln, this.ls[ln] + col)) return this.map(ln, col);
+    return this.inline(ln, this.ls[ln] + col, parent);
+  }
+
+  /** Comments of the lines after a flow value that the `yaml` parser counts in its end (indented deeper than `ik`). */
+  private attach(v: Parsed, ik: number): void {
+    for (let ln = v.rest; ln < this.limit && this.trivia(ln); ln++) {
+      if (!this.isComment(ln)) continue;
+      if (this.indent(ln) <= ik) return;
+      v.r2 = this.after(ln);
+      v.rest = ln + 1;
+    }
+  }
+
+  /**
+   * Where a collection of indent `ik` ends whose last value ended before line `rest`: comment lines from there on
+   * stay in the collection (and extend its range to the next token) when one is indented at least as deep as it.
+   */
+  private finish(ik: number, rest: number, r1: number): { r2: number; rest: number } {
+    const next = this.nextContent(rest);
+    const to = next < 0 ? this.limit : next;
+    if (ik > 0) {
+      for (let ln = rest; ln < to; ln++) {
+        if (this.isComment(ln) && this.indent(ln) >= ik) {
+          return { r2: next < 0 ? this.limitOffset : this.ls[next] + this.indent(next), rest: to };
+        }
+      }
+    }
+    return { r2: r1, rest };
+  }
+
+  /** A value written on the lines after `key:` or `-` (or nothing: null at `at`). */
+  private below(ln: number, at: number, col: number, seqOk: boolean): Parsed {
+    const next = this.nextContent(ln + 1);
+    if (next >= 0) {
+      const ind = this.indent(next);
+      if (ind > col) return this.block(next, ind, col);
+      if (seqOk && ind === col && this.isDash(next, col)) return this.seq(next, col, col);
+    }
+    // empty: comments after it would be in its props (and its range); not in the subset
+    for (let l = ln + 1; l < (next < 0 ? this.limit : next); l++) if (this.isComment(l)) bail();
+    return { r0: at, r1: at, r2: at, rest: ln + 1, hasEnd: false, type: V.Null };
+  }
+
+  private commentBetween(from: number, to: number): boolean {
+    for (let l = from; l < to; l++) if (this.isComment(l)) return true;
+    return false;
+  }
+
+  private enter(): void { if (++this.depth > 500) bail(); }
+
+  /** Reads the head's fields off the root map's entries (as readHead and readName read them from the CST). */
+  private noteEntry(role: number, k0: number, k1: number, v: Parsed): void {
+    const key = unquoteSource(this.text.slice(k0, k1));
+    const flow = v.type === V.Plain || v.type === V.Single || v.type === V.Double;
+    if (role === 1) {
+      if (key !== 'kind' && key !== 'apiVersion') return;
+      // an empty value has no token: readHead counts it as unknown too
+      if (!flow) { this.head.unknown = true; return; }
+      const s = unquoteSource(this.text.slice(v.r0, v.r1));
+      if (key === 'kind') this.head.kind = s;
+      else this.head.apiVersion = s;
+    } else if (role === 2 && !this.nameSeen && key === 'name') {
+      this.nameSeen = true;
+      if (flow) this.head.name = unquoteSource(this.text.slice(v.r0, v.r1));
+    }
+  }
+
+  private map(ln: number, col: number): Parsed {
+    this.enter();
+    const role = this.role;
+    this.role = 0;
+    const t = this.text;
+    const r0 = this.ls[ln] + col;
+    let line = ln;
+    let v: Parsed;
+    for (;;) {
+      const k0 = this.ls[line] + col;
+      const k = this.keyAt(line, k0);
+      if (!k) bail();
+      // the first `metadata` of the root map: readName reads its first `name`
+      if (role === 1 && !this.metadataSeen && k.k1 - k0 >= 8 && unquoteSource(t.slice(k0, k.k1)) === 'metadata') {
+        this.metadataSeen = true;
+        this.role = 2;
+      }
+      const e = this.eol(line);
+      let i = k.colon + 1;
+      while (i < e && t.charCodeAt(i) === SP) i++;
+      if (i === e || t.charCodeAt(i) === HASH) {
+        const hasComment = i < e;
+        v = this.below(line, i, col, true);
+        if (hasComment && v.type === V.Null && v.r1 === i) bail();
+      } else {
+        v = this.inline(line, i, col);
+      }
+      this.role = 0;
+      if (role) this.noteEntry(role, k0, k.k1, v);
+      if (v.hasEnd) this.attach(v, col);
+      const next = this.nextContent(v.rest);
+      if (next < 0) break;
+      const ind = this.indent(next);
+      if (ind < col) break;
+      if (ind > col || this.isDash(next, col)) bail();
+      line = next;
+    }
+    this.depth--;
+    const f = this.finish(col, v.rest, v.r2);
+    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Map };
+  }
+
+  private seq(ln: number, col: number, parent: number): Parsed {
+    this.enter();
+    this.role = 0;
+    const t = this.text;
+    const r0 = this.ls[ln] + col;
+    let line = ln;
+    let before = ln;
+    let v: Parsed;
+    for (;;) {
+      const s = this.ls[line];
+      const e = this.eol(line);
+      let i = s + col + 1;
+      while (i < e && t.charCodeAt(i) === SP) i++;
+      if (i === e || t.charCodeAt(i) === HASH) {
+        v = this.below(line, i, col, false);
+        // an empty item's range takes in the comments of its props, those before its `-` too
+        if (v.type === V.Null && v.r1 === i && (i < e || this.commentBetween(before, line))) bail();
+      } else if (t.charCodeAt(i) === DASH && (i + 1 === e || t.charCodeAt(i + 1) === SP)) {
+        bail(); // `- - x`
+      } else if (this.keyAt(line, i)) {
+        v = this.map(line, i - s);
+      } else {
+        v = this.inline(line, i, col);
+      }
+      if (v.hasEnd) this.attach(v, col);
+      const next = this.nextContent(v.rest);
+      if (next < 0) break;
+      const ind = this.indent(next);
+      if (ind < col) break;
+      if (ind === col && this.isDash(next, col)) { before = v.rest; line = next; continue; }
+      if (ind === col && parent === col) break; // an indentless sequence ends at its map's next key
+      bail();
+    }
+    this.depth--;
+    const f = this.finish(col, v.rest, v.r2);
+    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Seq };
+  }
+}

@@ -1,0 +1,164 @@
+import * as assert from 'node:assert/strict';
+import { parseFast, parseManifest, parseManifestGeneral, type ParseOptions } from '../../engine/parse';
+import { LineIndex } from '../../engine/text';
+import { FastReader } from '../../engine/yaml-fast';
+import { mutate } from '../fuzz-mutate';
+import { rng } from '../random';
+import { generateManifest } from './manifest-gen';
+import { parsedDiff } from './parse-diff';
+
+// The fast path (engine/yaml-fast.ts, parse.ts parseFast) must give exactly the ParsedFile of the `yaml` package's
+// path: document offsets, heads, lazy names, errors, values, and every node of a composed document (range, type,
+// value, source, tag). Texts in the subset are read without the `yaml` package's parser; others fall back.
+
+const POD_KINDS: ParseOptions = { kinds: new Set(['Pod', 'Deployment', 'Role']), lazy: new Set(['CustomResourceDefinition', 'ServiceAccount']) };
+const OPTIONS: ParseOptions[] = [{}, POD_KINDS, { ...POD_KINDS, narrow: { kinds: new Set(['Pod']), lazy: new Set(['ServiceAccount']) } }, { ...POD_KINDS, otherErrors: false }];
+
+function sameAsGeneral(text: string, options = OPTIONS): boolean {
+  let fast = false;
+  for (const o of options) {
+    const general = parseManifestGeneral(text, o);
+    const got = parseFast(text, new LineIndex(text), o);
+    if (got) {
+      fast = true;
+      const d = parsedDiff(got, general);
+      assert.equal(d, undefined, `${d} in ${JSON.stringify(text)}`);
+    }
+  }
+  return fast;
+}
+
+/** Every document read by the fast reader itself (no `yaml` parser). */
+function allFast(text: string): boolean {
+  const r = new FastReader(text);
+  const segs = r.segments();
+  return !!segs && segs.every((s) => r.readHead(s) !== undefined);
+}
+
+const SUBSET: Record<string, string> = {
+  'maps and sequences': 'apiVersion: v1\nkind: Pod\nmetadata:\n  name: p\nspec:\n  containers:\n  - name: c\n    image: x\n    args:\n    - a\n    - b\n',
+  'scalar kinds': 'kind: Pod\ni: 1\no: 0644\nf: 1.5\nb: yes\nn: null\nt: ~\ne:\nd: 2024-01-02\ns: -1\nq: "7"\nsq: \'it\'\'s\'\ndq: "a\\tb \\u00e9 \\"c\\""\nx: 0x1F\ninf: .inf\n',
+  'multi-line plain, continuation lines starting with indicators': 'kind: Pod\ndesc: DryRun performs `kubectl apply\n  --dry-run` and\n  - more [x] {y} *z &a !b |c >d \'e "f %g @h ?i ,j\n\n  last\nnext: 1\n',
+  'multi-line quoted values, in maps and sequence items': "kind: Pod\nm: 'type must: one,\n    two''s\n\n    three  '\nl:\n- \"a long\n  value\"\n- 'b\n  c'\nd: \"rule\n    \\\\ x\"\n",
+  literal: 'kind: Pod\na: |\n  line 1\n\n    more\n  last\nb: |-\n  x\n  y\n\nc: 1\n',
+  flow: 'kind: Pod\ne: []\nm: {}\nv: ["get", list , \'w\']  # c\n',
+  'comments in and after collections': 'kind: Pod\na:\n  b: c\n  # kept in a\nd: e\nf:\n  - c\n  # kept\n\ng:\n  h: i\n      # on i\n  j: k\n# top\nl:\n  m: n\n# not in l\no: p\n',
+  'indentless and compact sequences': 'kind: Role\na:\n- b: 1\n  c:\n  - d\n  # x\n- e\nf: g\n',
+  'empty values': 'kind: Pod\na:\nb:\n  c:\nd:\n-\n',
+  documents: '# head\napiVersion: v1\nkind: Pod\n---\nkind: Deployment\n---\n--- # c\nkind: ServiceAccount\napiVersion: v1\nmetadata:\n  name: sa\n---\n',
+  'duplicate keys': 'kind: Pod\na: 1\nb: 2\na: 3\nmetadata:\n  name: x\n  name: y\n',
+  'no final line break': 'kind: Pod\na: |\n  x',
+  'quoted keys and heads': '"kind": \'Pod\'\n\'apiVersion\': "v1"\n"a b": 1\n\'on\': 2\n',
+  'heads the CST reads as unknown or raw': 'apiVersion:\nkind: |\n  Pod\n---\nkind: Deployment\n  Extra\napiVersion: "apps/\\x76\\u0031"\n---\nkind: [Pod]\n---\nkind: ServiceAccount\napiVersion: v1\nmetadata:\n  name: |\n    sa\n---\nkind: ServiceAccount\napiVersion: v1\nmetadata: x\n---\nkind: ServiceAccount\napiVersion: v1\nmetadata:\n  labels: {}\n  "name": \'it\'\'s\'\nmetadata:\n  name: second\n',
+  'a sequence document and an indented first document': '  # c\n  kind: Pod\n  a: 1\n---\n- a\n- b\n',
+};
+
+// Outside the subset (read by the `yaml` package, document by document or as a whole), or broken.
+const OTHERS: Record<string, string> = {
+  anchor: 'kind: Pod\na: &x 1\nb: *x\n',
+  tag: 'kind: Pod\na: !!str 1\n',
+  folded: 'kind: Pod\na: >\n  x\n',
+  keep: 'kind: Pod\na: |+\n  x\n',
+  'explicit key': 'kind: Pod\n? a\n: b\n',
+  'flow map': 'kind: Pod\na: {b: c}\n',
+  tab: 'kind: Pod\na:\tb\n',
+  'tab before the first document': '\t\nkind: Pod\n',
+  'comment after an empty value': 'kind: Pod\na:\n# x\nb: 1\n',
+  'bad indentation': 'kind: Pod\na:\n    b: 1\n  c: 2\n',
+  'nested mapping on a value line': 'kind: Pod\na: b: c\n',
+  'scalar document': 'just text\n',
+  'merge key': 'kind: Pod\na:\n  <<: {}\n',
+  'a folded CRD between documents in the subset': 'kind: Pod\na: 1\n---\nkind: CustomResourceDefinition\napiVersion: apiextensions.k8s.io/v1\nmetadata:\n  name: crd\nd: >\n  x\n---\nkind: Role\nb: 2\n',
+  'a broken document no rule reads': 'kind: Pod\na: 1\n---\nkind: ConfigMap\ndata:\n  a: [\n---\nkind: Role\n',
+  'a broken document a rule reads': 'kind: Pod\na: "x\n---\nkind: Role\n',
+  'document end marker': 'kind: Pod\n...\n# c\n---\nkind: Role\n',
+  directive: '%YAML 1.1\n---\nkind: Pod\n',
+  CRLF: 'kind: Pod\r\na: 1\r\n',
+  'marker with content': '--- |\n  x\n',
+};
+
+describe('engine fast YAML reader (parse without the yaml parser)', () => {
+  for (const [name, text] of Object.entries(SUBSET)) {
+    it(`reads ${name} itself, exactly as the yaml package`, () => {
+      assert.ok(allFast(text), 'every document in the subset');
+      assert.ok(sameAsGeneral(text));
+      assert.equal(parsedDiff(parseManifest(text, POD_KINDS), parseManifestGeneral(text, POD_KINDS)), undefined);
+    });
+  }
+  for (const [name, text] of Object.entries(OTHERS)) {
+    it(`reads ${name} as the yaml package does`, () => {
+      assert.equal(allFast(text), false);
+      sameAsGeneral(text);
+    });
+  }
+
+  it('composes only the documents a rule reads, and names lazy ones from the text', () => {
+    const text = 'kind: CustomResourceDefinition\napiVersion: apiextensions.k8s.io/v1\nmetadata:\n  name: "crd.example.com"\nspec: {}\n---\nkind: Pod\napiVersion: v1\nmetadata:\n  name: p\n';
+    const got = parseFast(text, new LineIndex(text), POD_KINDS)!;
+    assert.deepEqual(got.docs.map((d) => [d.kind, d.start, d.end, !!d.doc, d.lazy?.name]), [["CustomResourceDefinition", 0, 112, false, "crd.example.com"], ["Pod", 112, text.length, true, undefined]]);
+    assert.deepEqual(got.docs[1].doc!.range, [112, text.length, text.length]);
+    assert.deepEqual(got.docs[1].value, { kind: 'Pod', apiVersion: 'v1', metadata: { name: 'p' } });
+  });
+
+  it('reports a broken document no rule reads, with the position the yaml package gives', () => {
+    const text = OTHERS['a broken document no rule reads'];
+    const errors = parseManifest(text, POD_KINDS).docs.flatMap((d) => d.errors);
+    assert.ok(errors.length > 0);
+    assert.deepEqual(errors, parseManifestGeneral(text, POD_KINDS).docs.flatMap((d) => d.errors));
+  });
+
+  it('gives the yaml package\'s reading on generated manifests and their mutations (seeded)', () => {
+    let fast = 0;
+    for (let seed = 1; seed <= 120; seed++) {
+      const r = rng(seed);
+      const base = r.chance(0.5) ? generateManifest(seed) : generateSubset(seed);
+      if (sameAsGeneral(base, OPTIONS.slice(1, 3))) fast++;
+      sameAsGeneral(mutate(base, r), OPTIONS.slice(1, 3));
+    }
+    assert.ok(fast > 30, `${fast} read fast`);
+  });
+});
+
+/** Block YAML of the subset: nested maps and sequences, tricky scalars, comments at all depths, several documents. */
+export function generateSubset(seed: number): string {
+  const r = rng(seed);
+  const scalars = ['a', 'x y', '"q: #1"', "'it''s'", '-1', '--flag', 'yes', '0644', '1e3', '~', '', '[]', '{}', '[a, "b"]', 'v  # c', 'a\n  -b\n  [c]', '"m\n  n"', "'m\n\n  n'", '|\n  l1\n\n  l2', '|-\n  s', 'http://x:80/y'];
+  const keys = ['name', 'image', 'kind', 'metadata', 'a', '"q k"', "'s'", 'b-c', 'x.y/z'];
+  const out: string[] = [];
+  const pad = (n: number) => ' '.repeat(n);
+  const indentScalar = (s: string, ind: number) => s.replace(/\n/g, '\n' + pad(ind));
+  const value = (ind: number, depth: number): string => {
+    const k = depth > 3 ? 0 : r.int(4);
+    if (k === 0) {
+      const s = r.pick(scalars);
+      return s ? ' ' + indentScalar(s, ind + 2) : '';
+    }
+    if (k === 1 || k === 2) {
+      const n = 1 + r.int(3);
+      const lines: string[] = [];
+      for (let i = 0; i < n; i++) {
+        if (r.chance(0.15)) lines.push(pad(ind + 2 + r.int(3) - 1) + '# c');
+        lines.push(`${pad(ind + 2)}${r.pick(keys)}:${value(ind + 2, depth + 1)}`);
+      }
+      return '\n' + lines.join('\n');
+    }
+    const n = 1 + r.int(3);
+    const at = r.chance(0.3) ? ind : ind + 2;
+    const lines: string[] = [];
+    for (let i = 0; i < n; i++) {
+      if (r.chance(0.1)) lines.push(pad(at) + '# c');
+      if (r.chance(0.4)) lines.push(`${pad(at)}- ${r.pick(keys)}:${value(at + 2, depth + 1)}`);
+      else lines.push(`${pad(at)}-${value(at, depth + 1)}`);
+    }
+    return '\n' + lines.join('\n');
+  };
+  const docs = 1 + r.int(3);
+  for (let d = 0; d < docs; d++) {
+    if (d || r.chance(0.3)) out.push(r.chance(0.2) ? '--- # doc' : '---');
+    out.push(`apiVersion: ${r.pick(['v1', 'apps/v1', '"v1"'])}`, `kind: ${r.pick(['Pod', 'Deployment', 'ServiceAccount', 'CustomResourceDefinition', 'ConfigMap'])}`);
+    out.push(`metadata:\n  name: ${r.pick(['n', '"q"', "'s'", ''])}`);
+    for (let i = r.int(4); i >= 0; i--) out.push(`${r.pick(keys)}:${value(0, 0)}`);
+    if (r.chance(0.3)) out.push(r.pick(['# trailing', '  # deeper', '']));
+  }
+  return out.join('\n') + (r.chance(0.8) ? '\n' : '');
+}
