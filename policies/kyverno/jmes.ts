@@ -81,11 +81,38 @@ export function referencedRoots(expr: string): string[] {
   return out;
 }
 
+/** A plain field path (`request.object.spec.containers`): identifiers joined by dots, no JMESPath keyword. */
+const FIELD_PATH = /^[A-Za-z_][A-Za-z0-9_]*(?:\.[A-Za-z_][A-Za-z0-9_]*)*$/;
+const NOT_FIELDS = new Set(['let', 'in', 'true', 'false', 'null']);
+/** Per expression: its fields when it is a plain field path (read without the interpreter), else null. */
+const fieldPaths = new Map<string, string[] | null>();
+function fieldPathOf(expr: string): string[] | null {
+  let f = fieldPaths.get(expr);
+  if (f === undefined) {
+    if (fieldPaths.size >= 4096) fieldPaths.clear();
+    const segs = FIELD_PATH.test(expr) ? expr.split('.') : null;
+    f = segs && !segs.some((s) => NOT_FIELDS.has(s)) ? segs : null;
+    fieldPaths.set(expr, f);
+  }
+  return f;
+}
+
 /** Evaluates a JMESPath query against the Kyverno context; errors become KyvernoError. */
 export function query(expr: string, data: unknown): unknown {
   registerFunctions();
+  const e = expr.trim();
+  const fields = fieldPathOf(e);
+  if (fields) {
+    // as the interpreter reads a field: of a map only (anything else gives null), a missing one is null
+    let cur: unknown = data;
+    for (const f of fields) {
+      if (cur === null || typeof cur !== 'object' || Array.isArray(cur)) return null;
+      cur = (cur as Record<string, unknown>)[f] ?? null;
+    }
+    return cur;
+  }
   try {
-    return jp.TreeInterpreter.search(compiled(expr.trim()), data as J);
+    return jp.TreeInterpreter.search(compiled(e), data as J);
   } catch (e) {
     if (e instanceof KyvernoUnknown) throw e;
     throw new KyvernoError(`JMESPath query failed: ${expr.trim()}: ${(e as Error).message}`);
