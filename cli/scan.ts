@@ -516,17 +516,51 @@ function defaultWorkers(files: ReadonlyArray<string>): number {
     if (bytes >= WORKER_MIN_BYTES) break;
   }
   if (bytes < WORKER_MIN_BYTES) return 1;
-  return workersForIdleCores(availableParallelism(), loadavg()[0]);
+  const cores = availableParallelism();
+  const now = { stat: cpuTimes(), self: process.cpuUsage(), at: process.hrtime.bigint() };
+  const others = started.stat && now.stat ? othersBusy(started.stat, now.stat, cores, (now.self.user + now.self.system - started.self.user - started.self.system) / 1000, Number(now.at - started.at) / 1e6) : undefined;
+  const threads = workersForIdleCores(cores, others ?? loadavg()[0]);
+  trace?.(`${cores} cores, ${others === undefined ? `load average ${loadavg()[0].toFixed(2)}` : `${others.toFixed(2)} kept busy by other processes since this one started`}: ${threads} threads`);
+  return threads;
+}
+
+/** The machine's CPU counters and this process's CPU time when this module was loaded (at the start of the CLI). */
+const started = { stat: cpuTimes(), self: process.cpuUsage(), at: process.hrtime.bigint() };
+
+/** Ticks the machine's cores spent busy, and in all, since boot (Linux: /proc/stat); undefined elsewhere. */
+function cpuTimes(): { busy: number; total: number } | undefined {
+  try {
+    const head = readFileSync('/proc/stat', 'latin1');
+    // cpu  user nice system idle iowait irq softirq steal
+    const v = head.slice(0, head.indexOf('\n')).trim().split(/\s+/).slice(1, 9).map(Number);
+    if (v.length < 5 || v.some((x) => !Number.isFinite(x))) return undefined;
+    const total = v.reduce((a, b) => a + b, 0);
+    return { busy: total - v[3] - v[4], total };
+  } catch { return undefined; }
 }
 
 /**
- * Workers pay off only on cores nobody else is using: the shards' objects are shipped between threads
- * and each thread warms up its own parser and validators (about a third more CPU in all than one thread).
- * On a machine whose cores are already busy (load average at or above the core count) one thread is
- * faster, so count the idle cores. Where there is no load average (Windows: 0) every core counts.
+ * How many cores other processes kept busy between two readings of the machine's counters, this process's
+ * own CPU time (`selfMs` over `wallMs`) taken off; undefined when the window is too short to tell (under about
+ * 20 ticks per core). This is what the scan's threads compete with now; the 1-minute load average lags: a
+ * scan that has just finished (or the previous run of a benchmark) still counts as a busy core for a minute.
  */
-export function workersForIdleCores(cores: number, load1: number): number {
-  const n = Math.min(4, cores, Math.floor(cores - load1) + 1);
+export function othersBusy(before: { busy: number; total: number }, after: { busy: number; total: number }, cores: number, selfMs: number, wallMs: number): number | undefined {
+  const total = after.total - before.total;
+  if (total < 20 * cores || wallMs <= 0) return undefined;
+  const busy = (cores * (after.busy - before.busy)) / total;
+  return Math.max(0, busy - selfMs / wallMs);
+}
+
+/**
+ * Threads pay off only on cores nobody else is using: each worker loads and warms up the engine again and
+ * the threads swap their objects, so more threads cost some more CPU in all than one. On a machine whose
+ * cores are already busy (`others`: cores kept busy by other processes, see othersBusy, or the load average
+ * where that cannot be measured) one thread is faster, so count the idle cores. Where there is no load average
+ * (Windows: 0) every core counts.
+ */
+export function workersForIdleCores(cores: number, others: number): number {
+  const n = Math.min(4, cores, Math.floor(cores - others) + 1);
   return n >= 2 ? n : 1;
 }
 

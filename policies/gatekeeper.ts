@@ -2,7 +2,7 @@
 import { isRecord, type K8sObject, type Severity } from '../engine';
 import { DYN, fromJson } from './cel';
 import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from './cel-policy';
-import { groupVersion, isClusterScoped, labelsOf, namespaceOf, selectorMatches, wildcardMatch } from './match';
+import { groupVersion, isClusterScoped, isEmptySelector, labelsOf, namespaceOf, selectorMatches, wildcardMatch } from './match';
 import { annotationsTaxonomy } from './taxonomy';
 import { admissionVars, namespaceSelectorMatches } from './vap';
 import type { Env, Note, PolicyUnit, UnitResult } from './types';
@@ -35,6 +35,7 @@ export function loadGatekeeper(objects: ReadonlyArray<K8sObject>): { units: Poli
         id: `gatekeeper:${kind}/${c.name}`, engine: 'gatekeeper', title: `Gatekeeper constraint ${kind}/${c.name}`, source: c, sourcePath: ['metadata', 'name'],
         severity, ...annotationsTaxonomy({ ...rec(t.metadata.annotations), ...rec(c.metadata.annotations) }), messages, kinds: kindsOf(cspec.match),
         evaluate: (o, env) => evaluateConstraint(spec, cspec, severity, o, env),
+        ...constraintReach(rec(cspec.match)),
       });
     }
   }
@@ -59,6 +60,43 @@ function evaluateConstraint(spec: CelSpec, cspec: Record<string, unknown>, sever
   res.matched = true;
   for (const f of out.failures) res.violations.push({ messageId: `validation-${f.index + 1}`, message: f.message, path: f.path, severity });
   return res;
+}
+
+/**
+ * Where a constraint can give anything but "not matched" (see PolicyUnit.admits and scope): the checks of
+ * constraintMatches that read the object's identity alone (kinds, scope, name, namespaces), in its order.
+ */
+function constraintReach(match: Record<string, unknown>): Pick<PolicyUnit, 'admits' | 'admitsKind' | 'scope'> {
+  const kinds = arr(match.kinds).map(rec).map((k) => ({ groups: arr(k.apiGroups).map(String), kinds: arr(k.kinds).map(String) }));
+  const scope = String(match.scope ?? '*');
+  const name = typeof match.name === 'string' ? match.name : undefined;
+  const nsList = arr(match.namespaces).map(String);
+  const excluded = arr(match.excludedNamespaces).map(String);
+  const admitsKind = (kind: string, apiVersion: string): boolean => {
+    if (kinds.length) {
+      const { group } = groupVersion(apiVersion);
+      if (!kinds.some((k) => (!k.groups.length || k.groups.includes('*') || k.groups.includes(group)) && (!k.kinds.length || k.kinds.includes('*') || k.kinds.includes(kind)))) return false;
+    }
+    const o = { kind, apiVersion };
+    return !((scope === 'Cluster' && !isClusterScoped(o)) || (scope === 'Namespaced' && isClusterScoped(o)));
+  };
+  const anyKind = !kinds.length || kinds.some((k) => !k.kinds.length || k.kinds.includes('*'));
+  return {
+    admitsKind,
+    admits: (o) => {
+      if (!admitsKind(o.kind, o.apiVersion)) return false;
+      if (name !== undefined && !wildcardMatch(name, o.name)) return false;
+      const ns = namespaceOf(o);
+      if (nsList.length && (!ns || !nsList.some((p) => wildcardMatch(p, ns)))) return false;
+      return !(ns && excluded.some((p) => wildcardMatch(p, ns)));
+    },
+    scope: {
+      kinds: anyKind ? '*' : [...new Set(kinds.flatMap((k) => k.kinds))],
+      // namespaceObject and the namespaceSelector read Namespaces; params are the constraint's own
+      reads: ['Namespace'],
+      namespaceSelector: match.namespaceSelector !== undefined && !isEmptySelector(match.namespaceSelector),
+    },
+  };
 }
 
 function constraintMatches(match: Record<string, unknown>, o: K8sObject, env: Env): true | false | { unknownNamespace: string } {

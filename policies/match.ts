@@ -108,6 +108,14 @@ export function resourceRuleMatches(rule: ResourceRule, o: { kind: string; apiVe
   return true;
 }
 
+/**
+ * Whether a resource rule can match some object of a kind and apiVersion, whatever its name (resourceNames
+ * are left out): false only where resourceRuleMatches is false for every object of that kind.
+ */
+export function resourceRuleMatchesKind(rule: ResourceRule, kind: string, apiVersion: string, equivalent: boolean): boolean {
+  return resourceRuleMatches({ ...rule, resourceNames: undefined }, { kind, apiVersion, name: '' }, equivalent);
+}
+
 /** Shell-style wildcards as Kyverno and Gatekeeper use them (`*` any run, `?` one character). */
 export function wildcardMatch(pattern: string, s: string): boolean {
   if (!pattern.includes('*') && !pattern.includes('?')) return pattern === s;

@@ -3,7 +3,7 @@ import { isRecord, type K8sObject, type Path, type Severity } from '../engine';
 import { ANY_OBJECT, builtinType, CelOpaque, CelUnknown, customResourceType, fromJson, IMAGE_LIB, RESOURCE_LIB, Vars, type CelT, type ImageSource, type ResourceSource, type Value } from './cel';
 import type { External } from './external';
 import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec, type CelTypeContext } from './cel-policy';
-import { isClusterScoped, isEmptySelector, labelsOf, namespaceOf, requestFor, resourceOf, resourceRuleMatches, selectorMatches, type ResourceRule } from './match';
+import { isClusterScoped, isEmptySelector, labelsOf, namespaceOf, requestFor, resourceOf, resourceRuleMatches, resourceRuleMatchesKind, selectorMatches, type ResourceRule } from './match';
 import { annotationsTaxonomy, strongest } from './taxonomy';
 import type { Env, Note, PolicyOptions, PolicyUnit, UnitResult, Violation } from './types';
 
@@ -137,7 +137,7 @@ export function loadVaps(objects: ReadonlyArray<K8sObject>, opts: PolicyOptions)
  * Where a VAP can give anything but "not matched" (see PolicyUnit.admits and scope): matchConstraints'
  * resource rules decide from the object's kind, apiVersion and name alone, as evaluateVap checks them first.
  */
-function vapReach(spec: Record<string, unknown>, bindings: Binding[]): Pick<PolicyUnit, 'admits' | 'scope'> {
+function vapReach(spec: Record<string, unknown>, bindings: Binding[]): Pick<PolicyUnit, 'admits' | 'admitsKind' | 'scope'> {
   const m = rec(spec.matchConstraints);
   const equivalent = m.matchPolicy !== 'Exact';
   const rules = arr(m.resourceRules).filter(isRecord) as ResourceRule[];
@@ -147,6 +147,8 @@ function vapReach(spec: Record<string, unknown>, bindings: Binding[]): Pick<Poli
   const paramKind = rec(spec.paramKind).kind;
   return {
     admits: (o) => live.some((r) => resourceRuleMatches(r, o, equivalent)) && !excluded.some((r) => resourceRuleMatches(r, o, equivalent)),
+    // excluded rules may name names: they never rule a whole kind out
+    admitsKind: (kind, apiVersion) => live.some((r) => resourceRuleMatchesKind(r, kind, apiVersion, equivalent)),
     scope: {
       kinds: live.length ? '*' : [],
       reads: ['Namespace', ...(typeof paramKind === 'string' ? [paramKind] : [])],

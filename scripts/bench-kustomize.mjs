@@ -7,9 +7,9 @@
 //      the editor, so nothing is written to disk) to the diagnostics that show its effect on the built output
 //      (a `privileged: true` the patch sets appears as privileged-container on the patch, and goes away).
 // Prints the machine's load average: figures taken on busy cores are noisy. Run after `npm run build`.
-//   node scripts/bench-kustomize.mjs [--runs N] [CASE_ID]
+//   node scripts/bench-kustomize.mjs [--runs N] [--server-only] [CASE_ID]   (--server-only: part 2 alone)
 import { spawnSync } from 'node:child_process';
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { availableParallelism, loadavg } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
@@ -23,6 +23,7 @@ if (!existsSync(join(base, 'cases.json'))) { console.log(`bench-kustomize: skipp
 const args = process.argv.slice(2);
 const runsAt = args.indexOf('--runs');
 const RUNS = runsAt >= 0 ? Number(args[runsAt + 1]) : 7;
+const serverOnly = args.includes('--server-only');
 const named = args.filter((a, i) => !a.startsWith('--') && args[i - 1] !== '--runs');
 
 const cases = JSON.parse(readFileSync(join(base, 'cases.json'), 'utf8')).filter((c) => typeof c.expect === 'string');
@@ -49,7 +50,7 @@ const cli = join(root, 'bin', 'kubehex.js');
 const fresh = (cmd, argv) => { const t = now(); const r = spawnSync(cmd, argv, { encoding: 'utf8', maxBuffer: 256 * 1024 * 1024 }); return { ms: now() - t, status: r.status, out: r.stdout }; };
 const t = { build: [], lint: [], total: [], kubectl: [], cli: [] };
 let findings = 0, same;
-for (let i = 0; i < RUNS + 2; i++) {
+for (let i = 0; i < (serverOnly ? 0 : RUNS + 2); i++) {
   const t0 = now();
   const rs = R.renderSource(fs, dir, kz, options, set);
   const t1 = now();
@@ -65,11 +66,13 @@ for (let i = 0; i < RUNS + 2; i++) {
   if (k) t.kubectl.push(k.ms);
 }
 const f = (xs) => `${median(xs).toFixed(0)} ms`;
+if (!serverOnly) {
 console.log(`  in process (warm): build + lint ${f(t.total)} (build ${f(t.build)}, lint + map back ${f(t.lint)}), ${findings} findings; median of ${t.total.length}`);
 console.log(`  fresh processes: kubehex scan ${f(t.cli)} (node start, build, lint, report)${haveKubectl ? `, kubectl kustomize ${f(t.kubectl)} (build only${same ? ', same output' : same === false ? ', OUTPUT DIFFERS' : ''})` : ''}`);
 if (haveKubectl) console.log(`  build + lint in process is ${(median(t.kubectl) / median(t.total)).toFixed(2)}x the speed of kubectl kustomize alone; a fresh kubehex scan ${(median(t.kubectl) / median(t.cli)).toFixed(2)}x`);
 else console.log('  kubectl kustomize: not measured (kubectl is not on PATH)');
 console.log(`  ${load()}`);
+}
 
 // 2. keystroke in a patch -> diagnostics, in the language server
 const server = join(root, 'dist', 'server.js');
@@ -99,7 +102,16 @@ c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', vers
 await opened;
 await new Promise((r) => setTimeout(r, 1500)); // the first builds of every root that reads the patch
 const openMs = now() - t0;
-const times = [];
+const times = [], cpus = [];
+// the server's CPU time (all its threads, from /proc: ns precision) between a keystroke and its diagnostics: a
+// figure the other processes of a busy machine change far less than the wall time
+const serverCpu = () => {
+  try {
+    let ns = 0;
+    for (const t of readdirSync(`/proc/${c.proc.pid}/task`)) ns += Number(readFileSync(`/proc/${c.proc.pid}/task/${t}/schedstat`, 'utf8').split(' ')[0]);
+    return ns / 1e6;
+  } catch { return undefined; }
+};
 let on = false;
 for (let i = 0; i < RUNS * 2; i++) {
   version++;
@@ -108,12 +120,17 @@ for (let i = 0; i < RUNS * 2; i++) {
   const want = on;
   const got = c.until(uri, version, (ds) => priv(ds) === want);
   const t = now();
+  const cpu0 = serverCpu();
   c.notify('textDocument/didChange', { textDocument: { uri, version }, contentChanges: [change] });
   const timeout = new Promise((r) => setTimeout(() => r('timeout'), 20000));
   if (await Promise.race([got, timeout]) === 'timeout') { console.log(`  language server: no diagnostics showing the edit within 20 s (version ${version})`); break; }
   times.push(now() - t);
+  const cpu1 = serverCpu();
+  if (cpu0 !== undefined && cpu1 !== undefined) cpus.push(cpu1 - cpu0);
   await new Promise((r) => setTimeout(r, 300));
 }
 await c.request('shutdown', null); c.notify('exit', null);
-if (times.length) console.log(`  language server: keystroke in ${patchFile.slice(base.length + 1)} to diagnostics on it (privileged-container appears / goes) median ${median(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} edits (target 100 ms); open + first builds ${openMs.toFixed(0)} ms`);
+const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
+if (times.length) console.log(`  language server: keystroke in ${patchFile.slice(base.length + 1)} to diagnostics on it (privileged-container appears / goes) median ${median(times).toFixed(0)} ms, p95 ${p95(times).toFixed(0)} ms, max ${Math.max(...times).toFixed(0)} ms over ${times.length} edits (target 100 ms); open + first builds ${openMs.toFixed(0)} ms`);
+if (cpus.length) console.log(`  language server CPU time per keystroke (server process, all threads): median ${median(cpus).toFixed(0)} ms, p95 ${p95(cpus).toFixed(0)} ms`);
 console.log(`  ${load()}`);

@@ -81,12 +81,25 @@ export class RenderStore {
   /** The overlay for one state of the open documents (the same map object until one opens, changes or closes). */
   private overlay?: { open: ReadonlyMap<string, { text: string; version: number }>; stamp: number; fs: ReadOnlyFs; key: string; roots: Map<string, string[]> };
 
+  /**
+   * What exists (stat, list) for one set of open paths and one state of the disk, and the candidate roots found
+   * with it: a keystroke changes a text, not which files exist, so it keeps both (no stat per keystroke).
+   */
+  private shape?: { paths: string; stamp: number; fs: ReadOnlyFs; roots: Map<string, string[]> };
+
+  /** Times candidate roots were looked for on the file system (for tests: a keystroke must not look again). */
+  rootLookups = 0;
+
   private current(): NonNullable<RenderStore['overlay']> {
     const open = this.open();
     if (this.overlay && this.overlay.open === open && this.overlay.stamp === this.stamp) return this.overlay;
     // which paths are open decides what exists (stat, list); their texts are joined only when a render reads one,
     // so a keystroke in a file no chart or kustomization reads never builds its whole text
-    const shape = overlayFs(this.disk, new Map([...open.keys()].map((p) => [p, ''])));
+    const paths = [...open.keys()].sort().join('\0');
+    if (!this.shape || this.shape.paths !== paths || this.shape.stamp !== this.stamp) {
+      this.shape = { paths, stamp: this.stamp, fs: overlayFs(this.disk, new Map([...open.keys()].map((p) => [p, '']))), roots: new Map() };
+    }
+    const shape = this.shape.fs;
     let full: ReadOnlyFs | undefined;
     const read = (): ReadOnlyFs => {
       if (!full) {
@@ -104,7 +117,7 @@ export class RenderStore {
       whyUnreadable: (p) => shape.whyUnreadable?.(p),
     };
     const key = [...open].map(([p, d]) => `${p}@${d.version}`).sort().join('|') + `#${this.stamp}`;
-    this.overlay = { open, stamp: this.stamp, fs, key, roots: new Map() };
+    this.overlay = { open, stamp: this.stamp, fs, key, roots: this.shape.roots };
     return this.overlay;
   }
 
@@ -162,7 +175,10 @@ export class RenderStore {
     const folders = this.folders();
     const dirKey = `${dirname(path)}\0${folders.join('\0')}`;
     let candidates = state.roots.get(dirKey);
-    if (!candidates) state.roots.set(dirKey, (candidates = candidateRoots(fs, path, folders)));
+    if (!candidates) {
+      this.rootLookups++;
+      state.roots.set(dirKey, (candidates = candidateRoots(fs, path, folders)));
+    }
     if (!candidates.length) return [];
     const linted = await this.renderRoots(fs, candidates, set, setKey, optionsFor, stop);
     return linted.filter((l) => partOf(l, path));

@@ -28,7 +28,10 @@ import { CONFIG_NAME, DEFAULT_SETTINGS, clearChartCache, normalizeSettings, type
 import { PIECE_DOCUMENTS } from './text-buffer';
 import { partOf, type Linted } from './rendered';
 
-/** Push-mode wait after a keystroke in a file of a chart or kustomization (a newer keystroke abandons a stale render). */
+/**
+ * Push-mode wait after a keystroke in a file of a chart or kustomization, within a burst (a render of an earlier
+ * version still waits or runs; a newer keystroke abandons a stale render). See renderDebounce.
+ */
 const RENDER_DEBOUNCE_MS = 30;
 /**
  * Push mode: an edit whose lint costs at most this much work (ms) is linted and published at once, unless the
@@ -171,7 +174,7 @@ export class KubehexServer {
       void this.settingsFor(uri).then((s) => {
         // the first content (open) is linted at once; edits wait for the debounce
         if (!this.lastCost.has(uri)) this.schedule(uri, 0);
-        else if (s.run === 'onType') this.schedule(uri, renderInput ? RENDER_DEBOUNCE_MS : this.debounce(uri, gap, busy));
+        else if (s.run === 'onType') this.schedule(uri, renderInput ? this.renderDebounce(busy) : this.debounce(uri, gap, busy));
       });
     });
     docs.onDidSave((e) => {
@@ -418,6 +421,13 @@ export class KubehexServer {
     if (cost <= CHEAP_LINT_MS && gap >= cost) return 0;
     return Math.min(MAX_DEBOUNCE_MS, Math.max(2, Math.ceil(gap < cost ? 2 * cost : cost)));
   }
+
+  /**
+   * Push mode: the wait after a keystroke in a file a render reads. One that finds no render of the document
+   * waiting or running renders at once (nothing to coalesce it with: a wait would only delay its diagnostics);
+   * within a burst, RENDER_DEBOUNCE_MS, so that a burst costs one render rather than one per keystroke.
+   */
+  renderDebounce(busy: boolean): number { return busy ? RENDER_DEBOUNCE_MS : 0; }
 
   /**
    * `ifChanged`: publish only when the diagnostics differ from the last ones published for this version. A delay

@@ -40,14 +40,18 @@ export function kindMatcher(spec: string): (o: { kind: string; apiVersion: strin
   let f = kindMatchers.get(spec);
   if (!f) {
     if (kindMatchers.size >= 4096) kindMatchers.clear();
-    const seen = new Map<string, boolean>();
+    // kind -> apiVersion -> verdict
+    const seen = new Map<string, Map<string, boolean>>();
     f = (o) => {
-      const key = `${o.kind}\n${o.apiVersion}`;
-      let v = seen.get(key);
-      if (v === undefined) {
+      let byVersion = seen.get(o.kind);
+      if (!byVersion) {
         if (seen.size >= 4096) seen.clear();
+        seen.set(o.kind, (byVersion = new Map()));
+      }
+      let v = byVersion.get(o.apiVersion);
+      if (v === undefined) {
         v = kindMatches(spec, o);
-        seen.set(key, v);
+        byVersion.set(o.apiVersion, v);
       }
       return v;
     };
@@ -244,6 +248,19 @@ export function ruleKindAdmitter(rule: Record<string, unknown>, policyNs: string
     if (!tests.length) return false;
     return mode === 'any' ? tests.some((t) => t(o)) : tests.every((t) => t(o));
   };
+}
+
+/**
+ * Whether ruleAdmitter decides from the kind and apiVersion alone (then it is ruleKindAdmitter): no namespaced
+ * policy, and no filter of the match names names or namespaces.
+ */
+export function admitsByKindAlone(rule: Record<string, unknown>, policyNs: string | undefined): boolean {
+  if (policyNs) return false;
+  return filtersOf(rule.match).filters.every((f) => {
+    if (!isRecord(f.resources)) return true;
+    const r = f.resources;
+    return !arr(r.names).length && typeof r.name !== 'string' && !arr(r.namespaces).length;
+  });
 }
 
 function filterAdmitter(f: Record<string, unknown>, policyNs: string | undefined): (o: Ident) => boolean {

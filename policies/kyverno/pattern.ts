@@ -175,3 +175,189 @@ export function toNumber(v: unknown): number | undefined {
   }
   return undefined;
 }
+
+// ---- patterns compiled once ----
+
+/**
+ * A pattern read once: keys parsed, anchors that decide first picked out, value patterns split into their
+ * alternatives. validatePattern's verdicts, paths and reasons, without re-reading the pattern per object.
+ */
+type Compiled =
+  | { t: 'map'; raw: Record<string, unknown>; entries: CEntry[]; first: CEntry[]; wildcards: boolean }
+  | { t: 'list'; raw: unknown[]; items: Compiled[]; firstIsMap: boolean }
+  | { t: 'value'; raw: unknown; test: (v: unknown) => boolean };
+interface CEntry { anchor: Key['anchor']; name: string; raw: unknown; c: Compiled }
+
+const compiledPatterns = new WeakMap<object, Compiled>();
+
+function compile(p: unknown): Compiled {
+  if (p !== null && typeof p === 'object') {
+    const hit = compiledPatterns.get(p);
+    if (hit) return hit;
+  }
+  let c: Compiled;
+  if (isRecord(p)) {
+    const entries = Object.entries(p).map(([k, v]) => ({ ...parseKey(k), raw: v, c: compile(v) }));
+    c = { t: 'map', raw: p, entries, first: entries.filter((e) => e.anchor === '(' || e.anchor === '<'), wildcards: entries.some((e) => /[*?]/.test(e.name)) };
+  } else if (Array.isArray(p)) {
+    c = { t: 'list', raw: p, items: p.map(compile), firstIsMap: p.length > 0 && isRecord(p[0]) };
+  } else {
+    c = { t: 'value', raw: p, test: valueMatcher(p) };
+  }
+  if (p !== null && typeof p === 'object') compiledPatterns.set(p, c);
+  return c;
+}
+
+/**
+ * validatePattern for a pattern that nothing changes afterwards (a policy's own, without variables): read once
+ * per pattern object, then judged with one path stack (copied only into a verdict).
+ */
+export function validateCompiledPattern(resource: unknown, pattern: unknown, path: Path = []): PatternResult {
+  if (pattern === null || typeof pattern !== 'object') return validatePattern(resource, pattern, path);
+  return run(resource, compile(pattern), [...path]);
+}
+
+function run(resource: unknown, c: Compiled, path: Array<string | number>): PatternResult {
+  if (c.t === 'map') {
+    if (!isRecord(resource)) return { fail: [...path], reason: `expected a map at ${fmt(path)}` };
+    // wildcard keys stand for the resource's keys: expanded per resource, as validateMap does
+    if (c.wildcards) return validateMap(resource, c.raw, [...path]);
+    return runMap(resource, c, path);
+  }
+  if (c.t === 'list') {
+    if (!Array.isArray(resource)) return { fail: [...path], reason: `expected a list at ${fmt(path)}` };
+    return runList(resource, c, path);
+  }
+  const pattern = c.raw;
+  if (Array.isArray(resource) && pattern !== null && typeof pattern !== 'object') {
+    const bad = resource.findIndex((x) => !c.test(x));
+    if (bad < 0) return { ok: true };
+    const at = [...path, bad];
+    return { fail: at, reason: `value at ${fmt(at)} does not match ${String(pattern)}` };
+  }
+  return c.test(resource) ? { ok: true } : { fail: [...path], reason: `value at ${fmt(path)} does not match ${String(pattern)}` };
+}
+
+const OK: PatternResult = { ok: true };
+
+function runMap(res: Record<string, unknown>, c: Extract<Compiled, { t: 'map' }>, path: Array<string | number>): PatternResult {
+  for (const e of c.first) {
+    const skip = e.anchor === '<' ? 'global' : 'conditional';
+    if (!(e.name in res)) return { skip, path: [...path, e.name] };
+    path.push(e.name);
+    const r = run(res[e.name], e.c, path);
+    path.pop();
+    if (!('ok' in r)) return 'skip' in r && r.skip === 'global' ? r : { skip, path: [...path, e.name] };
+  }
+  for (const e of c.entries) {
+    const name = e.name;
+    switch (e.anchor) {
+      case '(': case '<': case '+': continue;
+      case 'X':
+        if (name in res && res[name] !== null) { const here = [...path, name]; return { fail: here, reason: `${fmt(here)} is not allowed` }; }
+        continue;
+      case '=':
+        if (!(name in res)) continue;
+        break;
+      case '^': {
+        const list = res[name];
+        const v = e.raw;
+        const here = [...path, name];
+        if (!Array.isArray(list) || !Array.isArray(v)) return { fail: here, reason: `expected a list at ${fmt(here)}` };
+        const items = (e.c as Extract<Compiled, { t: 'list' }>).items;
+        const ok = items.every((pc) => list.some((item, i) => 'ok' in run(item, pc, [...here, i])));
+        if (!ok) return { fail: here, reason: `no element of ${fmt(here)} matches` };
+        continue;
+      }
+      default:
+        if (e.raw === '*' && (res[name] === undefined || res[name] === null)) { const here = [...path, name]; return { fail: here, reason: `${fmt(here)} must be set` }; }
+    }
+    path.push(name);
+    const r = run(res[name], e.c, path);
+    path.pop();
+    if (!('ok' in r)) return r;
+  }
+  return OK;
+}
+
+function runList(res: unknown[], c: Extract<Compiled, { t: 'list' }>, path: Array<string | number>): PatternResult {
+  if (!c.items.length) return OK;
+  if (c.items.length === 1 || c.firstIsMap) {
+    const p = c.items[0];
+    let applied = false;
+    let lastSkip: PatternResult | undefined;
+    for (let i = 0; i < res.length; i++) {
+      path.push(i);
+      const r = run(res[i], p, path);
+      path.pop();
+      if ('skip' in r) { if (r.skip === 'global') return r; lastSkip = r; continue; }
+      if ('fail' in r) return r;
+      applied = true;
+    }
+    if (!applied && lastSkip && c.firstIsMap) return lastSkip;
+    return OK;
+  }
+  if (res.length < c.items.length) return { fail: [...path], reason: `${fmt(path)} has fewer items than the pattern` };
+  for (let i = 0; i < c.items.length; i++) {
+    path.push(i);
+    const r = run(res[i], c.items[i], path);
+    path.pop();
+    if (!('ok' in r)) return r;
+  }
+  return OK;
+}
+
+/** valueMatches for one pattern, its alternatives (`|`) and conjunctions (`&`) split once. */
+const valueMatchers = new Map<string, (v: unknown) => boolean>();
+export function valueMatcher(pattern: unknown): (v: unknown) => boolean {
+  if (typeof pattern !== 'string') return (v) => valueMatches(v, pattern);
+  let f = valueMatchers.get(pattern);
+  if (!f) {
+    if (valueMatchers.size >= 4096) valueMatchers.clear();
+    const alts = pattern.split('|').map((alt) => alt.split('&').map((p) => singleMatcher(p.trim())));
+    f = (v) => (typeof v === 'string' && v === pattern) || alts.some((all) => all.every((t) => t(v)));
+    valueMatchers.set(pattern, f);
+  }
+  return f;
+}
+
+/** single() for one pattern, what depends only on the pattern worked out once. */
+function singleMatcher(p: string): (value: unknown) => boolean {
+  const range = /^(!?)([^-!]+)-([^-]+)$/.exec(p);
+  if (range && toNumber(range[2]) !== undefined && toNumber(range[3]) !== undefined) {
+    const lo = toNumber(range[2])!;
+    const hi = toNumber(range[3])!;
+    const neg = !!range[1];
+    return (value) => {
+      const v = toNumber(value);
+      if (v === undefined) return false;
+      const inside = v >= lo && v <= hi;
+      return neg ? !inside : inside;
+    };
+  }
+  const op = OPS.find((o) => p.startsWith(o)) ?? '';
+  const rest = p.slice(op.length).trim();
+  const restNum = toNumber(rest);
+  if (op === '' || op === '!') {
+    const unset = op === '!' ? rest !== '' && rest !== '*' : rest === '';
+    const numeric = restNum !== undefined && /\d/.test(rest) && !/[*?]/.test(rest);
+    const neg = op === '!';
+    return (value) => {
+      if (value === undefined || value === null) return unset;
+      const s = typeof value === 'string' ? value : typeof value === 'object' ? JSON.stringify(value) : String(value);
+      const eq = wildcardMatch(rest, s) || (numeric && toNumber(value) === restNum);
+      return neg ? !eq : eq;
+    };
+  }
+  return (value) => {
+    const a = toNumber(value);
+    const b = restNum;
+    if (a === undefined || b === undefined) return false;
+    switch (op) {
+      case '>': return a > b;
+      case '>=': return a >= b;
+      case '<': return a < b;
+      default: return a <= b;
+    }
+  };
+}

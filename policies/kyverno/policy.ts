@@ -2,7 +2,7 @@
 import { isRecord, POD_SPEC_PATHS, type K8sObject, type Path, type Severity } from '../../engine';
 import { annotationsTaxonomy, strongest } from '../taxonomy';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
-import { matchKinds, matchScopeKinds, ruleAdmitter, ruleKindAdmitter, ruleMatcher, filtersOf, type Verdict } from './match';
+import { admitsByKindAlone, matchKinds, matchScopeKinds, ruleAdmitter, ruleKindAdmitter, ruleMatcher, filtersOf, type Verdict } from './match';
 import { evaluateRule, type RuleNames } from './validate';
 import { kyvernoSyntaxNotes } from './syntax';
 import { kyvernoSchemaNotes } from './schema';
@@ -73,14 +73,26 @@ function unitReach(rule: Record<string, unknown>, ns: string | undefined, contro
   const kinds = matchScopeKinds(rule.match);
   const paramKind = rec(rec(rec(rule.validate).cel).paramKind).kind;
   const admits = ruleAdmitter(rule, ns);
-  const admitsKind = ruleKindAdmitter(rule, ns);
+  const kindAdmits = ruleKindAdmitter(rule, ns);
+  const admitsKind = (kind: string, apiVersion: string) => kindAdmits(kind, apiVersion) || (controllers.includes(kind) && !!POD_SPEC_PATHS[kind] && kindAdmits('Pod', 'v1'));
+  // kind -> apiVersion -> admitsKind, for a rule whose match names no names or namespaces (then admits is admitsKind)
+  const byKind = new Map<string, Map<string, boolean>>();
+  const kindAlone = admitsByKindAlone(rule, ns);
   return {
-    admits: (o) => {
-      if (admits(o)) return true;
-      // the Pod of a controller's template: its name may come from the template, its namespace is the controller's
-      return controllers.includes(o.kind) && !!POD_SPEC_PATHS[o.kind] && admits({ apiVersion: 'v1', kind: 'Pod', ...(o.namespace ? { namespace: o.namespace } : {}) });
-    },
-    admitsKind: (kind, apiVersion) => admitsKind(kind, apiVersion) || (controllers.includes(kind) && !!POD_SPEC_PATHS[kind] && admitsKind('Pod', 'v1')),
+    admits: kindAlone
+      ? (o) => {
+        let m = byKind.get(o.kind);
+        if (!m) byKind.set(o.kind, (m = new Map()));
+        let v = m.get(o.apiVersion);
+        if (v === undefined) m.set(o.apiVersion, (v = admitsKind(o.kind, o.apiVersion)));
+        return v;
+      }
+      : (o) => {
+        if (admits(o)) return true;
+        // the Pod of a controller's template: its name may come from the template, its namespace is the controller's
+        return controllers.includes(o.kind) && !!POD_SPEC_PATHS[o.kind] && admits({ apiVersion: 'v1', kind: 'Pod', ...(o.namespace ? { namespace: o.namespace } : {}) });
+      },
+    admitsKind,
     scope: {
       kinds: kinds === undefined ? '*' : [...new Set([...kinds, ...(controllers.length && kinds.includes('Pod') ? controllers : [])])],
       // Namespaces (namespaceSelector, namespaceObject) and the params a cel rule looks up by kind

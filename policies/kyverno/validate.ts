@@ -7,7 +7,7 @@ import type { Env } from '../types';
 import { conditionsMet } from './conditions';
 import { hasVariables, KyvernoError, KyvernoUnknown, query, substitute, USER_UNKNOWN } from './jmes';
 import { kyvernoValues, parseServiceAccount, setDotted } from '../external';
-import { validatePattern, type PatternResult } from './pattern';
+import { validateCompiledPattern, validatePattern, type PatternResult } from './pattern';
 import { imagesOf } from './images';
 import type { PodSecurityCheck } from '../pod-security';
 
@@ -128,13 +128,15 @@ function validate(v: Record<string, unknown>, o: K8sObject, env: Env, ctx: Ctx, 
 }
 
 function patternCheck(v: Record<string, unknown>, resource: unknown, ctx: Ctx, base: Path): PatternResult {
-  const sub = (p: unknown) => (hasVariables(p) ? substitute(p, { ...ctx.data }, ctx.unknownVars) : p);
-  if (v.pattern !== undefined) return validatePattern(resource, sub(v.pattern), base);
+  // a pattern without variables is the policy's own object: read once (validateCompiledPattern); one with
+  // variables is a new object per evaluation, judged as it is
+  const check = (p: unknown) => (hasVariables(p) ? validatePattern(resource, substitute(p, { ...ctx.data }, ctx.unknownVars), base) : validateCompiledPattern(resource, p, base));
+  if (v.pattern !== undefined) return check(v.pattern);
   const pats = arr(v.anyPattern);
   let firstFail: PatternResult | undefined;
   let skipped = 0;
   for (const p of pats) {
-    const r = validatePattern(resource, sub(p), base);
+    const r = check(p);
     if ('ok' in r) return r;
     if ('skip' in r) skipped++; else firstFail ??= r;
   }
@@ -172,10 +174,16 @@ function foreach(v: Record<string, unknown>, list: unknown[], o: K8sObject, ctx:
 }
 
 /** `request.object.spec.containers` -> the path in the object, when the list is a plain field path. */
+const queryPaths = new Map<string, string[] | null>();
 function pathOfQuery(expr: string, object: unknown): Path | undefined {
-  const m = /^\s*request\.object\.([A-Za-z0-9_.]+?)(\[\])?\s*$/.exec(expr);
-  if (!m) return undefined;
-  const p = m[1].split('.');
+  let p = queryPaths.get(expr);
+  if (p === undefined) {
+    const m = /^\s*request\.object\.([A-Za-z0-9_.]+?)(\[\])?\s*$/.exec(expr);
+    p = m ? m[1].split('.') : null;
+    if (queryPaths.size >= 4096) queryPaths.clear();
+    queryPaths.set(expr, p);
+  }
+  if (!p) return undefined;
   let cur: unknown = object;
   for (const seg of p) { cur = rec(cur)[seg]; if (cur === undefined) return undefined; }
   return p;

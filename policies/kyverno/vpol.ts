@@ -3,6 +3,7 @@ import { isRecord, POD_SPEC_PATHS, type K8sObject, type Path } from '../../engin
 import { bindVariables, celCompileNotes, readCelSpec, runCelSpec, type CelSpec } from '../cel-policy';
 import { annotationsTaxonomy } from '../taxonomy';
 import { actionSeverity, admissionVars, matchResources } from '../vap';
+import { resourceRuleMatches, resourceRuleMatchesKind, type ResourceRule } from '../match';
 import type { Env, Note, PolicyUnit, UnitResult } from '../types';
 import type { Severity } from '../../engine';
 
@@ -25,9 +26,37 @@ export function loadValidatingPolicies(objects: ReadonlyArray<K8sObject>, notes:
       id: ns ? `kyverno:${ns}/${p.name}` : `kyverno:${p.name}`, engine: 'kyverno', title: `Kyverno ValidatingPolicy ${p.name}`, source: p,
       sourcePath: ['metadata', 'name'], severity, ...annotationsTaxonomy(p.metadata.annotations), messages, kinds: ['*'],
       evaluate: (o, env) => evaluateVpol(spec, cel, severity, controllers, ns, o, env),
+      ...vpolReach(rec(spec.matchConstraints), controllers, ns),
     });
   }
   return units;
+}
+
+/**
+ * Where a ValidatingPolicy can give anything but "not matched" (see PolicyUnit.admits and scope): its namespace
+ * and matchConstraints' resource rules, for the object or, on a controller, the Pod of its template (whose
+ * name is not known before composing: resourceNames are left out for it).
+ */
+function vpolReach(m: Record<string, unknown>, controllers: string[], ns: string | undefined): Pick<PolicyUnit, 'admits' | 'admitsKind' | 'scope'> {
+  const equivalent = m.matchPolicy !== 'Exact';
+  const rules = arr(m.resourceRules).filter(isRecord) as ResourceRule[];
+  const excluded = arr(m.excludeResourceRules).filter(isRecord) as ResourceRule[];
+  const byKind = (kind: string, apiVersion: string) => rules.some((r) => resourceRuleMatchesKind(r, kind, apiVersion, equivalent));
+  const podByKind = controllers.length > 0 && byKind('Pod', 'v1');
+  const admitsKind = (kind: string, apiVersion: string) => byKind(kind, apiVersion) || (podByKind && controllers.includes(kind));
+  return {
+    admitsKind,
+    admits: (o) => {
+      if (ns && (o.namespace ?? 'default') !== ns) return false;
+      const direct = rules.some((r) => resourceRuleMatches(r, o, equivalent)) && !excluded.some((r) => resourceRuleMatches(r, o, equivalent));
+      return direct || (podByKind && controllers.includes(o.kind));
+    },
+    scope: {
+      kinds: rules.length ? '*' : [],
+      reads: ['Namespace'],
+      namespaceSelector: JSON.stringify(m).includes('"namespaceSelector"'),
+    },
+  };
 }
 
 function autogenOf(spec: Record<string, unknown>): string[] {

@@ -5,7 +5,7 @@ import { build } from './build';
 import { BuildContext } from './context';
 import { asKustomizeError } from './errors';
 import { KUSTOMIZATION_FILES } from './loader';
-import { emitResourcesKept, keepEmitted } from './emit-kept';
+import { composedAt, emitResourcesKept, keepEmitted, type Printed } from './emit-kept';
 import { keepParsedYaml } from './yaml-in';
 import { keepDirs } from './kept-dirs';
 import { Composer, Parser, type Document } from 'yaml';
@@ -48,9 +48,9 @@ export function makeKustomizeRenderer(helm?: Renderer | (() => Renderer | undefi
       try {
         const { resources } = build(ctx);
         const nodes = resources.map((r) => r.node);
-        const { text, map, starts } = emitResourcesKept(nodes);
+        const { text, map, starts, printed } = emitResourcesKept(nodes);
         return {
-          kind: 'kustomize', root, text, map, documents: preparedDocs(text, nodes, starts),
+          kind: 'kustomize', root, text, map, documents: preparedDocs(text, nodes, starts, printed),
           inputs: [...new Set([...ctx.inputs, ...ctx.reads])].sort().map((file) => ({ file, reason: 'kustomize-input' as const })),
           errors: [], notes: [...warningNotes(ctx), ...ctx.notes],
         };
@@ -74,13 +74,18 @@ export function makeKustomizeRenderer(helm?: Renderer | (() => Renderer | undefi
  * not parse it all again; a document is composed (alone, from its slice) only when a rule lints it. Its head
  * comes from the built node, for values printed as plain text; a document with any other head is composed now.
  */
-function preparedDocs(text: string, nodes: ReadonlyArray<KNode>, starts: ReadonlyArray<number>): PreparedDoc[] {
+function preparedDocs(text: string, nodes: ReadonlyArray<KNode>, starts: ReadonlyArray<number>, printed?: ReadonlyArray<Printed>): PreparedDoc[] {
   return nodes.map((n, i) => {
     const start = starts[i];
     const end = i + 1 < starts.length ? starts[i + 1] : text.length;
-    const compose = () => composeSlice(text.slice(start, end));
+    const slice = () => composeSlice(text.slice(start, end));
+    // a printed document kept from an earlier build, at the same place: its composed document, offsets already
+    // those of the whole text (base 0)
+    const p = printed?.[i];
+    const base = p ? 0 : start;
+    const compose = p ? () => composedAt(p, start, slice) : slice;
     const head = headOf(n);
-    return head ? { start, end, base: start, head, compose } : { start, end, base: start, doc: compose() };
+    return head ? { start, end, base, head, compose } : { start, end, base, doc: compose() };
   });
 }
 

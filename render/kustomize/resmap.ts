@@ -19,7 +19,8 @@ export class ResMap {
 
   append(r: Resource): void {
     const id = r.curId();
-    if (this.list.some((x) => r.idEquals(x.curId(), id))) throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`);
+    // the same name first (idEquals compares it): most resources of a big build are not compared further
+    if (this.list.some((x) => x.name === id.name && r.idEquals(x.curId(), id))) throw new KustomizeError(`may not add resource with an already registered id: ${idString(id)}`);
     this.list.push(r);
   }
 

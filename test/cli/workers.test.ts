@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { workersForIdleCores } from '../../cli/scan';
+import { othersBusy, workersForIdleCores } from '../../cli/scan';
 import { BIN, ROOT, tempDir } from './helpers';
 
 interface Out { files: number; findings: Array<{ ruleId: string; file: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>; errors: unknown[] }
@@ -164,5 +164,20 @@ describe('cli: how many worker threads', () => {
     assert.equal(workersForIdleCores(8, 0), 4);
     assert.equal(workersForIdleCores(8, 5.5), 3);
     assert.equal(workersForIdleCores(1, 0), 1);
+  });
+
+  it('counts the cores other processes keep busy now, this process taken off', () => {
+    // 2 cores for 1 s (200 ticks): 150 busy ticks while this process used 1 core is half a core of others
+    assert.equal(othersBusy({ busy: 1000, total: 5000 }, { busy: 1150, total: 5200 }, 2, 1000, 1000), 0.5);
+    // only this process busy: nobody else (the load average would still count a scan that just ended)
+    assert.equal(othersBusy({ busy: 0, total: 0 }, { busy: 100, total: 200 }, 2, 1000, 1000), 0);
+    // every core busy with others as well
+    assert.equal(othersBusy({ busy: 0, total: 0 }, { busy: 400, total: 400 }, 4, 500, 1000), 3.5);
+    // a saturated machine, where this process got a third of a core: one thread
+    assert.equal(workersForIdleCores(2, othersBusy({ busy: 0, total: 0 }, { busy: 200, total: 200 }, 2, 300, 1000)!), 1);
+    // one other busy process besides this one on 2 cores: two threads (as with a load average of 1)
+    assert.equal(workersForIdleCores(2, othersBusy({ busy: 0, total: 0 }, { busy: 200, total: 200 }, 2, 1000, 1000)!), 2);
+    // too short a window to tell: the caller falls back to the load average
+    assert.equal(othersBusy({ busy: 0, total: 0 }, { busy: 10, total: 30 }, 2, 100, 150), undefined);
   });
 });

@@ -57,7 +57,11 @@ describe('render: rebuilding after an edit equals a fresh build', () => {
     const fs = diskFs();
     const seen = (r: RenderResult) => JSON.stringify({
       text: r.text, segments: r.map.segments, errors: r.errors, notes: r.notes, inputs: r.inputs,
-      documents: r.documents?.map((d) => ({ start: d.start, end: d.end, base: d.base, head: d.head, doc: d.doc?.toJS() })),
+      // a document's offsets as the engine takes them: from `base` (a kept composed document is placed already, base 0)
+      documents: r.documents?.map((d) => {
+        const doc = d.doc ?? d.compose?.();
+        return { start: d.start, end: d.end, head: d.head, doc: d.doc?.toJS(), range: doc?.range.map((x) => x + d.base) };
+      }),
     });
     keepKustomizeBuilds(0);
     const fresh = roots.map((root) => seen(kustomizeRenderer.render(fs, root, { kustomize: {} })));
@@ -158,5 +162,45 @@ describe('render: a rebuild reuses the bases whose files did not change (kept-di
     assert.deepEqual(b, a);
     assert.equal((a.text.match(/namespace: prod/g) ?? []).length, 1);
     assert.equal((b.text.match(/name: p-web/g) ?? []).length, 1);
+  });
+});
+
+describe('render: composed documents of unchanged printed resources are kept (emit-kept.ts composedAt)', () => {
+  after(() => keepKustomizeBuilds(0));
+  const VWC = 'apiVersion: admissionregistration.k8s.io/v1\nkind: ValidatingWebhookConfiguration\nmetadata:\n  name: hook\nwebhooks:\n  - name: v.example.com\n    sideEffects: None\n    admissionReviewVersions: [v1]\n    clientConfig:\n      service: {name: hook, namespace: default}\n';
+  const fs = (patch: string) => memoryFs({
+    '/w/base/kustomization.yaml': 'resources:\n  - crds.yaml\n  - deploy.yaml\n  - hook.yaml\n',
+    '/w/base/crds.yaml': CRD('gadget'),
+    '/w/base/deploy.yaml': DEPLOY,
+    '/w/base/hook.yaml': VWC,
+    '/w/app/kustomization.yaml': 'resources:\n  - ../base\npatches:\n  - path: patch.yaml\n',
+    '/w/app/patch.yaml': patch,
+  });
+  const docsOf = (rs: RenderedSource) => rs.parsed!.docs.map((pd) => pd.doc);
+
+  it('the same text at the same place is the same document; a moved one is composed at its new place; findings as a fresh build', () => {
+    const states = [PATCH('true'), PATCH('true'), PATCH('false'), PATCH('true'), PATCH('true').replace('privileged: true', 'privileged: true\n            runAsUser: 0')];
+    keepKustomizeBuilds(0);
+    const fresh = states.map((p) => judged(renderSource(fs(p), '/w/app', kustomizeRenderer, {}, set)));
+    keepKustomizeBuilds(1 << 24);
+    const built = states.map((p) => renderSource(fs(p), '/w/app', kustomizeRenderer, {}, set));
+    built.forEach((rs, i) => assert.deepEqual(judged(rs), fresh[i], `state ${i}`));
+    const kinds = built[0].parsed!.docs.map((pd) => pd.kind);
+    assert.deepEqual(kinds, ['CustomResourceDefinition', 'Deployment', 'ValidatingWebhookConfiguration']);
+    const [a, b, c, d, e] = built.map(docsOf);
+    assert.ok(b[1] && b[2]);
+    assert.equal(b[2], a[2], 'the webhook configuration: same text, same place');
+    assert.equal(b[1], a[1], 'the Deployment: the same patch text, the same tree');
+    assert.notEqual(c[1], a[1], 'the patch changed the Deployment');
+    assert.notEqual(c[2], a[2], 'privileged: false is one character longer: the webhook configuration moved');
+    assert.equal(d[2], a[2], 'and back: the document composed at that place before');
+    assert.notEqual(e[2], a[2]);
+    // every composed document's offsets are those of the whole text
+    for (const rs of built) {
+      for (const pd of rs.parsed!.docs) {
+        if (!pd.doc) continue;
+        assert.equal(rs.result.text.slice(pd.doc.contents!.range![0]).split('\n')[0], 'apiVersion: ' + String((pd.doc.toJS() as { apiVersion: string }).apiVersion));
+      }
+    }
   });
 });

@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveRules } from '../../engine';
 import { rules } from '../../rules';
-import type { Diagnostic } from 'vscode-languageserver';
+import type { Connection, Diagnostic } from 'vscode-languageserver';
+import { KubehexServer } from '../../server/server';
 import { keepKustomizeBuilds, renderers } from '../../render';
 import { RenderStore } from '../../server/rendered';
 import { pathToUri } from '../../server/uri';
@@ -42,6 +43,39 @@ describe('server: charts in the editor (RenderStore)', () => {
     open = new Map([[values, { text: VALUES.replace('privileged: true', 'privileged: false'), version: 2 }]]);
     const d2 = (await store.diagnostics(values, pathToUri(values), 2, set, 'k', new Set(), none))!;
     assert.equal(d2.filter((x) => x.code === 'privileged-container').length, 0);
+    open = new Map();
+  });
+
+  it('a keystroke looks for chart and kustomization roots again only when the set of open files or the disk changed', async () => {
+    const store = new RenderStore(() => open);
+    const plain = join(dir, 'plain/pod.yaml');
+    const values = join(dir, 'chart/values.yaml');
+    const ask = (p: string) => store.diagnostics(p, pathToUri(p), 1, set, 'k', new Set(), none);
+    open = new Map([[plain, { text: POD('p'), version: 1 }]]);
+    assert.equal(await ask(plain), undefined);
+    assert.equal(store.rootLookups, 1);
+    // keystrokes: new maps, same paths; the plain file is still in no render, found without a new lookup
+    for (let v = 2; v <= 4; v++) {
+      open = new Map([[plain, { text: POD(`p${v}`), version: v }]]);
+      assert.equal(await ask(plain), undefined);
+    }
+    assert.equal(store.rootLookups, 1);
+    // a keystroke in values.yaml: its directory is looked up once, and its edits still reach the render
+    open = new Map([[plain, { text: POD('p'), version: 5 }], [values, { text: VALUES, version: 1 }]]);
+    assert.equal((await ask(values))!.filter((x) => x.code === 'privileged-container').length, 1);
+    assert.equal(store.rootLookups, 2);
+    open = new Map([[plain, { text: POD('p'), version: 5 }], [values, { text: VALUES.replace('privileged: true', 'privileged: false'), version: 2 }]]);
+    assert.equal((await ask(values))!.filter((x) => x.code === 'privileged-container').length, 0);
+    assert.equal(store.rootLookups, 2);
+    // a file on disk changed (watcher): roots are looked for again
+    store.invalidate();
+    assert.equal(await ask(plain), undefined);
+    assert.equal(store.rootLookups, 3);
+    // a new, unsaved Chart.yaml beside the plain file makes it a chart file: a new set of open paths, a new lookup
+    const chartFile = join(dir, 'plain/Chart.yaml');
+    open = new Map([[plain, { text: POD('p'), version: 6 }], [chartFile, { text: 'apiVersion: v2\nname: p\nversion: 0.1.0\n', version: 1 }]]);
+    await ask(plain);
+    assert.equal(store.rootLookups, 4);
     open = new Map();
   });
 
@@ -159,5 +193,13 @@ describe('server: keystrokes in a kustomization\'s patch (RenderStore with kept 
         assert.deepEqual(got, fresh[i], `state ${i} (pass ${pass + 1})`);
       }
     }
+  });
+});
+
+describe('server: the wait after a keystroke in a file a render reads (push mode)', () => {
+  it('none when no render of the document waits or runs (nothing to coalesce); within a burst, one render debounce', () => {
+    const server = new KubehexServer({} as Connection);
+    assert.equal(server.renderDebounce(false), 0);
+    assert.equal(server.renderDebounce(true), 30);
   });
 });
