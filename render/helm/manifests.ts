@@ -126,7 +126,7 @@ function parseSection(content: string, source: string): { head: Head; doc?: Docu
     if (doc) return { head: kept.head, doc };
   }
   const keep = (parsed: { head: Head; doc?: Document.Parsed }) => {
-    if (parsed.doc && !kept && MAX_KEPT_CHARS > 0 && text.length <= MAX_KEPT_CHARS / 4) keepSection(text, parsed, content, source);
+    if (parsed.doc && !kept && MAX_KEPT_CHARS > 0 && text.length <= MAX_KEPT_CHARS / 4) keepSection(text, parsed);
   };
   // a large document of the plain shapes composes cleanly: its head is read from its head's lines alone, and the
   // rest is composed only if a rule lints it (CRDs, most bytes of a large chart, are only looked up; a small
@@ -205,37 +205,25 @@ function engineName(top: YAMLMap | null): string | undefined {
 /**
  * Printed documents kept across renders while their text is unchanged, when a long-lived caller asks for it
  * (keepPrintedDocuments: the language server renders a chart again on every keystroke, and most documents print
- * the same): a document is composed again the second time its text is printed, kept unchanged, and every later
- * render gets a copy (the engine moves a document's offsets in place). A text printed once is only remembered.
- * Bounded by the text held; oldest first out.
+ * the same): a copy of a document is kept when it is first composed (a copy costs a fraction of a compose, so the
+ * first keystroke after opening a chart composes only what it changed), and every later render gets a copy of
+ * that (the engine moves a document's offsets in place). Bounded by the text held; oldest first out.
  */
 const keptSections = new Map<string, { doc: Document.Parsed; head: Head }>();
-const seenSections = new Set<string>();
 let keptChars = 0;
-let seenChars = 0;
 let MAX_KEPT_CHARS = 0;
 
 /** Keep printed documents across renders, up to about `maxChars` characters of their text (0: stop keeping). */
 export function keepPrintedDocuments(maxChars: number): void {
   MAX_KEPT_CHARS = maxChars;
-  if (maxChars <= 0) { keptSections.clear(); seenSections.clear(); keptChars = seenChars = 0; }
+  if (maxChars <= 0) { keptSections.clear(); keptChars = 0; }
 }
 
-function keepSection(text: string, parsed: { head: Head; doc?: Document.Parsed }, content: string, source: string): void {
-  if (!seenSections.has(text)) {
-    seenSections.add(text);
-    seenChars += text.length;
-    for (const t of seenSections) {
-      if (seenChars <= MAX_KEPT_CHARS) break;
-      seenSections.delete(t);
-      seenChars -= t.length;
-    }
-    return;
-  }
-  // the one composed now is handed on (and moved); the one kept is composed for keeping
-  const again = composeSection(text, content, source);
-  if (!again.doc || again.doc.warnings.length || !cloneDocument(again.doc)) return;
-  keptSections.set(text, { doc: again.doc, head: again.head });
+function keepSection(text: string, parsed: { head: Head; doc?: Document.Parsed }): void {
+  // the one composed now is handed on (and moved); a copy made before that is kept
+  const copy = parsed.doc && !parsed.doc.warnings.length ? cloneDocument(parsed.doc) : undefined;
+  if (!copy) return;
+  keptSections.set(text, { doc: copy, head: parsed.head });
   keptChars += text.length;
   for (const [t] of keptSections) {
     if (keptChars <= MAX_KEPT_CHARS) break;
