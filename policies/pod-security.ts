@@ -20,11 +20,23 @@ export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
     let crashed = false;
     try { r.check(ctx); } catch { crashed = true; }
     if (!crashed) {
+      const kind = o.kind;
+      const name = o.name;
       for (const rep of ctx.reports) {
-        const tmpl = r.meta.messages[rep.messageId] ?? rep.messageId;
-        const data: Record<string, string | number> = { kind: o.kind, name: o.name, ...(rep.data ?? {}) };
-        const text = tmpl.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
-        out.push({ path: rep.path, message: `${controls[0]}: ${text}` });
+        // the message is made when read: a podSecurity rule shows only its first failure's
+        let message: string | undefined;
+        out.push({
+          path: rep.path,
+          get message(): string {
+            if (message === undefined) {
+              const tmpl = r.meta.messages[rep.messageId] ?? rep.messageId;
+              const data: Record<string, string | number> = { kind, name, ...(rep.data ?? {}) };
+              const text = tmpl.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, k: string) => (k in data ? String(data[k]) : `{{${k}}}`));
+              message = `${controls[0]}: ${text}`;
+            }
+            return message;
+          },
+        });
       }
     }
     perRule.set(r, out);
@@ -35,7 +47,8 @@ export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
   // the rules a level, its exclusions and a kind ask for, in the rules' order: worked out once per combination
   const asked = new Map<string, Rule[]>();
   const rulesFor = (level: string, excluded: ReadonlyArray<string>, kind: string): Rule[] => {
-    const key = JSON.stringify([level, excluded, kind]);
+    // (a JSON key never starts with a level's name)
+    const key = excluded.length ? JSON.stringify([level, kind, excluded]) : `${level}\n${kind}`;
     let list = asked.get(key);
     if (!list) {
       const profile = `pss-${level}`;

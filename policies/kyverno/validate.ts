@@ -151,9 +151,27 @@ function foreach(v: Record<string, unknown>, list: unknown[], o: K8sObject, ctx:
     const items = query(String(substitute(expr, ctx.data, ctx.unknownVars)), ctx.data);
     if (!Array.isArray(items)) continue;
     const listPath = pathOfQuery(expr, o.value);
+    // without context entries nothing writes to an element's data but `element`, `elementIndex` and `@`: one
+    // copy of the rule's data serves every element (each field set as a fresh copy would have it)
+    const shared = fe.context === undefined || (Array.isArray(fe.context) && !fe.context.length);
+    const parentHasAt = '@' in ctx.data;
+    const parentAt = ctx.data['@'];
+    let reused: Record<string, unknown> | undefined;
     for (let i = 0; i < items.length; i++) {
-      const el: Ctx = { data: { ...ctx.data, element: items[i], elementIndex: i }, unknownVars: ctx.unknownVars };
-      if (fe.elementScope !== false && isRecord(items[i])) el.data['@'] = items[i];
+      let data: Record<string, unknown>;
+      if (shared && reused) {
+        data = reused;
+        data.element = items[i];
+        data.elementIndex = i;
+      } else {
+        data = { ...ctx.data, element: items[i], elementIndex: i };
+        if (shared) reused = data;
+      }
+      if (fe.elementScope !== false && isRecord(items[i])) data['@'] = items[i];
+      else if (data !== reused || i === 0) { /* a fresh copy holds the rule's own `@`, if any */ }
+      else if (parentHasAt) data['@'] = parentAt;
+      else delete data['@'];
+      const el: Ctx = { data, unknownVars: ctx.unknownVars };
       loadContext(fe.context, el);
       if (fe.preconditions !== undefined && !conditionsMet(fe.preconditions, el.data, el.unknownVars).met) continue;
       const at: Path = listPath ? [...listPath, i] : ['kind'];
