@@ -1,7 +1,7 @@
 import { RuleContext, type K8sObject } from './context';
 import { planFix } from './fix';
 import { parseDocument } from 'yaml';
-import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, blocksLint, hasDuplicateKeys, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
+import { API_VERSION_RE, CUSTOM_RESOURCE, KIND_RE, YAML_OPTIONS, blocksLint, fastValue, hasDuplicateKeys, isCustomApiVersion, isRecord, parseManifest, type DuplicateKey, type ParsedDoc, type ParsedFile } from './parse';
 import { rangeForPath } from './paths';
 import { valueSpanOffsets } from './value-span';
 import { breakCycles } from './walk';
@@ -157,8 +157,11 @@ export function deferredObject(head: DeferredHead, source: () => string | undefi
     let found: K8sObject | undefined;
     try {
       const text = source();
-      const d = text === undefined ? undefined : parseDocument(text, YAML_OPTIONS as never);
-      if (d && !d.errors.length && !hasDuplicateKeys(d.contents)) {
+      // most such documents (CRDs) are plain block YAML: their value is read from the text
+      const fast = text === undefined ? undefined : fastValue(text);
+      const d = text === undefined || fast ? undefined : parseDocument(text, YAML_OPTIONS as never);
+      if (fast) found = asObject(fast.value, []);
+      else if (d && !d.errors.length && !hasDuplicateKeys(d.contents)) {
         const value: unknown = d.toJS({ maxAliasCount: 100 });
         breakCycles(value);
         found = asObject(value, []);

@@ -1,10 +1,10 @@
-import { Composer, Parser, isMap, isScalar, isSeq, isPair, visit, type Document, type CST, type Scalar, type YAMLMap } from 'yaml';
+import { Composer, Document as YAMLDocument, Parser, isMap, isScalar, isSeq, isPair, visit, type Document, type CST, type Scalar, type YAMLMap } from 'yaml';
 import { checkText } from './guards';
 import { composesCleanly } from './syntax-clean';
 import { rangeForPath } from './paths';
 import { breakCycles } from './walk';
 import { LineIndex } from './text';
-import { FastReader, type FastHead } from './yaml-fast';
+import { FastReader, type FastHead, type FastSegment, type Resolver } from './yaml-fast';
 import type { ParseErrorInfo, Path } from './types';
 
 /**
@@ -164,7 +164,7 @@ export function parseFast(text: string, lines: LineIndex, opts: ParseOptions): P
       if (n !== 'compose') pd.narrow = n === 'lazy' && head.isObject && pd.apiVersion !== undefined ? 'lazy' : head.isObject ? 'errors' : 'skip';
     }
     if (want === 'compose') {
-      const d = token ? composeToken(token, seg.start) : composeSlice(text, seg.start, seg.end);
+      const d = token ? composeToken(token, seg.start) : composeFast(reader, seg) ?? composeSlice(text, seg.start, seg.end);
       if (!d) return undefined;
       attach(pd, d, lines, maxErrors);
     } else {
@@ -174,6 +174,29 @@ export function parseFast(text: string, lines: LineIndex, opts: ParseOptions): P
     }
   }
   return { text, lines, docs };
+}
+
+/** A document in the fast reader's subset, its nodes built from the text (see FastReader.readNodes). */
+function composeFast(reader: FastReader, seg: FastSegment): Document.Parsed | undefined {
+  const doc = new YAMLDocument(undefined, YAML_OPTIONS as never) as unknown as Document.Parsed;
+  return reader.readNodes(seg, doc) ? doc : undefined;
+}
+
+let valueResolver: Resolver | undefined;
+
+/**
+ * The plain value of a text of one document (Document.toJS's), read by the fast reader when the document is in its
+ * subset and has no duplicate keys; undefined otherwise (compose it).
+ */
+export function fastValue(text: string): { value: unknown } | undefined {
+  const reader = new FastReader(text);
+  const segs = reader.segments();
+  if (!segs || segs.length !== 1) return undefined;
+  if (!valueResolver) {
+    const d = new YAMLDocument(undefined, YAML_OPTIONS as never);
+    valueResolver = { schema: d.schema, options: d.options as unknown as Record<string, unknown> };
+  }
+  return reader.readValue(segs[0], valueResolver);
 }
 
 /**

@@ -30,20 +30,70 @@ export interface FastHead {
   name?: string;
 }
 
+import { Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Document, type Schema } from 'yaml';
+
 const BAIL = new Error('outside the fast subset');
 function bail(): never { throw BAIL; }
+
+/** The schema's key of its string tag (the `yaml` package's identity.SCALAR). */
+const SCALAR_SYM = Symbol.for('yaml.scalar');
+const SCALAR_KEY = () => SCALAR_SYM;
+
+function sameTags(a: ReadonlyArray<unknown>, b: ReadonlyArray<unknown>): boolean {
+  return a.length === b.length && a.every((x, i) => x === b[i]);
+}
 
 const SP = 32, HASH = 35, COLON = 58, DASH = 45, NL = 10;
 
 /** What a value is, as far as the head is concerned. */
 const enum V { Plain, Single, Double, Block, Flow, Map, Seq, Null }
 
-interface Parsed { r0: number; r1: number; r2: number; rest: number; hasEnd: boolean; type: V }
+/** r0..r2: the node's range as the `yaml` package gives it; `node`: what a build makes of it (see Mode). */
+interface Parsed { r0: number; r1: number; r2: number; rest: number; hasEnd: boolean; type: V; node?: unknown }
+
+/** What the reader makes: nothing (a check), plain JS values (Document.toJS's), or the `yaml` package's nodes. */
+const enum Mode { Check, Value, Nodes }
+
+/** How a plain scalar resolves (the schema's tags by test), for values and nodes. */
+export interface Resolver { schema: Schema; options: Record<string, unknown> }
+
+type ScalarTag = { default?: unknown; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown; format?: string; tag: string };
 
 /** c-indicator characters that cannot start a plain scalar here (`-` is checked apart). */
 function badStart(c: number): boolean {
   // ? : , [ ] { } # & * ! | > ' " % @ `
   return c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
+}
+
+/** The escapes of a double-quoted scalar (those checkDouble lets through). */
+function decodeDouble(raw: string): string {
+  let i = raw.indexOf('\\');
+  if (i < 0) return raw;
+  let value = raw.slice(0, i);
+  for (; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch !== '\\') { value += ch; continue; }
+    const x = raw[i + 1];
+    let n = 2;
+    switch (x) {
+      case '\\': value += '\\'; break;
+      case '"': value += '"'; break;
+      case '/': value += '/'; break;
+      case ' ': value += ' '; break;
+      case 'n': value += '\n'; break;
+      case 't': value += '\t'; break;
+      case '0': value += '\0'; break;
+      case 'x': case 'u': case 'U': {
+        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
+        value += String.fromCodePoint(parseInt(raw.slice(i + 2, i + 2 + len), 16));
+        n = 2 + len;
+        break;
+      }
+      default: bail();
+    }
+    i += n - 1;
+  }
+  return value;
 }
 
 /** The escapes of a double-quoted scalar the subset takes (any other is left to the `yaml` package). */
@@ -89,6 +139,12 @@ export class FastReader {
   private head: FastHead = { isObject: false, unknown: false };
   private metadataSeen = false;
   private nameSeen = false;
+  private mode = Mode.Check;
+  /** Where the last empty value read is (a document ending in one ends there: its line breaks are the value's). */
+  private lastNull = -1;
+  private resolver: Resolver | undefined;
+  /** The tag each plain text resolved by (per resolver's schema: the tags are the same objects for every document). */
+  private readonly tagOf = new Map<string, ScalarTag>();
 
   /** `lineStarts`: the offset of each line of `text` (LineIndex's), when already known. */
   constructor(private readonly text: string, lineStarts?: number[]) {
@@ -149,6 +205,7 @@ export class FastReader {
     this.limitOffset = seg.end;
     this.depth = 0;
     this.role = 0;
+    this.mode = Mode.Check;
     this.head = { isObject: false, unknown: false };
     this.metadataSeen = false;
     this.nameSeen = false;
@@ -175,6 +232,113 @@ export class FastReader {
       if (e === BAIL) return undefined;
       throw e;
     }
+  }
+
+  /**
+   * The document's plain JS value as Document.toJS gives it (a document readHead accepts, with no duplicate or
+   * `__proto__` key); undefined when it is outside the subset, has either, or is empty.
+   */
+  readValue(seg: FastSegment, resolver: Resolver): { value: unknown } | undefined {
+    const r = this.build(seg, Mode.Value, resolver);
+    return r && { value: r.node };
+  }
+
+  /**
+   * Fills `doc` (a new Document of the resolver's schema) with the nodes the `yaml` package composes for the
+   * document: the same classes, ranges, types, values, sources and tags (comments are not kept). False when the
+   * document is outside the subset or empty (`doc` is then to be dropped).
+   */
+  readNodes(seg: FastSegment, doc: Document.Parsed): boolean {
+    const r = this.build(seg, Mode.Nodes, { schema: doc.schema, options: doc.options as unknown as Record<string, unknown> });
+    if (!r) return false;
+    doc.contents = r.node as never;
+    if (seg.from > 0) doc.directives.docStart = true;
+    doc.range = [seg.start, r.r2, this.lastNull === r.r2 ? r.r2 : seg.end];
+    return true;
+  }
+
+  private build(seg: FastSegment, mode: Mode, resolver: Resolver): Parsed | undefined {
+    const t = this.text;
+    const tab = t.indexOf('\t', seg.start);
+    if (tab !== -1 && tab < seg.end) return undefined;
+    this.limit = seg.to;
+    this.limitOffset = seg.end;
+    this.depth = 0;
+    this.role = 0;
+    this.mode = mode;
+    this.lastNull = -1;
+    if (this.resolver?.schema.tags !== resolver.schema.tags && this.resolver && !sameTags(this.resolver.schema.tags, resolver.schema.tags)) this.tagOf.clear();
+    this.resolver = resolver;
+    try {
+      const ln = this.nextContent(seg.from);
+      if (ln < 0) return undefined;
+      const col = this.indent(ln);
+      let r: Parsed;
+      if (this.isDash(ln, col)) r = this.seq(ln, col, -1);
+      else if (this.keyAt(ln, this.ls[ln] + col)) r = this.map(ln, col);
+      else bail();
+      if (this.nextContent(r.rest) >= 0) bail();
+      return r;
+    } catch (e) {
+      if (e === BAIL) return undefined;
+      throw e;
+    } finally {
+      this.mode = Mode.Check;
+    }
+  }
+
+  /** A plain scalar's value (or node): its text resolved by the first default tag whose test matches it. */
+  private plainNode(value: string, r0: number, r1: number, r2: number, atKey: boolean): unknown {
+    const res = this.resolver!;
+    let tag: ScalarTag | undefined;
+    if (atKey) tag = (res.schema as unknown as Record<symbol, ScalarTag>)[SCALAR_KEY()];
+    else {
+      tag = this.tagOf.get(value);
+      if (!tag) {
+        tag = (res.schema.tags as unknown as ScalarTag[]).find((x) => x.default === true && x.test?.test(value)) ?? (res.schema as unknown as Record<symbol, ScalarTag>)[SCALAR_KEY()];
+        if (this.tagOf.size > 5000) this.tagOf.clear();
+        this.tagOf.set(value, tag);
+      }
+    }
+    let failed = false;
+    const v = tag.resolve(value, () => { failed = true; }, res.options);
+    if (failed) bail();
+    if (this.mode === Mode.Value) return isScalar(v) ? v.value : v;
+    const node = isScalar(v) ? v : new Scalar(v);
+    node.range = [r0, r1, r2];
+    node.source = value;
+    node.type = 'PLAIN';
+    if (tag.format) node.format = tag.format;
+    return node;
+  }
+
+  /** A quoted or block scalar (always a string). */
+  private strNode(value: string, type: Scalar.Type, r0: number, r1: number, r2: number): unknown {
+    if (this.mode === Mode.Value) return value;
+    const node = new Scalar(value);
+    node.range = [r0, r1, r2];
+    node.source = value;
+    node.type = type;
+    return node;
+  }
+
+  /** The value of a single-line quoted scalar's source (with its quotes). */
+  private quotedValue(o: number, end: number): string {
+    const t = this.text;
+    if (t.charCodeAt(o) === 39) {
+      const raw = t.slice(o + 1, end - 1);
+      return raw.includes("'") ? raw.replace(/''/g, "'") : raw;
+    }
+    return decodeDouble(t.slice(o + 1, end - 1));
+  }
+
+  /** `[]` or `{}`. */
+  private emptyFlow(seq: boolean, r0: number, r1: number, r2: number): unknown {
+    if (this.mode === Mode.Value) return seq ? [] : {};
+    const node = seq ? new YAMLSeq(this.resolver!.schema) : new YAMLMap(this.resolver!.schema);
+    node.flow = true;
+    node.range = [r0, r1, r2];
+    return node;
   }
 
   /** Offset of the line break ending line `ln` (or the end of the text). */
@@ -307,19 +471,24 @@ export class FastReader {
       if (close >= e) return this.multiQuoted(ln, o, close, parent);
       const end = this.quotedEnd(ln, o);
       this.lineRest(ln, end);
-      return { r0: o, r1: end, r2: this.after(ln), rest: ln + 1, hasEnd: true, type: c === 39 ? V.Single : V.Double };
+      const r2 = this.after(ln);
+      const node = this.mode ? this.strNode(this.quotedValue(o, end), c === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', o, end, r2) : undefined;
+      return { r0: o, r1: end, r2, rest: ln + 1, hasEnd: true, type: c === 39 ? V.Single : V.Double, node };
     }
     if (c === 91 && t.charCodeAt(o + 1) !== 93) return this.flowSeq(ln, o);
     if (c === 91 || c === 123) {
       if (t.charCodeAt(o + 1) !== (c === 91 ? 93 : 125)) bail();
       this.lineRest(ln, o + 2);
-      return { r0: o, r1: o + 2, r2: this.after(ln), rest: ln + 1, hasEnd: true, type: V.Flow };
+      const r2 = this.after(ln);
+      return { r0: o, r1: o + 2, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node: this.mode ? this.emptyFlow(c === 91, o, o + 2, r2) : undefined };
     }
     if (c === 124) return this.literal(ln, o, parent);
     if (badStart(c)) bail();
     if (c === DASH && (o + 1 >= e || t.charCodeAt(o + 1) === SP)) bail();
     // a plain scalar: this line up to a comment; `: ` would make it a key (not in a value)
     let end = this.plainEnd(ln, o);
+    let value = this.mode ? t.slice(o, end) : '';
+    let blank = 0;
     let last = ln;
     let commented = false;
     for (let i = end; i < e; i++) if (t.charCodeAt(i) === HASH) { commented = true; break; }
@@ -327,6 +496,7 @@ export class FastReader {
     for (let next = ln + 1; next < this.limit; next++) {
       if (this.trivia(next)) {
         if (this.isComment(next)) break;
+        blank++;
         continue;
       }
       const ind = this.indent(next);
@@ -336,10 +506,13 @@ export class FastReader {
       const s = this.ls[next] + ind;
       const pe = this.plainEnd(next, s);
       if (pe < this.eol(next)) bail(); // a comment ends it: not in the subset
+      if (this.mode) value += (blank ? '\n'.repeat(blank) : ' ') + t.slice(s, pe);
+      blank = 0;
       last = next;
       end = pe;
     }
-    return { r0: o, r1: end, r2: this.after(last), rest: last + 1, hasEnd: true, type: V.Plain };
+    const r2 = this.after(last);
+    return { r0: o, r1: end, r2, rest: last + 1, hasEnd: true, type: V.Plain, node: this.mode ? this.plainNode(value, o, end, r2, false) : undefined };
   }
 
   /** A quoted scalar over several lines (no escaped line break in a double-quoted one). */
@@ -364,38 +537,72 @@ export class FastReader {
     }
     if (!lines[0].trim() || !lines[lines.length - 1].trim()) bail();
     this.lineRest(last, close + 1);
-    return { r0: o, r1: close + 1, r2: this.after(last), rest: last + 1, hasEnd: true, type: single ? V.Single : V.Double };
+    const r2 = this.after(last);
+    let node: unknown;
+    if (this.mode) {
+      let value = lines[0].replace(/ +$/, '');
+      let blank = 0;
+      for (let i = 1; i < lines.length; i++) {
+        const isLast = i === lines.length - 1;
+        const line = isLast ? lines[i].replace(/^ +/, '') : lines[i].replace(/^ +/, '').replace(/ +$/, '');
+        if (!line && !isLast) { blank++; continue; }
+        value += blank ? '\n'.repeat(blank) : ' ';
+        value += line;
+        blank = 0;
+      }
+      value = single ? value.replace(/''/g, "'") : decodeDouble(value);
+      node = this.strNode(value, single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', o, close + 1, r2);
+    }
+    return { r0: o, r1: close + 1, r2, rest: last + 1, hasEnd: true, type: single ? V.Single : V.Double, node };
   }
 
   /** `[a, "b", 'c']` on one line: plain or quoted scalars only. */
   private flowSeq(ln: number, o: number): Parsed {
     const t = this.text;
     const e = this.eol(ln);
+    const items: unknown[] | undefined = this.mode ? [] : undefined;
     let i = o + 1;
     for (;;) {
       while (i < e && t.charCodeAt(i) === SP) i++;
       if (i >= e) bail();
       const c = t.charCodeAt(i);
+      const i0 = i;
+      let i1: number;
       if (c === 34 || c === 39) {
-        i = this.quotedEnd(ln, i);
+        i = i1 = this.quotedEnd(ln, i);
       } else {
         if (badStart(c) || c === DASH) bail();
         let j = i;
+        i1 = i;
         for (; j < e; j++) {
           const ch = t.charCodeAt(j);
           if (ch === 44 || ch === 93) break;
           if (ch === COLON || ch === HASH || ch === 91 || ch === 123 || ch === 125) bail();
+          if (ch !== SP) i1 = j + 1;
         }
         i = j;
       }
       while (i < e && t.charCodeAt(i) === SP) i++;
+      if (items) {
+        if (c === 34 || c === 39) items.push(this.strNode(this.quotedValue(i0, i1), c === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', i0, i1, i));
+        else items.push(this.plainNode(t.slice(i0, i1), i0, i1, i, false));
+      }
       const d = t.charCodeAt(i);
       if (d === 93) break;
       if (d !== 44) bail();
       i++;
     }
     this.lineRest(ln, i + 1);
-    return { r0: o, r1: i + 1, r2: this.after(ln), rest: ln + 1, hasEnd: true, type: V.Flow };
+    const r2 = this.after(ln);
+    let node: unknown = items;
+    if (items && this.mode === Mode.Nodes) {
+      const seq = new YAMLSeq(this.resolver!.schema);
+      seq.flow = true;
+      seq.items = items;
+      seq.range = [o, i + 1, r2];
+      node = seq;
+    }
+    return { r0: o, r1: i + 1, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node };
   }
 
   /** End of a plain scalar's text on line `ln` from `o` (trailing spaces and a comment left out); `: ` bails. */
@@ -419,7 +626,8 @@ export class FastReader {
   private literal(ln: number, o: number, parent: number): Parsed {
     const t = this.text;
     let i = o + 1;
-    if (t.charCodeAt(i) === DASH) i++;
+    const strip = t.charCodeAt(i) === DASH;
+    if (strip) i++;
     this.lineRest(ln, i);
     // the first line with content sets the indentation
     let first = -1;
@@ -452,7 +660,18 @@ export class FastReader {
     if (lastContent >= this.limit) bail();
     const r1 = this.after(lastContent);
     if (r1 > this.limitOffset) bail();
-    return { r0: o, r1, r2: r1, rest: lastContent + 1, hasEnd: false, type: V.Block };
+    let node: unknown;
+    if (this.mode) {
+      let value = '';
+      for (let x = ln + 1; x <= lastContent; x++) {
+        const s = this.ls[x];
+        const e = this.eol(x);
+        value += (e - s > m ? t.slice(s + m, e) : '') + '\n';
+      }
+      if (strip) value = value.slice(0, -1);
+      node = this.strNode(value, 'BLOCK_LITERAL', o, r1, r1);
+    }
+    return { r0: o, r1, r2: r1, rest: lastContent + 1, hasEnd: false, type: V.Block, node };
   }
 
   /** A node that starts a line (at its indentation `col`): a sequence, a map, or a scalar. */
@@ -469,6 +688,7 @@ export class FastReader {
       if (this.indent(ln) <= ik) return;
       v.r2 = this.after(ln);
       v.rest = ln + 1;
+      if (this.mode === Mode.Nodes) (v.node as { range: number[] }).range[2] = v.r2;
     }
   }
 
@@ -499,7 +719,8 @@ export class FastReader {
     }
     // empty: comments after it would be in its props (and its range); not in the subset
     for (let l = ln + 1; l < (next < 0 ? this.limit : next); l++) if (this.isComment(l)) bail();
-    return { r0: at, r1: at, r2: at, rest: ln + 1, hasEnd: false, type: V.Null };
+    this.lastNull = at;
+    return { r0: at, r1: at, r2: at, rest: ln + 1, hasEnd: false, type: V.Null, node: this.mode ? this.plainNode('', at, at, at, false) : undefined };
   }
 
   private commentBetween(from: number, to: number): boolean {
@@ -532,6 +753,8 @@ export class FastReader {
     this.role = 0;
     const t = this.text;
     const r0 = this.ls[ln] + col;
+    const obj: Record<string, unknown> | undefined = this.mode === Mode.Value ? {} : undefined;
+    const ymap = this.mode === Mode.Nodes ? new YAMLMap(this.resolver!.schema) : undefined;
     let line = ln;
     let v: Parsed;
     for (;;) {
@@ -556,6 +779,19 @@ export class FastReader {
       this.role = 0;
       if (role) this.noteEntry(role, k0, k.k1, v);
       if (v.hasEnd) this.attach(v, col);
+      if (this.mode) {
+        const kc = t.charCodeAt(k0);
+        const quoted = kc === 34 || kc === 39;
+        const key = quoted ? this.quotedValue(k0, k.k1) : t.slice(k0, k.k1);
+        if (obj) {
+          // toJS keeps the last of duplicate keys; the lookups that read values reject duplicates: left to them
+          if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) bail();
+          obj[key] = v.node;
+        } else {
+          const kn = quoted ? this.strNode(key, kc === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', k0, k.k1, k.k1) : this.plainNode(key, k0, k.k1, k.k1, true);
+          ymap!.items.push(new Pair(kn, v.node) as never);
+        }
+      }
       const next = this.nextContent(v.rest);
       if (next < 0) break;
       const ind = this.indent(next);
@@ -565,7 +801,8 @@ export class FastReader {
     }
     this.depth--;
     const f = this.finish(col, v.rest, v.r2);
-    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Map };
+    if (ymap) ymap.range = [r0, v.r2, f.r2];
+    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Map, node: obj ?? ymap };
   }
 
   private seq(ln: number, col: number, parent: number): Parsed {
@@ -573,6 +810,7 @@ export class FastReader {
     this.role = 0;
     const t = this.text;
     const r0 = this.ls[ln] + col;
+    const items: unknown[] | undefined = this.mode ? [] : undefined;
     let line = ln;
     let before = ln;
     let v: Parsed;
@@ -593,6 +831,7 @@ export class FastReader {
         v = this.inline(line, i, col);
       }
       if (v.hasEnd) this.attach(v, col);
+      items?.push(v.node);
       const next = this.nextContent(v.rest);
       if (next < 0) break;
       const ind = this.indent(next);
@@ -603,6 +842,13 @@ export class FastReader {
     }
     this.depth--;
     const f = this.finish(col, v.rest, v.r2);
-    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Seq };
+    let node: unknown = items;
+    if (items && this.mode === Mode.Nodes) {
+      const seq = new YAMLSeq(this.resolver!.schema);
+      seq.items = items;
+      seq.range = [r0, v.r2, f.r2];
+      node = seq;
+    }
+    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Seq, node };
   }
 }

@@ -2,10 +2,10 @@
 //   1. in this process (engine only, warm, one thread, built-in rules of the default profile, no admission
 //      policies): the prometheus-operator bundle, the largest file and the whole corpus;
 //   2. the whole of ../shared/corpus/real as a user runs it: `kubehex scan CORPUS --format json` in a fresh
-//      process (rendering and the admission-policy pass included), one worker thread and two, and as the CLI
-//      chooses by itself; next to a fresh process that only reads the same files and runs a bare
-//      `yaml.parseAllDocuments` on each. Interleaved, medians of BENCH_RUNS (default 3), wall and CPU time and the
-//      peak RSS of each process;
+//      process (rendering and the admission-policy pass included), in one thread and two (KUBEHEX_WORKERS=2: the
+//      main thread and one worker), and as the CLI chooses by itself; next to a fresh process that only reads the
+//      same files and runs a bare `yaml.parseAllDocuments` on each. Interleaved, medians of BENCH_RUNS (default 3),
+//      wall and CPU time and the peak RSS of each process;
 //   3. schema validation's share (scripts/bench-schema.mjs), the language server (scripts/bench-lsp.mjs) and,
 //      when they exist, the render benches (scripts/bench-render.mjs, scripts/bench-kustomize.mjs).
 // BENCH_ONLY=corpus stops after part 2; BENCH_BASE=DIR adds the CLI of another built checkout to part 2's runs. The machine's load average is printed before and after each part: figures taken on busy cores are noisy.
@@ -86,7 +86,7 @@ function cliRuns(files, runs) {
   const variants = [
     ['bare parse', CHILD_BARE, { BENCH_LIST: list, BENCH_YAML: require.resolve('yaml') }],
     ['kubehex scan, 1 thread', CHILD_CLI, { BENCH_CLI: cli, BENCH_ARGS: args, KUBEHEX_WORKERS: '1' }],
-    ['kubehex scan, 2 workers', CHILD_CLI, { BENCH_CLI: cli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }],
+    ['kubehex scan, 2 threads', CHILD_CLI, { BENCH_CLI: cli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }],
     ['kubehex scan, as the CLI chooses', CHILD_CLI, { BENCH_CLI: cli, BENCH_ARGS: args, KUBEHEX_WORKERS: '' }],
   ];
   // BENCH_BASE=/path/to/another/checkout (built): its CLI too, in the same interleaved runs (before/after figures)
@@ -94,7 +94,7 @@ function cliRuns(files, runs) {
   if (base) {
     const bcli = join(base, 'dist', 'cli.js');
     variants.push([`${relative(process.cwd(), base) || base}: 1 thread`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '1' }]);
-    variants.push([`${relative(process.cwd(), base) || base}: 2 workers`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }]);
+    variants.push([`${relative(process.cwd(), base) || base}: KUBEHEX_WORKERS=2`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }]);
   }
   const got = variants.map(() => []);
   const loads = [];

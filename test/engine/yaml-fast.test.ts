@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { parseFast, parseManifest, parseManifestGeneral, type ParseOptions } from '../../engine/parse';
+import { Document, parseDocument } from 'yaml';
+import { YAML_OPTIONS, fastValue, parseFast, parseManifest, parseManifestGeneral, type ParseOptions } from '../../engine/parse';
 import { LineIndex } from '../../engine/text';
 import { FastReader } from '../../engine/yaml-fast';
 import { mutate } from '../fuzz-mutate';
@@ -28,11 +29,26 @@ function sameAsGeneral(text: string, options = OPTIONS): boolean {
   return fast;
 }
 
-/** Every document read by the fast reader itself (no `yaml` parser). */
+/** Every document read by the fast reader itself (no `yaml` parser), its nodes built from the text too. */
 function allFast(text: string): boolean {
   const r = new FastReader(text);
   const segs = r.segments();
-  return !!segs && segs.every((s) => r.readHead(s) !== undefined);
+  return !!segs && segs.every((s) => r.readHead(s) !== undefined && (s.start === s.end || r.readNodes(s, new Document(undefined, YAML_OPTIONS as never) as never) || !text.slice(s.start, s.end).replace(/^---.*\n?/, '').replace(/#.*/g, '').trim()));
+}
+
+/** Each document's plain value as read from the text, when read so, equals the yaml package's toJS. */
+function sameValues(text: string): number {
+  let n = 0;
+  for (const d of parseManifestGeneral(text).docs) {
+    const slice = text.slice(d.start, d.end);
+    const got = fastValue(slice);
+    if (!got) continue;
+    n++;
+    const doc = parseDocument(slice, YAML_OPTIONS as never);
+    assert.equal(doc.errors.length, 0);
+    assert.deepEqual(got.value, doc.toJS());
+  }
+  return n;
 }
 
 const SUBSET: Record<string, string> = {
@@ -82,6 +98,7 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
     it(`reads ${name} itself, exactly as the yaml package`, () => {
       assert.ok(allFast(text), 'every document in the subset');
       assert.ok(sameAsGeneral(text));
+      sameValues(text);
       assert.equal(parsedDiff(parseManifest(text, POD_KINDS), parseManifestGeneral(text, POD_KINDS)), undefined);
     });
   }
@@ -100,6 +117,14 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
     assert.deepEqual(got.docs[1].value, { kind: 'Pod', apiVersion: 'v1', metadata: { name: 'p' } });
   });
 
+  it('reads a lazy document\'s value from its text as toJS gives it, and leaves duplicate keys to the yaml package', () => {
+    const crd = 'apiVersion: apiextensions.k8s.io/v1\nkind: CustomResourceDefinition\nmetadata:\n  name: a.b\nspec:\n  versions:\n  - name: v1\n    served: yes\n    n: 0644\n    f: 1.50\n    e: []\n    s: "x\\ty"\n    l: |\n      t\n';
+    assert.deepEqual(fastValue(crd)?.value, { apiVersion: 'apiextensions.k8s.io/v1', kind: 'CustomResourceDefinition', metadata: { name: 'a.b' }, spec: { versions: [{ name: 'v1', served: true, n: 420, f: 1.5, e: [], s: 'x\ty', l: 't\n' }] } });
+    assert.equal(fastValue('a: 1\na: 2\n'), undefined);
+    assert.equal(fastValue('a: &x 1\n'), undefined);
+    assert.equal(fastValue('a: 1\n---\nb: 2\n'), undefined);
+  });
+
   it('reports a broken document no rule reads, with the position the yaml package gives', () => {
     const text = OTHERS['a broken document no rule reads'];
     const errors = parseManifest(text, POD_KINDS).docs.flatMap((d) => d.errors);
@@ -112,8 +137,11 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
     for (let seed = 1; seed <= 120; seed++) {
       const r = rng(seed);
       const base = r.chance(0.5) ? generateManifest(seed) : generateSubset(seed);
-      if (sameAsGeneral(base, OPTIONS.slice(1, 3))) fast++;
-      sameAsGeneral(mutate(base, r), OPTIONS.slice(1, 3));
+      if (sameAsGeneral(base, OPTIONS.slice(0, 2))) fast++;
+      const mutated = mutate(base, r);
+      sameAsGeneral(mutated, OPTIONS.slice(1, 3));
+      sameValues(base);
+      sameValues(mutated);
     }
     assert.ok(fast > 30, `${fast} read fast`);
   });
