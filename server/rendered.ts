@@ -1,3 +1,4 @@
+import { statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { CodeActionKind, DiagnosticSeverity, type CodeAction, type Diagnostic, type DiagnosticRelatedInformation, type TextEdit } from 'vscode-languageserver';
 import type { RuleSet } from '../engine';
@@ -36,7 +37,8 @@ const breathe = () => new Promise<void>((r) => setImmediate(r));
 export class RenderStore {
   private stamp = 0;
   private cache = new Map<string, { key: string; linted: Linted[] }>();
-  private readonly disk = diskFs(16 * 1024 * 1024);
+  /** The disk; a file read before is not read again while its size, times and inode stay the same. */
+  private readonly disk = keptTexts(diskFs(16 * 1024 * 1024), KEPT_CHARS);
   /** Counts fresh renders (cache misses): a caller sees whether its request rendered anew. */
   renders = 0;
 
@@ -356,3 +358,44 @@ export function candidateRoots(fs: ReadOnlyFs, path: string, folders: ReadonlyAr
 }
 
 const KUSTOMIZATION_FILES = [...ROOT_FILES].filter((n) => n !== 'Chart.yaml');
+
+/**
+ * `disk` with the texts it read kept (up to about `maxChars`), each given again while a stat of the file shows the
+ * same size, modification and change times (nanoseconds) and inode: a rebuild after a keystroke reads every file
+ * of the kustomization again to see that its bases are unchanged (render/kustomize/kept-dirs.ts), and a kept
+ * text is the same string, which compares at once.
+ */
+export function keptTexts(disk: ReadOnlyFs, maxChars: number): ReadOnlyFs {
+  const texts = new Map<string, { stamp: string; text: string }>();
+  let chars = 0;
+  const stampOf = (p: string): string | undefined => {
+    try {
+      const st = statSync(p, { bigint: true });
+      return st.isFile() ? `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}:${st.dev}` : undefined;
+    } catch { return undefined; }
+  };
+  return {
+    readText(p) {
+      const stamp = stampOf(p);
+      const kept = texts.get(p);
+      if (kept && stamp !== undefined && kept.stamp === stamp) return kept.text;
+      if (kept) { texts.delete(p); chars -= kept.text.length; }
+      const text = disk.readText(p);
+      // kept only when the file is the same after the read as before it
+      if (text !== undefined && stamp !== undefined && text.length <= maxChars / 4 && stampOf(p) === stamp) {
+        texts.set(p, { stamp, text });
+        chars += text.length;
+        for (const [q, t] of texts) {
+          if (chars <= maxChars) break;
+          texts.delete(q);
+          chars -= t.text.length;
+        }
+      }
+      return text;
+    },
+    readBytes: (p) => disk.readBytes(p),
+    stat: (p) => disk.stat(p),
+    list: (d) => disk.list(d),
+    whyUnreadable: (p) => disk.whyUnreadable?.(p),
+  };
+}

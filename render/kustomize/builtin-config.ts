@@ -253,19 +253,40 @@ export function emptyTransformerConfig(): TransformerConfig {
   return { namePrefix: [], nameSuffix: [], namespace: [], commonLabels: [], templateLabels: [], commonAnnotations: [], nameReference: [], varReference: [], images: [], replicas: [] };
 }
 
-function sameSpec(a: FieldSpec, b: FieldSpec): boolean {
-  return (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '') && a.path === b.path;
-}
 
 /** FsSlice.MergeAll: add specs not already there (same gvk and path); a create-flag conflict is an error. */
 export function mergeFieldSpecs(into: FieldSpec[], more: ReadonlyArray<FieldSpec>): FieldSpec[] {
   const out = [...into];
+  if (!more.length) return out;
+  if (into.length * more.length <= 256) {
+    for (const f of more) {
+      const i = out.findIndex((g) => sameSpec(g, f));
+      if (i < 0) { out.push(f); continue; }
+      if (!!out[i].create !== !!f.create) throw new Error(`conflicting fieldspecs`);
+    }
+    return out;
+  }
+  // the first spec of each gvk and path (as a search from the start finds it): the default configuration merged
+  // into each base's is hundreds of specs, which a search per spec made quadratic
+  const first = new Map<string, number>();
+  out.forEach((g, i) => { const k = specKey(g); if (!first.has(k)) first.set(k, i); });
   for (const f of more) {
-    const i = out.findIndex((g) => sameSpec(g, f));
-    if (i < 0) { out.push(f); continue; }
+    const k = specKey(f);
+    const i = first.get(k);
+    if (i === undefined) { first.set(k, out.length); out.push(f); continue; }
     if (!!out[i].create !== !!f.create) throw new Error(`conflicting fieldspecs`);
   }
   return out;
+}
+
+function sameSpec(a: FieldSpec, b: FieldSpec): boolean {
+  return (a.group ?? '') === (b.group ?? '') && (a.version ?? '') === (b.version ?? '') && (a.kind ?? '') === (b.kind ?? '') && a.path === b.path;
+}
+
+/** sameSpec as one string (its four fields, each with its length: no two specs give the same string). */
+function specKey(f: FieldSpec): string {
+  const g = f.group ?? '', v = f.version ?? '', k = f.kind ?? '';
+  return `${g.length}:${g}${v.length}:${v}${k.length}:${k}${f.path}`;
 }
 
 export function mergeConfig(a: TransformerConfig, b: TransformerConfig): TransformerConfig {

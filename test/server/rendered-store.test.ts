@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { mkdtempSync, mkdirSync, realpathSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, mkdirSync, realpathSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { diskFs } from '../../host';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { resolveRules } from '../../engine';
@@ -7,7 +8,7 @@ import { rules } from '../../rules';
 import type { Connection, Diagnostic } from 'vscode-languageserver';
 import { KubehexServer } from '../../server/server';
 import { keepKustomizeBuilds, renderers } from '../../render';
-import { RenderStore } from '../../server/rendered';
+import { keptTexts, RenderStore } from '../../server/rendered';
 import { pathToUri } from '../../server/uri';
 import { POD, VALUES, toyRenderer } from '../render/toy-renderer';
 
@@ -201,5 +202,30 @@ describe('server: the wait after a keystroke in a file a render reads (push mode
     const server = new KubehexServer({} as Connection);
     assert.equal(server.renderDebounce(false), 0);
     assert.equal(server.renderDebounce(true), 30);
+  });
+});
+
+describe('server: texts read from disk are kept while the file is unchanged (keptTexts)', () => {
+  it('the same string while size, times and inode stay; the new text once the file is written; nothing for a missing file', () => {
+    const d = realpathSync(mkdtempSync(join(tmpdir(), 'kubehex-kept-texts-')));
+    try {
+      const f = join(d, 'a.yaml');
+      writeFileSync(f, 'a: 1\n');
+      let reads = 0;
+      const disk = diskFs(1 << 20);
+      const fs = keptTexts({ ...disk, readText: (p) => { reads++; return disk.readText(p); } }, 1 << 20);
+      const first = fs.readText(f);
+      assert.equal(first, 'a: 1\n');
+      assert.equal(fs.readText(f), first);
+      assert.equal(reads, 1, 'the second read is the kept text');
+      // same size, so only the times (and content) tell the change
+      writeFileSync(f, 'a: 2\n');
+      const future = new Date(Date.now() + 5000);
+      utimesSync(f, future, future);
+      assert.equal(fs.readText(f), 'a: 2\n');
+      assert.equal(reads, 2);
+      rmSync(f);
+      assert.equal(fs.readText(f), undefined);
+    } finally { rmSync(d, { recursive: true, force: true }); }
   });
 });
