@@ -370,7 +370,7 @@ export function parseManifestPrepared(text: string, prepared: ReadonlyArray<Prep
 }
 
 /** Adds `delta` to every offset of a composed document (node ranges, error positions). */
-function shiftDocument(doc: Document.Parsed, delta: number): void {
+export function shiftDocument(doc: Document.Parsed, delta: number): void {
   if (!delta) return;
   const seen = new Set<unknown>();
   const shift = (r: number[] | undefined | null) => {
@@ -384,7 +384,7 @@ function shiftDocument(doc: Document.Parsed, delta: number): void {
 }
 
 /** A flow scalar's text as the CST reads it (readHead, readName); block scalars and other nodes: undefined. */
-function flowScalarText(n: unknown): string | undefined {
+export function flowScalarText(n: unknown): string | undefined {
   if (!isScalar(n)) return undefined;
   const t = (n as Scalar).type;
   if (t !== 'PLAIN' && t !== 'QUOTE_SINGLE' && t !== 'QUOTE_DOUBLE') return undefined;
@@ -413,7 +413,11 @@ function composedHead(doc: Document.Parsed): Head {
 
 /** readName, from a composed document. */
 function composedName(doc: Document.Parsed): string | undefined {
-  const v = doc.contents;
+  return metadataNameOf(doc.contents);
+}
+
+/** metadata.name as readName reads it, from a document's composed top node (a block map; anything else: undefined). */
+export function metadataNameOf(v: unknown): string | undefined {
   if (!isMap(v) || v.flow) return undefined;
   for (const it of v.items) {
     if (flowScalarText(it.key) !== 'metadata') continue;

@@ -7,8 +7,8 @@
  * scalars, folded scalars, tabs, explicit keys, `%` directives, `...`, any indentation that is not plainly a map
  * or a sequence) it gives up (`undefined`), and the caller reads the text with the `yaml` package as before.
  *
- * The rules of the subset are those of render/kustomize/yaml-fast.ts (fuzzed against the `yaml` package), applied
- * per document; test/engine/yaml-fast.test.ts checks every accepted document against the `yaml` package's own
+ * The rules of the subset are those of render/kustomize/yaml-fast.ts (fuzzed against the `yaml` package; both read
+ * lines through engine/yaml-lines.ts), applied per document; test/engine/yaml-fast.test.ts checks every accepted document against the `yaml` package's own
  * reading (no error, same head, same document offsets).
  */
 
@@ -31,9 +31,8 @@ export interface FastHead {
 }
 
 import { Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Document, type Schema } from 'yaml';
+import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail } from './yaml-lines';
 
-const BAIL = new Error('outside the fast subset');
-function bail(): never { throw BAIL; }
 
 /** The schema's key of its string tag (the `yaml` package's identity.SCALAR). */
 const SCALAR_SYM = Symbol.for('yaml.scalar');
@@ -43,7 +42,6 @@ function sameTags(a: ReadonlyArray<unknown>, b: ReadonlyArray<unknown>): boolean
   return a.length === b.length && a.every((x, i) => x === b[i]);
 }
 
-const SP = 32, HASH = 35, COLON = 58, DASH = 45, NL = 10;
 
 /** What a value is, as far as the head is concerned. */
 const enum V { Plain, Single, Double, Block, Flow, Map, Seq, Null }
@@ -59,11 +57,6 @@ export interface Resolver { schema: Schema; options: Record<string, unknown> }
 
 type ScalarTag = { default?: unknown; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown; format?: string; tag: string };
 
-/** c-indicator characters that cannot start a plain scalar here (`-` is checked apart). */
-function badStart(c: number): boolean {
-  // ? : , [ ] { } # & * ! | > ' " % @ `
-  return c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
-}
 
 /** The escapes of a double-quoted scalar (those checkDouble lets through). */
 function decodeDouble(raw: string): string {
@@ -128,12 +121,7 @@ export function unquoteSource(source: string): string {
   return source.trim();
 }
 
-export class FastReader {
-  private readonly ls: number[];
-  private readonly n: number;
-  private limit = 0;
-  private limitOffset = 0;
-  private depth = 0;
+export class FastReader extends BlockLines {
   /** The role of the next map read: 1 the document's root, 2 its first `metadata` (for the head); 0 any other. */
   private role = 0;
   private head: FastHead = { isObject: false, unknown: false };
@@ -145,18 +133,6 @@ export class FastReader {
   private resolver: Resolver | undefined;
   /** The tag each plain text resolved by (per resolver's schema: the tags are the same objects for every document). */
   private readonly tagOf = new Map<string, ScalarTag>();
-
-  /** `lineStarts`: the offset of each line of `text` (LineIndex's), when already known. */
-  constructor(private readonly text: string, lineStarts?: number[]) {
-    if (lineStarts) this.ls = lineStarts;
-    else {
-      const ls = [0];
-      let i = text.indexOf('\n');
-      while (i !== -1) { ls.push(i + 1); i = text.indexOf('\n', i + 1); }
-      this.ls = ls;
-    }
-    this.n = this.ls.length;
-  }
 
   /** The documents of the text as the `yaml` package's parser splits them, or undefined (outside the subset). */
   segments(): FastSegment[] | undefined {
@@ -198,14 +174,7 @@ export class FastReader {
    * error; undefined otherwise.
    */
   readHead(seg: FastSegment): FastHead | undefined {
-    const t = this.text;
-    const tab = t.indexOf('\t', seg.start);
-    if (tab !== -1 && tab < seg.end) return undefined;
-    this.limit = seg.to;
-    this.limitOffset = seg.end;
-    this.depth = 0;
-    this.role = 0;
-    this.mode = Mode.Check;
+    if (!this.begin(seg, Mode.Check)) return undefined;
     this.head = { isObject: false, unknown: false };
     this.metadataSeen = false;
     this.nameSeen = false;
@@ -257,15 +226,20 @@ export class FastReader {
     return true;
   }
 
-  private build(seg: FastSegment, mode: Mode, resolver: Resolver): Parsed | undefined {
-    const t = this.text;
-    const tab = t.indexOf('\t', seg.start);
-    if (tab !== -1 && tab < seg.end) return undefined;
+  /** Starts reading document `seg` in `mode`; false when it holds a tab (outside the subset). */
+  private begin(seg: FastSegment, mode: Mode): boolean {
+    const tab = this.text.indexOf('\t', seg.start);
+    if (tab !== -1 && tab < seg.end) return false;
     this.limit = seg.to;
     this.limitOffset = seg.end;
     this.depth = 0;
     this.role = 0;
     this.mode = mode;
+    return true;
+  }
+
+  private build(seg: FastSegment, mode: Mode, resolver: Resolver): Parsed | undefined {
+    if (!this.begin(seg, mode)) return undefined;
     this.lastNull = -1;
     if (this.resolver?.schema.tags !== resolver.schema.tags && this.resolver && !sameTags(this.resolver.schema.tags, resolver.schema.tags)) this.tagOf.clear();
     this.resolver = resolver;
@@ -341,39 +315,7 @@ export class FastReader {
     return node;
   }
 
-  /** Offset of the line break ending line `ln` (or the end of the text). */
-  private eol(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] - 1 : this.text.length; }
-  /** Offset after line `ln` and its line break. */
-  private after(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] : this.text.length; }
-  private indent(ln: number): number {
-    const t = this.text;
-    let i = this.ls[ln];
-    while (t.charCodeAt(i) === SP) i++;
-    return i - this.ls[ln];
-  }
-  /** Blank or comment only. */
-  private trivia(ln: number): boolean {
-    const t = this.text;
-    let i = this.ls[ln];
-    const e = this.eol(ln);
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    return i === e || t.charCodeAt(i) === HASH;
-  }
-  private isComment(ln: number): boolean {
-    const i = this.ls[ln] + this.indent(ln);
-    return i < this.eol(ln) && this.text.charCodeAt(i) === HASH;
-  }
-  private nextContent(from: number): number {
-    for (let ln = from; ln < this.limit; ln++) if (!this.trivia(ln)) return ln;
-    return -1;
-  }
 
-  private isDash(ln: number, col: number): boolean {
-    const i = this.ls[ln] + col;
-    if (this.text.charCodeAt(i) !== DASH) return false;
-    const c = i + 1 < this.text.length ? this.text.charCodeAt(i + 1) : NL;
-    return c === SP || c === NL;
-  }
 
   /** A map key at offset `o` (plain or quoted, then `:` and a space or the line end): where it ends and its `:`. */
   private keyAt(ln: number, o: number): { k1: number; colon: number } | undefined {
@@ -424,38 +366,8 @@ export class FastReader {
     return close + 1;
   }
 
-  /** Offset of the quote closing a double-quoted scalar opened at `o`, or -1. */
-  private doubleEnd(o: number): number {
-    const t = this.text;
-    for (let i = o + 1; i < t.length; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === 92) i++;
-      else if (ch === 34) return i;
-    }
-    return -1;
-  }
 
-  /** Offset of the quote closing a single-quoted scalar opened at `o` (`''` is a quote inside it), or -1. */
-  private singleEnd(o: number): number {
-    const t = this.text;
-    let i = o;
-    for (;;) {
-      i = t.indexOf("'", i + 1);
-      if (i < 0) return -1;
-      if (t.charCodeAt(i + 1) !== 39) return i;
-      i++;
-    }
-  }
 
-  /** After a value on its line: spaces, then a comment or the line end; anything else is not in the subset. */
-  private lineRest(ln: number, i: number): void {
-    const t = this.text;
-    const e = this.eol(ln);
-    if (i === e) return;
-    if (t.charCodeAt(i) !== SP) bail();
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    if (i < e && t.charCodeAt(i) !== HASH) bail();
-  }
 
   /**
    * A value that starts at offset `o` on line `ln` (after `key: `, after `- `, or alone on its line): a scalar,
@@ -605,71 +517,13 @@ export class FastReader {
     return { r0: o, r1: i + 1, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node };
   }
 
-  /** End of a plain scalar's text on line `ln` from `o` (trailing spaces and a comment left out); `: ` bails. */
-  private plainEnd(ln: number, o: number): number {
-    const t = this.text;
-    const e = this.eol(ln);
-    let end = o;
-    for (let i = o; i < e; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === SP) {
-        if (t.charCodeAt(i + 1) === HASH) break;
-        continue;
-      }
-      if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SP)) bail();
-      end = i + 1;
-    }
-    return end;
-  }
 
   /** `|` or `|-` (no indentation indicator, no keep chomping, no folding: those go the general way). */
   private literal(ln: number, o: number, parent: number): Parsed {
-    const t = this.text;
-    let i = o + 1;
-    const strip = t.charCodeAt(i) === DASH;
-    if (strip) i++;
-    this.lineRest(ln, i);
-    // the first line with content sets the indentation
-    let first = -1;
-    for (let l = ln + 1; l < this.n; l++) {
-      const s = this.ls[l];
-      const e = this.eol(l);
-      let k = s;
-      while (k < e && t.charCodeAt(k) === SP) k++;
-      if (k < e) { first = l; break; }
-    }
-    if (first < 0) bail();
-    const m = this.indent(first);
-    if (m <= parent || m === 0) bail();
-    // leading blank lines may not be longer than the indentation
-    for (let l = ln + 1; l < first; l++) if (this.eol(l) - this.ls[l] > m) bail();
-    let lastContent = first;
-    let l = first + 1;
-    for (; l < this.n; l++) {
-      const s = this.ls[l];
-      const e = this.eol(l);
-      let k = s;
-      while (k < e && t.charCodeAt(k) === SP) k++;
-      if (k === e) {
-        if (e - s > m) lastContent = l; // a line of spaces longer than the indentation is content
-        continue;
-      }
-      if (k - s < m) break;
-      lastContent = l;
-    }
-    if (lastContent >= this.limit) bail();
-    const r1 = this.after(lastContent);
-    if (r1 > this.limitOffset) bail();
+    const { strip, m, lastContent, r1 } = this.literalLines(ln, o, parent);
     let node: unknown;
     if (this.mode) {
-      let value = '';
-      for (let x = ln + 1; x <= lastContent; x++) {
-        const s = this.ls[x];
-        const e = this.eol(x);
-        value += (e - s > m ? t.slice(s + m, e) : '') + '\n';
-      }
-      if (strip) value = value.slice(0, -1);
-      node = this.strNode(value, 'BLOCK_LITERAL', o, r1, r1);
+      node = this.strNode(this.literalText(ln, m, lastContent, strip), 'BLOCK_LITERAL', o, r1, r1);
     }
     return { r0: o, r1, r2: r1, rest: lastContent + 1, hasEnd: false, type: V.Block, node };
   }
@@ -692,22 +546,6 @@ export class FastReader {
     }
   }
 
-  /**
-   * Where a collection of indent `ik` ends whose last value ended before line `rest`: comment lines from there on
-   * stay in the collection (and extend its range to the next token) when one is indented at least as deep as it.
-   */
-  private finish(ik: number, rest: number, r1: number): { r2: number; rest: number } {
-    const next = this.nextContent(rest);
-    const to = next < 0 ? this.limit : next;
-    if (ik > 0) {
-      for (let ln = rest; ln < to; ln++) {
-        if (this.isComment(ln) && this.indent(ln) >= ik) {
-          return { r2: next < 0 ? this.limitOffset : this.ls[next] + this.indent(next), rest: to };
-        }
-      }
-    }
-    return { r2: r1, rest };
-  }
 
   /** A value written on the lines after `key:` or `-` (or nothing: null at `at`). */
   private below(ln: number, at: number, col: number, seqOk: boolean): Parsed {
@@ -723,12 +561,7 @@ export class FastReader {
     return { r0: at, r1: at, r2: at, rest: ln + 1, hasEnd: false, type: V.Null, node: this.mode ? this.plainNode('', at, at, at, false) : undefined };
   }
 
-  private commentBetween(from: number, to: number): boolean {
-    for (let l = from; l < to; l++) if (this.isComment(l)) return true;
-    return false;
-  }
 
-  private enter(): void { if (++this.depth > 500) bail(); }
 
   /** Reads the head's fields off the root map's entries (as readHead and readName read them from the CST). */
   private noteEntry(role: number, k0: number, k1: number, v: Parsed): void {

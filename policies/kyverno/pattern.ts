@@ -146,8 +146,11 @@ function single(value: unknown, p: string): boolean {
     const eq = wildcardMatch(rest, s) || (toNumber(rest) !== undefined && toNumber(value) !== undefined && /\d/.test(rest) && !/[*?]/.test(rest) && toNumber(rest) === toNumber(value));
     return op === '!' ? !eq : eq;
   }
-  const a = toNumber(value);
-  const b = toNumber(rest);
+  return compareNumbers(op, toNumber(value), toNumber(rest));
+}
+
+/** `>`, `>=`, `<`, `<=` of two numbers; false when either is not a number. */
+function compareNumbers(op: string, a: number | undefined, b: number | undefined): boolean {
   if (a === undefined || b === undefined) return false;
   switch (op) {
     case '>': return a > b;
@@ -349,15 +352,5 @@ function singleMatcher(p: string): (value: unknown) => boolean {
       return neg ? !eq : eq;
     };
   }
-  return (value) => {
-    const a = toNumber(value);
-    const b = restNum;
-    if (a === undefined || b === undefined) return false;
-    switch (op) {
-      case '>': return a > b;
-      case '>=': return a >= b;
-      case '<': return a < b;
-      default: return a <= b;
-    }
-  };
+  return (value) => compareNumbers(op, toNumber(value), restNum);
 }

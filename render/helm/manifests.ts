@@ -1,5 +1,5 @@
 import { Alias, Pair, Scalar, YAMLMap, YAMLSeq, isMap, isScalar, parseAllDocuments, parseDocument, type Document, type Node } from 'yaml';
-import { YAML_OPTIONS, type PreparedDoc } from '../../engine';
+import { YAML_OPTIONS, flowScalarText, metadataNameOf, type PreparedDoc } from '../../engine';
 import { SourceMap, type Segment } from '../source-map';
 import { HelmError } from './chart';
 import { plainDocumentHead } from './plain-yaml';
@@ -176,30 +176,9 @@ function plainHeads(headText: string, source: string): { helm: Head; engine: Non
     if (s === undefined) return undefined;
     engine[key] = s;
   }
-  const name = engineName(top as YAMLMap | null);
+  const name = metadataNameOf(top);
   if (name !== undefined) engine.name = name;
   return { helm, engine };
-}
-
-/** A flow scalar's text as the engine's head reader takes it (its `source`); anything else undefined. */
-function flowScalarText(n: unknown): string | undefined {
-  if (!isScalar(n)) return undefined;
-  const t = n.type;
-  if (t !== 'PLAIN' && t !== 'QUOTE_SINGLE' && t !== 'QUOTE_DOUBLE') return undefined;
-  const src = (n as Scalar & { source?: unknown }).source;
-  return typeof src === 'string' ? src : undefined;
-}
-
-/** metadata.name as the engine reads it without composing: the first metadata's first name, a flow scalar. */
-function engineName(top: YAMLMap | null): string | undefined {
-  for (const it of top?.items ?? []) {
-    if (flowScalarText(it.key) !== 'metadata') continue;
-    const m = it.value;
-    if (!isMap(m) || m.flow) return undefined;
-    for (const x of m.items) if (flowScalarText(x.key) === 'name') return flowScalarText(x.value);
-    return undefined;
-  }
-  return undefined;
 }
 
 /**

@@ -1,4 +1,5 @@
-import { visit, type Document } from 'yaml';
+import type { Document } from 'yaml';
+import { shiftDocument } from '../../engine';
 import { SourceMap, type Segment, type TraceStep } from '../source-map';
 import type { KNode, Src } from './node';
 import { Emitter, emitResources } from './yaml-out';
@@ -104,21 +105,6 @@ export function composedAt(p: Printed, at: number, compose: () => Document.Parse
   (p.composed ??= []).unshift({ at, doc });
   if (p.composed.length > COMPOSED_PLACES) p.composed.pop();
   return doc;
-}
-
-/** Adds `delta` to every offset of a composed document (its range, its nodes' ranges, its errors' positions). */
-function shiftDocument(doc: Document.Parsed, delta: number): void {
-  if (!delta) return;
-  const seen = new Set<unknown>();
-  const shift = (r: number[] | undefined | null) => {
-    if (!r || seen.has(r)) return;
-    seen.add(r);
-    for (let i = 0; i < r.length; i++) r[i] += delta;
-  };
-  shift(doc.range);
-  for (const e of doc.errors) shift(e.pos);
-  for (const e of doc.warnings) shift(e.pos);
-  visit(doc, { Node: (_k, node) => { shift(node.range); } });
 }
 
 /** A resource's apiVersion, kind, namespace and name as written (any other tree: its kind of node). */

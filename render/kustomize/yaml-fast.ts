@@ -1,4 +1,4 @@
-import type { Path, Position } from '../../engine';
+import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail, type Path, type Position } from '../../engine';
 import { resolvePlain } from './resolve';
 import { NULL, STR, type KEntry, type KNode, type Src } from './node';
 import type { LoadedDoc } from './yaml-in';
@@ -22,18 +22,10 @@ export function fastParse(text: string, file: string): LoadedDoc[] | undefined {
   }
 }
 
-const BAIL = new Error('outside the fast subset');
-function bail(): never { throw BAIL; }
 
 interface Parsed { node: KNode; r1: number; r2: number; rest: number; hasEnd: boolean }
 
-const SP = 32, HASH = 35, COLON = 58, DASH = 45, NL = 10;
 
-/** c-indicator characters that cannot start a plain scalar here (`-` is checked apart). */
-function badStart(c: number): boolean {
-  // ? : , [ ] { } # & * ! | > ' " % @ `
-  return c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
-}
 
 /** The escapes of a double-quoted scalar (the usual ones; any other is not in the subset). */
 function decodeDouble(raw: string): string {
@@ -70,46 +62,13 @@ function decodeDouble(raw: string): string {
   return value;
 }
 
-class Reader {
-  private readonly ls: number[] = [0];
-  private readonly n: number;
-  private limit = 0;
-  private limitOffset = 0;
+class Reader extends BlockLines {
   private docIndex = 0;
-  private depth = 0;
 
-  constructor(private readonly text: string, private readonly file: string) {
-    let i = text.indexOf('\n');
-    while (i !== -1) { this.ls.push(i + 1); i = text.indexOf('\n', i + 1); }
-    this.n = this.ls.length;
+  constructor(text: string, private readonly file: string) {
+    super(text);
   }
 
-  /** Offset of the line break ending line `ln` (or the end of the text). */
-  private eol(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] - 1 : this.text.length; }
-  /** Offset after line `ln` and its line break. */
-  private after(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] : this.text.length; }
-  private indent(ln: number): number {
-    const t = this.text;
-    let i = this.ls[ln];
-    while (t.charCodeAt(i) === SP) i++;
-    return i - this.ls[ln];
-  }
-  /** Blank or comment only. */
-  private trivia(ln: number): boolean {
-    const t = this.text;
-    let i = this.ls[ln];
-    const e = this.eol(ln);
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    return i === e || t.charCodeAt(i) === HASH;
-  }
-  private isComment(ln: number): boolean {
-    const i = this.ls[ln] + this.indent(ln);
-    return i < this.eol(ln) && this.text.charCodeAt(i) === HASH;
-  }
-  private nextContent(from: number): number {
-    for (let ln = from; ln < this.limit; ln++) if (!this.trivia(ln)) return ln;
-    return -1;
-  }
 
   private pos(o: number, hint: number): Position {
     const ls = this.ls;
@@ -176,12 +135,6 @@ class Reader {
     return out;
   }
 
-  private isDash(ln: number, col: number): boolean {
-    const i = this.ls[ln] + col;
-    if (this.text.charCodeAt(i) !== DASH) return false;
-    const c = i + 1 < this.text.length ? this.text.charCodeAt(i + 1) : NL;
-    return c === SP || c === NL;
-  }
 
   /**
    * A map key at offset `o` (plain or quoted, then `:` and a space or the line end): its text, whether quoted,
@@ -234,26 +187,7 @@ class Reader {
     return { value: decodeDouble(t.slice(o + 1, close)), end: close + 1 };
   }
 
-  /** Offset of the quote closing a double-quoted scalar opened at `o`, or -1. */
-  private doubleEnd(o: number): number {
-    const t = this.text;
-    for (let i = o + 1; i < t.length; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === 92) i++;
-      else if (ch === 34) return i;
-    }
-    return -1;
-  }
 
-  /** After a value on its line: spaces, then a comment or the line end; anything else is not in the subset. */
-  private lineRest(ln: number, i: number): void {
-    const t = this.text;
-    const e = this.eol(ln);
-    if (i === e) return;
-    if (t.charCodeAt(i) !== SP) bail();
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    if (i < e && t.charCodeAt(i) !== HASH) bail();
-  }
 
   /**
    * A value that starts at offset `o` on line `ln` (after `key: `, after `- `, or alone on its line): a scalar,
@@ -313,17 +247,6 @@ class Reader {
     return { node, r1: end, r2: this.after(last), rest: last + 1, hasEnd: true };
   }
 
-  /** Offset of the quote closing a single-quoted scalar opened at `o` (`''` is a quote inside it), or -1. */
-  private singleEnd(o: number): number {
-    const t = this.text;
-    let i = o;
-    for (;;) {
-      i = t.indexOf("'", i + 1);
-      if (i < 0) return -1;
-      if (t.charCodeAt(i + 1) !== 39) return i;
-      i++;
-    }
-  }
 
   /** A quoted scalar over several lines (no escapes in a double-quoted one): its lines folded as `yaml` folds them. */
   private multiQuoted(ln: number, o: number, close: number, path: Path, parent: number): Parsed {
@@ -397,70 +320,14 @@ class Reader {
     return { node: { kind: 'seq', items, src: this.src(o, i + 1, path, ln) }, r1: i + 1, r2: this.after(ln), rest: ln + 1, hasEnd: true };
   }
 
-  /** End of a plain scalar's text on line `ln` from `o` (trailing spaces and a comment left out); `: ` bails. */
-  private plainEnd(ln: number, o: number): number {
-    const t = this.text;
-    const e = this.eol(ln);
-    let end = o;
-    for (let i = o; i < e; i++) {
-      const ch = t.charCodeAt(i);
-      if (ch === SP) {
-        if (t.charCodeAt(i + 1) === HASH) break;
-        continue;
-      }
-      if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SP)) bail();
-      end = i + 1;
-    }
-    return end;
-  }
 
   /** `|` or `|-` (no indentation indicator, no keep chomping, no folding: those go the general way). */
   private literal(ln: number, o: number, path: Path, parent: number): Parsed {
     const t = this.text;
-    let i = o + 1;
-    const strip = t.charCodeAt(i) === DASH;
-    if (strip) i++;
-    this.lineRest(ln, i);
-    // the first line with content sets the indentation
-    let first = -1;
-    for (let l = ln + 1; l < this.n; l++) {
-      const s = this.ls[l];
-      const e = this.eol(l);
-      let k = s;
-      while (k < e && t.charCodeAt(k) === SP) k++;
-      if (k < e) { first = l; break; }
-    }
-    if (first < 0) bail();
-    const m = this.indent(first);
-    if (m <= parent || m === 0) bail();
-    // leading blank lines may not be longer than the indentation
-    for (let l = ln + 1; l < first; l++) if (this.eol(l) - this.ls[l] > m) bail();
-    let lastContent = first;
-    let l = first + 1;
-    for (; l < this.n; l++) {
-      const s = this.ls[l];
-      const e = this.eol(l);
-      let k = s;
-      while (k < e && t.charCodeAt(k) === SP) k++;
-      if (k === e) {
-        if (e - s > m) lastContent = l; // a line of spaces longer than the indentation is content
-        continue;
-      }
-      if (k - s < m) break;
-      lastContent = l;
-    }
-    if (lastContent >= this.limit) bail();
-    let value = '';
-    for (let x = ln + 1; x <= lastContent; x++) {
-      const s = this.ls[x];
-      const e = this.eol(x);
-      value += (e - s > m ? t.slice(s + m, e) : '') + '\n';
-    }
-    if (strip) value = value.slice(0, -1);
-    const r1 = this.after(lastContent);
+    const { strip, m, lastContent, r1 } = this.literalLines(ln, o, parent);
+    let value = this.literalText(ln, m, lastContent, strip);
     // libyaml (and parseYaml): a block scalar that ends the input without a line break has no final newline
     if (!strip && r1 >= t.length && !t.endsWith('\n') && value.endsWith('\n')) value = value.slice(0, -1);
-    if (r1 > this.limitOffset) bail();
     return { node: { kind: 'scalar', tag: STR, value, q: true, src: this.src(o, r1, path, ln) }, r1, r2: r1, rest: lastContent + 1, hasEnd: false };
   }
 
@@ -481,22 +348,6 @@ class Reader {
     }
   }
 
-  /**
-   * Where a collection of indent `ik` ends whose last value ended before line `rest`: comment lines from there on
-   * stay in the collection (and extend its range to the next token) when one is indented at least as deep as it.
-   */
-  private finish(ik: number, rest: number, r1: number): { r2: number; rest: number } {
-    const next = this.nextContent(rest);
-    const to = next < 0 ? this.limit : next;
-    if (ik > 0) {
-      for (let ln = rest; ln < to; ln++) {
-        if (this.isComment(ln) && this.indent(ln) >= ik) {
-          return { r2: next < 0 ? this.limitOffset : this.ls[next] + this.indent(next), rest: to };
-        }
-      }
-    }
-    return { r2: r1, rest };
-  }
 
   /** A value written on the lines after `key:` or `-` (or nothing: null at `at`). */
   private below(ln: number, at: number, col: number, path: Path, seqOk: boolean): Parsed {
@@ -511,12 +362,7 @@ class Reader {
     return { node: { kind: 'scalar', tag: NULL, value: '', src: this.src(at, at, path, ln) }, r1: at, r2: at, rest: ln + 1, hasEnd: false };
   }
 
-  private commentBetween(from: number, to: number): boolean {
-    for (let l = from; l < to; l++) if (this.isComment(l)) return true;
-    return false;
-  }
 
-  private enter(): void { if (++this.depth > 500) bail(); }
 
   private map(ln: number, col: number, path: Path): Parsed {
     this.enter();

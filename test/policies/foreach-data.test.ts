@@ -68,5 +68,16 @@ describe('policies: Kyverno foreach, the data each element sees', () => {
                       - key: "{{ @ }}"
                         operator: Equals
                         value: null`)), []);
+    // the same nested foreach does reach each inner element: the second part denies
+    const inner = judge(policy(`          - list: "request.object.spec.items[0:1]"
+            foreach:
+              - list: "element.parts"
+                deny:
+                  conditions:
+                    all:
+                      - key: "{{ element }}"
+                        operator: Equals
+                        value: y`));
+    assert.deepEqual(inner.map((v) => v.replace(/: \S+ /, ': ')), ['kyverno:items/scope: element 1 has no scope']);
   });
 });
