@@ -2,7 +2,7 @@ export * from './taxonomy';
 export * from './types';
 export { LineIndex, applyEdits, diffEdit, detectEol } from './text';
 export { decodeBytes, checkText, MAX_NESTING } from './guards';
-export { BAIL, BlockLines, COLON, DASH, HASH, NL, SP, badStart, bail } from './yaml-lines';
+export { BAIL, BlockLines, COLON, DASH, HASH, NL, SP, badStart, bail, decodeDouble } from './yaml-lines';
 export { walkValue, breakCycles, type WalkEntry, type WalkControl } from './walk';
 export { parseManifest, parseManifestPrepared, shiftDocument, flowScalarText, metadataNameOf, blocksLint, type ParseOptions, RECURSIVE_ALIAS, YAML_OPTIONS, isRecord, API_VERSION_RE, KIND_RE, CUSTOM_RESOURCE, isCustomApiVersion, type ParsedFile, type ParsedDoc, type PreparedDoc, type Comment, type DuplicateKey } from './parse';
 export { rangeForPath, locate, nodeAt } from './paths';

@@ -31,7 +31,7 @@ export interface FastHead {
 }
 
 import { Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Document, type Schema } from 'yaml';
-import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail } from './yaml-lines';
+import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail, decodeDouble } from './yaml-lines';
 
 
 /** The schema's key of its string tag (the `yaml` package's identity.SCALAR). */
@@ -57,37 +57,6 @@ export interface Resolver { schema: Schema; options: Record<string, unknown> }
 
 type ScalarTag = { default?: unknown; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown; format?: string; tag: string };
 
-
-/** The escapes of a double-quoted scalar (those checkDouble lets through). */
-function decodeDouble(raw: string): string {
-  let i = raw.indexOf('\\');
-  if (i < 0) return raw;
-  let value = raw.slice(0, i);
-  for (; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch !== '\\') { value += ch; continue; }
-    const x = raw[i + 1];
-    let n = 2;
-    switch (x) {
-      case '\\': value += '\\'; break;
-      case '"': value += '"'; break;
-      case '/': value += '/'; break;
-      case ' ': value += ' '; break;
-      case 'n': value += '\n'; break;
-      case 't': value += '\t'; break;
-      case '0': value += '\0'; break;
-      case 'x': case 'u': case 'U': {
-        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
-        value += String.fromCodePoint(parseInt(raw.slice(i + 2, i + 2 + len), 16));
-        n = 2 + len;
-        break;
-      }
-      default: bail();
-    }
-    i += n - 1;
-  }
-  return value;
-}
 
 /** The escapes of a double-quoted scalar the subset takes (any other is left to the `yaml` package). */
 function checkDouble(t: string, from: number, to: number): void {

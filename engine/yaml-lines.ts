@@ -15,6 +15,41 @@ export function badStart(c: number): boolean {
   return c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
 }
 
+/** The escapes of a double-quoted scalar (the usual ones; any other, or a malformed code point, is not in the subset). */
+export function decodeDouble(raw: string): string {
+  let i = raw.indexOf('\\');
+  if (i < 0) return raw;
+  let value = raw.slice(0, i);
+  for (; i < raw.length; i++) {
+    const ch = raw[i];
+    if (ch !== '\\') { value += ch; continue; }
+    const x = raw[i + 1];
+    let n = 2;
+    switch (x) {
+      case '\\': value += '\\'; break;
+      case '"': value += '"'; break;
+      case '/': value += '/'; break;
+      case ' ': value += ' '; break;
+      case 'n': value += '\n'; break;
+      case 't': value += '\t'; break;
+      case '0': value += '\0'; break;
+      case 'x': case 'u': case 'U': {
+        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
+        const hex = raw.slice(i + 2, i + 2 + len);
+        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) bail();
+        const cp = parseInt(hex, 16);
+        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail();
+        value += String.fromCodePoint(cp);
+        n = 2 + len;
+        break;
+      }
+      default: bail();
+    }
+    i += n - 1;
+  }
+  return value;
+}
+
 export abstract class BlockLines {
   /** The offset of each line's start. */
   protected readonly ls: number[];

@@ -1,4 +1,4 @@
-import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail, type Path, type Position } from '../../engine';
+import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail, decodeDouble, type Path, type Position } from '../../engine';
 import { resolvePlain } from './resolve';
 import { NULL, STR, type KEntry, type KNode, type Src } from './node';
 import type { LoadedDoc } from './yaml-in';
@@ -26,41 +26,6 @@ export function fastParse(text: string, file: string): LoadedDoc[] | undefined {
 interface Parsed { node: KNode; r1: number; r2: number; rest: number; hasEnd: boolean }
 
 
-
-/** The escapes of a double-quoted scalar (the usual ones; any other is not in the subset). */
-function decodeDouble(raw: string): string {
-  let i = raw.indexOf('\\');
-  if (i < 0) return raw;
-  let value = raw.slice(0, i);
-  for (; i < raw.length; i++) {
-    const ch = raw[i];
-    if (ch !== '\\') { value += ch; continue; }
-    const x = raw[i + 1];
-    let n = 2;
-    switch (x) {
-      case '\\': value += '\\'; break;
-      case '"': value += '"'; break;
-      case '/': value += '/'; break;
-      case ' ': value += ' '; break;
-      case 'n': value += '\n'; break;
-      case 't': value += '\t'; break;
-      case '0': value += '\0'; break;
-      case 'x': case 'u': case 'U': {
-        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
-        const hex = raw.slice(i + 2, i + 2 + len);
-        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) bail();
-        const cp = parseInt(hex, 16);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail();
-        value += String.fromCodePoint(cp);
-        n = 2 + len;
-        break;
-      }
-      default: bail();
-    }
-    i += n - 1;
-  }
-  return value;
-}
 
 class Reader extends BlockLines {
   private docIndex = 0;
