@@ -1,4 +1,5 @@
-import { isAlias, isCollection, isMap, isPair, isScalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import * as Y from 'yaml';
+import { visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from './text';
 import { findPair, locate, type Step } from './paths';
 import type { FixOp, TextEdit } from './types';
@@ -20,6 +21,9 @@ import type { FixOp, TextEdit } from './types';
  * merged key) no edit is offered. Whatever is planned here is re-parsed and compared path by path afterwards
  * (see fix-verify.ts), so a case missed here costs a fix, never a wrong one.
  */
+
+// bound once: read through the bundle's module namespace, every call paid a getter call (see paths.ts)
+const isAlias = Y.isAlias, isCollection = Y.isCollection, isMap = Y.isMap, isPair = Y.isPair, isScalar = Y.isScalar;
 
 interface Parent { pair?: Pair; map?: YAMLMap; seq?: Node; flow: boolean }
 
@@ -80,6 +84,9 @@ type Descriptor =
 
 /** Moves `edits` (planned for `ops` as if nothing were shared) off shared nodes; undefined when it cannot. */
 export function unshare(ctx: SharedCtx, ops: ReadonlyArray<FixOp>, edits: TextEdit[]): TextEdit[] | undefined {
+  // an alias is written `*name`: a document without a `*` in its text has none, and shares nothing
+  const r = ctx.doc.range as number[] | undefined;
+  if (r && !textHas(ctx.text, '*', r[0], r[2])) return edits;
   const sharing = sharingOf(ctx.doc);
   if (!sharing) return edits;
   const root = ctx.doc.contents as Node | null;
@@ -103,6 +110,11 @@ export function unshare(ctx: SharedCtx, ops: ReadonlyArray<FixOp>, edits: TextEd
   }
   out = [...out].sort((a, b) => a.start - b.start || a.end - b.end);
   return disjoint(out) ? out : undefined;
+}
+
+function textHas(text: string, c: string, from: number, to: number): boolean {
+  const at = text.indexOf(c, from);
+  return at !== -1 && at < to;
 }
 
 function sameDescriptor(a: Descriptor, b: Descriptor): boolean {
