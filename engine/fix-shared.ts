@@ -1,5 +1,4 @@
-import * as Y from 'yaml';
-import { visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, visit, type Alias, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { LineIndex } from './text';
 import { findPair, locate, type Step } from './paths';
 import type { FixOp, TextEdit } from './types';
@@ -21,9 +20,6 @@ import type { FixOp, TextEdit } from './types';
  * merged key) no edit is offered. Whatever is planned here is re-parsed and compared path by path afterwards
  * (see fix-verify.ts), so a case missed here costs a fix, never a wrong one.
  */
-
-// bound once: read through the bundle's module namespace, every call paid a getter call (see paths.ts)
-const isAlias = Y.isAlias, isCollection = Y.isCollection, isMap = Y.isMap, isPair = Y.isPair, isScalar = Y.isScalar;
 
 interface Parent { pair?: Pair; map?: YAMLMap; seq?: Node; flow: boolean }
 

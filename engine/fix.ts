@@ -1,13 +1,9 @@
-import * as Y from 'yaml';
-import { Composer, Parser, type Document, type Node, type Pair } from 'yaml';
+import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { unshare } from './fix-shared';
 import { locate, nodeAt, type Step } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
 import type { FixOp, FlowMapValue, Path, TextEdit } from './types';
-
-// bound once: read through the bundle's module namespace, every call paid a getter call (see paths.ts)
-const isAlias = Y.isAlias, isMap = Y.isMap, isPair = Y.isPair, isScalar = Y.isScalar, isSeq = Y.isSeq;
 
 type Value = string | number | boolean | ReadonlyArray<string> | FlowMapValue;
 

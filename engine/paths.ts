@@ -1,10 +1,5 @@
-import * as Y from 'yaml';
-import type { Document, Node, Pair } from 'yaml';
+import { isAlias, isCollection, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import type { Path } from './types';
-
-// The `yaml` package's node tests bound once: read through the bundle's module namespace (an object of many
-// accessors), each call of a hot path paid a getter call that the JIT does not inline.
-const isAlias = Y.isAlias, isCollection = Y.isCollection, isMap = Y.isMap, isPair = Y.isPair, isScalar = Y.isScalar, isSeq = Y.isSeq;
 
 /** One step of a resolved path: the pair (map step) or item (sequence step) and the value reached. */
 export interface Step { seg: string | number; pair?: Pair; item?: Node; value: Node | null; container: Node }
