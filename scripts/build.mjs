@@ -1,5 +1,6 @@
 // Build: rule registry -> architecture check -> schema validators (ajv standalone, remade only when the
-// schema changes) -> type check + test compile (tsc) -> bundles (esbuild) + dist/validators.
+// schema changes) -> type check + test compile (tsc) -> bundles (esbuild) + dist/validators -> the CLI bundle's
+// V8 code cache (scripts/code-cache.mjs).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join, dirname } from 'node:path';
@@ -21,6 +22,8 @@ try {
 }
 
 mkdirSync(join(root, 'dist'), { recursive: true });
+// a cache of the previous bundle must not outlive it (bin/load-bundle.js would refuse it, but not load faster)
+rmSync(join(root, 'dist/cli.js.cache'), { force: true });
 const entries = [
   { in: 'cli/main.ts', out: 'cli' },
   { in: 'server/main.ts', out: 'server' },
@@ -48,3 +51,4 @@ if (stampOf(genDir) !== stampOf(distGen)) {
   rmSync(distGen, { recursive: true, force: true });
   cpSync(genDir, distGen, { recursive: true });
 }
+if (existsSync(join(root, 'dist/cli.js'))) run([join(root, 'scripts/code-cache.mjs')]);
