@@ -124,7 +124,7 @@ export function isCustomApiVersion(apiVersion: string | undefined): boolean {
 
 export function parseManifest(text: string, opts: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
-  const fatal = checkText(text);
+  const fatal = checkText(text, lines.lineStartOffsets());
   if (fatal) return { text, lines, docs: [], fatal };
   // comments are read for suppression directives only (`# kubehex-disable…`), from the CST
   const directives = text.includes('kubehex-disable');
@@ -237,7 +237,7 @@ function composeToken(token: CST.Document, start: number): Document.Parsed | und
 /** parseManifest by the `yaml` package's parser alone (the reference the fast path is tested against). */
 export function parseManifestGeneral(text: string, opts: ParseOptions = {}): ParsedFile {
   const lines = new LineIndex(text);
-  const fatal = checkText(text);
+  const fatal = checkText(text, lines.lineStartOffsets());
   if (fatal) return { text, lines, docs: [], fatal };
   return parseGeneral(text, lines, opts, text.includes('kubehex-disable'));
 }
@@ -340,7 +340,7 @@ export interface PreparedDoc {
 export function parseManifestPrepared(text: string, prepared: ReadonlyArray<PreparedDoc>, opts: ParseOptions = {}): ParsedFile {
   if (opts.narrow || text.includes('kubehex-disable')) return parseManifest(text, opts);
   const lines = new LineIndex(text);
-  const fatal = checkText(text);
+  const fatal = checkText(text, lines.lineStartOffsets());
   if (fatal) return { text, lines, docs: [], fatal };
   const docs: ParsedDoc[] = [];
   const maxErrors = opts.maxErrorsPerFile ?? 100;
