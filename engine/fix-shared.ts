@@ -80,6 +80,9 @@ type Descriptor =
 
 /** Moves `edits` (planned for `ops` as if nothing were shared) off shared nodes; undefined when it cannot. */
 export function unshare(ctx: SharedCtx, ops: ReadonlyArray<FixOp>, edits: TextEdit[]): TextEdit[] | undefined {
+  // an alias is written `*name`: a document without a `*` in its text has none, and shares nothing
+  const r = ctx.doc.range as number[] | undefined;
+  if (r && !textHas(ctx.text, '*', r[0], r[2])) return edits;
   const sharing = sharingOf(ctx.doc);
   if (!sharing) return edits;
   const root = ctx.doc.contents as Node | null;
@@ -103,6 +106,11 @@ export function unshare(ctx: SharedCtx, ops: ReadonlyArray<FixOp>, edits: TextEd
   }
   out = [...out].sort((a, b) => a.start - b.start || a.end - b.end);
   return disjoint(out) ? out : undefined;
+}
+
+function textHas(text: string, c: string, from: number, to: number): boolean {
+  const at = text.indexOf(c, from);
+  return at !== -1 && at < to;
 }
 
 function sameDescriptor(a: Descriptor, b: Descriptor): boolean {

@@ -1,6 +1,6 @@
 import { Composer, Parser, isAlias, isMap, isPair, isScalar, isSeq, type Document, type Node, type Pair } from 'yaml';
 import { unshare } from './fix-shared';
-import { locate, nodeAt } from './paths';
+import { locate, nodeAt, type Step } from './paths';
 import { YAML_OPTIONS } from './parse';
 import { detectEol, LineIndex } from './text';
 import type { FixOp, FlowMapValue, Path, TextEdit } from './types';
@@ -87,11 +87,11 @@ function lastValueEnd(map: Node): number {
   return v?.range?.[1] ?? k?.range?.[1] ?? (map.range as number[])[1];
 }
 
-function indentStep(ctx: Ctx, path: Path, mapIndent: number): number {
+/** `steps`: the located steps down to the map (each prefix's last step is where that prefix leads). */
+function indentStep(ctx: Ctx, steps: ReadonlyArray<Step>, mapIndent: number): number {
   // compare with the indentation of the parent key, when there is one
-  for (let i = path.length - 1; i >= 0; i--) {
-    const loc = locate(ctx.doc, path.slice(0, i + 1));
-    const st = loc.steps[loc.steps.length - 1];
+  for (let i = steps.length - 1; i >= 0; i--) {
+    const st = steps[i];
     if (st?.pair?.key && (st.pair.key as Node).range) {
       const keyCol = column(ctx, (st.pair.key as Node).range![0]);
       if (mapIndent > keyCol) return mapIndent - keyCol;
@@ -153,7 +153,6 @@ function planSet(ctx: Ctx, path: Path, value: Value): TextEdit | undefined {
   const rest = path.slice(found);
   if (rest.some((s) => typeof s !== 'string')) return undefined;
   const keys = rest as string[];
-  const parentPath = path.slice(0, found);
   const parent = found ? loc.steps[found - 1].value : (ctx.doc.contents as Node | null);
   if (!parent || (isScalar(parent) && parent.value === null)) {
     const pair = found ? loc.steps[found - 1].pair : undefined;
@@ -170,7 +169,7 @@ function planSet(ctx: Ctx, path: Path, value: Value): TextEdit | undefined {
   const first = parent.items.find(isPair);
   if (!first || !(first.key as Node)?.range) return undefined;
   const indent = column(ctx, (first.key as Node).range![0]);
-  const step = indentStep(ctx, parentPath, indent);
+  const step = indentStep(ctx, loc.steps, indent);
   const at = afterLine(ctx, lastValueEnd(parent));
   const lead = at === ctx.text.length && !ctx.text.endsWith('\n') ? ctx.eol : '';
   return { start: at, end: at, newText: lead + blockLines(ctx, keys, value, indent, step) };

@@ -66,7 +66,7 @@ function firstInvalidUtf8(b: Uint8Array): number {
 }
 
 /** Checks run on the text before the YAML parser sees it: control characters and nesting depth. */
-export function checkText(text: string): ParseErrorInfo | undefined {
+export function checkText(text: string, lineStarts?: ReadonlyArray<number>): ParseErrorInfo | undefined {
   const ctl = findControlChar(text);
   if (ctl !== -1) {
     const idx = new LineIndex(text);
@@ -77,7 +77,7 @@ export function checkText(text: string): ParseErrorInfo | undefined {
       range: { start: pos, end: { line: pos.line, character: pos.character + 1 } },
     };
   }
-  const deep = findExcessNesting(text, MAX_NESTING);
+  const deep = findExcessNesting(text, MAX_NESTING, lineStarts);
   if (deep !== -1) {
     const pos = new LineIndex(text).position(deep);
     return {
@@ -89,38 +89,71 @@ export function checkText(text: string): ParseErrorInfo | undefined {
   return undefined;
 }
 
+/** Not a YAML text character here: C0 controls but tab and line breaks, DEL, U+FFFE and U+FFFF. */
+const CONTROL_CHAR = /[^\t\n\r\x20-\x7e\x80-\ufffd]/;
+
 function findControlChar(text: string): number {
-  // eslint-style fast path: a regex scan is far quicker than a JS loop on multi-MB input.
-  const m = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f\ufffe\uffff]/.exec(text);
-  return m ? m.index : -1;
+  // a regex scan is far quicker than a JS loop on multi-MB input (and the negated class the quickest of its forms)
+  return text.search(CONTROL_CHAR);
 }
 
 /**
- * Conservative depth scan: counts `[`/`{` nesting (reset at each top-level block key) and chains of
+ * Conservative depth scan: counts `[`/`{` nesting (reset at each line whose first word is a block key's) and chains of
  * compact sequence indicators on one line. It may over-count brackets inside strings, never under-count.
+ * `lineStarts`: the offset of each line (LineIndex's), when already known.
  */
-export function findExcessNesting(text: string, max: number): number {
-  let depth = 0;
+export function findExcessNesting(text: string, max: number, lineStarts?: ReadonlyArray<number>): number {
+  // Line by line: only a line's leading blanks and indicators are read char by char; its brackets are found by
+  // indexOf (one pointer per bracket character, each at the next one at or after the current line).
   const n = text.length;
-  let lineStart = true;
-  let dashes = 0;
-  for (let i = 0; i < n; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 10) { lineStart = true; dashes = 0; continue; }
-    if (lineStart) {
-      // a block key at column 0 ends any flow collection that could still be open
-      if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) depth = 0;
+  let depth = 0;
+  let o1 = nextAt(text, '[', 0), o2 = nextAt(text, '{', 0), c1 = nextAt(text, ']', 0), c2 = nextAt(text, '}', 0);
+  for (let s = 0, ln = 1; s < n; ln++) {
+    let e: number;
+    if (lineStarts) e = ln < lineStarts.length ? lineStarts[ln] - 1 : n;
+    else {
+      e = text.indexOf('\n', s);
+      if (e === -1) e = n;
+    }
+    let dashes = 0;
+    // the leading blanks and indicators matter only to end open brackets (a key) or for a long chain of
+    // indicators (each takes two characters): most lines need no look at them
+    for (let i = depth === 0 && e - s <= 2 * max ? e : s; i < e; i++) {
+      const c = text.charCodeAt(i);
+      if (c === 32 || c === 9) continue;
       if (c === 45 /* - */ || c === 63 /* ? */) {
         const nx = text.charCodeAt(i + 1);
         if (nx === 32 || nx === 9) {
           if (++dashes > max) return i;
           continue;
         }
+      } else if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) {
+        // a block key first on its line ends any flow collection that could still be open
+        depth = 0;
       }
-      if (c !== 32 && c !== 9) lineStart = false;
+      break;
     }
-    if (c === 91 || c === 123) { if (++depth > max) return i; }
-    else if ((c === 93 || c === 125) && depth > 0) depth--;
+    // the line's brackets (its leading blanks and indicators hold none), in order
+    for (;;) {
+      const b = Math.min(o1, o2, c1, c2);
+      if (b >= e) break;
+      if (b === o1 || b === o2) {
+        if (++depth > max) return b;
+        if (b === o1) o1 = nextAt(text, '[', b + 1);
+        else o2 = nextAt(text, '{', b + 1);
+      } else {
+        if (depth > 0) depth--;
+        if (b === c1) c1 = nextAt(text, ']', b + 1);
+        else c2 = nextAt(text, '}', b + 1);
+      }
+    }
+    s = e + 1;
   }
   return -1;
+}
+
+/** The offset of the next `ch` at or after `from`, or the text's length. */
+function nextAt(text: string, ch: string, from: number): number {
+  const i = text.indexOf(ch, from);
+  return i === -1 ? text.length : i;
 }

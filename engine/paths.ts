@@ -19,7 +19,10 @@ function deref(doc: Document, node: unknown): Node | null {
 
 function keyOf(p: Pair): string | undefined {
   const k = p.key as unknown;
-  if (isScalar(k)) return String(k.value);
+  if (isScalar(k)) {
+    const v = k.value;
+    return typeof v === 'string' ? v : String(v);
+  }
   if (typeof k === 'string') return k;
   return undefined;
 }
@@ -28,9 +31,17 @@ function keyOf(p: Pair): string | undefined {
 export function findPair(doc: Document, map: Node, key: string, depth = 0): Pair | undefined {
   if (!isMap(map)) return undefined;
   let found: Pair | undefined;
-  for (const it of map.items) if (isPair(it) && keyOf(it) === key) found = it;
-  if (found || depth > 4) return found;
-  for (const it of map.items) {
+  let merges = false;
+  const items = map.items;
+  for (let i = 0; i < items.length; i++) {
+    const it = items[i];
+    if (!isPair(it)) continue;
+    const k = keyOf(it);
+    if (k === key) found = it;
+    else if (k === '<<') merges = true;
+  }
+  if (found || depth > 4 || !merges) return found;
+  for (const it of items) {
     if (!isPair(it) || keyOf(it) !== '<<') continue;
     const src = deref(doc, it.value);
     const sources = isSeq(src) ? src.items.map((x) => deref(doc, x)) : [src];

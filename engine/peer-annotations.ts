@@ -12,6 +12,13 @@ function list(v: unknown): string[] {
  * pod-spec carriers, the pod template's metadata.
  */
 export function peerAnnotationSuppresses(rule: Rule, object: K8sObject): boolean {
+  // asked for every rule on every object: most objects carry no peer annotation at all, worked out once per object
+  let any = mayExempt.get(object);
+  if (any === undefined) {
+    any = hasPeerKey(object.metadata.annotations) || hasPeerKey(templateAnnotations(object));
+    mayExempt.set(object, any);
+  }
+  if (!any) return false;
   const peers = rule.meta.peers;
   const sources = [object.metadata.annotations, templateAnnotations(object)];
   for (const a of sources) {
@@ -30,6 +37,22 @@ export function peerAnnotationSuppresses(rule: Rule, object: K8sObject): boolean
     }
     const kss = list(a['kubescape.io/skip-controls']);
     if ((peers.kubescape ?? []).some((id) => kss.includes(id))) return true;
+  }
+  return false;
+}
+
+/** Every key read below starts with one of these. */
+const PEER_PREFIXES = ['ignore-check.kube-linter.io/', 'polaris.fairwinds.com/', 'kube-score/ignore', 'checkov.io/skip', 'datree.skip/', 'kubescape.io/skip-controls'];
+
+const mayExempt = new WeakMap<K8sObject, boolean>();
+
+/** Whether annotations `a` have a key that any peer's exemption reads (own, or inherited from an unusual prototype). */
+function hasPeerKey(a: unknown): boolean {
+  if (!isRecord(a)) return false;
+  const proto = Object.getPrototypeOf(a) as unknown;
+  if (proto !== Object.prototype && proto !== null) return true;
+  for (const k of Object.getOwnPropertyNames(a)) {
+    for (const p of PEER_PREFIXES) if (k.startsWith(p)) return true;
   }
   return false;
 }
