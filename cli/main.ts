@@ -6,9 +6,9 @@ import { fixableRules, rules } from '../rules';
 import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
 import { fixFiles } from './fix';
-import { jsonPieces, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
+import { fileSeverity, formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
-import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
+import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type FileResult, type ScanResult } from './scan';
 import { findPolicies } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
@@ -63,14 +63,19 @@ function readStdin(): string {
   return d.text;
 }
 
-/** Writes a report made in pieces, about a megabyte at a time (a large report is never held whole). */
-function writePieces(pieces: Iterable<string>): void {
+/**
+ * Standard output taken in pieces and written about a megabyte at a time (a large report is never held whole).
+ * `before` runs before each write (the scan's progress line on a terminal is cleared first).
+ */
+function piecewiseStdout(before?: () => void): { write: (piece: string) => void; flush: () => void } {
   let buf = '';
-  for (const p of pieces) {
-    buf += p;
-    if (buf.length >= 1 << 20) { process.stdout.write(buf); buf = ''; }
-  }
-  if (buf) process.stdout.write(buf);
+  const flush = () => {
+    if (!buf) return;
+    before?.();
+    process.stdout.write(buf);
+    buf = '';
+  };
+  return { write: (piece) => { buf += piece; if (buf.length >= 1 << 20) flush(); }, flush };
 }
 
 async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number> {
@@ -104,13 +109,24 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   const fixed = args.flags.has('--fix') ? fixFiles(files, settings, roots) : undefined;
   const tty = process.stderr.isTTY && format === 'stylish' || (process.stderr.isTTY && files.length > 50);
   let lastDraw = 0;
+  let drawn = false;
   const onProgress = tty ? (done: number, total: number) => {
     const now = Date.now();
     if (now - lastDraw < 80 && done < total) return;
     lastDraw = now;
+    drawn = true;
     process.stderr.write(`\rkubehex: scanned ${done}/${total} files`);
   } : undefined;
   const stdin = useStdin ? readStdin() : undefined;
+  // the JSON and stylish reports are written as the files are done, so that a large scan's findings are never
+  // all held; SARIF lists the rules found before the results, and --baseline matches over every finding: those
+  // are written once the scan is over
+  const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const stdout = piecewiseStdout(() => { if (drawn && process.stdout.isTTY) { process.stderr.write('\r\x1b[K'); drawn = false; } });
+  const total = files.length + (stdin !== undefined ? 1 : 0);
+  const streamed = baseline || format === 'sarif' ? undefined : format === 'json' ? new JsonReport(total, stdout.write) : new StylishReport(total, color, { afterFix: !!fixed }, stdout.write);
+  let worst = 0;
+  const onResult = streamed ? (r: FileResult) => { worst = Math.max(worst, fileSeverity(r)); streamed.add(r); } : undefined;
   // admission policies in the scan run on the scan's own parse of each file
   const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: settings.profile });
   // Ctrl-C stops a long scan between files (worker threads included); a second one kills as usual
@@ -119,7 +135,7 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   process.once('SIGINT', onInterrupt);
   let result: ScanResult;
   try {
-    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal });
+    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal, onResult });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');
@@ -128,7 +144,7 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-  if (onProgress) process.stderr.write('\r\x1b[K');
+  if (onProgress) { process.stderr.write('\r\x1b[K'); drawn = false; }
   for (const w of policies.warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
   const policyRules = policies.rules;
   if (baseline) {
@@ -136,15 +152,16 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
     if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);
   }
 
-  const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  if (format === 'json') writePieces(jsonPieces(result));
-  else process.stdout.write(format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed }));
+  if (streamed) streamed.end();
+  else if (format === 'json') { const report = new JsonReport(result.files, stdout.write); for (const r of result.results) report.add(r); report.end(); }
+  else stdout.write(format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed }));
+  stdout.flush();
   if (fixed) {
     for (const n of fixed.notes) process.stderr.write(`kubehex: ${n}\n`);
     if (fixed.applied) process.stderr.write(`kubehex: applied ${fixed.applied} safe fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
   }
   if (failOn === 'none') return 0;
-  return worstSeverity(result) >= SEVERITY_RANK[failOn as 'error'] ? 1 : 0;
+  return (streamed ? worst : worstSeverity(result)) >= SEVERITY_RANK[failOn as 'error'] ? 1 : 0;
 }
 
 /** The docs base URL: `--docs-url`, else package.json's `homepage`, else none (no web links at all). */
