@@ -39,14 +39,42 @@ function readText(file: string): string | undefined {
   return d.ok ? d.text : undefined;
 }
 
-/** ASCII words every match of POLICY_TEXT contains: a file's bytes without any of them are not decoded. */
-const POLICY_WORDS = ['Policy', 'ConstraintTemplate', 'constraints.gatekeeper.sh'];
+/** Words of which every match of POLICY_TEXT other than a `kind: …Policy` contains one (as UTF-8 bytes). */
+const POLICY_NAMES = ['ValidatingAdmissionPolicy', 'ClusterPolicy', 'ConstraintTemplate', 'constraints.gatekeeper.sh'].map((w) => Buffer.from(w));
+const POLICY_WORD = Buffer.from('Policy');
+/** What may stand between `kind:` and `Policy` in a match, nearest first. */
+const VALIDATING = Buffer.from('Validating');
+const NAMESPACED = Buffer.from('Namespaced');
+const KIND = Buffer.from('kind:');
+const QUOTED_KIND = Buffer.from('"kind":');
+
+const endsWith = (b: Buffer, end: number, w: Buffer): boolean => end >= w.length && b.subarray(end - w.length, end).equals(w);
+
+/**
+ * Whether a file's bytes may match POLICY_TEXT once decoded: they hold one of its names, or a `Policy` after
+ * `kind:` (then optional white space, a quote, `Namespaced`, `Validating`, as the pattern allows; any non-ASCII
+ * byte counts as white space, as Unicode spaces are such bytes in UTF-8). A necessary condition only: the text
+ * is then tested with POLICY_TEXT itself. Most manifests hold `imagePullPolicy`, many CRDs the word in prose.
+ */
+export function mayHoldPolicy(bytes: Uint8Array): boolean {
+  const b = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  if (POLICY_NAMES.some((w) => b.includes(w))) return true;
+  for (let i = b.indexOf(POLICY_WORD); i >= 0; i = b.indexOf(POLICY_WORD, i + POLICY_WORD.length)) {
+    let j = i;
+    if (endsWith(b, j, VALIDATING)) j -= VALIDATING.length;
+    if (endsWith(b, j, NAMESPACED)) j -= NAMESPACED.length;
+    if (j > 0 && b[j - 1] === 0x22) j--;
+    while (j > 0 && (b[j - 1] === 0x20 || (b[j - 1] >= 0x09 && b[j - 1] <= 0x0d) || b[j - 1] >= 0x80)) j--;
+    if (endsWith(b, j, KIND) || endsWith(b, j, QUOTED_KIND)) return true;
+  }
+  return false;
+}
 
 /** A scanned file's text when it may hold a policy (a cheap test of its bytes first), else undefined. */
 function readPolicyText(file: string): string | undefined {
   const r = readRegularFile(file, 64 * 1024 * 1024);
   if (!r.ok) return undefined;
-  if (!POLICY_WORDS.some((w) => r.bytes.includes(w))) return undefined;
+  if (!mayHoldPolicy(r.bytes)) return undefined;
   const d = decodeBytes(r.bytes);
   return d.ok ? d.text : undefined;
 }
@@ -68,15 +96,15 @@ const POLICY_PARSE = new Set(['ValidatingAdmissionPolicy', 'ValidatingAdmissionP
 /** The policy objects of a scanned file: only its documents that may hold one are parsed (see policyChunks). */
 function policiesOfText(text: string, file: string): K8sObject[] {
   const out: K8sObject[] = [];
-  const chunks = policyChunks(text);
-  // what makes the whole file unparsable (a control character, a nesting bomb) keeps every chunk of it out
-  if (!chunks.length || checkText(text)) return out;
-  for (const chunk of chunks) {
+  // (each chunk is checked as a text of its own by parseManifest first)
+  for (const chunk of policyChunks(text)) {
     const parsed = parseManifest(chunk, { kinds: POLICY_PARSE, otherErrors: false });
     if (parsed.fatal) continue;
     for (const pd of parsed.docs) if (pd.doc && !pd.errors.length) out.push(...objectsOf(pd, file).filter(isPolicyObject));
   }
-  return out;
+  // what makes the whole file unparsable (a control character, a nesting bomb) keeps every chunk of it out;
+  // asked only of a file with a policy (most chunks are RBAC rules naming policy resources)
+  return out.length && checkText(text) ? [] : out;
 }
 
 /** A line that starts a document (`---`) or ends one (`...`): never part of a scalar, whatever the indentation. */

@@ -164,7 +164,12 @@ export function parseFast(text: string, lines: LineIndex, opts: ParseOptions): P
       if (n !== 'compose') pd.narrow = n === 'lazy' && head.isObject && pd.apiVersion !== undefined ? 'lazy' : head.isObject ? 'errors' : 'skip';
     }
     if (want === 'compose') {
-      const d = token ? composeToken(token, seg.start) : composeFast(reader, seg) ?? composeSlice(text, seg.start, seg.end);
+      const fast = token ? undefined : composeFast(reader, seg);
+      if (fast) {
+        attachFast(pd, fast.doc, fast.value, lines, maxErrors);
+        continue;
+      }
+      const d = token ? composeToken(token, seg.start) : composeSlice(text, seg.start, seg.end);
       if (!d) return undefined;
       attach(pd, d, lines, maxErrors);
     } else {
@@ -176,10 +181,14 @@ export function parseFast(text: string, lines: LineIndex, opts: ParseOptions): P
   return { text, lines, docs };
 }
 
-/** A document in the fast reader's subset, its nodes built from the text (see FastReader.readNodes). */
-function composeFast(reader: FastReader, seg: FastSegment): Document.Parsed | undefined {
+/**
+ * A document in the fast reader's subset, its nodes built from the text (see FastReader.readNodes), and its plain
+ * value built alongside (undefined: toJS's, for a document with a duplicate or `__proto__` key).
+ */
+function composeFast(reader: FastReader, seg: FastSegment): { doc: Document.Parsed; value: { value: unknown } | undefined } | undefined {
   const doc = new YAMLDocument(undefined, YAML_OPTIONS as never) as unknown as Document.Parsed;
-  return reader.readNodes(seg, doc) ? doc : undefined;
+  const value = reader.readNodesAndValue(seg, doc);
+  return value === false ? undefined : { doc, value };
 }
 
 let valueResolver: Resolver | undefined;
@@ -451,6 +460,23 @@ function attach(pd: ParsedDoc, d: Document.Parsed, lines: LineIndex, maxErrors: 
     pd.errors.push({ code: 'aliases', message: `document not evaluated: ${(err as Error).message}`, range: lines.range(at, at) });
   }
   if (pd.value !== undefined && mayHaveAlias(lines.text, d)) reportCycles(pd, d, lines);
+  if (!pd.kind && isRecord(pd.value)) {
+    if (typeof pd.value.kind === 'string') pd.kind = pd.value.kind;
+    if (typeof pd.value.apiVersion === 'string') pd.apiVersion = pd.value.apiVersion;
+  }
+}
+
+/**
+ * attach for a document the fast reader built (no errors, no alias: no cycle), with its value when it was built
+ * alongside the nodes (which also means no map repeats a key): neither toJS nor the duplicate search runs again.
+ */
+function attachFast(pd: ParsedDoc, d: Document.Parsed, value: { value: unknown } | undefined, lines: LineIndex, maxErrors: number) {
+  if (!value) {
+    attach(pd, d, lines, maxErrors);
+    return;
+  }
+  pd.doc = d;
+  pd.value = value.value;
   if (!pd.kind && isRecord(pd.value)) {
     if (typeof pd.value.kind === 'string') pd.kind = pd.value.kind;
     if (typeof pd.value.apiVersion === 'string') pd.apiVersion = pd.value.apiVersion;

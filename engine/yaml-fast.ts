@@ -46,8 +46,11 @@ function sameTags(a: ReadonlyArray<unknown>, b: ReadonlyArray<unknown>): boolean
 /** What a value is, as far as the head is concerned. */
 const enum V { Plain, Single, Double, Block, Flow, Map, Seq, Null }
 
-/** r0..r2: the node's range as the `yaml` package gives it; `node`: what a build makes of it (see Mode). */
-interface Parsed { r0: number; r1: number; r2: number; rest: number; hasEnd: boolean; type: V; node?: unknown }
+/**
+ * r0..r2: the node's range as the `yaml` package gives it; `node`: what a build makes of it (see Mode); `js`: in
+ * Mode.Nodes, a collection's plain value (Document.toJS's: a scalar's is its node's value).
+ */
+interface Parsed { r0: number; r1: number; r2: number; rest: number; hasEnd: boolean; type: V; node: unknown; js: unknown }
 
 /** What the reader makes: nothing (a check), plain JS values (Document.toJS's), or the `yaml` package's nodes. */
 const enum Mode { Check, Value, Nodes }
@@ -90,6 +93,11 @@ export function unquoteSource(source: string): string {
   return source.trim();
 }
 
+/** Mode.Nodes: the plain value of what was read (a collection's built alongside, a scalar's its node's). */
+function jsOf(v: Parsed): unknown {
+  return v.type === V.Map || v.type === V.Seq || v.type === V.Flow ? v.js : (v.node as Scalar).value;
+}
+
 export class FastReader extends BlockLines {
   /** The role of the next map read: 1 the document's root, 2 its first `metadata` (for the head); 0 any other. */
   private role = 0;
@@ -100,6 +108,11 @@ export class FastReader extends BlockLines {
   /** Where the last empty value read is (a document ending in one ends there: its line breaks are the value's). */
   private lastNull = -1;
   private resolver: Resolver | undefined;
+  /**
+   * Mode.Nodes: false once the document's plain value cannot be built alongside its nodes as toJS would give it
+   * (a duplicate or `__proto__` key): it is then left to toJS.
+   */
+  private valueOk = true;
   /** The tag each plain text resolved by (per resolver's schema: the tags are the same objects for every document). */
   private readonly tagOf = new Map<string, ScalarTag>();
 
@@ -187,12 +200,20 @@ export class FastReader extends BlockLines {
    * document is outside the subset or empty (`doc` is then to be dropped).
    */
   readNodes(seg: FastSegment, doc: Document.Parsed): boolean {
+    return this.readNodesAndValue(seg, doc) !== false;
+  }
+
+  /**
+   * readNodes, and the document's plain value as doc.toJS() gives it, built alongside (undefined when the document
+   * has a duplicate or `__proto__` key: toJS's then). False when readNodes is.
+   */
+  readNodesAndValue(seg: FastSegment, doc: Document.Parsed): { value: unknown } | undefined | false {
     const r = this.build(seg, Mode.Nodes, { schema: doc.schema, options: doc.options as unknown as Record<string, unknown> });
     if (!r) return false;
     doc.contents = r.node as never;
     if (seg.from > 0) doc.directives.docStart = true;
     doc.range = [seg.start, r.r2, this.lastNull === r.r2 ? r.r2 : seg.end];
-    return true;
+    return this.valueOk ? { value: r.js } : undefined;
   }
 
   /** Starts reading document `seg` in `mode`; false when it holds a tab (outside the subset). */
@@ -210,6 +231,7 @@ export class FastReader extends BlockLines {
   private build(seg: FastSegment, mode: Mode, resolver: Resolver): Parsed | undefined {
     if (!this.begin(seg, mode)) return undefined;
     this.lastNull = -1;
+    this.valueOk = true;
     if (this.resolver?.schema.tags !== resolver.schema.tags && this.resolver && !sameTags(this.resolver.schema.tags, resolver.schema.tags)) this.tagOf.clear();
     this.resolver = resolver;
     try {
@@ -354,14 +376,15 @@ export class FastReader extends BlockLines {
       this.lineRest(ln, end);
       const r2 = this.after(ln);
       const node = this.mode ? this.strNode(this.quotedValue(o, end), c === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', o, end, r2) : undefined;
-      return { r0: o, r1: end, r2, rest: ln + 1, hasEnd: true, type: c === 39 ? V.Single : V.Double, node };
+      return { r0: o, r1: end, r2, rest: ln + 1, hasEnd: true, type: c === 39 ? V.Single : V.Double, node, js: undefined };
     }
     if (c === 91 && t.charCodeAt(o + 1) !== 93) return this.flowSeq(ln, o);
     if (c === 91 || c === 123) {
       if (t.charCodeAt(o + 1) !== (c === 91 ? 93 : 125)) bail();
       this.lineRest(ln, o + 2);
       const r2 = this.after(ln);
-      return { r0: o, r1: o + 2, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node: this.mode ? this.emptyFlow(c === 91, o, o + 2, r2) : undefined };
+      const seq = c === 91;
+      return { r0: o, r1: o + 2, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node: this.mode ? this.emptyFlow(seq, o, o + 2, r2) : undefined, js: this.mode === Mode.Nodes ? (seq ? [] : {}) : undefined };
     }
     if (c === 124) return this.literal(ln, o, parent);
     if (badStart(c)) bail();
@@ -393,7 +416,7 @@ export class FastReader extends BlockLines {
       end = pe;
     }
     const r2 = this.after(last);
-    return { r0: o, r1: end, r2, rest: last + 1, hasEnd: true, type: V.Plain, node: this.mode ? this.plainNode(value, o, end, r2, false) : undefined };
+    return { r0: o, r1: end, r2, rest: last + 1, hasEnd: true, type: V.Plain, node: this.mode ? this.plainNode(value, o, end, r2, false) : undefined, js: undefined };
   }
 
   /** A quoted scalar over several lines (no escaped line break in a double-quoted one). */
@@ -434,7 +457,7 @@ export class FastReader extends BlockLines {
       value = single ? value.replace(/''/g, "'") : decodeDouble(value);
       node = this.strNode(value, single ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', o, close + 1, r2);
     }
-    return { r0: o, r1: close + 1, r2, rest: last + 1, hasEnd: true, type: single ? V.Single : V.Double, node };
+    return { r0: o, r1: close + 1, r2, rest: last + 1, hasEnd: true, type: single ? V.Single : V.Double, node, js: undefined };
   }
 
   /** `[a, "b", 'c']` on one line: plain or quoted scalars only. */
@@ -476,14 +499,17 @@ export class FastReader extends BlockLines {
     this.lineRest(ln, i + 1);
     const r2 = this.after(ln);
     let node: unknown = items;
+    let js: unknown[] | undefined;
     if (items && this.mode === Mode.Nodes) {
       const seq = new YAMLSeq(this.resolver!.schema);
       seq.flow = true;
       seq.items = items;
       seq.range = [o, i + 1, r2];
       node = seq;
+      js = [];
+      for (let k = 0; k < items.length; k++) js.push((items[k] as Scalar).value);
     }
-    return { r0: o, r1: i + 1, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node };
+    return { r0: o, r1: i + 1, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node, js };
   }
 
 
@@ -494,7 +520,7 @@ export class FastReader extends BlockLines {
     if (this.mode) {
       node = this.strNode(this.literalText(ln, m, lastContent, strip), 'BLOCK_LITERAL', o, r1, r1);
     }
-    return { r0: o, r1, r2: r1, rest: lastContent + 1, hasEnd: false, type: V.Block, node };
+    return { r0: o, r1, r2: r1, rest: lastContent + 1, hasEnd: false, type: V.Block, node, js: undefined };
   }
 
   /** A node that starts a line (at its indentation `col`): a sequence, a map, or a scalar. */
@@ -527,7 +553,7 @@ export class FastReader extends BlockLines {
     // empty: comments after it would be in its props (and its range); not in the subset
     for (let l = ln + 1; l < (next < 0 ? this.limit : next); l++) if (this.isComment(l)) bail();
     this.lastNull = at;
-    return { r0: at, r1: at, r2: at, rest: ln + 1, hasEnd: false, type: V.Null, node: this.mode ? this.plainNode('', at, at, at, false) : undefined };
+    return { r0: at, r1: at, r2: at, rest: ln + 1, hasEnd: false, type: V.Null, node: this.mode ? this.plainNode('', at, at, at, false) : undefined, js: undefined };
   }
 
 
@@ -555,7 +581,8 @@ export class FastReader extends BlockLines {
     this.role = 0;
     const t = this.text;
     const r0 = this.ls[ln] + col;
-    const obj: Record<string, unknown> | undefined = this.mode === Mode.Value ? {} : undefined;
+    // Mode.Nodes builds the value too (see valueOk)
+    const obj: Record<string, unknown> | undefined = this.mode ? {} : undefined;
     const ymap = this.mode === Mode.Nodes ? new YAMLMap(this.resolver!.schema) : undefined;
     let line = ln;
     let v: Parsed;
@@ -585,13 +612,17 @@ export class FastReader extends BlockLines {
         const kc = t.charCodeAt(k0);
         const quoted = kc === 34 || kc === 39;
         const key = quoted ? this.quotedValue(k0, k.k1) : t.slice(k0, k.k1);
-        if (obj) {
+        if (!ymap) {
           // toJS keeps the last of duplicate keys; the lookups that read values reject duplicates: left to them
           if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) bail();
-          obj[key] = v.node;
+          obj![key] = v.node;
         } else {
           const kn = quoted ? this.strNode(key, kc === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', k0, k.k1, k.k1) : this.plainNode(key, k0, k.k1, k.k1, true);
-          ymap!.items.push(new Pair(kn, v.node) as never);
+          ymap.items.push(new Pair(kn, v.node) as never);
+          if (this.valueOk) {
+            if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) this.valueOk = false;
+            else obj![key] = jsOf(v);
+          }
         }
       }
       const next = this.nextContent(v.rest);
@@ -604,7 +635,7 @@ export class FastReader extends BlockLines {
     this.depth--;
     const f = this.finish(col, v.rest, v.r2);
     if (ymap) ymap.range = [r0, v.r2, f.r2];
-    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Map, node: obj ?? ymap };
+    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Map, node: ymap ?? obj, js: ymap ? obj : undefined };
   }
 
   private seq(ln: number, col: number, parent: number): Parsed {
@@ -613,6 +644,7 @@ export class FastReader extends BlockLines {
     const t = this.text;
     const r0 = this.ls[ln] + col;
     const items: unknown[] | undefined = this.mode ? [] : undefined;
+    const js: unknown[] | undefined = this.mode === Mode.Nodes ? [] : undefined;
     let line = ln;
     let before = ln;
     let v: Parsed;
@@ -634,6 +666,7 @@ export class FastReader extends BlockLines {
       }
       if (v.hasEnd) this.attach(v, col);
       items?.push(v.node);
+      js?.push(jsOf(v));
       const next = this.nextContent(v.rest);
       if (next < 0) break;
       const ind = this.indent(next);
@@ -651,6 +684,6 @@ export class FastReader extends BlockLines {
       seq.range = [r0, v.r2, f.r2];
       node = seq;
     }
-    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Seq, node };
+    return { r0, r1: v.r2, r2: f.r2, rest: f.rest, hasEnd: false, type: V.Seq, node, js };
   }
 }

@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan, type ScanResult } from '../../cli/scan';
-import { findPolicies, policyChunks } from '../../cli/policies';
+import { findPolicies, mayHoldPolicy, policyChunks } from '../../cli/policies';
 import { loadPolicies, policyRules } from '../../policies';
 import { ROOT, tempDir } from './helpers';
 
@@ -121,6 +121,43 @@ describe('cli: the admission-policy pass of a scan', () => {
     // directives reach across a marker: such a file is parsed whole
     const directives = `%YAML 1.2\n---\napiVersion: kyverno.io/v1\nkind: ClusterPolicy\n`;
     assert.deepEqual(policyChunks(directives), [directives]);
+  });
+
+  it('reads a file for policies only when its bytes may hold one (never for imagePullPolicy or prose)', () => {
+    const holds = (t: string) => mayHoldPolicy(Buffer.from(t, 'utf8'));
+    const cases: Array<[string, boolean]> = [
+      ['apiVersion: kyverno.io/v1\nkind: Policy\n', true],
+      ['kind:\u00a0"ValidatingPolicy"\n', true],
+      ['kind:NamespacedValidatingPolicy\n', true],
+      ['{"kind": "Policy", "apiVersion": "kyverno.io/v1"}', true],
+      ['{"kind":\t"ValidatingPolicy"}', true],
+      ['rules:\n- resources: [validatingadmissionpolicies]\n  # ValidatingAdmissionPolicy\n', true],
+      ['kind: ConstraintTemplate\n', true],
+      ['apiVersion: constraints.gatekeeper.sh/v1beta1\n', true],
+      ['metadata: {name: ClusterPolicy}\n', true],
+      ['spec:\n  containers:\n  - imagePullPolicy: Always\n    restartPolicy: Never\n', false],
+      ['kind: NetworkPolicy\n', false],
+      ['description: The Policy to use, see PolicyMode.\n', false],
+      ['kind: MutatingPolicy\n', false],
+      ['kind: Policyx\n', true],
+    ];
+    for (const [text, want] of cases) {
+      assert.equal(holds(text), want, text);
+      // a necessary condition: whatever POLICY_TEXT finds, the bytes hold
+      if (policyChunks(text).length) assert.ok(holds(text), text);
+    }
+    // no POLICY_TEXT match for a word after `Policy`: the byte test may say yes, the text test then says no
+    assert.deepEqual(policyChunks('kind: Policyx\n'), []);
+  });
+
+  it('keeps out every policy of a file that holds a control character, wherever it is', () => {
+    const dir = tempDir();
+    const policy = `apiVersion: kyverno.io/v1\nkind: ClusterPolicy\nmetadata: {name: p}\nspec:\n  rules:\n  - name: r\n    match: {any: [{resources: {kinds: [Pod]}}]}\n    validate: {pattern: {spec: {hostNetwork: false}}}\n`;
+    writeFileSync(join(dir, 'ok.yaml'), policy);
+    writeFileSync(join(dir, 'bad.yaml'), `${policy.replace('name: p', 'name: q')}---\napiVersion: v1\nkind: ConfigMap\nmetadata: {name: c}\ndata: {a: "x\u0001y"}\n`);
+    const found = findPolicies({ files: [join(dir, 'ok.yaml'), join(dir, 'bad.yaml')] });
+    assert.deepEqual(found.recipe.sources.map((o) => `${o.kind}/${o.name}`), ['ClusterPolicy/p']);
+    assert.deepEqual(found.rules.map((r) => r.meta.id), ['kyverno:p/r', 'policy-not-evaluated']);
   });
 
   it('judges each object only with the policies that can match it, with the findings of every policy on every object', async function () {

@@ -1,4 +1,5 @@
 import { isDocument, isMap, isPair, isScalar, isSeq, isAlias } from 'yaml';
+import { isDeepStrictEqual } from 'node:util';
 import type { ParsedFile } from '../../engine/parse';
 
 /**
@@ -20,7 +21,8 @@ export function parsedDiff(a: ParsedFile, b: ParsedFile): string | undefined {
       ?? same('errors', x.errors, y.errors)
       ?? same('duplicates', x.duplicates, y.duplicates)
       ?? same('comments', x.comments, y.comments)
-      ?? same('value', x.value, y.value);
+      ?? same('value', x.value, y.value)
+      ?? (isDeepStrictEqual(x.value, y.value) ? undefined : `${at} value: not deeply equal (prototypes, -0, own properties)`);
     if (d) return d;
     if (!!x.doc !== !!y.doc) return `${at} composed: ${!!x.doc} vs ${!!y.doc}`;
     if (x.doc && y.doc) {

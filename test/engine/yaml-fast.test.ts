@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { Document, parseDocument } from 'yaml';
-import { YAML_OPTIONS, fastValue, parseFast, parseManifest, parseManifestGeneral, type ParseOptions } from '../../engine/parse';
+import { YAML_OPTIONS, fastValue, hasDuplicateKeys, parseFast, parseManifest, parseManifestGeneral, type ParseOptions } from '../../engine/parse';
 import { LineIndex } from '../../engine/text';
 import { FastReader } from '../../engine/yaml-fast';
 import { mutate } from '../fuzz-mutate';
@@ -123,6 +123,33 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
     assert.equal(fastValue('a: 1\na: 2\n'), undefined);
     assert.equal(fastValue('a: &x 1\n'), undefined);
     assert.equal(fastValue('a: 1\n---\nb: 2\n'), undefined);
+  });
+
+  it('builds a composed document\'s value alongside its nodes as toJS gives it, and leaves duplicate or __proto__ keys to toJS', () => {
+    /** Each document's value built alongside its nodes (undefined: none was), and toJS of those nodes. */
+    const read = (text: string) => {
+      const r = new FastReader(text);
+      return r.segments()!.map((seg) => {
+        const doc = new Document(undefined, YAML_OPTIONS as never) as never as import('yaml').Document.Parsed;
+        const got = r.readNodesAndValue(seg, doc);
+        return got === false ? undefined : { got, toJS: doc.toJS() as unknown, dup: hasDuplicateKeys(doc.contents) };
+      }).filter((x) => x !== undefined);
+    };
+    let n = 0;
+    for (const [name, text] of [...Object.entries(SUBSET).filter(([k]) => k !== 'duplicate keys'), ['keys of Object.prototype, numbers, flows', 'constructor: 1\ntoString: [a, 1, "b"]\nl:\n- m: {}\n  n: []\n- -0\n- 0o7\n- .nan\n']]) {
+      for (const { got, toJS, dup } of read(text)) {
+        assert.equal(!got, dup, name);
+        if (!got) continue;
+        assert.deepStrictEqual(got.value, toJS, name);
+        n++;
+      }
+    }
+    assert.ok(n >= 15, `${n}`);
+    for (const text of [SUBSET['duplicate keys'], 'kind: Pod\na: 1\nb:\n  c: 1\n  c: 2\n', 'kind: Pod\n__proto__:\n  x: 1\n', 'a:\n- "__proto__": 1\n']) {
+      const [{ got }] = read(text);
+      assert.equal(got, undefined, text);
+      assert.equal(parsedDiff(parseManifest(text), parseManifestGeneral(text)), undefined);
+    }
   });
 
   it('reports a broken document no rule reads, with the position the yaml package gives', () => {
