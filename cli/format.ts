@@ -39,40 +39,79 @@ function jsonFinding(f: Finding, file: string, shown: (file: string) => string =
 
 export function formatJson(res: ScanResult): string {
   let out = '';
-  for (const piece of jsonPieces(res)) out += piece;
+  const report = new JsonReport(res.files, (piece) => { out += piece; });
+  for (const r of res.results) report.add(r);
+  report.end();
   return out;
 }
 
+/** A report that is given each file's result in turn (see ScanOptions.onResult) and writes what it can at once. */
+export interface StreamedReport {
+  add(r: FileResult): void;
+  end(): void;
+}
+
 /**
- * The text of formatJson in pieces, one finding at a time, so that a large report is written as it is made
- * instead of first being built whole (the same bytes as `JSON.stringify(report, null, 2)`).
+ * The text of formatJson written file by file as results come (`write` gets pieces of about 256 findings), so
+ * that a large report is neither built whole nor its findings kept: the same bytes as
+ * `JSON.stringify(report, null, 2)`. The errors and skipped files, which come after every finding, are kept
+ * until end().
  */
-export function* jsonPieces(res: ScanResult): Generator<string> {
-  // elements of a top-level array sit two levels deep (lines indented by four spaces): a batch of them is
-  // stringified at once inside a wrapper of that depth, and the wrapper cut off (one native call per batch)
-  const HEAD = '{\n  "x": [\n';
-  const TAIL = '\n  ]\n}';
-  const elements = (batch: unknown[]) => { const s = JSON.stringify({ x: batch }, null, 2); return s.slice(HEAD.length, s.length - TAIL.length); };
-  function* list(name: string, items: Iterable<unknown>, last: boolean): Generator<string> {
-    let first = true;
-    let batch: unknown[] = [];
-    const flush = () => { const out = `${first ? `  ${JSON.stringify(name)}: [\n` : ',\n'}${elements(batch)}`; first = false; batch = []; return out; };
-    for (const it of items) {
-      batch.push(it);
-      if (batch.length >= 256) yield flush();
-    }
-    if (batch.length) yield flush();
-    yield `${first ? `  ${JSON.stringify(name)}: []` : '\n  ]'}${last ? '\n' : ',\n'}`;
-  }
+export class JsonReport implements StreamedReport {
+  private batch: unknown[] = [];
+  private started = false;
+  private any = false;
+  private readonly errors: unknown[] = [];
+  private readonly skipped: unknown[] = [];
   // a file's display path, worked out once for all its findings
-  let lastFile: string | undefined;
-  let lastShown = '';
-  const shown = (file: string) => { if (file !== lastFile) { lastFile = file; lastShown = displayPath(file); } return lastShown; };
-  yield `{\n  "version": 1,\n  "files": ${JSON.stringify(res.files)},\n`;
-  yield* list('findings', (function* () { for (const r of res.results) for (const f of r.findings) yield jsonFinding(f, r.file, shown); })(), false);
-  yield* list('errors', (function* () { for (const r of res.results) for (const e of r.errors) yield { file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) }; })(), false);
-  yield* list('skipped', (function* () { for (const r of res.results) if (r.skipped) yield { file: displayPath(r.file), reason: r.skipped }; })(), true);
-  yield '}\n';
+  private lastFile: string | undefined;
+  private lastShown = '';
+  private readonly shown = (file: string) => { if (file !== this.lastFile) { this.lastFile = file; this.lastShown = displayPath(file); } return this.lastShown; };
+
+  constructor(private readonly files: number, private readonly write: (piece: string) => void) {}
+
+  add(r: FileResult): void {
+    for (const f of r.findings) {
+      this.batch.push(jsonFinding(f, r.file, this.shown));
+      if (this.batch.length >= 256) this.flush();
+    }
+    for (const e of r.errors) this.errors.push({ file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) });
+    if (r.skipped) this.skipped.push({ file: displayPath(r.file), reason: r.skipped });
+  }
+
+  end(): void {
+    if (this.batch.length) this.flush();
+    this.start();
+    this.write(this.any ? '\n  ]' : '  "findings": []');
+    this.write(`,\n${jsonList('errors', this.errors)},\n${jsonList('skipped', this.skipped)}\n}\n`);
+  }
+
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
+    this.write(`{\n  "version": 1,\n  "files": ${JSON.stringify(this.files)},\n`);
+  }
+
+  private flush(): void {
+    this.start();
+    this.write(`${this.any ? ',\n' : '  "findings": [\n'}${jsonElements(this.batch)}`);
+    this.any = true;
+    this.batch = [];
+  }
+}
+
+// elements of a top-level array sit two levels deep (lines indented by four spaces): a batch of them is
+// stringified at once inside a wrapper of that depth, and the wrapper cut off (one native call per batch)
+const HEAD = '{\n  "x": [\n';
+const TAIL = '\n  ]\n}';
+function jsonElements(batch: unknown[]): string {
+  const s = JSON.stringify({ x: batch }, null, 2);
+  return s.slice(HEAD.length, s.length - TAIL.length);
+}
+
+/** `"name": [...]` as a member of the report (without the comma after it). */
+function jsonList(name: string, items: unknown[]): string {
+  return `  ${JSON.stringify(name)}: ${items.length ? `[\n${jsonElements(items)}\n  ]` : '[]'}`;
 }
 
 export interface StylishOptions {
@@ -81,50 +120,73 @@ export interface StylishOptions {
 }
 
 export function formatStylish(res: ScanResult, color: boolean, opts: StylishOptions = {}): string {
-  const c = (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
-  const sevColor: Record<string, string> = { error: '31', warning: '33', info: '36' };
   let out = '';
-  const counts = { error: 0, warning: 0, info: 0 };
-  const fixes = { safe: 0, review: 0, rendered: 0 };
-  let errors = 0;
-  const skipped = new Map<SkipReason, number>();
-  for (const r of res.results) {
-    if (r.skipped) skipped.set(r.skipped, (skipped.get(r.skipped) ?? 0) + 1);
-    if (!r.findings.length && !r.errors.length) continue;
-    out += `\n${c('4', displayPath(r.file))}\n`;
+  const report = new StylishReport(res.files, color, opts, (piece) => { out += piece; });
+  for (const r of res.results) report.add(r);
+  report.end();
+  return out;
+}
+
+/** The text of formatStylish written file by file as results come: each file's rows at once, the summary at the end. */
+export class StylishReport implements StreamedReport {
+  private readonly c: (code: string, s: string) => string;
+  private readonly counts = { error: 0, warning: 0, info: 0 };
+  private readonly fixes = { safe: 0, review: 0, rendered: 0 };
+  private errors = 0;
+  private readonly skipped = new Map<SkipReason, number>();
+  private readonly top = new Priorities();
+
+  constructor(private readonly files: number, color: boolean, private readonly opts: StylishOptions, private readonly write: (piece: string) => void) {
+    this.c = (code, s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  }
+
+  add(r: FileResult): void {
+    const c = this.c;
+    this.top.add(r);
+    if (r.skipped) this.skipped.set(r.skipped, (this.skipped.get(r.skipped) ?? 0) + 1);
+    if (!r.findings.length && !r.errors.length) return;
+    let out = `\n${c('4', displayPath(r.file))}\n`;
     const rows: string[][] = [];
     for (const e of r.errors) {
-      errors++;
+      this.errors++;
       rows.push([e.range ? `${e.range.start.line + 1}:${e.range.start.character + 1}` : '-', c('31', 'fatal'), e.message, '']);
     }
     for (const f of r.findings) {
-      counts[f.severity]++;
+      this.counts[f.severity]++;
       // --fix applies safe fixes to plain manifests, and to rendered sources where a source edit is proven by
       // rendering again (not known until it is tried); review fixes are offered in the editor
-      if (f.fix) fixes[isRendered(f) && f.fix.safety === 'safe' ? 'rendered' : f.fix.safety]++;
-      rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(sevColor[f.severity], f.severity), f.message, c('2', f.ruleId)]);
+      if (f.fix) this.fixes[isRendered(f) && f.fix.safety === 'safe' ? 'rendered' : f.fix.safety]++;
+      rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(SEV_COLOR[f.severity], f.severity), f.message, c('2', f.ruleId)]);
     }
     const w0 = Math.max(...rows.map((x) => x[0].length));
     const w1 = Math.max(...rows.map((x) => x[1].length));
     for (const x of rows) out += `  ${x[0].padEnd(w0)}  ${x[1].padEnd(w1)}  ${x[2]}  ${x[3]}\n`;
+    this.write(out);
   }
-  const total = counts.error + counts.warning + counts.info;
-  const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`];
-  // a file that could not be read or parsed was never linted: never a green tick
-  const mark = counts.error || errors ? c('31', '✖') : total ? c('33', '⚠') : c('32', '✔');
-  out += `\n${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${res.files} file${res.files === 1 ? '' : 's'}`;
-  if (errors) out += `; ${errors} file error${errors === 1 ? '' : 's'} (not linted)`;
-  out += '\n';
-  const nSkipped = [...skipped.values()].reduce((a, b) => a + b, 0);
-  if (nSkipped) out += `  ${nSkipped} file${nSkipped === 1 ? '' : 's'} skipped: ${describeSkips(skipped)}\n`;
-  out += fixHint(fixes, !!opts.afterFix);
-  const top = priorities(res);
-  if (top.length > 1) {
-    out += `\nFix first (by severity, then how often):\n`;
-    for (const t of top) out += `  ${c(sevColor[t.severity], t.severity.padEnd(7))}  ${t.ruleId} ×${t.count}${t.fixable ? ' (quick fix)' : ''}\n`;
+
+  end(): void {
+    const { c, counts, errors, skipped } = this;
+    let out = '';
+    const total = counts.error + counts.warning + counts.info;
+    const parts = [`${counts.error} error${counts.error === 1 ? '' : 's'}`, `${counts.warning} warning${counts.warning === 1 ? '' : 's'}`, `${counts.info} info`];
+    // a file that could not be read or parsed was never linted: never a green tick
+    const mark = counts.error || errors ? c('31', '✖') : total ? c('33', '⚠') : c('32', '✔');
+    out += `\n${mark} ${total} problem${total === 1 ? '' : 's'} (${parts.join(', ')}) in ${this.files} file${this.files === 1 ? '' : 's'}`;
+    if (errors) out += `; ${errors} file error${errors === 1 ? '' : 's'} (not linted)`;
+    out += '\n';
+    const nSkipped = [...skipped.values()].reduce((a, b) => a + b, 0);
+    if (nSkipped) out += `  ${nSkipped} file${nSkipped === 1 ? '' : 's'} skipped: ${describeSkips(skipped)}\n`;
+    out += fixHint(this.fixes, !!this.opts.afterFix);
+    const top = this.top.list();
+    if (top.length > 1) {
+      out += `\nFix first (by severity, then how often):\n`;
+      for (const t of top) out += `  ${c(SEV_COLOR[t.severity], t.severity.padEnd(7))}  ${t.ruleId} ×${t.count}${t.fixable ? ' (quick fix)' : ''}\n`;
+    }
+    this.write(out);
   }
-  return out;
 }
+
+const SEV_COLOR: Record<string, string> = { error: '31', warning: '33', info: '36' };
 
 /** What the fixes left can do, counted by safety: --fix applies only the safe ones. */
 function fixHint(fixes: { safe: number; review: number; rendered: number }, afterFix: boolean): string {
@@ -142,19 +204,32 @@ function fixHint(fixes: { safe: number; review: number; rendered: number }, afte
   return `  ${[safe, rendered, review].filter(Boolean).join('; ')}.\n`;
 }
 
+type Priority = { ruleId: string; severity: Finding['severity']; count: number; fixable: boolean };
+
 /** The rules to work on first: worst severity, then the most findings. */
-export function priorities(res: ScanResult, most = 5): Array<{ ruleId: string; severity: Finding['severity']; count: number; fixable: boolean }> {
-  const by = new Map<string, { ruleId: string; severity: Finding['severity']; count: number; fixable: boolean }>();
-  for (const r of res.results) {
+export function priorities(res: ScanResult, most = 5): Priority[] {
+  const p = new Priorities();
+  for (const r of res.results) p.add(r);
+  return p.list(most);
+}
+
+/** Counts findings by rule, file after file, for priorities(). */
+class Priorities {
+  private readonly by = new Map<string, Priority>();
+
+  add(r: FileResult): void {
     for (const f of r.findings) {
-      const e = by.get(f.ruleId) ?? { ruleId: f.ruleId, severity: f.severity, count: 0, fixable: false };
+      const e = this.by.get(f.ruleId) ?? { ruleId: f.ruleId, severity: f.severity, count: 0, fixable: false };
       e.count++;
       e.fixable ||= !!f.fix;
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) e.severity = f.severity;
-      by.set(f.ruleId, e);
+      this.by.set(f.ruleId, e);
     }
   }
-  return [...by.values()].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.ruleId.localeCompare(b.ruleId)).slice(0, most);
+
+  list(most = 5): Priority[] {
+    return [...this.by.values()].sort((a, b) => SEVERITY_RANK[b.severity] - SEVERITY_RANK[a.severity] || b.count - a.count || a.ruleId.localeCompare(b.ruleId)).slice(0, most);
+  }
 }
 
 const SARIF_LEVEL = { error: 'error', warning: 'warning', info: 'note' } as const;
@@ -260,11 +335,15 @@ export function artifactLocation(file: string): { uri: string; uriBaseId?: strin
 
 export function worstSeverity(res: ScanResult): number {
   let worst = 0;
-  for (const r of res.results) {
-    // a file that could not be read, parsed or rendered counts as an error finding (as ESLint and kube-linter do)
-    if (r.errors.length) worst = Math.max(worst, SEVERITY_RANK.error);
-    for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
-  }
+  for (const r of res.results) worst = Math.max(worst, fileSeverity(r));
+  return worst;
+}
+
+/** The worst severity of one file's result (see worstSeverity). */
+export function fileSeverity(r: FileResult): number {
+  // a file that could not be read, parsed or rendered counts as an error finding (as ESLint and kube-linter do)
+  let worst = r.errors.length ? SEVERITY_RANK.error : 0;
+  for (const f of r.findings) worst = Math.max(worst, SEVERITY_RANK[f.severity]);
   return worst;
 }
 

@@ -6,9 +6,9 @@ import { fixableRules, rules } from '../rules';
 import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
 import { fixFiles } from './fix';
-import { jsonPieces, formatSarif, formatStylish, VERSION, worstSeverity } from './format';
+import { fileSeverity, formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
-import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type ScanResult } from './scan';
+import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type FileResult, type ScanResult, type ScanWorker } from './scan';
 import { findPolicies } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
@@ -63,17 +63,36 @@ function readStdin(): string {
   return d.text;
 }
 
-/** Writes a report made in pieces, about a megabyte at a time (a large report is never held whole). */
-function writePieces(pieces: Iterable<string>): void {
+/**
+ * Standard output taken in pieces and written about a megabyte at a time (a large report is never held whole).
+ * `before` runs before each write (the scan's progress line on a terminal is cleared first).
+ */
+function piecewiseStdout(before?: () => void): { write: (piece: string) => void; flush: () => void } {
   let buf = '';
-  for (const p of pieces) {
-    buf += p;
-    if (buf.length >= 1 << 20) { process.stdout.write(buf); buf = ''; }
-  }
-  if (buf) process.stdout.write(buf);
+  const flush = () => {
+    if (!buf) return;
+    before?.();
+    process.stdout.write(buf);
+    buf = '';
+  };
+  return { write: (piece) => { buf += piece; if (buf.length >= 1 << 20) flush(); }, flush };
 }
 
-async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number> {
+/**
+ * A scan of a folder may run on two threads: its worker starts now and loads the bundle while this thread reads the
+ * configuration, lists the files and looks for policies (the scan terminates it at once if it runs in one thread).
+ */
+async function cmdScan(args: Args & { render?: RenderOptions }, entry: Entry): Promise<number> {
+  const paths = args.paths.length ? args.paths : ['.'];
+  const early: ScanWorker[] = mayUseWorkers(paths.filter((p) => p !== '-'), paths.includes('-')) ? [startScanWorker(entry.workerScript)] : [];
+  try {
+    return await scanCommand(args, entry, early);
+  } finally {
+    for (const w of early) void w.worker.terminate();
+  }
+}
+
+async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry, early: ScanWorker[]): Promise<number> {
   const format = oneOf('--format', args.flags.get('--format'), ['stylish', 'json', 'sarif'], 'stylish');
   const docsBase = docsBaseOf(args);
   const profile = args.flags.get('--profile');
@@ -104,13 +123,24 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   const fixed = args.flags.has('--fix') ? fixFiles(files, settings, roots) : undefined;
   const tty = process.stderr.isTTY && format === 'stylish' || (process.stderr.isTTY && files.length > 50);
   let lastDraw = 0;
+  let drawn = false;
   const onProgress = tty ? (done: number, total: number) => {
     const now = Date.now();
     if (now - lastDraw < 80 && done < total) return;
     lastDraw = now;
+    drawn = true;
     process.stderr.write(`\rkubehex: scanned ${done}/${total} files`);
   } : undefined;
   const stdin = useStdin ? readStdin() : undefined;
+  // the JSON and stylish reports are written as the files are done, so that a large scan's findings are never
+  // all held; SARIF lists the rules found before the results, and --baseline matches over every finding: those
+  // are written once the scan is over
+  const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
+  const stdout = piecewiseStdout(() => { if (drawn && process.stdout.isTTY) { process.stderr.write('\r\x1b[K'); drawn = false; } });
+  const total = files.length + (stdin !== undefined ? 1 : 0);
+  const streamed = baseline || format === 'sarif' ? undefined : format === 'json' ? new JsonReport(total, stdout.write) : new StylishReport(total, color, { afterFix: !!fixed }, stdout.write);
+  let worst = 0;
+  const onResult = streamed ? (r: FileResult) => { worst = Math.max(worst, fileSeverity(r)); streamed.add(r); } : undefined;
   // admission policies in the scan run on the scan's own parse of each file
   const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: settings.profile });
   // Ctrl-C stops a long scan between files (worker threads included); a second one kills as usual
@@ -119,7 +149,7 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   process.once('SIGINT', onInterrupt);
   let result: ScanResult;
   try {
-    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal });
+    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, onResult });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');
@@ -128,7 +158,7 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   } finally {
     process.off('SIGINT', onInterrupt);
   }
-  if (onProgress) process.stderr.write('\r\x1b[K');
+  if (onProgress) { process.stderr.write('\r\x1b[K'); drawn = false; }
   for (const w of policies.warnings) process.stderr.write(`kubehex: warning: ${w}\n`);
   const policyRules = policies.rules;
   if (baseline) {
@@ -136,15 +166,16 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
     if (known) process.stderr.write(`kubehex: ${known} finding${known === 1 ? '' : 's'} already in the baseline not shown\n`);
   }
 
-  const color = !args.flags.has('--no-color') && !!process.stdout.isTTY && !process.env.NO_COLOR;
-  if (format === 'json') writePieces(jsonPieces(result));
-  else process.stdout.write(format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed }));
+  if (streamed) streamed.end();
+  else if (format === 'json') { const report = new JsonReport(result.files, stdout.write); for (const r of result.results) report.add(r); report.end(); }
+  else stdout.write(format === 'sarif' ? formatSarif(result, [...rules, ...policyRules], docsBase) : formatStylish(result, color, { afterFix: !!fixed }));
+  stdout.flush();
   if (fixed) {
     for (const n of fixed.notes) process.stderr.write(`kubehex: ${n}\n`);
     if (fixed.applied) process.stderr.write(`kubehex: applied ${fixed.applied} safe fix${fixed.applied === 1 ? '' : 'es'} in ${fixed.files} file${fixed.files === 1 ? '' : 's'}\n`);
   }
   if (failOn === 'none') return 0;
-  return worstSeverity(result) >= SEVERITY_RANK[failOn as 'error'] ? 1 : 0;
+  return (streamed ? worst : worstSeverity(result)) >= SEVERITY_RANK[failOn as 'error'] ? 1 : 0;
 }
 
 /** The docs base URL: `--docs-url`, else package.json's `homepage`, else none (no web links at all). */
@@ -176,15 +207,21 @@ function cmdLsp(args: Args): number {
   return -1;
 }
 
+/**
+ * How the CLI was started: `workerScript` is what a scan's worker threads run (bin/kubehex.js, which loads the
+ * bundle with its code cache), this bundle itself by default.
+ */
+export interface Entry { workerScript: string }
+
 /** The subcommands; each returns its exit code (-1: keeps running, e.g. the language server). */
-const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
-  scan: (args) => cmdScan(args),
-  report: (args) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: __filename }),
+const COMMANDS: Record<string, (args: Args, entry: Entry) => number | Promise<number>> = {
+  scan: (args, entry) => cmdScan(args, entry),
+  report: (args, entry) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: entry.workerScript }),
   rules: cmdRules,
   lsp: cmdLsp,
 };
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], entry?: Partial<Entry>): Promise<number> {
   try {
     if (argv[0] === 'render' && !argv.includes('--help') && !argv.includes('-h')) {
       return cmdRender(argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
@@ -197,7 +234,7 @@ export async function main(argv: string[]): Promise<number> {
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
     if (!command) throw new UsageError(`unknown command "${args.command}" (see kubehex --help)`);
     if (args.command !== 'lsp') quietOnClosedPipe();
-    return await command(args);
+    return await command(args, { workerScript: entry?.workerScript ?? __filename });
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(e.message.split('\n').map((l) => `kubehex: ${l}\n`).join('')); return 2; }
     process.stderr.write(`kubehex: internal error: ${(e as Error).stack ?? e}\n`);
@@ -219,7 +256,7 @@ function quietOnClosedPipe(): void {
 }
 
 if (!isMainThread && (workerData as { kubehexWorker?: boolean } | undefined)?.kubehexWorker) {
-  runWorker(workerData as Parameters<typeof runWorker>[0], parentPort!);
+  runWorker(parentPort!);
 } else if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;

@@ -415,6 +415,13 @@ export interface ScanOptions extends ScanSettings {
   /** Stops the scan between files (worker threads are terminated); scan() then rejects with the signal's reason. */
   signal?: AbortSignal;
   policies?: ScanPolicies;
+  /** Workers started before the scan (startScanWorker): used first, terminated at once when the scan runs in this thread. */
+  early?: ReadonlyArray<ScanWorker>;
+  /**
+   * Each file's result as soon as it is final, in the order of ScanResult.results (so a report can be written
+   * while the scan goes on); the results are then not kept: the scan returns none.
+   */
+  onResult?: (r: FileResult) => void;
 }
 
 /** The policies' rule set, or none when no policy rule is active. Policy rules read every object ('*'). */
@@ -457,6 +464,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots, config: opts.config, configDir: opts.configDir });
   const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
   if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted, parseSet, set, pset);
+  for (const w of opts.early ?? []) void w.worker.terminate();
+  trace?.(`one thread${opts.early?.length ? `, ${opts.early.length} worker started early terminated` : ''}`);
   const pause = yielder(opts.signal);
   // standard input keeps its parse to the end (its findings are split by source headers); files are judged at once
   const loaded: Array<Loaded | Judged> = [];
@@ -485,21 +494,24 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
   const results: FileResult[] = [];
+  const emit = opts.onResult ?? ((r: FileResult) => { results.push(r); });
   for (let i = 0; i < loaded.length; i++) {
     await pause();
     const l = loaded[i];
     loaded[i] = undefined as unknown as Loaded;
-    if ('pending' in l) { results.push(finishFile(l, set, all, policy)); continue; }
+    if ('pending' in l) { emit(finishFile(l, set, all, policy)); continue; }
     const parts = splitBySourceHeaders(lintLoaded(l, set, all), opts.stdin ?? '');
     const more = policy ? policyFindings(l, policy) : [];
     const own = parts.find((r) => r.file === '<stdin>');
     if (more.length && own) { own.findings.push(...more); own.findings.sort(byPosition); }
-    results.push(...parts);
+    for (const r of parts) emit(r);
   }
   trace?.(`pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
   await pause();
   const rendered = plan.sources.map((src) => ({ source: src.root, objects: src.objects.map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) })) }));
-  return { files: total, results: [...results, ...lintPlan(plan, set, all), ...skipped], ...(rendered.length ? { rendered } : {}) };
+  for (const r of lintPlan(plan, set, all)) emit(r);
+  for (const r of skipped) emit(r);
+  return { files: total, results, ...(rendered.length ? { rendered } : {}) };
 }
 
 /** Below this much YAML, starting workers and shipping objects between threads costs more than it saves. */
@@ -569,7 +581,7 @@ const trace = process.env.KUBEHEX_SCAN_TRACE === '1' ? (msg: string) => process.
 /** This thread's heap in use and the process's resident memory, for KUBEHEX_SCAN_TRACE. */
 function memory(): string {
   const m = process.memoryUsage();
-  return `heap ${Math.round(m.heapUsed / 1048576)} MB rss ${Math.round(m.rss / 1048576)} MB`;
+  return `heap ${Math.round(m.heapUsed / 1048576)}/${Math.round(m.heapTotal / 1048576)} MB ext ${Math.round(m.external / 1048576)} MB rss ${Math.round(m.rss / 1048576)} MB`;
 }
 
 /** CPU time of the calling thread in ms (Linux; undefined elsewhere), for KUBEHEX_SCAN_TRACE. */
@@ -592,6 +604,35 @@ interface ShardObjects { indices: number[]; perFile: K8sObject[][]; wide?: K8sOb
 function packShard(s: ShardObjects): Uint8Array {
   const b = serialize(s);
   return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
+}
+
+/**
+ * A scan worker thread, started before its job is known: it loads the bundle meanwhile (cli/main.ts starts one
+ * while it reads the configuration, lists the files and looks for policies) and then waits for a `job` message
+ * (runWorker). `gone` rejects when it fails or exits with an error, also before it has a job.
+ */
+export interface ScanWorker { worker: Worker; gone: Promise<never> }
+
+export function startScanWorker(script: string): ScanWorker {
+  const worker = new Worker(script, { workerData: { kubehexWorker: true } });
+  const gone = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`scan worker exited with code ${code}`)); });
+  });
+  gone.catch(() => { /* the scan that uses it reports it */ });
+  return { worker, gone };
+}
+
+/**
+ * Whether a scan of `paths` may run on several threads, judged before its files are listed (a folder among them,
+ * no standard input, an idle core by the load average, KUBEHEX_WORKERS not 1): then a worker is worth starting
+ * early (startScanWorker). The scan decides for good once it knows its files (defaultWorkers).
+ */
+export function mayUseWorkers(paths: ReadonlyArray<string>, stdin: boolean): boolean {
+  if (stdin || !paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) return false;
+  const forced = Number(process.env.KUBEHEX_WORKERS);
+  if (Number.isInteger(forced) && forced > 0) return forced > 1;
+  return workersForIdleCores(availableParallelism(), loadavg()[0]) > 1;
 }
 
 interface WorkerData {
@@ -643,6 +684,11 @@ function judgeShare(claim: () => number | undefined, files: ReadonlyArray<string
     each();
   }
   return share;
+}
+
+/** The positions in a share of its files, in the order of the scan's files. */
+function inFileOrder(share: Share): number[] {
+  return share.indices.map((_, k) => k).sort((a, b) => share.indices[a] - share.indices[b]);
 }
 
 /** The objects of a share as the other threads receive them (see ShardObjects, shipped). */
@@ -697,9 +743,15 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
   const progress = () => { if (!opts.signal?.aborted) opts.onProgress?.(++done, files.length); };
   trace?.(`${n} threads (${n - 1} workers and this one), ${files.length} files handed out largest first`);
   const policies = opts.policies?.rules.length ? opts.policies.recipe : undefined;
-  const workers = Array.from({ length: n - 1 }, (_, k) => new Worker(opts.workerScript!, {
-    workerData: { kubehexWorker: true, files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace } satisfies WorkerData & { kubehexWorker: true },
-  }));
+  const early = opts.early ?? [];
+  for (const w of early.slice(n - 1)) void w.worker.terminate();
+  const started = [...early.slice(0, n - 1), ...Array.from({ length: Math.max(0, n - 1 - early.length) }, () => startScanWorker(opts.workerScript!))];
+  trace?.(`${Math.min(early.length, n - 1)} of the workers started early`);
+  const workers = started.map((s, k) => {
+    const job: WorkerData = { files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace };
+    s.worker.postMessage({ type: 'job', job });
+    return s.worker;
+  });
   let abort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (!opts.signal) return;
@@ -717,9 +769,8 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
       else if (m.type === 'parsed') { w.off('message', onMsg); resolve(m.blob!); }
     };
     w.on('message', onMsg);
-    w.once('error', (e) => failed!(e));
-    w.once('exit', (code) => { if (code !== 0) failed!(new Error(`scan worker exited with code ${code}`)); });
   }));
+  for (const s of started) s.gone.catch((e) => failed!(e));
   const pause = yielder(opts.signal, true);
   let stop: { reason: unknown } | undefined;
   const check = () => { if (stop) throw stop.reason; };
@@ -740,27 +791,45 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     trace?.(`packed ${(mine.blob.byteLength / 1048576).toFixed(1)} MB, ${mine.deferred} documents sent uncomposed`);
     const theirs = await Promise.race([aborted, failure, Promise.all(blobs)]);
     trace?.('all shares judged');
-    const results = workers.map((w, i) => new Promise<FileResult[]>((resolve) => {
-      w.once('message', (m: { type: string; results: FileResult[] }) => resolve(m.results));
+    // each thread finishes its files in file order and the workers send each result as it is final, so the
+    // results come in about the order of the report: one is kept only until every file before it is done
+    const results: FileResult[] = [];
+    const sink = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+    const waiting = new Map<number, FileResult>();
+    let next = 0;
+    const arrived = (fi: number, r: FileResult) => {
+      if (stop) return;
+      waiting.set(fi, r);
+      for (let w = waiting.get(next); w; w = waiting.get(next)) {
+        waiting.delete(next++);
+        sink(w);
+      }
+    };
+    const linted = workers.map((w, i) => new Promise<void>((resolve) => {
+      const onMsg = (m: { type: string; index: number; result: FileResult }) => {
+        if (m.type === 'done') { w.off('message', onMsg); resolve(); return; }
+        try { arrived(m.index, m.result); } catch (e) { failed!(e); }
+      };
+      w.on('message', onMsg);
       // with one worker each buffer has one reader and is moved; with more they are copied
       const others = [mine.blob, ...theirs.filter((_, j) => j !== i)];
       w.postMessage({ type: 'lint', others }, n === 2 ? [mine.blob.buffer as ArrayBuffer] : []);
     }));
     const { all, policy } = scanIndex(files.length, share, theirs, settings, pset, opts.policies?.extra ?? []);
     trace?.(`unpacked, ${all.length} objects`);
-    const own: FileResult[] = [];
-    for (let i = 0; i < share.loaded.length; i++) {
+    for (const k of inFileOrder(share)) {
       await pause();
       check();
-      const l = share.loaded[i];
-      share.loaded[i] = undefined as unknown as Judged;
-      own.push(finishFile(l, set, all, policy));
+      const l = share.loaded[k];
+      share.loaded[k] = undefined as unknown as Judged;
+      arrived(share.indices[k], finishFile(l, set, all, policy));
     }
     trace?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
-    const rest = await Promise.race([aborted, failure, Promise.all(results)]);
+    await Promise.race([aborted, failure, Promise.all(linted)]);
+    check();
     trace?.('all shares linted');
-    const byFile = new Map([...own, ...rest.flat()].map((r) => [r.file, r]));
-    return { files: files.length, results: files.map((f) => byFile.get(f)!).filter(Boolean) };
+    if (next !== files.length) throw new Error(`scan: ${files.length - next} files without a result`);
+    return { files: files.length, results };
   } finally {
     if (abort) opts.signal!.removeEventListener('abort', abort);
     // the queue is emptied so that the workers stop taking files
@@ -770,10 +839,14 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
 }
 
 /**
- * Worker side: phase 1 on the files it takes from the shared queue, then phase 2 when the main thread sends
- * the other shares' objects.
+ * Worker side: waits for its job (the scan's files and settings), then phase 1 on the files it takes from the
+ * shared queue, then phase 2 when the main thread sends the other shares' objects.
  */
-export function runWorker(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
+export function runWorker(port: import('node:worker_threads').MessagePort): void {
+  port.once('message', (m: { type: string; job: WorkerData }) => { if (m.type === 'job') runJob(m.job, port); });
+}
+
+function runJob(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
   const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.id} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms ${memory()}] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
   const pol = data.policies ? policiesOf(data.policies) : undefined;
@@ -787,9 +860,13 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
   port.once('message', (m: { type: string; others: Uint8Array[] }) => {
     const { all, policy } = scanIndex(data.files.length, share, m.others, data.settings, pset, pol?.extra ?? []);
     log?.(`unpacked, ${all.length} objects`);
-    const results = share.loaded.map((l, i) => { share.loaded[i] = undefined as unknown as Judged; return finishFile(l, set, all, policy); });
+    for (const k of inFileOrder(share)) {
+      const l = share.loaded[k];
+      share.loaded[k] = undefined as unknown as Judged;
+      port.postMessage({ type: 'result', index: share.indices[k], result: finishFile(l, set, all, policy) });
+    }
     log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
-    port.postMessage({ type: 'done', results });
+    port.postMessage({ type: 'done' });
   });
 }
 
