@@ -438,13 +438,37 @@ export function dropYielded(findings: Finding[], set: RuleSet): Finding[] {
     yieldsPerSet.set(set, yields);
   }
   if (!yields.size) return findings;
-  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`); a yielded finding never
-  // absorbs another one (only shown findings count as the place's explanation)
-  const at = new Set(findings.filter((f) => !f.yielded).flatMap((f) => [`${f.ruleId}@${f.offsets[0]}:${f.offsets[1]}`, `${f.ruleId}:${f.messageId}@${f.offsets[0]}:${f.offsets[1]}`]));
+  let any = false;
+  for (const f of findings) {
+    if (!f.yielded && yields.has(f.ruleId)) {
+      any = true;
+      break;
+    }
+  }
+  if (!any) return findings;
+  // a rule yields to another rule (`id`) or to one of its messages only (`id:messageId`) on the same range; a
+  // yielded finding never absorbs another one (only shown findings count as the place's explanation)
+  const shownAt = new Map<string, Finding[]>();
+  for (const f of findings) {
+    if (f.yielded) continue;
+    const k = `${f.offsets[0]}:${f.offsets[1]}`;
+    const list = shownAt.get(k);
+    if (list) list.push(f);
+    else shownAt.set(k, [f]);
+  }
   const out: Finding[] = [];
   for (const f of findings) {
-    if (f.yielded || !yields.get(f.ruleId)?.some((id) => at.has(`${id}@${f.offsets[0]}:${f.offsets[1]}`))) out.push(f);
+    const ids = f.yielded ? undefined : yields.get(f.ruleId);
+    if (!ids || !yieldsTo(ids, shownAt.get(`${f.offsets[0]}:${f.offsets[1]}`))) out.push(f);
     else if (set.keepYielded?.has(f.ruleId)) out.push({ ...f, yielded: true });
   }
   return out;
+}
+
+function yieldsTo(ids: ReadonlyArray<string>, shown: ReadonlyArray<Finding> | undefined): boolean {
+  if (!shown) return false;
+  for (const id of ids) {
+    for (const s of shown) if (id === s.ruleId || (id.startsWith(s.ruleId) && id === `${s.ruleId}:${s.messageId}`)) return true;
+  }
+  return false;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { applyEdits, defineRule, fixEdits, lintText, makeRuleSet, peerAnnotationSuppresses, type FixOp, type Path, type Rule, type RuleMeta } from '../../engine';
+import { applyEdits, defineRule, dropYielded, fixEdits, lintText, makeRuleSet, peerAnnotationSuppresses, type FixOp, type Path, type Rule, type RuleMeta } from '../../engine';
 
 // The engine's per-finding work (message templates, peer annotations, path -> range lookups, fix plans) is done
 // through cached and short-cut paths; these pin what they give.
@@ -86,5 +86,27 @@ describe('engine hot paths: messages, peer annotations, ranges and fix plans', (
     assert.equal(res.findings[0].ruleId, 'shared');
     assert.deepEqual(at(res), [8, 28, 8, 44]);
     assert.equal(fixedText(res), aliased.replace('securityContext: &sc {privileged: true}', 'securityContext: {privileged: false}').replace('securityContext: *sc', 'securityContext: {privileged: true}'));
+  });
+
+  it('a rule yields to another rule\'s finding, or to one of its messages, on the same range only', () => {
+    const target = (messageId: string, path: Path) => defineRule({
+      meta: { id: 'target', title: 't', category: 'container', goals: ['integrity'], severity: 'warning', appliesTo: ['podSpec'], profiles: [], docs: { summary: 's', recipe: 'r' }, peers: {}, messages: { m1: 'one', m2: 'two' } },
+      check(ctx) { ctx.report({ messageId, path }); },
+    });
+    const yielding = rule('yielding', () => ({ path: ['spec', 'containers', 0] }), { yieldsTo: ['target:m2'] });
+    const here: Path = ['spec', 'containers', 0];
+    const run = (t: Rule, keep = false) => {
+      const set = makeRuleSet([{ rule: t, severity: 'warning', options: {} }, { rule: yielding, severity: 'warning', options: {} }]);
+      const res = lintText(POD, keep ? { ...set, keepYielded: new Set(['yielding']) } : set);
+      return res.findings.map((f) => `${f.ruleId}:${f.messageId}@${f.range.start.line}:${f.range.start.character}-${f.range.end.line}:${f.range.end.character}${f.yielded ? ' yielded' : ''}`);
+    };
+    assert.deepEqual(run(target('m2', here)), ['target:m2@6:6-6:15']);
+    assert.deepEqual(run(target('m2', here), true), ['target:m2@6:6-6:15', 'yielding:plain@6:6-6:15 yielded']);
+    assert.deepEqual(run(target('m1', here)), ['target:m1@6:6-6:15', 'yielding:plain@6:6-6:15']);
+    assert.deepEqual(run(target('m2', ['spec'])), ['target:m2@4:0-4:4', 'yielding:plain@6:6-6:15']);
+    // merged again (the server's passes): a marked finding stays, and absorbs nothing
+    const set = { ...makeRuleSet([{ rule: target('m2', here), severity: 'warning', options: {} }, { rule: yielding, severity: 'warning', options: {} }]), keepYielded: new Set(['yielding']) };
+    const once = lintText(POD, set).findings;
+    assert.deepEqual(dropYielded(once, set).map((f) => `${f.ruleId}:${f.yielded ?? false}`), ['target:false', 'yielding:true']);
   });
 });
