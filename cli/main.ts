@@ -135,7 +135,8 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   process.once('SIGINT', onInterrupt);
   let result: ScanResult;
   try {
-    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal, onResult });
+    // the results are only written as a report: a fix is kept as its safety (ScanSettings.lean)
+    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal, onResult, lean: true });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');
