@@ -432,6 +432,8 @@ export interface ScanOptions extends ScanSettings {
   /** Stops the scan between files (worker threads are terminated); scan() then rejects with the signal's reason. */
   signal?: AbortSignal;
   policies?: ScanPolicies;
+  /** Workers started before the scan (startScanWorker): used first, terminated at once when the scan runs in this thread. */
+  early?: ReadonlyArray<ScanWorker>;
   /**
    * Each file's result as soon as it is final, in the order of ScanResult.results (so a report can be written
    * while the scan goes on); the results are then not kept: the scan returns none.
@@ -479,6 +481,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots, config: opts.config, configDir: opts.configDir });
   const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
   if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted, parseSet, set, pset);
+  for (const w of opts.early ?? []) void w.worker.terminate();
+  trace?.(`one thread${opts.early?.length ? `, ${opts.early.length} worker started early terminated` : ''}`);
   const pause = yielder(opts.signal);
   // standard input keeps its parse to the end (its findings are split by source headers); files are judged at once
   const loaded: Array<Loaded | Judged> = [];
@@ -622,6 +626,35 @@ function packShard(s: ShardObjects): Uint8Array {
   return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
 }
 
+/**
+ * A scan worker thread, started before its job is known: it loads the bundle meanwhile (cli/main.ts starts one
+ * while it reads the configuration, lists the files and looks for policies) and then waits for a `job` message
+ * (runWorker). `gone` rejects when it fails or exits with an error, also before it has a job.
+ */
+export interface ScanWorker { worker: Worker; gone: Promise<never> }
+
+export function startScanWorker(script: string): ScanWorker {
+  const worker = new Worker(script, { workerData: { kubehexWorker: true } });
+  const gone = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`scan worker exited with code ${code}`)); });
+  });
+  gone.catch(() => { /* the scan that uses it reports it */ });
+  return { worker, gone };
+}
+
+/**
+ * Whether a scan of `paths` may run on several threads, judged before its files are listed (a folder among them,
+ * no standard input, an idle core by the load average, KUBEHEX_WORKERS not 1): then a worker is worth starting
+ * early (startScanWorker). The scan decides for good once it knows its files (defaultWorkers).
+ */
+export function mayUseWorkers(paths: ReadonlyArray<string>, stdin: boolean): boolean {
+  if (stdin || !paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) return false;
+  const forced = Number(process.env.KUBEHEX_WORKERS);
+  if (Number.isInteger(forced) && forced > 0) return forced > 1;
+  return workersForIdleCores(availableParallelism(), loadavg()[0]) > 1;
+}
+
 interface WorkerData {
   files: string[];
   /** The order files are handed out in (largest first) and the shared position in it (see claimer). */
@@ -732,9 +765,15 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
   const progress = () => { if (!opts.signal?.aborted) opts.onProgress?.(++done, files.length); };
   trace?.(`${n} threads (${n - 1} workers and this one), ${files.length} files handed out largest first`);
   const policies = opts.policies?.rules.length ? opts.policies.recipe : undefined;
-  const workers = Array.from({ length: n - 1 }, (_, k) => new Worker(opts.workerScript!, {
-    workerData: { kubehexWorker: true, files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace } satisfies WorkerData & { kubehexWorker: true },
-  }));
+  const early = opts.early ?? [];
+  for (const w of early.slice(n - 1)) void w.worker.terminate();
+  const started = [...early.slice(0, n - 1), ...Array.from({ length: Math.max(0, n - 1 - early.length) }, () => startScanWorker(opts.workerScript!))];
+  trace?.(`${Math.min(early.length, n - 1)} of the workers started early`);
+  const workers = started.map((s, k) => {
+    const job: WorkerData = { files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace };
+    s.worker.postMessage({ type: 'job', job });
+    return s.worker;
+  });
   let abort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (!opts.signal) return;
@@ -752,9 +791,8 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
       else if (m.type === 'parsed') { w.off('message', onMsg); resolve(m.blob!); }
     };
     w.on('message', onMsg);
-    w.once('error', (e) => failed!(e));
-    w.once('exit', (code) => { if (code !== 0) failed!(new Error(`scan worker exited with code ${code}`)); });
   }));
+  for (const s of started) s.gone.catch((e) => failed!(e));
   const pause = yielder(opts.signal, true);
   let stop: { reason: unknown } | undefined;
   const check = () => { if (stop) throw stop.reason; };
@@ -826,10 +864,14 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
 }
 
 /**
- * Worker side: phase 1 on the files it takes from the shared queue, then phase 2 when the main thread sends
- * the other shares' objects.
+ * Worker side: waits for its job (the scan's files and settings), then phase 1 on the files it takes from the
+ * shared queue, then phase 2 when the main thread sends the other shares' objects.
  */
-export function runWorker(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
+export function runWorker(port: import('node:worker_threads').MessagePort): void {
+  port.once('message', (m: { type: string; job: WorkerData }) => { if (m.type === 'job') runJob(m.job, port); });
+}
+
+function runJob(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
   const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.id} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms ${memory()}] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
   const pol = data.policies ? policiesOf(data.policies) : undefined;

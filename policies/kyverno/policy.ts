@@ -132,7 +132,8 @@ function evaluateKyvernoRule(rule: Record<string, unknown>, matches: (o: K8sObje
     }
   }
   if (m !== true) return m ? { ...res, unknownNamespace: m.unknownNamespace } : res;
-  const out = evaluateRule(rule, target, env, pss, { ...names, resource: o.name });
+  // (the names key the Values stand-in's variables: read only with stand-ins)
+  const out = evaluateRule(rule, target, env, pss, env.external ? { ...names, resource: o.name } : names);
   if (out.unknown) res.unknown = out.unknown;
   if (out.skip) return res;
   res.matched = true;

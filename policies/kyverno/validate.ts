@@ -20,17 +20,55 @@ export type RuleOutcome = { skip: true; unknown?: string } | { skip: false; fail
 interface Ctx { data: Record<string, unknown>; unknownVars: Set<string> }
 
 /** The JMESPath context Kyverno builds for an admission request (worked out once per object and operation). */
-const baseData = new WeakMap<object, Map<string, Record<string, unknown>>>();
-export function kyvernoContext(o: K8sObject, operation?: string): Ctx {
-  let perOp = baseData.get(o.value);
-  if (!perOp) { perOp = new Map(); baseData.set(o.value, perOp); }
-  let base = perOp.get(operation ?? '');
-  if (!base) {
-    const req = requestFor(o, operation);
-    base = { request: { ...req, object: o.value, oldObject: null }, serviceAccountName: '', serviceAccountNamespace: '', images: imagesOf(o.value) };
-    perOp.set(operation ?? '', base);
+const baseData = new WeakMap<object, Record<string, unknown>>();
+const baseDataOp = new WeakMap<object, Map<string, Record<string, unknown>>>();
+function baseOf(o: K8sObject, operation?: string): Record<string, unknown> {
+  // the default operation (CREATE) is what a scan asks for: one lookup
+  if (operation === undefined) {
+    let base = baseData.get(o.value);
+    if (!base) baseData.set(o.value, (base = makeBase(o, operation)));
+    return base;
   }
-  return { data: { ...base }, unknownVars: new Set([USER_UNKNOWN]) };
+  let perOp = baseDataOp.get(o.value);
+  if (!perOp) { perOp = new Map(); baseDataOp.set(o.value, perOp); }
+  let base = perOp.get(operation);
+  if (!base) perOp.set(operation, (base = makeBase(o, operation)));
+  return base;
+}
+
+function makeBase(o: K8sObject, operation: string | undefined): Record<string, unknown> {
+  const req = requestFor(o, operation);
+  const base: Record<string, unknown> = { request: { ...req, object: o.value, oldObject: null }, serviceAccountName: '', serviceAccountNamespace: '' };
+  // `images` is worked out when first read (most rules never read it); a copy of the data reads it too
+  const value = o.value;
+  let images: unknown;
+  Object.defineProperty(base, 'images', { enumerable: true, configurable: true, get: () => (images ??= imagesOf(value)) });
+  return base;
+}
+
+/** A rule's own context: its data and unknown variables, which context entries and stand-ins write to. */
+export function kyvernoContext(o: K8sObject, operation?: string): Ctx {
+  return { data: { ...baseOf(o, operation) }, unknownVars: new Set([USER_UNKNOWN]) };
+}
+
+/** The unknown variables of a rule that writes none (see writesContext): one set, never changed. */
+const NO_USER: ReadonlySet<string> = new Set([USER_UNKNOWN]);
+
+/**
+ * Whether evaluating a rule may write to its context (its data or unknown variables): context entries, of the
+ * rule or of a foreach at any depth, and cluster stand-ins do. A rule that does not reads the object's shared
+ * data as it is (nothing else writes to it: foreach elements and substituted patterns get copies).
+ */
+const writers = new WeakMap<object, boolean>();
+function writesContext(rule: Record<string, unknown>): boolean {
+  let w = writers.get(rule);
+  if (w === undefined) {
+    const hasEntries = (c: unknown) => c !== undefined && (!Array.isArray(c) || c.length > 0);
+    const inForeach = (list: unknown): boolean => arr(list).map(rec).some((fe) => hasEntries(fe.context) || inForeach(fe.foreach));
+    w = hasEntries(rule.context) || inForeach(rec(rule.validate).foreach);
+    writers.set(rule, w);
+  }
+  return w;
 }
 
 /** Who the rule sees (UserInfo stand-in) and the variables the Values stand-in gives this policy, rule and resource. */
@@ -80,10 +118,12 @@ function loadContext(entries: unknown, ctx: Ctx, given?: ReadonlySet<string>): v
 }
 
 export function evaluateRule(rule: Record<string, unknown>, o: K8sObject, env: Env, pss?: PodSecurityCheck, names?: RuleNames): RuleOutcome {
-  const ctx = kyvernoContext(o, env.operation);
-  const given = applyExternal(ctx, env, names, o);
+  // a rule that writes nothing to its context reads the object's shared data as it is (see writesContext)
+  const own = !!env.external || writesContext(rule);
+  const ctx: Ctx = own ? kyvernoContext(o, env.operation) : { data: baseOf(o, env.operation), unknownVars: NO_USER as Set<string> };
+  const given = own ? applyExternal(ctx, env, names, o) : undefined;
   try {
-    loadContext(rule.context, ctx, given);
+    if (own) loadContext(rule.context, ctx, given);
     if (rule.preconditions !== undefined && !conditionsMet(rule.preconditions, ctx.data, ctx.unknownVars).met) return { skip: true };
     if (isRecord(rule.celPreconditions) || Array.isArray(rule.celPreconditions)) {
       const spec = readCelSpec({ matchConditions: rule.celPreconditions }, []);
