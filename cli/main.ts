@@ -8,7 +8,7 @@ import { collectFiles } from './files';
 import { fixFiles } from './fix';
 import { fileSeverity, formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
-import { DEFAULT_MAX_FILE_SIZE, runWorker, scan, type FileResult, type ScanResult } from './scan';
+import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type FileResult, type ScanResult, type ScanWorker } from './scan';
 import { findPolicies } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
@@ -78,7 +78,21 @@ function piecewiseStdout(before?: () => void): { write: (piece: string) => void;
   return { write: (piece) => { buf += piece; if (buf.length >= 1 << 20) flush(); }, flush };
 }
 
-async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number> {
+/**
+ * A scan of a folder may run on two threads: its worker starts now and loads the bundle while this thread reads the
+ * configuration, lists the files and looks for policies (the scan terminates it at once if it runs in one thread).
+ */
+async function cmdScan(args: Args & { render?: RenderOptions }, entry: Entry): Promise<number> {
+  const paths = args.paths.length ? args.paths : ['.'];
+  const early: ScanWorker[] = mayUseWorkers(paths.filter((p) => p !== '-'), paths.includes('-')) ? [startScanWorker(entry.workerScript)] : [];
+  try {
+    return await scanCommand(args, entry, early);
+  } finally {
+    for (const w of early) void w.worker.terminate();
+  }
+}
+
+async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry, early: ScanWorker[]): Promise<number> {
   const format = oneOf('--format', args.flags.get('--format'), ['stylish', 'json', 'sarif'], 'stylish');
   const docsBase = docsBaseOf(args);
   const profile = args.flags.get('--profile');
@@ -135,7 +149,8 @@ async function cmdScan(args: Args & { render?: RenderOptions }): Promise<number>
   process.once('SIGINT', onInterrupt);
   let result: ScanResult;
   try {
-    result = await scan({ ...settings, files, stdin, workerScript: __filename, onProgress, policies, signal: interrupt.signal, onResult });
+    // the results are only written as a report: a fix is kept as its safety (ScanSettings.lean)
+    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, onResult, lean: true });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');
@@ -193,15 +208,21 @@ function cmdLsp(args: Args): number {
   return -1;
 }
 
+/**
+ * How the CLI was started: `workerScript` is what a scan's worker threads run (bin/kubehex.js, which loads the
+ * bundle with its code cache), this bundle itself by default.
+ */
+export interface Entry { workerScript: string }
+
 /** The subcommands; each returns its exit code (-1: keeps running, e.g. the language server). */
-const COMMANDS: Record<string, (args: Args) => number | Promise<number>> = {
-  scan: (args) => cmdScan(args),
-  report: (args) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: __filename }),
+const COMMANDS: Record<string, (args: Args, entry: Entry) => number | Promise<number>> = {
+  scan: (args, entry) => cmdScan(args, entry),
+  report: (args, entry) => cmdReport({ ...args, findConfig, loadConfig: (f) => loadConfig(f, DEFAULT_MAX_FILE_SIZE), usage: (m) => new UsageError(m), readStdin, workerScript: entry.workerScript }),
   rules: cmdRules,
   lsp: cmdLsp,
 };
 
-export async function main(argv: string[]): Promise<number> {
+export async function main(argv: string[], entry?: Partial<Entry>): Promise<number> {
   try {
     if (argv[0] === 'render' && !argv.includes('--help') && !argv.includes('-h')) {
       return cmdRender(argv.slice(1), { stdout: (s) => process.stdout.write(s), stderr: (s) => process.stderr.write(s) });
@@ -214,7 +235,7 @@ export async function main(argv: string[]): Promise<number> {
     const command = Object.prototype.hasOwnProperty.call(COMMANDS, args.command) ? COMMANDS[args.command] : undefined;
     if (!command) throw new UsageError(`unknown command "${args.command}" (see kubehex --help)`);
     if (args.command !== 'lsp') quietOnClosedPipe();
-    return await command(args);
+    return await command(args, { workerScript: entry?.workerScript ?? __filename });
   } catch (e) {
     if (e instanceof UsageError) { process.stderr.write(e.message.split('\n').map((l) => `kubehex: ${l}\n`).join('')); return 2; }
     process.stderr.write(`kubehex: internal error: ${(e as Error).stack ?? e}\n`);
@@ -236,7 +257,7 @@ function quietOnClosedPipe(): void {
 }
 
 if (!isMainThread && (workerData as { kubehexWorker?: boolean } | undefined)?.kubehexWorker) {
-  runWorker(workerData as Parameters<typeof runWorker>[0], parentPort!);
+  runWorker(parentPort!);
 } else if (require.main === module) {
   main(process.argv.slice(2)).then((code) => {
     if (code >= 0) process.exitCode = code;

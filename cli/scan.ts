@@ -3,7 +3,7 @@ import { basename, sep } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { readsOthers, rulesFor, deferredObject, deferredHead, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, type Config, type DeferredHead, type Finding, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
+import { readsOthers, rulesFor, deferredObject, deferredHead, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, type Config, type DeferredHead, type Finding, type Fix, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
 import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
@@ -34,9 +34,26 @@ export interface ScanSettings {
   kustomizeRoots?: string[];
   /** The folder of the `.kubehex.yaml` in `config` (its chart folders and roots are relative to it). */
   configDir?: string;
+  /**
+   * The results are only written as a report (JSON, SARIF, stylish): a finding's fix is kept as its safety alone
+   * (what the reports read), not its operations, while the finding waits for the rest of the scan.
+   */
+  lean?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
+/** What a lean result keeps of a fix (see ScanSettings.lean): shared by every finding. */
+const LEAN_FIX: Record<Fix['safety'], Fix> = {
+  safe: Object.freeze({ title: '', safety: 'safe', ops: Object.freeze([]) as unknown as Fix['ops'] }),
+  review: Object.freeze({ title: '', safety: 'review', ops: Object.freeze([]) as unknown as Fix['ops'] }),
+};
+
+/** A file's findings with each fix cut down to its safety (ScanSettings.lean), in place. */
+function leanResult(r: FileResult): FileResult {
+  for (const f of r.findings) if (f.fix) f.fix = LEAN_FIX[f.fix.safety];
+  return r;
+}
 
 export interface Loaded {
   file: string;
@@ -415,6 +432,8 @@ export interface ScanOptions extends ScanSettings {
   /** Stops the scan between files (worker threads are terminated); scan() then rejects with the signal's reason. */
   signal?: AbortSignal;
   policies?: ScanPolicies;
+  /** Workers started before the scan (startScanWorker): used first, terminated at once when the scan runs in this thread. */
+  early?: ReadonlyArray<ScanWorker>;
   /**
    * Each file's result as soon as it is final, in the order of ScanResult.results (so a report can be written
    * while the scan goes on); the results are then not kept: the scan returns none.
@@ -462,6 +481,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   const plan = planRenders(opts.files, set, { render: opts.render, kustomizeRoots: opts.kustomizeRoots, config: opts.config, configDir: opts.configDir });
   const rendering = plan.sources.length > 0 || plan.consumed.size > 0;
   if (!rendering && wanted > 1 && opts.workerScript && opts.stdin === undefined) return scanInWorkers(opts, wanted, parseSet, set, pset);
+  for (const w of opts.early ?? []) void w.worker.terminate();
+  trace?.(`one thread${opts.early?.length ? `, ${opts.early.length} worker started early terminated` : ''}`);
   const pause = yielder(opts.signal);
   // standard input keeps its parse to the end (its findings are split by source headers); files are judged at once
   const loaded: Array<Loaded | Judged> = [];
@@ -470,7 +491,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   if (opts.stdin !== undefined) loaded.push(loadFile('<stdin>', parseSet, opts, opts.stdin, pset && set));
   for (const f of plan.plain) {
     await pause();
-    loaded.push(judgeFile(f, parseSet, set, opts, pset));
+    const j = judgeFile(f, parseSet, set, opts, pset);
+    if (opts.lean) leanResult(j.result);
+    loaded.push(j);
     done++;
     opts.onProgress?.(done, total);
     trace?.(`read ${done}/${total}`);
@@ -490,7 +513,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
   const results: FileResult[] = [];
-  const emit = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+  const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+  const emit = opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
   for (let i = 0; i < loaded.length; i++) {
     await pause();
     const l = loaded[i];
@@ -602,6 +626,35 @@ function packShard(s: ShardObjects): Uint8Array {
   return b.byteOffset === 0 && b.byteLength === b.buffer.byteLength ? b : new Uint8Array(b);
 }
 
+/**
+ * A scan worker thread, started before its job is known: it loads the bundle meanwhile (cli/main.ts starts one
+ * while it reads the configuration, lists the files and looks for policies) and then waits for a `job` message
+ * (runWorker). `gone` rejects when it fails or exits with an error, also before it has a job.
+ */
+export interface ScanWorker { worker: Worker; gone: Promise<never> }
+
+export function startScanWorker(script: string): ScanWorker {
+  const worker = new Worker(script, { workerData: { kubehexWorker: true } });
+  const gone = new Promise<never>((_, reject) => {
+    worker.once('error', reject);
+    worker.once('exit', (code) => { if (code !== 0) reject(new Error(`scan worker exited with code ${code}`)); });
+  });
+  gone.catch(() => { /* the scan that uses it reports it */ });
+  return { worker, gone };
+}
+
+/**
+ * Whether a scan of `paths` may run on several threads, judged before its files are listed (a folder among them,
+ * no standard input, an idle core by the load average, KUBEHEX_WORKERS not 1): then a worker is worth starting
+ * early (startScanWorker). The scan decides for good once it knows its files (defaultWorkers).
+ */
+export function mayUseWorkers(paths: ReadonlyArray<string>, stdin: boolean): boolean {
+  if (stdin || !paths.some((p) => { try { return statSync(p).isDirectory(); } catch { return false; } })) return false;
+  const forced = Number(process.env.KUBEHEX_WORKERS);
+  if (Number.isInteger(forced) && forced > 0) return forced > 1;
+  return workersForIdleCores(availableParallelism(), loadavg()[0]) > 1;
+}
+
 interface WorkerData {
   files: string[];
   /** The order files are handed out in (largest first) and the shared position in it (see claimer). */
@@ -647,7 +700,9 @@ function judgeShare(claim: () => number | undefined, files: ReadonlyArray<string
   const share: Share = { indices: [], loaded: [] };
   for (let fi = claim(); fi !== undefined; fi = claim()) {
     share.indices.push(fi);
-    share.loaded.push(judgeFile(files[fi], parseSet, set, settings, pset));
+    const j = judgeFile(files[fi], parseSet, set, settings, pset);
+    if (settings.lean) leanResult(j.result);
+    share.loaded.push(j);
     each();
   }
   return share;
@@ -705,14 +760,20 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
   const files = opts.files;
   const order = handOutOrder(files);
   const queue = new SharedArrayBuffer(4);
-  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules };
+  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules, ...(opts.lean ? { lean: true } : {}) };
   let done = 0;
   const progress = () => { if (!opts.signal?.aborted) opts.onProgress?.(++done, files.length); };
   trace?.(`${n} threads (${n - 1} workers and this one), ${files.length} files handed out largest first`);
   const policies = opts.policies?.rules.length ? opts.policies.recipe : undefined;
-  const workers = Array.from({ length: n - 1 }, (_, k) => new Worker(opts.workerScript!, {
-    workerData: { kubehexWorker: true, files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace } satisfies WorkerData & { kubehexWorker: true },
-  }));
+  const early = opts.early ?? [];
+  for (const w of early.slice(n - 1)) void w.worker.terminate();
+  const started = [...early.slice(0, n - 1), ...Array.from({ length: Math.max(0, n - 1 - early.length) }, () => startScanWorker(opts.workerScript!))];
+  trace?.(`${Math.min(early.length, n - 1)} of the workers started early`);
+  const workers = started.map((s, k) => {
+    const job: WorkerData = { files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace };
+    s.worker.postMessage({ type: 'job', job });
+    return s.worker;
+  });
   let abort: (() => void) | undefined;
   const aborted = new Promise<never>((_, reject) => {
     if (!opts.signal) return;
@@ -730,9 +791,8 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
       else if (m.type === 'parsed') { w.off('message', onMsg); resolve(m.blob!); }
     };
     w.on('message', onMsg);
-    w.once('error', (e) => failed!(e));
-    w.once('exit', (code) => { if (code !== 0) failed!(new Error(`scan worker exited with code ${code}`)); });
   }));
+  for (const s of started) s.gone.catch((e) => failed!(e));
   const pause = yielder(opts.signal, true);
   let stop: { reason: unknown } | undefined;
   const check = () => { if (stop) throw stop.reason; };
@@ -743,7 +803,9 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     const claim = claimer(order, queue, 0, n);
     for (let fi = claim(); fi !== undefined; fi = claim()) {
       share.indices.push(fi);
-      share.loaded.push(judgeFile(files[fi], parseSet, set, settings, pset));
+      const j = judgeFile(files[fi], parseSet, set, settings, pset);
+      if (settings.lean) leanResult(j.result);
+      share.loaded.push(j);
       progress();
       await pause();
       check();
@@ -756,7 +818,8 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     // each thread finishes its files in file order and the workers send each result as it is final, so the
     // results come in about the order of the report: one is kept only until every file before it is done
     const results: FileResult[] = [];
-    const sink = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+    const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+    const sink = opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
     const waiting = new Map<number, FileResult>();
     let next = 0;
     const arrived = (fi: number, r: FileResult) => {
@@ -801,10 +864,14 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
 }
 
 /**
- * Worker side: phase 1 on the files it takes from the shared queue, then phase 2 when the main thread sends
- * the other shares' objects.
+ * Worker side: waits for its job (the scan's files and settings), then phase 1 on the files it takes from the
+ * shared queue, then phase 2 when the main thread sends the other shares' objects.
  */
-export function runWorker(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
+export function runWorker(port: import('node:worker_threads').MessagePort): void {
+  port.once('message', (m: { type: string; job: WorkerData }) => { if (m.type === 'job') runJob(m.job, port); });
+}
+
+function runJob(data: WorkerData, port: import('node:worker_threads').MessagePort): void {
   const log = data.trace ? (msg: string) => process.stderr.write(`[worker ${data.id} ${new Date().toISOString().slice(11, 23)} cpu ${threadCpuMs()} ms ${memory()}] ${msg}\n`) : undefined;
   const set = ruleSetFor(data.settings);
   const pol = data.policies ? policiesOf(data.policies) : undefined;
@@ -821,7 +888,8 @@ export function runWorker(data: WorkerData, port: import('node:worker_threads').
     for (const k of inFileOrder(share)) {
       const l = share.loaded[k];
       share.loaded[k] = undefined as unknown as Judged;
-      port.postMessage({ type: 'result', index: share.indices[k], result: finishFile(l, set, all, policy) });
+      const r = finishFile(l, set, all, policy);
+      port.postMessage({ type: 'result', index: share.indices[k], result: data.settings.lean ? leanResult(r) : r });
     }
     log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     port.postMessage({ type: 'done' });

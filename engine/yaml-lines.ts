@@ -58,6 +58,8 @@ export abstract class BlockLines {
   protected limit = 0;
   protected limitOffset = 0;
   protected depth = 0;
+  /** Each line's indentation plus one, once asked (0: not yet): a line is asked about several times. */
+  private readonly ind: Int32Array;
 
   /** `lineStarts`: the offset of each line of `text` (LineIndex's), when already known. */
   constructor(protected readonly text: string, lineStarts?: number[]) {
@@ -69,6 +71,7 @@ export abstract class BlockLines {
       this.ls = ls;
     }
     this.n = this.ls.length;
+    this.ind = new Int32Array(this.n);
   }
 
   /** Offset of the line break ending line `ln` (or the end of the text). */
@@ -76,18 +79,20 @@ export abstract class BlockLines {
   /** Offset after line `ln` and its line break. */
   protected after(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] : this.text.length; }
   protected indent(ln: number): number {
+    const known = this.ind[ln];
+    if (known !== 0) return known - 1;
     const t = this.text;
-    let i = this.ls[ln];
+    const s = this.ls[ln];
+    let i = s;
     while (t.charCodeAt(i) === SP) i++;
-    return i - this.ls[ln];
+    this.ind[ln] = i - s + 1;
+    return i - s;
   }
   /** Blank or comment only. */
   protected trivia(ln: number): boolean {
-    const t = this.text;
-    let i = this.ls[ln];
-    const e = this.eol(ln);
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    return i === e || t.charCodeAt(i) === HASH;
+    // the indentation stops at the line's end (a line break, or the text's end)
+    const i = this.ls[ln] + this.indent(ln);
+    return i === this.eol(ln) || this.text.charCodeAt(i) === HASH;
   }
   protected isComment(ln: number): boolean {
     const i = this.ls[ln] + this.indent(ln);
@@ -174,12 +179,15 @@ export abstract class BlockLines {
   /**
    * The lines of a literal block scalar (`|` or `|-` at `o` on line `ln`, under a collection indented `parent`):
    * its indentation `m`, its last content line and where it ends (r1); the reader then takes the text.
+   * `keepOk`: a `+` (keep) header is taken too (`keep`); its lines are found the same way (the trailing blank
+   * lines it keeps are in its value and range only, which the caller then does not read).
    */
-  protected literalLines(ln: number, o: number, parent: number): { strip: boolean; m: number; lastContent: number; r1: number } {
+  protected literalLines(ln: number, o: number, parent: number, keepOk = false): { strip: boolean; keep: boolean; m: number; lastContent: number; r1: number } {
     const t = this.text;
     let i = o + 1;
     const strip = t.charCodeAt(i) === DASH;
-    if (strip) i++;
+    const keep = keepOk && t.charCodeAt(i) === 43;
+    if (strip || keep) i++;
     this.lineRest(ln, i);
     // the first line with content sets the indentation
     let first = -1;
@@ -212,7 +220,7 @@ export abstract class BlockLines {
     if (lastContent >= this.limit) bail();
     const r1 = this.after(lastContent);
     if (r1 > this.limitOffset) bail();
-    return { strip, m, lastContent, r1 };
+    return { strip, keep, m, lastContent, r1 };
   }
 
   /** The text of the literal block scalar whose lines literalLines found (`|-`: without its final line break). */

@@ -52,12 +52,14 @@ async function compare(label, files, runs) {
 }
 
 // A fresh process: its wall time (start to exit, as a shell would see it), CPU time of all its threads and peak RSS.
+// The CLI starts as `kubehex` does (bin/kubehex.js: its V8 flags and the bundle's code cache); figures at exit.
 const CHILD_CLI = `
-const t = process.hrtime.bigint();
-require(process.env.BENCH_CLI).main(JSON.parse(process.env.BENCH_ARGS)).then((code) => {
+process.argv = [process.argv[0], process.env.BENCH_CLI, ...JSON.parse(process.env.BENCH_ARGS)];
+process.on('exit', (code) => {
   const u = process.resourceUsage();
   process.stderr.write('BENCH ' + JSON.stringify({ code, cpu: (u.userCPUTime + u.systemCPUTime) / 1000, rss: u.maxRSS / 1024 }) + '\\n');
-});`;
+});
+require(process.env.BENCH_CLI);`;
 const CHILD_BARE = `
 const fs = require('node:fs');
 const YAML = require(process.env.BENCH_YAML);
@@ -81,7 +83,7 @@ function cliRuns(files, runs) {
   const tmp = mkdtempSync(join(tmpdir(), 'kubehex-bench-'));
   const list = join(tmp, 'files.txt');
   writeFileSync(list, files.join('\n'));
-  const cli = join(root, 'dist', 'cli.js');
+  const cli = join(root, 'bin', 'kubehex.js');
   const args = JSON.stringify(['scan', corpus, '--format', 'json', '--fail-on', 'none']);
   const variants = [
     ['bare parse', CHILD_BARE, { BENCH_LIST: list, BENCH_YAML: require.resolve('yaml') }],
@@ -92,7 +94,7 @@ function cliRuns(files, runs) {
   // BENCH_BASE=/path/to/another/checkout (built): its CLI too, in the same interleaved runs (before/after figures)
   const base = process.env.BENCH_BASE;
   if (base) {
-    const bcli = join(base, 'dist', 'cli.js');
+    const bcli = join(base, 'bin', 'kubehex.js');
     variants.push([`${relative(process.cwd(), base) || base}: 1 thread`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '1' }]);
     variants.push([`${relative(process.cwd(), base) || base}: KUBEHEX_WORKERS=2`, CHILD_CLI, { BENCH_CLI: bcli, BENCH_ARGS: args, KUBEHEX_WORKERS: '2' }]);
   }

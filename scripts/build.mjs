@@ -1,5 +1,6 @@
 // Build: rule registry -> architecture check -> schema validators (ajv standalone, remade only when the
-// schema changes) -> type check + test compile (tsc) -> bundles (esbuild) + dist/validators.
+// schema changes) -> type check + test compile (tsc) -> bundles (esbuild) + dist/validators -> the CLI bundle's
+// V8 code cache (scripts/code-cache.mjs).
 import { execFileSync } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
@@ -22,6 +23,8 @@ try {
 }
 
 mkdirSync(join(root, 'dist'), { recursive: true });
+// a cache of the previous bundle must not outlive it (bin/load-bundle.js would refuse it, but not load faster)
+rmSync(join(root, 'dist/cli.js.cache'), { force: true });
 
 // `yaml` is a CommonJS package: imported from our ES modules as is, every use (`isScalar(n)`, `new Pair()`) would
 // go through a getter of esbuild's interop wrapper, on the hottest paths of the parse and the rules (about 0.1 s
@@ -67,3 +70,4 @@ if (stampOf(genDir) !== stampOf(distGen)) {
   rmSync(distGen, { recursive: true, force: true });
   cpSync(genDir, distGen, { recursive: true });
 }
+if (existsSync(join(root, 'dist/cli.js'))) run([join(root, 'scripts/code-cache.mjs')]);
