@@ -136,11 +136,32 @@ function lazyObject(pd: ParsedDoc, text: string): K8sObject | undefined {
 /** `namespace`: known without composing (its producer, kustomize's build, knows it); null: none. */
 export interface DeferredHead { apiVersion: string; kind: string; name?: string; namespace?: string | null; start: number; end: number }
 const deferredHeads = new WeakMap<object, DeferredHead>();
+const deferredSources = new WeakMap<object, () => string | undefined>();
 
 /** The head of an object still uncomposed (a lazy document's), else undefined. */
 export function deferredHead(o: K8sObject): DeferredHead | undefined {
   const h = deferredHeads.get(o);
   return h && Object.getOwnPropertyDescriptor(o, 'value')?.get ? h : undefined;
+}
+
+/** A backslash escape that can spell a letter or digit (`\x41`, `\u0041`, `\U00000041`) or join two lines. */
+const SPELLING_ESCAPE = /\\[xuU\r\n]/;
+const WORD = /^[A-Za-z0-9]+$/;
+
+/**
+ * Whether an object may have a string value equal to `word` (a word of letters and digits, such as a kind), without
+ * composing it: false only for an object still uncomposed whose document's text has no `word` and no backslash
+ * escape that could spell it. Composed objects, and those whose text cannot be had, may.
+ */
+export function mayHoldWord(o: K8sObject, word: string): boolean {
+  if (!deferredHead(o) || !WORD.test(word)) return true;
+  let text: string | undefined;
+  try {
+    text = deferredSources.get(o)?.();
+  } catch {
+    return true;
+  }
+  return text === undefined || text.includes(word) || SPELLING_ESCAPE.test(text);
 }
 
 /**
@@ -191,6 +212,7 @@ export function deferredObject(head: DeferredHead, source: () => string | undefi
     });
   }
   deferredHeads.set(o, head);
+  deferredSources.set(o, source);
   return o;
 }
 

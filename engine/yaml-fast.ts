@@ -113,6 +113,9 @@ export class FastReader extends BlockLines {
    * (a duplicate or `__proto__` key): it is then left to toJS.
    */
   private valueOk = true;
+  /** The first tab at or after offset `tabFrom` (-1: none); see begin. */
+  private tab = -1;
+  private tabFrom = Infinity;
   /** The tag each plain text resolved by (per resolver's schema: the tags are the same objects for every document). */
   private readonly tagOf = new Map<string, ScalarTag>();
 
@@ -218,8 +221,13 @@ export class FastReader extends BlockLines {
 
   /** Starts reading document `seg` in `mode`; false when it holds a tab (outside the subset). */
   private begin(seg: FastSegment, mode: Mode): boolean {
-    const tab = this.text.indexOf('\t', seg.start);
-    if (tab !== -1 && tab < seg.end) return false;
+    // the first tab from `tabFrom` on, kept: documents are read in order, and a search from each one's start to the
+    // text's end would be quadratic in a bundle of many documents
+    if (seg.start < this.tabFrom || (this.tab !== -1 && this.tab < seg.start)) {
+      this.tabFrom = seg.start;
+      this.tab = this.text.indexOf('\t', seg.start);
+    }
+    if (this.tab !== -1 && this.tab < seg.end) return false;
     this.limit = seg.to;
     this.limitOffset = seg.end;
     this.depth = 0;
@@ -386,7 +394,7 @@ export class FastReader extends BlockLines {
       const seq = c === 91;
       return { r0: o, r1: o + 2, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node: this.mode ? this.emptyFlow(seq, o, o + 2, r2) : undefined, js: this.mode === Mode.Nodes ? (seq ? [] : {}) : undefined };
     }
-    if (c === 124) return this.literal(ln, o, parent);
+    if (c === 124 || c === 62) return this.literal(ln, o, parent, c === 62);
     if (badStart(c)) bail();
     if (c === DASH && (o + 1 >= e || t.charCodeAt(o + 1) === SP)) bail();
     // a plain scalar: this line up to a comment; `: ` would make it a key (not in a value)
@@ -513,9 +521,15 @@ export class FastReader extends BlockLines {
   }
 
 
-  /** `|` or `|-` (no indentation indicator, no keep chomping, no folding: those go the general way). */
-  private literal(ln: number, o: number, parent: number): Parsed {
-    const { strip, m, lastContent, r1 } = this.literalLines(ln, o, parent);
+  /**
+   * `|` or `|-`; and in a check (Mode.Check), `|+`, `>`, `>-` and `>+` too: folding and chomping change the value
+   * but neither where the scalar ends nor whether it composes cleanly. An indentation indicator goes the general way,
+   * and so does a folded or kept scalar whose value or node is built.
+   */
+  private literal(ln: number, o: number, parent: number, folded: boolean): Parsed {
+    const check = this.mode === Mode.Check;
+    if (folded && !check) bail();
+    const { strip, m, lastContent, r1 } = this.literalLines(ln, o, parent, check);
     let node: unknown;
     if (this.mode) {
       node = this.strNode(this.literalText(ln, m, lastContent, strip), 'BLOCK_LITERAL', o, r1, r1);

@@ -174,12 +174,15 @@ export abstract class BlockLines {
   /**
    * The lines of a literal block scalar (`|` or `|-` at `o` on line `ln`, under a collection indented `parent`):
    * its indentation `m`, its last content line and where it ends (r1); the reader then takes the text.
+   * `keepOk`: a `+` (keep) header is taken too (`keep`); its lines are found the same way (the trailing blank
+   * lines it keeps are in its value and range only, which the caller then does not read).
    */
-  protected literalLines(ln: number, o: number, parent: number): { strip: boolean; m: number; lastContent: number; r1: number } {
+  protected literalLines(ln: number, o: number, parent: number, keepOk = false): { strip: boolean; keep: boolean; m: number; lastContent: number; r1: number } {
     const t = this.text;
     let i = o + 1;
     const strip = t.charCodeAt(i) === DASH;
-    if (strip) i++;
+    const keep = keepOk && t.charCodeAt(i) === 43;
+    if (strip || keep) i++;
     this.lineRest(ln, i);
     // the first line with content sets the indentation
     let first = -1;
@@ -212,7 +215,7 @@ export abstract class BlockLines {
     if (lastContent >= this.limit) bail();
     const r1 = this.after(lastContent);
     if (r1 > this.limitOffset) bail();
-    return { strip, m, lastContent, r1 };
+    return { strip, keep, m, lastContent, r1 };
   }
 
   /** The text of the literal block scalar whose lines literalLines found (`|-`: without its final line break). */

@@ -6,9 +6,10 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { CUSTOM_RESOURCE, isRecord, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
+import { CUSTOM_RESOURCE, isRecord, mayHoldWord, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
 import ajvOptions from './schema/ajv-options.json';
+import { prepareQuick, quickValid, type QuickNode } from './schema-quick';
 
 const AJV_OPTIONS = ajvOptions as unknown as import('ajv').Options;
 
@@ -38,7 +39,7 @@ export type SchemaProblem =
 
 let ajv: Ajv | undefined;
 const builtin = new Map<string, ValidateFunction | null>();
-const crdCache = new WeakMap<object, Map<string, Record<string, unknown> | null>>();
+const crdCache = new WeakMap<object, Map<string, { schema: Record<string, unknown>; quick: QuickNode | undefined } | null>>();
 /** Per object value: its problems, and for a custom resource the CRD value they were judged against. */
 const results = new WeakMap<object, { crd?: object; problems: SchemaProblem[] }>();
 
@@ -286,6 +287,8 @@ function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>):
   if (hit === undefined) {
     hit = null;
     for (const crd of idx.byGroup.get(group) ?? []) {
+      // a CRD still uncomposed whose text cannot spell the kind is not this kind's: it is left uncomposed
+      if (!mayHoldWord(crd, kind)) continue;
       const spec = crd.value.spec;
       if (isRecord(spec) && spec.group === group && isRecord(spec.names) && spec.names.kind === kind) {
         hit = crd;
@@ -314,13 +317,25 @@ function crdValidator(o: K8sObject, crd: K8sObject, data: unknown): ValidateFunc
   const spec = crd.value.spec as Record<string, unknown>;
   let perCrd = crdCache.get(crd.value);
   if (!perCrd) { perCrd = new Map(); crdCache.set(crd.value, perCrd); }
-  let s = perCrd.get(version);
-  if (s === undefined) {
-    s = crdSchema(spec, version) ?? null;
-    perCrd.set(version, s);
+  let c = perCrd.get(version);
+  if (c === undefined) {
+    const schema = crdSchema(spec, version);
+    c = schema ? { schema, quick: prepareQuick(schema) } : null;
+    perCrd.set(version, c);
   }
-  if (!s) return null;
+  if (!c) return null;
+  // a resource the quick check finds valid has no problems: nothing to compile
+  if (quickCustom && c.quick && quickValid(c.quick, data)) return ALWAYS_VALID;
+  const s = c.schema;
   return compileCustom(pruneCustom ? pruneFor(s, [data]) : s);
+}
+
+const ALWAYS_VALID = Object.assign(() => true, { errors: null }) as unknown as ValidateFunction;
+
+let quickCustom = true;
+/** Turns the quick validity check of custom resources off (tests compare both ways). */
+export function quickCustomValidation(on: boolean): void {
+  quickCustom = on;
 }
 
 let pruneCustom = true;

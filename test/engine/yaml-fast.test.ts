@@ -152,6 +152,32 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
     }
   });
 
+  it('checks folded and kept block scalars itself (head, no error), and leaves their nodes and values to the yaml package', () => {
+    const text = 'kind: CustomResourceDefinition\napiVersion: apiextensions.k8s.io/v1\nmetadata:\n  name: c\nd: >-\n  folded\n  text\n\n    more\nk: |+\n  kept\n\n\nl:\n- >\n  x\n- >+\n  y\n\n# c\ne: 1\n---\nkind: >\n  Pod\n';
+    const r = new FastReader(text);
+    const segs = r.segments()!;
+    assert.deepEqual(segs.map((s) => r.readHead(s)), [{ isObject: true, unknown: false, kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1', name: 'c' }, { isObject: false, unknown: true }]);
+    assert.equal(r.readNodes(segs[0], new Document(undefined, YAML_OPTIONS as never) as never), false);
+    assert.equal(fastValue(text.slice(segs[0].start, segs[0].end)), undefined);
+    assert.ok(sameAsGeneral(text));
+    // the lazy CRD is only checked (its name read from the text); the document whose kind is folded is composed
+    const got = parseFast(text, new LineIndex(text), { kinds: new Set(['Pod']), lazy: new Set(['CustomResourceDefinition']) })!;
+    assert.deepEqual(got.docs.map((d) => [d.kind, !!d.doc, d.lazy?.name]), [['CustomResourceDefinition', false, 'c'], ['Pod\n', true, undefined]]);
+    const all = parseFast(text, new LineIndex(text), {})!;
+    assert.deepEqual(all.docs[0].value, { kind: 'CustomResourceDefinition', apiVersion: 'apiextensions.k8s.io/v1', metadata: { name: 'c' }, d: 'folded text\n\n  more', k: 'kept\n\n\n', l: ['x\n', 'y\n\n'], e: 1 });
+  });
+
+  it('finds a tab in the one document that holds it, whatever order the documents are read in', () => {
+    const text = 'kind: Pod\na: 1\n---\nkind: Role\nb:\tc\n---\nkind: Pod\nd: 2\n---\ne: "\t"\n';
+    const r = new FastReader(text);
+    const segs = r.segments()!;
+    const nodes = (i: number) => r.readNodes(segs[i], new Document(undefined, YAML_OPTIONS as never) as never);
+    assert.deepEqual(segs.map((s) => !!r.readHead(s)), [true, false, true, false]);
+    assert.deepEqual([0, 1, 2, 3].map(nodes), [true, false, true, false]);
+    assert.deepEqual([2, 3, 0, 1, 0].map((i) => !!r.readHead(segs[i])), [true, false, true, false, true]);
+    assert.ok(sameAsGeneral(text));
+  });
+
   it('reports a broken document no rule reads, with the position the yaml package gives', () => {
     const text = OTHERS['a broken document no rule reads'];
     const errors = parseManifest(text, POD_KINDS).docs.flatMap((d) => d.errors);
@@ -177,7 +203,7 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
 /** Block YAML of the subset: nested maps and sequences, tricky scalars, comments at all depths, several documents. */
 export function generateSubset(seed: number): string {
   const r = rng(seed);
-  const scalars = ['a', 'x y', '"q: #1"', "'it''s'", '-1', '--flag', 'yes', '0644', '1e3', '~', '', '[]', '{}', '[a, "b"]', 'v  # c', 'a\n  -b\n  [c]', '"m\n  n"', "'m\n\n  n'", '|\n  l1\n\n  l2', '|-\n  s', 'http://x:80/y'];
+  const scalars = ['a', 'x y', '"q: #1"', "'it''s'", '-1', '--flag', 'yes', '0644', '1e3', '~', '', '[]', '{}', '[a, "b"]', 'v  # c', 'a\n  -b\n  [c]', '"m\n  n"', "'m\n\n  n'", '|\n  l1\n\n  l2', '|-\n  s', 'http://x:80/y', '>\n  f1\n  f2\n\n   f3\n  f4', '>-\n  s', '|+\n  k\n', '>+\n  k\n\n', '|+\n\n  k\n  # not a comment\n\n'];
   const keys = ['name', 'image', 'kind', 'metadata', 'a', '"q k"', "'s'", 'b-c', 'x.y/z'];
   const out: string[] = [];
   const pad = (n: number) => ' '.repeat(n);
