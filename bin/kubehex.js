@@ -12,7 +12,9 @@ const stats = { cacheUsed: false };
 const cli = loadBundle(join(__dirname, '..', 'dist', 'cli.js'), stats);
 if (process.env.KUBEHEX_SCAN_TRACE === '1') {
   process.stderr.write(`[start${isMainThread ? '' : ' worker'}] ${flags ? `V8 flags ${CLI_V8_FLAGS.join(' ')}, ` : ''}dist/cli.js ${stats.cacheUsed ? 'loaded from its code cache' : 'compiled'}\n`);
-  if (isMainThread) process.on('exit', () => process.stderr.write(`[exit] ${fromCache.count} modules loaded from their code cache\n`));
+}
+if (isMainThread && process.env.KUBEHEX_CACHE_TRACE === '1') {
+  process.on('exit', () => process.stderr.write(`[exit] ${fromCache.count} modules loaded from their code cache\n`));
 }
 if (isMainThread) {
   cli

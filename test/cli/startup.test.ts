@@ -45,7 +45,7 @@ describe('cli: start-up (V8 flags, code cache, early worker)', () => {
   it('loads the bundle from its code cache in both threads, with the flags, and reports what a plain load reports', function () {
     this.timeout(120000);
     const dir = manifests();
-    const two = run(BIN, ['scan', dir, '--format', 'json'], { KUBEHEX_WORKERS: '2' });
+    const two = run(BIN, ['scan', dir, '--format', 'json'], { KUBEHEX_WORKERS: '2', KUBEHEX_CACHE_TRACE: '1' });
     assert.match(two.stderr, new RegExp(`^\\[start\\] V8 flags ${FLAGS}, dist/cli\\.js loaded from its code cache$`, 'm'));
     assert.match(two.stderr, /^\[start worker\] dist\/cli\.js loaded from its code cache$/m);
     assert.match(two.stderr, /2 threads \(1 workers and this one\)/);
