@@ -64,6 +64,16 @@ describe('k8s schema: generated standalone validators', () => {
     assert.ok(generated.every((ps) => ps.length > 0));
   });
 
+  it('share one module among the kinds that hold a pod spec, with the same verdicts', () => {
+    const shared = Object.values(require(join(genDir, '_pod-kinds.js')) as Record<string, unknown>);
+    for (const gvk of ['apps/v1/Deployment', 'v1/Pod', 'batch/v1/CronJob', 'v1/PodTemplate', 'extensions/v1beta1/DaemonSet']) {
+      assert.ok(shared.includes(require(join(genDir, validatorFile(gvk)))), gvk);
+    }
+    for (const gvk of ['v1/Service', 'v1/ConfigMap', 'rbac.authorization.k8s.io/v1/ClusterRole']) {
+      assert.ok(!shared.includes(require(join(genDir, validatorFile(gvk)))), gvk);
+    }
+  });
+
   it('are the ones in use once built', () => {
     useGeneratedValidators(true);
     const p = problems(SAMPLES[0]);
