@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan, startScanWorker } from '../../cli/scan';
 import { BIN, ROOT, tempDir } from './helpers';
@@ -92,6 +92,8 @@ describe('cli: start-up (V8 flags, code cache, early worker)', () => {
   it('loads a schema validator with its code cache only when the cache is the one made for it', () => {
     const dir = tempDir();
     const pod = join(ROOT, 'dist', 'validators', 'v1_Pod.js');
+    // with the helper modules the validators share (dist/validators/_*.js)
+    for (const f of readdirSync(join(ROOT, 'dist', 'validators'))) if (f.startsWith('_') && f.endsWith('.js')) copyFileSync(join(ROOT, 'dist', 'validators', f), join(dir, f));
     copyFileSync(pod, join(dir, 'pod.js'));
     const cache = readFileSync(`${pod}.cache`);
     writeFileSync(join(dir, 'pod.js.cache'), cache);
