@@ -61,9 +61,12 @@ export interface Resolver { schema: Schema; options: Record<string, unknown> }
 type ScalarTag = { default?: unknown; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown; format?: string; tag: string };
 
 
-/** The escapes of a double-quoted scalar the subset takes (any other is left to the `yaml` package). */
-function checkDouble(t: string, from: number, to: number): void {
-  let i = t.indexOf('\\', from);
+/**
+ * The escapes of a double-quoted scalar t[from, to) the subset takes (any other is left to the `yaml` package).
+ * `nextBackslash(i)`: the first backslash at or after i (or -1).
+ */
+function checkDouble(t: string, from: number, to: number, nextBackslash: (i: number) => number): void {
+  let i = nextBackslash(from);
   while (i !== -1 && i < to) {
     const x = t[i + 1];
     switch (x) {
@@ -79,7 +82,7 @@ function checkDouble(t: string, from: number, to: number): void {
       }
       default: bail();
     }
-    i = t.indexOf('\\', i + 2);
+    i = nextBackslash(i + 2);
   }
 }
 
@@ -113,6 +116,20 @@ export class FastReader extends BlockLines {
    * (a duplicate or `__proto__` key): it is then left to toJS.
    */
   private valueOk = true;
+  /** The first backslash at or after offset `bsFrom` (-1: none); see nextBackslash. */
+  private bs = -1;
+  private bsFrom = Infinity;
+  /**
+   * The first backslash at or after `i`, or -1 (kept: a search from each double-quoted scalar would otherwise run
+   * on to the next backslash of the text, however far).
+   */
+  private readonly nextBackslash = (i: number): number => {
+    if (i < this.bsFrom || (this.bs !== -1 && this.bs < i)) {
+      this.bsFrom = i;
+      this.bs = this.text.indexOf('\\', i);
+    }
+    return this.bs;
+  };
   /** Where the key keyAt found last ends. */
   private keyEnd = 0;
   /** The first tab at or after offset `tabFrom` (-1: none); see begin. */
@@ -368,7 +385,7 @@ export class FastReader extends BlockLines {
     }
     const close = this.doubleEnd(o);
     if (close < 0 || close >= e) bail();
-    checkDouble(t, o + 1, close);
+    checkDouble(t, o + 1, close, this.nextBackslash);
     return close + 1;
   }
 
@@ -441,7 +458,7 @@ export class FastReader extends BlockLines {
     const raw = t.slice(o + 1, close);
     if (!single) {
       if (/\\ *\n/.test(raw)) bail();
-      checkDouble(t, o + 1, close);
+      checkDouble(t, o + 1, close, this.nextBackslash);
     }
     const lines = raw.split('\n');
     const last = ln + lines.length - 1;
