@@ -2,12 +2,13 @@
 // How the CLI starts (bin/kubehex.js, its scan worker threads, and scripts/code-cache.mjs at build time):
 //   1. V8 flags for the CLI (cliV8Flags), before the bundle is compiled;
 //   2. dist/cli.js compiled with the V8 code cache the build made for it (dist/cli.js.cache: the bytecode of the
-//      functions a scan of examples/ ran), so that neither thread parses and compiles the 2.9 MB bundle again.
+//      functions a scan of examples/ ran), so that neither thread parses and compiles the 2.9 MB bundle again;
+//      the schema validators the bundle requires (dist/validators/*.js, 8 MB of them in a corpus scan) likewise.
 // Plain CommonJS, not bundled: it must run before the bundle exists in the process.
 const { createHash } = require('node:crypto');
-const { readFileSync } = require('node:fs');
+const { existsSync, readFileSync } = require('node:fs');
 const Module = require('node:module');
-const { dirname } = require('node:path');
+const { dirname, isAbsolute } = require('node:path');
 const v8 = require('node:v8');
 const vm = require('node:vm');
 
@@ -59,6 +60,22 @@ function compile(filename, source, cachedData) {
   return new vm.Script(Module.wrap(source.toString('utf8')), { filename, cachedData });
 }
 
+/**
+ * The `require` of a module loaded here: a module named by its absolute path that has a valid code cache next to
+ * it (the schema validators in dist/validators) is loaded with it; anything else as `require` loads it.
+ */
+function requireFor(filename) {
+  const plain = Module.createRequire(filename);
+  const req = (id) => {
+    if (typeof id === 'string' && isAbsolute(id) && id.endsWith('.js') && !Module._cache[id]) {
+      const m = loadCached(id, undefined);
+      if (m) return m.exports;
+    }
+    return plain(id);
+  };
+  return Object.assign(req, { resolve: plain.resolve, cache: plain.cache, main: plain.main, extensions: plain.extensions });
+}
+
 /** Runs a compiled bundle as the CommonJS module `filename` (registered in require's cache) and returns it. */
 function run(script, filename) {
   const m = new Module(filename, module);
@@ -66,7 +83,7 @@ function run(script, filename) {
   m.paths = Module._nodeModulePaths(dirname(filename));
   Module._cache[filename] = m;
   try {
-    script.runInThisContext().call(m.exports, m.exports, Module.createRequire(filename), m, filename, dirname(filename));
+    script.runInThisContext().call(m.exports, m.exports, requireFor(filename), m, filename, dirname(filename));
   } catch (e) {
     delete Module._cache[filename];
     throw e;
@@ -84,18 +101,28 @@ function run(script, filename) {
 function loadBundle(filename, stats) {
   const cached = Module._cache[filename];
   if (cached) return cached.exports;
+  const m = process.sourceMapsEnabled ? undefined : loadCached(filename, stats);
+  return m ? m.exports : require(filename);
+}
+
+/** How many modules this thread loaded with their code cache (KUBEHEX_SCAN_TRACE). */
+const fromCache = { count: 0 };
+
+/** The module `filename` loaded with its code cache, or undefined when it has no valid one (nothing is loaded then). */
+function loadCached(filename, stats) {
   let source, data;
   try {
-    if (process.sourceMapsEnabled) throw new Error('source maps on');
+    if (!existsSync(`${filename}.cache`)) return undefined;
     source = readFileSync(filename);
     data = cachedDataFor(source, readFileSync(`${filename}.cache`));
   } catch {
-    data = undefined;
+    return undefined;
   }
-  if (!data) return require(filename);
+  if (!data) return undefined;
   const script = compile(filename, source, data);
   if (stats) stats.cacheUsed = !script.cachedDataRejected;
-  return run(script, filename).exports;
+  if (!script.cachedDataRejected) fromCache.count++;
+  return run(script, filename);
 }
 
-module.exports = { CLI_V8_FLAGS, applyCliFlags, loadBundle, compile, run, cacheFile };
+module.exports = { CLI_V8_FLAGS, applyCliFlags, loadBundle, loadCached, compile, run, cacheFile, fromCache };

@@ -149,7 +149,8 @@ async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry
   process.once('SIGINT', onInterrupt);
   let result: ScanResult;
   try {
-    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, onResult });
+    // the results are only written as a report: a fix is kept as its safety (ScanSettings.lean)
+    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, onResult, lean: true });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');

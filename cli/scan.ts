@@ -3,7 +3,7 @@ import { basename, sep } from 'node:path';
 import { availableParallelism, loadavg } from 'node:os';
 import { serialize, deserialize } from 'node:v8';
 import { Worker } from 'node:worker_threads';
-import { readsOthers, rulesFor, deferredObject, deferredHead, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, type Config, type DeferredHead, type Finding, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
+import { readsOthers, rulesFor, deferredObject, deferredHead, isCustomApiVersion, CUSTOM_RESOURCE, POD_SPEC_KINDS, blocksLint, decodeBytes, yamlSyntaxErrors, lintDocument, objectsOf, parseManifest, makeRuleSet, resolveRules, reportsAny, dropYielded, type Config, type DeferredHead, type Finding, type Fix, type K8sObject, type LineIndex, type ObjectRef, type ParsedDoc, type ParsedFile, type ParseOptions, type Range, type Rule, type RuleSet } from '../engine';
 import { diskFs, readRegularFile } from '../host';
 import { skipReason, type SkipReason } from '../render';
 import { rules } from '../rules';
@@ -34,9 +34,26 @@ export interface ScanSettings {
   kustomizeRoots?: string[];
   /** The folder of the `.kubehex.yaml` in `config` (its chart folders and roots are relative to it). */
   configDir?: string;
+  /**
+   * The results are only written as a report (JSON, SARIF, stylish): a finding's fix is kept as its safety alone
+   * (what the reports read), not its operations, while the finding waits for the rest of the scan.
+   */
+  lean?: boolean;
 }
 
 export const DEFAULT_MAX_FILE_SIZE = 64 * 1024 * 1024;
+
+/** What a lean result keeps of a fix (see ScanSettings.lean): shared by every finding. */
+const LEAN_FIX: Record<Fix['safety'], Fix> = {
+  safe: Object.freeze({ title: '', safety: 'safe', ops: Object.freeze([]) as unknown as Fix['ops'] }),
+  review: Object.freeze({ title: '', safety: 'review', ops: Object.freeze([]) as unknown as Fix['ops'] }),
+};
+
+/** A file's findings with each fix cut down to its safety (ScanSettings.lean), in place. */
+function leanResult(r: FileResult): FileResult {
+  for (const f of r.findings) if (f.fix) f.fix = LEAN_FIX[f.fix.safety];
+  return r;
+}
 
 export interface Loaded {
   file: string;
@@ -474,7 +491,9 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   if (opts.stdin !== undefined) loaded.push(loadFile('<stdin>', parseSet, opts, opts.stdin, pset && set));
   for (const f of plan.plain) {
     await pause();
-    loaded.push(judgeFile(f, parseSet, set, opts, pset));
+    const j = judgeFile(f, parseSet, set, opts, pset);
+    if (opts.lean) leanResult(j.result);
+    loaded.push(j);
     done++;
     opts.onProgress?.(done, total);
     trace?.(`read ${done}/${total}`);
@@ -494,7 +513,8 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
   const results: FileResult[] = [];
-  const emit = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+  const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+  const emit = opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
   for (let i = 0; i < loaded.length; i++) {
     await pause();
     const l = loaded[i];
@@ -680,7 +700,9 @@ function judgeShare(claim: () => number | undefined, files: ReadonlyArray<string
   const share: Share = { indices: [], loaded: [] };
   for (let fi = claim(); fi !== undefined; fi = claim()) {
     share.indices.push(fi);
-    share.loaded.push(judgeFile(files[fi], parseSet, set, settings, pset));
+    const j = judgeFile(files[fi], parseSet, set, settings, pset);
+    if (settings.lean) leanResult(j.result);
+    share.loaded.push(j);
     each();
   }
   return share;
@@ -738,7 +760,7 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
   const files = opts.files;
   const order = handOutOrder(files);
   const queue = new SharedArrayBuffer(4);
-  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules };
+  const settings: ScanSettings = { config: opts.config, profile: opts.profile, maxFileSize: opts.maxFileSize, alsoRules: opts.alsoRules, ...(opts.lean ? { lean: true } : {}) };
   let done = 0;
   const progress = () => { if (!opts.signal?.aborted) opts.onProgress?.(++done, files.length); };
   trace?.(`${n} threads (${n - 1} workers and this one), ${files.length} files handed out largest first`);
@@ -781,7 +803,9 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     const claim = claimer(order, queue, 0, n);
     for (let fi = claim(); fi !== undefined; fi = claim()) {
       share.indices.push(fi);
-      share.loaded.push(judgeFile(files[fi], parseSet, set, settings, pset));
+      const j = judgeFile(files[fi], parseSet, set, settings, pset);
+      if (settings.lean) leanResult(j.result);
+      share.loaded.push(j);
       progress();
       await pause();
       check();
@@ -794,7 +818,8 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     // each thread finishes its files in file order and the workers send each result as it is final, so the
     // results come in about the order of the report: one is kept only until every file before it is done
     const results: FileResult[] = [];
-    const sink = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+    const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+    const sink = opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
     const waiting = new Map<number, FileResult>();
     let next = 0;
     const arrived = (fi: number, r: FileResult) => {
@@ -863,7 +888,8 @@ function runJob(data: WorkerData, port: import('node:worker_threads').MessagePor
     for (const k of inFileOrder(share)) {
       const l = share.loaded[k];
       share.loaded[k] = undefined as unknown as Judged;
-      port.postMessage({ type: 'result', index: share.indices[k], result: finishFile(l, set, all, policy) });
+      const r = finishFile(l, set, all, policy);
+      port.postMessage({ type: 'result', index: share.indices[k], result: data.settings.lean ? leanResult(r) : r });
     }
     log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     port.postMessage({ type: 'done' });

@@ -61,9 +61,12 @@ export interface Resolver { schema: Schema; options: Record<string, unknown> }
 type ScalarTag = { default?: unknown; test?: RegExp; resolve: (s: string, onError: (m: string) => void, o: unknown) => unknown; format?: string; tag: string };
 
 
-/** The escapes of a double-quoted scalar the subset takes (any other is left to the `yaml` package). */
-function checkDouble(t: string, from: number, to: number): void {
-  let i = t.indexOf('\\', from);
+/**
+ * The escapes of a double-quoted scalar t[from, to) the subset takes (any other is left to the `yaml` package).
+ * `nextBackslash(i)`: the first backslash at or after i (or -1).
+ */
+function checkDouble(t: string, from: number, to: number, nextBackslash: (i: number) => number): void {
+  let i = nextBackslash(from);
   while (i !== -1 && i < to) {
     const x = t[i + 1];
     switch (x) {
@@ -79,7 +82,7 @@ function checkDouble(t: string, from: number, to: number): void {
       }
       default: bail();
     }
-    i = t.indexOf('\\', i + 2);
+    i = nextBackslash(i + 2);
   }
 }
 
@@ -113,6 +116,22 @@ export class FastReader extends BlockLines {
    * (a duplicate or `__proto__` key): it is then left to toJS.
    */
   private valueOk = true;
+  /** The first backslash at or after offset `bsFrom` (-1: none); see nextBackslash. */
+  private bs = -1;
+  private bsFrom = Infinity;
+  /**
+   * The first backslash at or after `i`, or -1 (kept: a search from each double-quoted scalar would otherwise run
+   * on to the next backslash of the text, however far).
+   */
+  private readonly nextBackslash = (i: number): number => {
+    if (i < this.bsFrom || (this.bs !== -1 && this.bs < i)) {
+      this.bsFrom = i;
+      this.bs = this.text.indexOf('\\', i);
+    }
+    return this.bs;
+  };
+  /** Where the key keyAt found last ends. */
+  private keyEnd = 0;
   /** The first tab at or after offset `tabFrom` (-1: none); see begin. */
   private tab = -1;
   private tabFrom = Infinity;
@@ -173,7 +192,7 @@ export class FastReader extends BlockLines {
       const col = this.indent(ln);
       let r: Parsed;
       if (this.isDash(ln, col)) r = this.seq(ln, col, -1);
-      else if (this.keyAt(ln, this.ls[ln] + col)) {
+      else if (this.keyAt(ln, this.ls[ln] + col) >= 0) {
         this.role = 1;
         this.head.isObject = true;
         r = this.map(ln, col);
@@ -248,7 +267,7 @@ export class FastReader extends BlockLines {
       const col = this.indent(ln);
       let r: Parsed;
       if (this.isDash(ln, col)) r = this.seq(ln, col, -1);
-      else if (this.keyAt(ln, this.ls[ln] + col)) r = this.map(ln, col);
+      else if (this.keyAt(ln, this.ls[ln] + col) >= 0) r = this.map(ln, col);
       else bail();
       if (this.nextContent(r.rest) >= 0) bail();
       return r;
@@ -316,35 +335,40 @@ export class FastReader extends BlockLines {
 
 
 
-  /** A map key at offset `o` (plain or quoted, then `:` and a space or the line end): where it ends and its `:`. */
-  private keyAt(ln: number, o: number): { k1: number; colon: number } | undefined {
+  /**
+   * A map key at offset `o` (plain or quoted, then `:` and a space or the line end): the offset of its `:` (its end:
+   * `keyEnd`), or -1 when there is none.
+   */
+  private keyAt(ln: number, o: number): number {
     const t = this.text;
     const e = this.eol(ln);
     const c = t.charCodeAt(o);
     if (c === 34 || c === 39) {
       // a quoted scalar that closes on a later line is no implicit key (a value over several lines)
       const close = c === 39 ? this.singleEnd(o) : this.doubleEnd(o);
-      if (close < 0 || close >= e) return undefined;
+      if (close < 0 || close >= e) return -1;
       const end = this.quotedEnd(ln, o);
       let i = end;
       while (i < e && t.charCodeAt(i) === SP) i++;
-      if (t.charCodeAt(i) !== COLON) return undefined;
-      if (i + 1 < e && t.charCodeAt(i + 1) !== SP) return undefined;
-      return { k1: end, colon: i };
+      if (t.charCodeAt(i) !== COLON) return -1;
+      if (i + 1 < e && t.charCodeAt(i + 1) !== SP) return -1;
+      this.keyEnd = end;
+      return i;
     }
-    if (badStart(c) || (c === DASH && (o + 1 >= e || t.charCodeAt(o + 1) === SP))) return undefined;
+    if (badStart(c) || (c === DASH && (o + 1 >= e || t.charCodeAt(o + 1) === SP))) return -1;
     for (let i = o; i < e; i++) {
       const ch = t.charCodeAt(i);
-      if (ch === HASH && t.charCodeAt(i - 1) === SP) return undefined;
+      if (ch === HASH && t.charCodeAt(i - 1) === SP) return -1;
       if (ch === COLON && (i + 1 === e || t.charCodeAt(i + 1) === SP)) {
         let k1 = i;
         while (k1 > o && t.charCodeAt(k1 - 1) === SP) k1--;
         if (k1 === o || i - o > 1000) bail();
         if (k1 - o === 2 && t.charCodeAt(o) === 60 && t.charCodeAt(o + 1) === 60) bail(); // `<<`
-        return { k1, colon: i };
+        this.keyEnd = k1;
+        return i;
       }
     }
-    return undefined;
+    return -1;
   }
 
   /** The end of a single-line quoted scalar at `o`. */
@@ -361,7 +385,7 @@ export class FastReader extends BlockLines {
     }
     const close = this.doubleEnd(o);
     if (close < 0 || close >= e) bail();
-    checkDouble(t, o + 1, close);
+    checkDouble(t, o + 1, close, this.nextBackslash);
     return close + 1;
   }
 
@@ -434,7 +458,7 @@ export class FastReader extends BlockLines {
     const raw = t.slice(o + 1, close);
     if (!single) {
       if (/\\ *\n/.test(raw)) bail();
-      checkDouble(t, o + 1, close);
+      checkDouble(t, o + 1, close, this.nextBackslash);
     }
     const lines = raw.split('\n');
     const last = ln + lines.length - 1;
@@ -540,7 +564,7 @@ export class FastReader extends BlockLines {
   /** A node that starts a line (at its indentation `col`): a sequence, a map, or a scalar. */
   private block(ln: number, col: number, parent: number): Parsed {
     if (this.isDash(ln, col)) return this.seq(ln, col, parent);
-    if (this.keyAt(ln, this.ls[ln] + col)) return this.map(ln, col);
+    if (this.keyAt(ln, this.ls[ln] + col) >= 0) return this.map(ln, col);
     return this.inline(ln, this.ls[ln] + col, parent);
   }
 
@@ -602,15 +626,16 @@ export class FastReader extends BlockLines {
     let v: Parsed;
     for (;;) {
       const k0 = this.ls[line] + col;
-      const k = this.keyAt(line, k0);
-      if (!k) bail();
+      const colon = this.keyAt(line, k0);
+      if (colon < 0) bail();
+      const k1 = this.keyEnd;
       // the first `metadata` of the root map: readName reads its first `name`
-      if (role === 1 && !this.metadataSeen && k.k1 - k0 >= 8 && unquoteSource(t.slice(k0, k.k1)) === 'metadata') {
+      if (role === 1 && !this.metadataSeen && k1 - k0 >= 8 && unquoteSource(t.slice(k0, k1)) === 'metadata') {
         this.metadataSeen = true;
         this.role = 2;
       }
       const e = this.eol(line);
-      let i = k.colon + 1;
+      let i = colon + 1;
       while (i < e && t.charCodeAt(i) === SP) i++;
       if (i === e || t.charCodeAt(i) === HASH) {
         const hasComment = i < e;
@@ -620,18 +645,18 @@ export class FastReader extends BlockLines {
         v = this.inline(line, i, col);
       }
       this.role = 0;
-      if (role) this.noteEntry(role, k0, k.k1, v);
+      if (role) this.noteEntry(role, k0, k1, v);
       if (v.hasEnd) this.attach(v, col);
       if (this.mode) {
         const kc = t.charCodeAt(k0);
         const quoted = kc === 34 || kc === 39;
-        const key = quoted ? this.quotedValue(k0, k.k1) : t.slice(k0, k.k1);
+        const key = quoted ? this.quotedValue(k0, k1) : t.slice(k0, k1);
         if (!ymap) {
           // toJS keeps the last of duplicate keys; the lookups that read values reject duplicates: left to them
           if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) bail();
           obj![key] = v.node;
         } else {
-          const kn = quoted ? this.strNode(key, kc === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', k0, k.k1, k.k1) : this.plainNode(key, k0, k.k1, k.k1, true);
+          const kn = quoted ? this.strNode(key, kc === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', k0, k1, k1) : this.plainNode(key, k0, k1, k1, true);
           ymap.items.push(new Pair(kn, v.node) as never);
           if (this.valueOk) {
             if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) this.valueOk = false;
@@ -673,7 +698,7 @@ export class FastReader extends BlockLines {
         if (v.type === V.Null && v.r1 === i && (i < e || this.commentBetween(before, line))) bail();
       } else if (t.charCodeAt(i) === DASH && (i + 1 === e || t.charCodeAt(i + 1) === SP)) {
         bail(); // `- - x`
-      } else if (this.keyAt(line, i)) {
+      } else if (this.keyAt(line, i) >= 0) {
         v = this.map(line, i - s);
       } else {
         v = this.inline(line, i, col);

@@ -58,6 +58,8 @@ export abstract class BlockLines {
   protected limit = 0;
   protected limitOffset = 0;
   protected depth = 0;
+  /** Each line's indentation plus one, once asked (0: not yet): a line is asked about several times. */
+  private readonly ind: Int32Array;
 
   /** `lineStarts`: the offset of each line of `text` (LineIndex's), when already known. */
   constructor(protected readonly text: string, lineStarts?: number[]) {
@@ -69,6 +71,7 @@ export abstract class BlockLines {
       this.ls = ls;
     }
     this.n = this.ls.length;
+    this.ind = new Int32Array(this.n);
   }
 
   /** Offset of the line break ending line `ln` (or the end of the text). */
@@ -76,18 +79,20 @@ export abstract class BlockLines {
   /** Offset after line `ln` and its line break. */
   protected after(ln: number): number { return ln + 1 < this.n ? this.ls[ln + 1] : this.text.length; }
   protected indent(ln: number): number {
+    const known = this.ind[ln];
+    if (known !== 0) return known - 1;
     const t = this.text;
-    let i = this.ls[ln];
+    const s = this.ls[ln];
+    let i = s;
     while (t.charCodeAt(i) === SP) i++;
-    return i - this.ls[ln];
+    this.ind[ln] = i - s + 1;
+    return i - s;
   }
   /** Blank or comment only. */
   protected trivia(ln: number): boolean {
-    const t = this.text;
-    let i = this.ls[ln];
-    const e = this.eol(ln);
-    while (i < e && t.charCodeAt(i) === SP) i++;
-    return i === e || t.charCodeAt(i) === HASH;
+    // the indentation stops at the line's end (a line break, or the text's end)
+    const i = this.ls[ln] + this.indent(ln);
+    return i === this.eol(ln) || this.text.charCodeAt(i) === HASH;
   }
   protected isComment(ln: number): boolean {
     const i = this.ls[ln] + this.indent(ln);

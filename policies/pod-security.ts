@@ -5,7 +5,8 @@
 import { POD_SPEC_KINDS, RuleContext, type K8sObject, type Path, type Rule } from '../engine';
 
 export interface PssFailure { path: Path; message: string }
-export type PodSecurityCheck = (level: 'baseline' | 'restricted', excludedControls: ReadonlyArray<string>, o: K8sObject) => PssFailure[];
+/** The first failure of a level's rules on an object, in the rules' order (what a podSecurity rule shows), if any. */
+export type PodSecurityCheck = (level: 'baseline' | 'restricted', excludedControls: ReadonlyArray<string>, o: K8sObject) => PssFailure | undefined;
 
 export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
   // each rule judges an object once, whatever the number of podSecurity rules (levels, exclusions) asking
@@ -62,9 +63,12 @@ export function podSecurityCheck(rules: ReadonlyArray<Rule>): PodSecurityCheck {
     }
     return list;
   };
+  // the rules after the first one that fails are not asked (another level or exclusion may ask them later)
   return (level, excluded, o) => {
-    const out: PssFailure[] = [];
-    for (const r of rulesFor(level, excluded, o.kind)) out.push(...failuresOf(r, controlsOf.get(r)!, o));
-    return out;
+    for (const r of rulesFor(level, excluded, o.kind)) {
+      const f = failuresOf(r, controlsOf.get(r)!, o);
+      if (f.length) return f[0];
+    }
+    return undefined;
   };
 }

@@ -271,8 +271,8 @@ function podSecurity(ps: Record<string, unknown>, v: Record<string, unknown>, o:
   if (!pss) return { skip: true, unknown: 'podSecurity needs the Pod Security Standards rules' };
   // an exclusion by control name; one narrowed to images or fields still excludes the whole control here
   const excluded = arr(ps.exclude).map((e) => String(rec(e).controlName ?? ''));
-  const fails = pss(level, excluded, o);
-  if (!fails.length) return { skip: false, failures: [] };
+  const fail = pss(level, excluded, o);
+  if (!fail) return { skip: false, failures: [] };
   const msg = messageOf(v, ctx, '');
-  return { skip: false, failures: [{ check: 0, message: msg ? `${msg} (${fails[0].message})` : fails[0].message, path: fails[0].path }] };
+  return { skip: false, failures: [{ check: 0, message: msg ? `${msg} (${fail.message})` : fail.message, path: fail.path }] };
 }

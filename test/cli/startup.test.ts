@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { scan, startScanWorker } from '../../cli/scan';
 import { BIN, ROOT, tempDir } from './helpers';
@@ -45,11 +45,13 @@ describe('cli: start-up (V8 flags, code cache, early worker)', () => {
   it('loads the bundle from its code cache in both threads, with the flags, and reports what a plain load reports', function () {
     this.timeout(120000);
     const dir = manifests();
-    const two = run(BIN, ['scan', dir, '--format', 'json'], { KUBEHEX_WORKERS: '2' });
+    const two = run(BIN, ['scan', dir, '--format', 'json'], { KUBEHEX_WORKERS: '2', KUBEHEX_CACHE_TRACE: '1' });
     assert.match(two.stderr, new RegExp(`^\\[start\\] V8 flags ${FLAGS}, dist/cli\\.js loaded from its code cache$`, 'm'));
     assert.match(two.stderr, /^\[start worker\] dist\/cli\.js loaded from its code cache$/m);
     assert.match(two.stderr, /2 threads \(1 workers and this one\)/);
     assert.match(two.stderr, /1 of the workers started early/);
+    // the bundle and the schema validators of the Deployment, CronJob and RBAC kinds in this thread (at least)
+    assert.ok(Number(/^\[exit\] (\d+) modules loaded from their code cache$/m.exec(two.stderr)?.[1]) >= 3, two.stderr);
     // the bundle run by itself: no code cache, no flags, no early worker
     const plain = run(join(ROOT, 'dist', 'cli.js'), ['scan', dir, '--format', 'json'], { KUBEHEX_WORKERS: '1' });
     assert.doesNotMatch(plain.stderr, /\[start/);
@@ -85,6 +87,31 @@ describe('cli: start-up (V8 flags, code cache, early worker)', () => {
         assert.equal(r.stdout, ref.stdout, `${what}, ${workers} thread(s)`);
       }
     }
+  });
+
+  it('loads a schema validator with its code cache only when the cache is the one made for it', () => {
+    const dir = tempDir();
+    const pod = join(ROOT, 'dist', 'validators', 'v1_Pod.js');
+    // with the helper modules the validators share (dist/validators/_*.js)
+    for (const f of readdirSync(join(ROOT, 'dist', 'validators'))) if (f.startsWith('_') && f.endsWith('.js')) copyFileSync(join(ROOT, 'dist', 'validators', f), join(dir, f));
+    copyFileSync(pod, join(dir, 'pod.js'));
+    const cache = readFileSync(`${pod}.cache`);
+    writeFileSync(join(dir, 'pod.js.cache'), cache);
+    // the same validator text with another one's cache: refused (V8 alone would check only the length)
+    copyFileSync(pod, join(dir, 'other.js'));
+    writeFileSync(join(dir, 'other.js.cache'), readFileSync(join(ROOT, 'dist', 'validators', 'v1_Service.js.cache')));
+    const r = spawnSync(process.execPath, ['-e', `
+      const l = require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))});
+      l.applyCliFlags();
+      const out = {};
+      for (const f of ['pod.js', 'other.js', 'none.js']) {
+        const stats = {};
+        const m = l.loadCached(require('path').join(${JSON.stringify(dir)}, f), stats);
+        out[f] = m ? { cacheUsed: stats.cacheUsed, valid: m.exports({ apiVersion: 'v1', kind: 'Pod', metadata: { name: 'p' }, spec: { containers: [{ name: 'c', image: 'i' }] } }) } : 'not loaded';
+      }
+      process.stdout.write(JSON.stringify(out));`], { encoding: 'utf8' });
+    assert.equal(r.stderr, '');
+    assert.deepEqual(JSON.parse(r.stdout), { 'pod.js': { cacheUsed: true, valid: true }, 'other.js': 'not loaded', 'none.js': 'not loaded' });
   });
 
   it('terminates the worker started early when the scan runs in one thread, with the one-thread output', function () {

@@ -94,4 +94,16 @@ describe('cli: reports written while the scan goes on', function () {
     assert.deepEqual(got, collected.results);
     assert.deepEqual(got.map((r) => r.file), files);
   });
+
+  it('scan(): a lean scan keeps of each fix its safety alone, and every finding as it is otherwise', async () => {
+    const { dir } = corpus();
+    const files = readdirSync(dir).sort().map((f) => join(dir, f));
+    const full = await scan({ files, workers: 1 });
+    const lean = await scan({ files, workers: 1, lean: true });
+    const fixes = full.results.flatMap((r) => r.findings.filter((f) => f.fix));
+    assert.ok(fixes.some((f) => f.fix!.safety === 'safe' && f.fix!.ops.length) && fixes.some((f) => f.fix!.safety === 'review'), 'the corpus has fixes of both kinds');
+    const cut = (r: FileResult) => ({ ...r, findings: r.findings.map((f) => ({ ...f, fix: f.fix && { safety: f.fix.safety } })) });
+    assert.deepEqual(lean.results.map(cut), full.results.map(cut));
+    assert.ok(lean.results.every((r) => r.findings.every((f) => !f.fix || f.fix.ops.length === 0)));
+  });
 });

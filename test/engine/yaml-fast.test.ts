@@ -178,6 +178,14 @@ describe('engine fast YAML reader (parse without the yaml parser)', () => {
     assert.ok(sameAsGeneral(text));
   });
 
+  it('checks the escapes of each double-quoted scalar, whatever order the documents are read in', () => {
+    const text = 'a: "x"\nb: "y \\q"\nc: "z"\n---\nd: "\\t"\ne: "w"\n---\nf: "v"\n';
+    const r = new FastReader(text);
+    const segs = r.segments()!;
+    assert.deepEqual([2, 1, 0, 0, 1, 2].map((i) => !!r.readHead(segs[i])), [true, true, false, false, true, true]);
+    assert.ok(sameAsGeneral(text));
+  });
+
   it('reports a broken document no rule reads, with the position the yaml package gives', () => {
     const text = OTHERS['a broken document no rule reads'];
     const errors = parseManifest(text, POD_KINDS).docs.flatMap((d) => d.errors);
