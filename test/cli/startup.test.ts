@@ -42,6 +42,25 @@ describe('cli: start-up (V8 flags, code cache, early worker)', () => {
     assert.equal(r.stderr, '');
   });
 
+  it('lets the old generation grow by less before a full collection (--heap-growing-percent)', function () {
+    this.timeout(60000);
+    // 48 MB kept, then objects that live long enough to be promoted and die: the peak of the used heap is about
+    // the limit V8 set after the last full collection (its default on a large machine: up to 4x the live size)
+    const child = (flags: boolean) => `${flags ? `require(${JSON.stringify(join(ROOT, 'bin', 'load-bundle.js'))}).applyCliFlags();` : ''}
+      const keep = []; for (let i = 0; i < 48 * 1024; i++) keep.push('x'.repeat(1000) + i);
+      gc(); const live = process.memoryUsage().heapUsed; let peak = 0;
+      const ring = new Array(40000); for (let i = 0; i < 1500000; i++) { ring[i % ring.length] = { a: [i, i + 1, i + 2], s: 'y'.repeat(200) + i }; if (i % 1000 === 0) peak = Math.max(peak, process.memoryUsage().heapUsed); }
+      process.stdout.write(String(peak / live));`;
+    const grown = (flags: boolean) => {
+      const r = spawnSync(process.execPath, ['--expose-gc', '-e', child(flags)], { encoding: 'utf8', timeout: 60000 });
+      assert.equal(r.status, 0, r.stderr);
+      return Number(r.stdout);
+    };
+    const withFlags = grown(true);
+    const without = grown(false);
+    assert.ok(withFlags < 0.7 * without, `peak ${withFlags.toFixed(2)}x the kept heap with the flags, ${without.toFixed(2)}x without`);
+  });
+
   it('loads the bundle from its code cache in both threads, with the flags, and reports what a plain load reports', function () {
     this.timeout(120000);
     const dir = manifests();
