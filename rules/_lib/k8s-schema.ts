@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { CUSTOM_RESOURCE, isRecord, mayHoldWord, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
+import { CUSTOM_RESOURCE, isRecord, mayHoldPair, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
 import ajvOptions from './schema/ajv-options.json';
 import { prepareQuick, quickValid, type QuickNode } from './schema-quick';
@@ -287,8 +287,9 @@ function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>):
   if (hit === undefined) {
     hit = null;
     for (const crd of idx.byGroup.get(group) ?? []) {
-      // a CRD still uncomposed whose text cannot spell the kind is not this kind's: it is left uncomposed
-      if (!mayHoldWord(crd, kind)) continue;
+      // a CRD still uncomposed whose text cannot write `kind: <the kind>` is not this kind's: it is left uncomposed
+      // (its descriptions may mention the kind)
+      if (!mayHoldPair(crd, 'kind', kind)) continue;
       const spec = crd.value.spec;
       if (isRecord(spec) && spec.group === group && isRecord(spec.names) && spec.names.kind === kind) {
         hit = crd;
