@@ -165,6 +165,67 @@ export function mayHoldWord(o: K8sObject, word: string): boolean {
 }
 
 /**
+ * Whether a text has something that reads like an alias (`*name`) where a node can start: at a line's start, after
+ * `?` or `-` and a space, or after `:`, `[`, `{` or `,` (such an alias may stand for a key or a value). A line starting
+ * with `**bold**` reads like one too.
+ */
+function mayHaveAlias(text: string): boolean {
+  for (let i = text.indexOf('*'); i >= 0; i = text.indexOf('*', i + 1)) {
+    const next = text[i + 1];
+    if (next === undefined || ' \t\r\n[]{},'.includes(next)) continue;
+    let j = i - 1;
+    while (j >= 0 && (text[j] === ' ' || text[j] === '\t')) j--;
+    if (j < 0) return true;
+    const c = text[j];
+    if (c === '\n' || c === '\r' || c === ':' || c === '[' || c === '{' || c === ',') return true;
+    if (j < i - 1 && (c === '?' || c === '-')) return true;
+  }
+  return false;
+}
+/** Per uncomposed object, whether its text has an escape that could spell a letter (ESCAPE) and an alias (ALIAS). */
+const indirectTexts = new WeakMap<K8sObject, number>();
+const ESCAPE = 1;
+const ALIAS = 2;
+/** What YAML may put between a key, its `:` and its value: white space and line breaks, comments, tags, a block scalar's header. */
+const PAIR_GAP = String.raw`(?:\s|#[^\n]*(?=\n|$)|!<[^>]*>(?=\s)|![^\s[\]{},]*(?=\s)|[|>][-+0-9]*(?=\s))*`;
+const pairPatterns = new Map<string, RegExp>();
+
+/**
+ * Whether an object may have a mapping key `key` whose value is the string `word` (both words of letters and digits,
+ * such as `kind` and a kind), without composing it: false only when `mayHoldWord` is false, or when the document's
+ * text, which has no alias and no escape that could spell a letter, nowhere writes `key`, an optional quote, a `:`
+ * and an optional quote before `word` and no further letter or digit, with only white space, comments, tags or a
+ * block scalar's header between (a description that merely mentions the word does not).
+ */
+export function mayHoldPair(o: K8sObject, key: string, word: string): boolean {
+  if (!deferredHead(o) || !WORD.test(word) || !WORD.test(key)) return true;
+  let text: string | undefined;
+  try {
+    text = deferredSources.get(o)?.();
+  } catch {
+    return true;
+  }
+  if (text === undefined) return true;
+  if (text.includes(word)) {
+    const id = `${key}\n${word}`;
+    let re = pairPatterns.get(id);
+    if (!re) {
+      re = new RegExp(`${key}["']?${PAIR_GAP}:${PAIR_GAP}["']?${word}(?![A-Za-z0-9])`);
+      if (pairPatterns.size >= 1024) pairPatterns.clear();
+      pairPatterns.set(id, re);
+    }
+    if (re.test(text)) return true;
+  }
+  let indirect = indirectTexts.get(o);
+  if (indirect === undefined) {
+    indirect = (SPELLING_ESCAPE.test(text) ? ESCAPE : 0) | (mayHaveAlias(text) ? ALIAS : 0);
+    indirectTexts.set(o, indirect);
+  }
+  // an alias stands for a node written elsewhere in the text: without the word, only an escape can spell it
+  return (indirect & (text.includes(word) ? ESCAPE | ALIAS : ESCAPE)) !== 0;
+}
+
+/**
  * An object whose `name` (unless known), `namespace`, `value` and `metadata` compose the document's text (given
  * by `source`) on first access. They are own, enumerable accessors, so copying or serialising the object
  * composes it too. A document that turns out broken, or not of the head's kind, gives an object with no

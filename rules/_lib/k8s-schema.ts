@@ -6,7 +6,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
-import { CUSTOM_RESOURCE, isRecord, mayHoldWord, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
+import { CUSTOM_RESOURCE, isRecord, mayHoldPair, walkValue, type K8sObject, type Path, type RuleContext } from '../../engine';
 import kindsIndex from './schema/k8s-kinds.json';
 import ajvOptions from './schema/ajv-options.json';
 import { prepareQuick, quickValid, type QuickNode } from './schema-quick';
@@ -105,14 +105,32 @@ function builtinValidator(gvk: string): ValidateFunction | null {
   return v;
 }
 
-function hasNullValue(v: unknown): boolean {
-  let found = false;
-  walkValue(v, (e) => {
-    if (e.value !== null || !isRecord(e.parent)) return undefined;
-    found = true;
-    return 'stop';
-  });
-  return found;
+/**
+ * Whether some mapping in a value has a key set to null (an array's null item does not count). Each object is looked
+ * into once (aliases share them, and a cycle ends); Map, Set and binary values are leaves, as in walkValue. An
+ * explicit stack, not recursion, so deep nesting cannot overflow; no paths are kept.
+ */
+function hasNullValue(root: unknown): boolean {
+  if (typeof root !== 'object' || root === null) return false;
+  const seen = new Set<object>();
+  const stack: object[] = [root];
+  while (stack.length) {
+    const v = stack.pop()!;
+    if (seen.has(v)) continue;
+    seen.add(v);
+    if (Array.isArray(v)) {
+      for (const x of v) if (typeof x === 'object' && x !== null) stack.push(x);
+      continue;
+    }
+    if (v instanceof Map || v instanceof Set || ArrayBuffer.isView(v)) continue;
+    const rec = v as Record<string, unknown>;
+    for (const k of Object.keys(rec)) {
+      const x = rec[k];
+      if (x === null) return true;
+      if (typeof x === 'object') stack.push(x);
+    }
+  }
+  return false;
 }
 
 /**
@@ -287,8 +305,9 @@ function crdFor(group: string, kind: string, objects: ReadonlyArray<K8sObject>):
   if (hit === undefined) {
     hit = null;
     for (const crd of idx.byGroup.get(group) ?? []) {
-      // a CRD still uncomposed whose text cannot spell the kind is not this kind's: it is left uncomposed
-      if (!mayHoldWord(crd, kind)) continue;
+      // a CRD still uncomposed whose text cannot write `kind: <the kind>` is not this kind's: it is left uncomposed
+      // (its descriptions may mention the kind)
+      if (!mayHoldPair(crd, 'kind', kind)) continue;
       const spec = crd.value.spec;
       if (isRecord(spec) && spec.group === group && isRecord(spec.names) && spec.names.kind === kind) {
         hit = crd;

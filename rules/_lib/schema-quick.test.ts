@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { inspect } from 'node:util';
 import Ajv from 'ajv';
-import { RuleContext, lintText, makeRuleSet, mayHoldWord, objectsOf, parseManifest, type K8sObject } from '../../engine';
+import { RuleContext, lintText, makeRuleSet, mayHoldPair, mayHoldWord, objectsOf, parseManifest, type K8sObject } from '../../engine';
 import { rng } from '../../test/random';
 import { prepareQuick, quickValid } from './schema-quick';
 import { quickCustomValidation, schemaProblems } from './k8s-schema';
@@ -148,6 +148,50 @@ spec:
     // the kind written with an escape (`"\x57idget"`) is found: that CRD is read
     const escaped = CRD.replace('kind: Widget', 'kind: "\\x57idget"').replace('type: string, enum: [a, b]', 'type: string, enum: [a, b, c]');
     assert.deepEqual(o(`${escaped}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 1, mode: c}\n`).findings, []);
+  });
+
+  it('a key set to null is unset, at any depth and through an alias; a null item of an array is checked', () => {
+    const cr = (spec: string) => `${CRD}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, creationTimestamp: null}\nspec: ${spec}\n`;
+    assert.deepEqual(findings(cr('{size: 1, mode: null, replicas: null}')), []);
+    assert.deepEqual(findings(cr('{size: 1, ports: [80, null]}')), [['invalid-field-type', 27, 28, 27, 32, 'Widget w: "ports[1]" must be an integer, not null.']]);
+    // the null sits in a mapping that an array item shares through an alias: still unset, so no type finding
+    const nested = `${CRD.replace('ports: {type: array, items: {type: integer}}', 'ports: {type: array, items: {type: integer}}\n                extra: {type: array, items: {type: object, properties: {a: {type: string}}}}')}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nx: &x {a: null}\nspec: {size: 1, extra: [*x, {a: b}]}\n`;
+    assert.deepEqual(findings(nested).filter((f) => f[0] === 'invalid-field-type'), []);
+    assert.deepEqual(findings(nested.replace('[*x, {a: b}]', '[{a: 1}]')).filter((f) => f[0] === 'invalid-field-type').map((f) => f[5]), ['Widget w: "a" must be a string, not the number 1.']);
+  });
+
+  it('a CRD whose descriptions mention the kind, but that nowhere writes `kind: <the kind>`, is passed over uncomposed', () => {
+    // the Gadget CRD's descriptions name Widget and even `kind: WidgetList`; it comes first in the group
+    const mentioning = CRD.replace(/widgets/g, 'gadgets').replace('kind: Widget', 'kind: Gadget')
+      .replace('replicas: {type: integer, minimum: 0}', 'replicas: {type: integer, minimum: 0, description: "as for a Widget (see kind: WidgetList)"}');
+    const text = `${mentioning}---\n${CRD}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 1, mode: c}\n`;
+    assert.deepEqual(findings(text), [['invalid-field-type', 51, 22, 51, 23, 'Widget w: "mode" must be one of "a", "b".']]);
+    const lazy = makeRuleSet(rules);
+    const first = (crd: string) => objectsOf(parseManifest(crd, { kinds: lazy.kinds, lazy: lazy.lazy }).docs[0])[0];
+    const gadget = first(mentioning);
+    assert.equal(mayHoldWord(gadget, 'Widget'), true, 'the word is there');
+    assert.equal(mayHoldPair(gadget, 'kind', 'Widget'), false);
+    assert.equal(mayHoldPair(gadget, 'kind', 'Sprocket'), false);
+    assert.equal(mayHoldPair(gadget, 'kind', 'Gadget'), true);
+    assert.equal(mayHoldPair(first(CRD), 'kind', 'Widget'), true);
+    // every way YAML can put the pair, with things between key and value, in JSON, or through an alias, may
+    const spelled = (names: string) => first(mentioning.replace('names: {kind: Gadget, plural: gadgets}', names));
+    for (const names of [
+      'names: {"kind" : "Widget", plural: gadgets}',
+      "names: {'kind': 'Widget', plural: gadgets}",
+      'names:\n    kind: !!str Widget\n    plural: gadgets',
+      'names:\n    kind: !<tag:yaml.org,2002:str> Widget\n    plural: gadgets',
+      'names:\n    kind: # the kind\n      Widget\n    plural: gadgets',
+      'names:\n    kind: >-\n      Widget\n    plural: gadgets',
+      'names:\n    ? kind\n    : Widget\n    plural: gadgets',
+      'names:\n    kind: *k\n    plural: &k gadgets',
+      'names: {kind: "\\x57idget", plural: gadgets}',
+    ]) assert.equal(mayHoldPair(spelled(names), 'kind', 'Widget'), true, names);
+    // a `*` inside a scalar is no alias; an object not read lazily may hold anything
+    assert.equal(mayHoldPair(spelled('names: {kind: Gadget, plural: gadgets, x: "2 * b", y: a*b, z: &a c}'), 'kind', 'Widget'), false);
+    const eager = objectsOf(parseManifest(mentioning).docs[0])[0];
+    assert.equal(mayHoldPair(eager, 'kind', 'Widget'), true);
+    assert.equal(mayHoldPair(gadget, 'kind', 'not a word'), true);
   });
 });
 

@@ -1,26 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { objectsOf, parseManifest, type K8sObject } from '../../engine';
-import { evaluateUnit, loadPolicies, makeEnv } from '../../policies';
-
-function objects(text: string): K8sObject[] {
-  return parseManifest(text, {}).docs.flatMap((pd) => (pd.doc ? objectsOf(pd) : []));
-}
+import { judgeUnits } from './unit-helpers';
 
 /** Each unit on each Pod, in the units' order: `unit-id on name: path message`, or `unknown …`. */
-function judge(text: string): string[] {
-  const all = objects(text);
-  const { units } = loadPolicies(all);
-  const env = makeEnv(all);
-  const out: string[] = [];
-  for (const u of units) {
-    for (const o of all.filter((x) => x.kind === 'Pod')) {
-      const r = evaluateUnit(u, o, env);
-      for (const v of r.violations) out.push(`${u.id} on ${o.name}: ${v.path.join('.')} ${v.message}`);
-      if (r.unknown) out.push(`${u.id} on ${o.name}: unknown ${r.unknown}`);
-    }
-  }
-  return out;
-}
+const judge = (text: string): string[] => judgeUnits(text, (o) => o.kind === 'Pod', (o) => ` on ${o.name}`, true);
 
 const POD = (name: string, image: string) => `---
 apiVersion: v1
