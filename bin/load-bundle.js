@@ -26,9 +26,9 @@ const vm = require('node:vm');
  * --heap-growing-percent=80: after a full collection V8 lets the old generation grow to live size x 1.8 before
  * the next one, not up to 4x (its default on a machine with a large heap limit); a scan keeps its index, findings
  * and small parses until phase 2 and makes much medium-lived garbage there, so the 4x let a one-thread corpus scan
- * reach 410-430 MB resident for ~180 MB live. Corpus, 5 interleaved runs vs ea6908c, load 3.6-5.6: one thread
- * 422 -> 380 MB peak RSS, user CPU 5.74 -> 6.20 s (noisy; +0.33 s median pair difference); two threads
- * (factor 1.5 run) 499 -> 487 MB, CPU unchanged.
+ * reach 410-430 MB resident for ~180 MB live. Corpus, the same build with and without this flag, medians of 5
+ * interleaved runs, load 2.2-2.7: one thread 430 -> 366 MB peak RSS, CPU 5.68 -> 5.76 s; two threads
+ * 499 -> 485 MB, CPU 7.51 -> 7.87 s (median pair difference +0.04 s), wall 4.23 -> 4.29 s.
  * V8 reports a flag it does not know on standard error (test/cli/startup.test.ts checks that it says nothing).
  */
 const CLI_V8_FLAGS = ['--interrupt-budget=300000', '--no-turbo-inlining', '--heap-growing-percent=80'];
