@@ -699,13 +699,18 @@ interface Share { indices: number[]; loaded: Judged[] }
 function judgeShare(claim: () => number | undefined, files: ReadonlyArray<string>, parseSet: RuleSet, set: RuleSet, settings: ScanSettings, pset: RuleSet | undefined, each: () => void): Share {
   const share: Share = { indices: [], loaded: [] };
   for (let fi = claim(); fi !== undefined; fi = claim()) {
-    share.indices.push(fi);
-    const j = judgeFile(files[fi], parseSet, set, settings, pset);
-    if (settings.lean) leanResult(j.result);
-    share.loaded.push(j);
+    judgeInto(share, fi, files, parseSet, set, settings, pset);
     each();
   }
   return share;
+}
+
+/** Phase 1 for the file at position `fi` of the scan, kept in a thread's share (its result lean when asked). */
+function judgeInto(share: Share, fi: number, files: ReadonlyArray<string>, parseSet: RuleSet, set: RuleSet, settings: ScanSettings, pset: RuleSet | undefined): void {
+  share.indices.push(fi);
+  const j = judgeFile(files[fi], parseSet, set, settings, pset);
+  if (settings.lean) leanResult(j.result);
+  share.loaded.push(j);
 }
 
 /** The positions in a share of its files, in the order of the scan's files. */
@@ -802,10 +807,7 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     const share: Share = { indices: [], loaded: [] };
     const claim = claimer(order, queue, 0, n);
     for (let fi = claim(); fi !== undefined; fi = claim()) {
-      share.indices.push(fi);
-      const j = judgeFile(files[fi], parseSet, set, settings, pset);
-      if (settings.lean) leanResult(j.result);
-      share.loaded.push(j);
+      judgeInto(share, fi, files, parseSet, set, settings, pset);
       progress();
       await pause();
       check();

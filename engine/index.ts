@@ -9,7 +9,7 @@ export { rangeForPath, locate, nodeAt } from './paths';
 export { planFix, formatScalar } from './fix';
 export { verifyFix, sameExceptFixed, deepEqual } from './fix-verify';
 export { fixEdits, applyFixes, type FixAllResult } from './fixing';
-export { lintText, lintDocument, reportsAny, readsOthers, rulesFor, deferredObject, deferredHead, mayHoldWord, mayHoldPair, type DeferredHead, objectsOf, makeRuleSet, dropYielded, type ActiveRule, type RuleSet, type LintResult, type RuleFilter, type LintDocumentOptions, type FindingPlace } from './lint';
+export { lintText, lintDocument, reportsAny, readsOthers, rulesFor, deferredObject, deferredHead, mayHoldPair, type DeferredHead, objectsOf, makeRuleSet, dropYielded, type ActiveRule, type RuleSet, type LintResult, type RuleFilter, type LintDocumentOptions, type FindingPlace } from './lint';
 export { RuleContext, objectsOfKind, type K8sObject } from './context';
 export { POD_SPEC_KINDS, POD_SPEC_PATHS, podMetadataPathOf, CONTAINER_LISTS, INHERITED_FIELDS, CONTAINER_ONLY_FIELDS, getPath, type ContainerRef, type PodSpecRef, type Setting } from './workloads';
 export { parseDirectives, isSuppressed, annotationSuppresses } from './suppress';

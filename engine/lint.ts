@@ -149,22 +149,6 @@ const SPELLING_ESCAPE = /\\[xuU\r\n]/;
 const WORD = /^[A-Za-z0-9]+$/;
 
 /**
- * Whether an object may have a string value equal to `word` (a word of letters and digits, such as a kind), without
- * composing it: false only for an object still uncomposed whose document's text has no `word` and no backslash
- * escape that could spell it. Composed objects, and those whose text cannot be had, may.
- */
-export function mayHoldWord(o: K8sObject, word: string): boolean {
-  if (!deferredHead(o) || !WORD.test(word)) return true;
-  let text: string | undefined;
-  try {
-    text = deferredSources.get(o)?.();
-  } catch {
-    return true;
-  }
-  return text === undefined || text.includes(word) || SPELLING_ESCAPE.test(text);
-}
-
-/**
  * Whether a text has something that reads like an alias (`*name`) where a node can start: at a line's start, after
  * `?` or `-` and a space, or after `:`, `[`, `{` or `,` (such an alias may stand for a key or a value). A line starting
  * with `**bold**` reads like one too.
@@ -192,10 +176,11 @@ const pairPatterns = new Map<string, RegExp>();
 
 /**
  * Whether an object may have a mapping key `key` whose value is the string `word` (both words of letters and digits,
- * such as `kind` and a kind), without composing it: false only when `mayHoldWord` is false, or when the document's
- * text, which has no alias and no escape that could spell a letter, nowhere writes `key`, an optional quote, a `:`
- * and an optional quote before `word` and no further letter or digit, with only white space, comments, tags or a
- * block scalar's header between (a description that merely mentions the word does not).
+ * such as `kind` and a kind), without composing it. False only for an object still uncomposed whose document's text
+ * has no backslash escape that could spell a letter, and either has no `word` at all, or has no alias and nowhere
+ * writes `key`, an optional quote, a `:` and an optional quote before `word` and no further letter or digit, with
+ * only white space, comments, tags or a block scalar's header between (a description that merely mentions the
+ * word does not). Composed objects, and those whose text cannot be had, may.
  */
 export function mayHoldPair(o: K8sObject, key: string, word: string): boolean {
   if (!deferredHead(o) || !WORD.test(word) || !WORD.test(key)) return true;

@@ -31,7 +31,7 @@ export interface FastHead {
 }
 
 import { Pair, Scalar, YAMLMap, YAMLSeq, isScalar, type Document, type Schema } from 'yaml';
-import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail, decodeDouble } from './yaml-lines';
+import { BAIL, BlockLines, COLON, DASH, HASH, SP, badStart, bail, decodeDouble, hexCodePoint, hexDigits } from './yaml-lines';
 
 
 /** The schema's key of its string tag (the `yaml` package's identity.SCALAR). */
@@ -72,11 +72,8 @@ function checkDouble(t: string, from: number, to: number, nextBackslash: (i: num
     switch (x) {
       case '\\': case '"': case '/': case ' ': case 'n': case 't': case '0': break;
       case 'x': case 'u': case 'U': {
-        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
-        const hex = t.slice(i + 2, i + 2 + len);
-        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) bail();
-        const cp = parseInt(hex, 16);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail();
+        const len = hexDigits(x);
+        hexCodePoint(t, i + 2, len);
         i += len;
         break;
       }

@@ -15,6 +15,18 @@ export function badStart(c: number): boolean {
   return c === 63 || c === 58 || c === 44 || c === 91 || c === 93 || c === 123 || c === 125 || c === 35 || c === 38 || c === 42 || c === 33 || c === 124 || c === 62 || c === 39 || c === 34 || c === 37 || c === 64 || c === 96;
 }
 
+/** How many hex digits follow the escape letter `x`, `u` or `U`. */
+export function hexDigits(x: string): number { return x === 'x' ? 2 : x === 'u' ? 4 : 8; }
+
+/** The code point the `len` hex digits at t[from] write; malformed or not a Unicode scalar value: not in the subset. */
+export function hexCodePoint(t: string, from: number, len: number): number {
+  const hex = t.slice(from, from + len);
+  if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) bail();
+  const cp = parseInt(hex, 16);
+  if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail();
+  return cp;
+}
+
 /** The escapes of a double-quoted scalar (the usual ones; any other, or a malformed code point, is not in the subset). */
 export function decodeDouble(raw: string): string {
   let i = raw.indexOf('\\');
@@ -34,12 +46,8 @@ export function decodeDouble(raw: string): string {
       case 't': value += '\t'; break;
       case '0': value += '\0'; break;
       case 'x': case 'u': case 'U': {
-        const len = x === 'x' ? 2 : x === 'u' ? 4 : 8;
-        const hex = raw.slice(i + 2, i + 2 + len);
-        if (hex.length !== len || !/^[0-9a-fA-F]+$/.test(hex)) bail();
-        const cp = parseInt(hex, 16);
-        if (cp > 0x10ffff || (cp >= 0xd800 && cp <= 0xdfff)) bail();
-        value += String.fromCodePoint(cp);
+        const len = hexDigits(x);
+        value += String.fromCodePoint(hexCodePoint(raw, i + 2, len));
         n = 2 + len;
         break;
       }

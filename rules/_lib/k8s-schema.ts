@@ -105,32 +105,15 @@ function builtinValidator(gvk: string): ValidateFunction | null {
   return v;
 }
 
-/**
- * Whether some mapping in a value has a key set to null (an array's null item does not count). Each object is looked
- * into once (aliases share them, and a cycle ends); Map, Set and binary values are leaves, as in walkValue. An
- * explicit stack, not recursion, so deep nesting cannot overflow; no paths are kept.
- */
-function hasNullValue(root: unknown): boolean {
-  if (typeof root !== 'object' || root === null) return false;
-  const seen = new Set<object>();
-  const stack: object[] = [root];
-  while (stack.length) {
-    const v = stack.pop()!;
-    if (seen.has(v)) continue;
-    seen.add(v);
-    if (Array.isArray(v)) {
-      for (const x of v) if (typeof x === 'object' && x !== null) stack.push(x);
-      continue;
-    }
-    if (v instanceof Map || v instanceof Set || ArrayBuffer.isView(v)) continue;
-    const rec = v as Record<string, unknown>;
-    for (const k of Object.keys(rec)) {
-      const x = rec[k];
-      if (x === null) return true;
-      if (typeof x === 'object') stack.push(x);
-    }
-  }
-  return false;
+/** Whether some mapping in a value has a key set to null (an array's null item does not count), by the engine's walk. */
+function hasNullValue(v: unknown): boolean {
+  let found = false;
+  walkValue(v, (e) => {
+    if (e.value !== null || !isRecord(e.parent)) return undefined;
+    found = true;
+    return 'stop';
+  });
+  return found;
 }
 
 /**

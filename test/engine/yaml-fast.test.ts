@@ -91,6 +91,9 @@ const OTHERS: Record<string, string> = {
   directive: '%YAML 1.1\n---\nkind: Pod\n',
   CRLF: 'kind: Pod\r\na: 1\r\n',
   'marker with content': '--- |\n  x\n',
+  'a surrogate \\u escape in a document a rule reads': 'kind: Pod\na: "\\ud800"\n',
+  'a \\U escape beyond Unicode': 'kind: Pod\na: "\\U00110000"\n',
+  'a short \\x escape in a document no rule reads': 'kind: ConfigMap\na: "\\xZ1"\n',
 };
 
 describe('engine fast YAML reader (parse without the yaml parser)', () => {
