@@ -6,9 +6,9 @@ import { fixableRules, rules } from '../rules';
 import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
 import { fixFiles } from './fix';
-import { fileSeverity, formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity } from './format';
+import { formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity, type Piece } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
-import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type FileResult, type ScanResult, type ScanWorker } from './scan';
+import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type ScanResult, type ScanWorker } from './scan';
 import { findPolicies } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
@@ -140,7 +140,8 @@ async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry
   const total = files.length + (stdin !== undefined ? 1 : 0);
   const streamed = baseline || format === 'sarif' ? undefined : format === 'json' ? new JsonReport(total, stdout.write) : new StylishReport(total, color, { afterFix: !!fixed }, stdout.write);
   let worst = 0;
-  const onResult = streamed ? (r: FileResult) => { worst = Math.max(worst, fileSeverity(r)); streamed.add(r); } : undefined;
+  // each file's piece of the report is built by the thread that finished the file (a worker for its own files)
+  const pieces = streamed ? { spec: streamed.spec, onPiece: (p: Piece) => { worst = Math.max(worst, p.worst); streamed.addPiece(p); } } : undefined;
   // admission policies in the scan run on the scan's own parse of each file
   const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: settings.profile });
   // Ctrl-C stops a long scan between files (worker threads included); a second one kills as usual
@@ -150,7 +151,7 @@ async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry
   let result: ScanResult;
   try {
     // the results are only written as a report: a fix is kept as its safety (ScanSettings.lean)
-    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, onResult, lean: true });
+    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, pieces, lean: true });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');
