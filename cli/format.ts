@@ -39,11 +39,20 @@ function jsonFinding(f: Finding, shown: string) {
 }
 
 export function formatJson(res: ScanResult): string {
-  let out = '';
-  const report = new JsonReport(res.files, (piece) => { out += piece; });
+  const out = collected();
+  const report = new JsonReport(res.files, out.write);
   for (const r of res.results) report.add(r);
   report.end();
-  return out;
+  return out.text();
+}
+
+/** What a report writes, as text (a piece built in another thread is written as its UTF-8 bytes). */
+export type Chunk = string | Uint8Array;
+
+function collected(): { write: (c: Chunk) => void; text: () => string } {
+  let out = '';
+  const decoder = new TextDecoder();
+  return { write: (c) => { out += typeof c === 'string' ? c : decoder.decode(c); }, text: () => out };
 }
 
 /**
@@ -59,14 +68,19 @@ export type PieceSpec = { format: 'json' } | { format: 'stylish'; color: boolean
 export type Piece = JsonPiece | StylishPiece;
 
 interface PieceBase {
+  /**
+   * The file's text as the report writes it (see JsonPiece and StylishPiece); as UTF-8 bytes once made
+   * sendable to another thread (sendable()), so that the thread writing the report has neither to copy
+   * it into its heap nor to encode it.
+   */
+  text: Chunk;
   /** The file's worst severity for the exit code (fileSeverity). */
   worst: number;
 }
 
 export interface JsonPiece extends PieceBase {
   format: 'json';
-  /** The file's findings as elements of the report's `findings` list, joined by `,\n` ('' when none). */
-  text: string;
+  /** The file's findings as elements of the report's `findings` list, joined by `,\n` (empty when none). */
   /** Its entries of the report's `errors` and `skipped` lists, which come after every finding. */
   errors?: unknown[];
   skipped?: unknown;
@@ -74,8 +88,7 @@ export interface JsonPiece extends PieceBase {
 
 export interface StylishPiece extends PieceBase {
   format: 'stylish';
-  /** The file's heading and rows ('' when it has neither findings nor errors). */
-  text: string;
+  /** The file's heading and rows (empty when it has neither findings nor errors). */
   /** Findings by severity, then fixes by kind (see fixHint), and file errors. */
   counts: [error: number, warning: number, info: number, safe: number, review: number, rendered: number, fatal: number];
   skipped?: SkipReason;
@@ -87,6 +100,15 @@ export interface StylishPiece extends PieceBase {
 export function piece(spec: PieceSpec, r: FileResult): Piece {
   return spec.format === 'json' ? jsonPiece(r) : stylishPiece(r, spec.color);
 }
+
+/** A piece as a worker posts it: its text as UTF-8 bytes, in a buffer of its own to transfer. */
+export function sendable(p: Piece): { piece: Piece; transfer: ArrayBuffer[] } {
+  if (typeof p.text !== 'string' || !p.text.length) return { piece: p, transfer: [] };
+  const bytes = encoder.encode(p.text);
+  return { piece: { ...p, text: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+const encoder = new TextEncoder();
 
 function jsonPiece(r: FileResult): JsonPiece {
   const p: JsonPiece = { format: 'json', text: '', worst: fileSeverity(r) };
@@ -149,7 +171,7 @@ export class JsonReport implements StreamedReport {
   private readonly errors: unknown[] = [];
   private readonly skipped: unknown[] = [];
 
-  constructor(private readonly files: number, private readonly write: (piece: string) => void) {}
+  constructor(private readonly files: number, private readonly write: (chunk: Chunk) => void) {}
 
   add(r: FileResult): void {
     this.addPiece(jsonPiece(r));
@@ -157,10 +179,11 @@ export class JsonReport implements StreamedReport {
 
   addPiece(p: Piece): void {
     if (p.format !== 'json') throw new Error('JSON report: given a stylish piece');
-    if (p.text) {
+    if (p.text.length) {
       this.start();
-      // the elements of two files, or of two batches of one file, are joined as JSON.stringify joins them
-      this.write(`${this.any ? ',\n' : '  "findings": [\n'}${p.text}`);
+      // the elements of two files are joined as JSON.stringify joins them
+      this.write(this.any ? ',\n' : '  "findings": [\n');
+      this.write(p.text);
       this.any = true;
     }
     if (p.errors) for (const e of p.errors) this.errors.push(e);
@@ -200,11 +223,11 @@ export interface StylishOptions {
 }
 
 export function formatStylish(res: ScanResult, color: boolean, opts: StylishOptions = {}): string {
-  let out = '';
-  const report = new StylishReport(res.files, color, opts, (piece) => { out += piece; });
+  const out = collected();
+  const report = new StylishReport(res.files, color, opts, out.write);
   for (const r of res.results) report.add(r);
   report.end();
-  return out;
+  return out.text();
 }
 
 /** The text of formatStylish written file by file as results come: each file's rows at once, the summary at the end. */
@@ -217,7 +240,7 @@ export class StylishReport implements StreamedReport {
   private readonly skipped = new Map<SkipReason, number>();
   private readonly top = new Priorities();
 
-  constructor(private readonly files: number, color: boolean, private readonly opts: StylishOptions, private readonly write: (piece: string) => void) {
+  constructor(private readonly files: number, color: boolean, private readonly opts: StylishOptions, private readonly write: (chunk: Chunk) => void) {
     this.c = paint(color);
     this.spec = { format: 'stylish', color };
   }
@@ -238,7 +261,7 @@ export class StylishReport implements StreamedReport {
     this.errors += n[6];
     this.top.merge(p.rules);
     if (p.skipped) this.skipped.set(p.skipped, (this.skipped.get(p.skipped) ?? 0) + 1);
-    if (p.text) this.write(p.text);
+    if (p.text.length) this.write(p.text);
   }
 
   end(): void {

@@ -6,7 +6,7 @@ import { fixableRules, rules } from '../rules';
 import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
 import { fixFiles } from './fix';
-import { formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity, type Piece } from './format';
+import { formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity, type Chunk, type Piece } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
 import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type ScanResult, type ScanWorker } from './scan';
 import { findPolicies } from './policies';
@@ -65,17 +65,33 @@ function readStdin(): string {
 
 /**
  * Standard output taken in pieces and written about a megabyte at a time (a large report is never held whole).
- * `before` runs before each write (the scan's progress line on a terminal is cleared first).
+ * `before` runs before each write (the scan's progress line on a terminal is cleared first). Text and bytes
+ * (a report piece built by a worker thread: see cli/format.ts sendable) are written in the order given.
  */
-function piecewiseStdout(before?: () => void): { write: (piece: string) => void; flush: () => void } {
-  let buf = '';
+function piecewiseStdout(before?: () => void): { write: (chunk: Chunk) => void; flush: () => void } {
+  let text = '';
+  const parts: Uint8Array[] = [];
+  let size = 0;
   const flush = () => {
-    if (!buf) return;
+    if (text) { parts.push(Buffer.from(text)); text = ''; }
+    if (!parts.length) return;
     before?.();
-    process.stdout.write(buf);
-    buf = '';
+    process.stdout.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    parts.length = 0;
+    size = 0;
   };
-  return { write: (piece) => { buf += piece; if (buf.length >= 1 << 20) flush(); }, flush };
+  const write = (chunk: Chunk) => {
+    if (typeof chunk === 'string') {
+      text += chunk;
+      size += chunk.length;
+    } else {
+      if (text) { parts.push(Buffer.from(text)); text = ''; }
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    if (size >= 1 << 20) flush();
+  };
+  return { write, flush };
 }
 
 /**

@@ -10,7 +10,7 @@ import { rules } from '../rules';
 import { lintPlan, planRenders, splitBySourceHeaders } from './rendered';
 import { policiesOf, type PolicyRecipe } from './policies';
 import type { RenderOptions } from '../render';
-import { piece, type Piece, type PieceSpec } from './format';
+import { piece, sendable, type Piece, type PieceSpec } from './format';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
 
@@ -913,9 +913,11 @@ function runJob(data: WorkerData, port: import('node:worker_threads').MessagePor
       const l = share.loaded[k];
       share.loaded[k] = undefined as unknown as Judged;
       const r = finishFile(l, set, all, policy);
-      // with a streamed report, the file's piece of it (cli/format.ts): text, not findings to clone
-      if (data.pieces) port.postMessage({ type: 'result', index: share.indices[k], piece: piece(data.pieces, r) });
-      else port.postMessage({ type: 'result', index: share.indices[k], result: data.settings.lean ? leanResult(r) : r });
+      // with a streamed report, the file's piece of it (cli/format.ts): bytes to move, not findings to clone
+      if (data.pieces) {
+        const sent = sendable(piece(data.pieces, r));
+        port.postMessage({ type: 'result', index: share.indices[k], piece: sent.piece }, sent.transfer);
+      } else port.postMessage({ type: 'result', index: share.indices[k], result: data.settings.lean ? leanResult(r) : r });
     }
     log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     port.postMessage({ type: 'done' });
