@@ -81,6 +81,7 @@ interface PieceBase {
 export interface JsonPiece extends PieceBase {
   format: 'json';
   /** The file's findings as elements of the report's `findings` list, joined by `,\n` (empty when none). */
+  text: Chunk;
   /** Its entries of the report's `errors` and `skipped` lists, which come after every finding. */
   errors?: unknown[];
   skipped?: unknown;
@@ -89,6 +90,7 @@ export interface JsonPiece extends PieceBase {
 export interface StylishPiece extends PieceBase {
   format: 'stylish';
   /** The file's heading and rows (empty when it has neither findings nor errors). */
+  text: Chunk;
   /** Findings by severity, then fixes by kind (see fixHint), and file errors. */
   counts: [error: number, warning: number, info: number, safe: number, review: number, rendered: number, fatal: number];
   skipped?: SkipReason;
