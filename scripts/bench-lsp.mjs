@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BenchClient } from './bench-lsp-client.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const server = join(root, 'dist', 'server.js');
+// KUBEHEX_BENCH_LSP_SERVER: another build's dist/server.js (A/B runs of this very script)
+const server = process.env.KUBEHEX_BENCH_LSP_SERVER ?? join(root, 'dist', 'server.js');
 const bundlePath = process.argv[2] ?? '/work/shared/corpus/real/prometheus-operator/bundle.yaml';
 if (!existsSync(server)) { console.error('bench-lsp: dist/server.js missing; run npm run build'); process.exit(2); }
 
@@ -78,7 +79,12 @@ function toggleLine(text) {
   return { line: i, col: lines[i].indexOf('false') };
 }
 
-async function editLatency(text, label, { pull, rounds, line, col }) {
+/**
+ * Edit-to-diagnostics latencies of `rounds` edits right after the open, or, with `pause`, after that many ms of
+ * quiet after the open (a user reading the file before typing: the server warms itself up then, see
+ * server/warm-up.ts); `times.warm` is then how far the warm-up got in the pause.
+ */
+async function editLatency(text, label, { pull, rounds, line, col, pause = 0 }) {
   const c = new BenchClient(server, { maxFileSize: 64 * 1024 * 1024 });
   await c.init(pull);
   const uri = pathToFileURL(`/bench/${label}.yaml`).href;
@@ -86,6 +92,11 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
   const opened = pull ? null : c.waitDiagnostics(uri, 1);
   c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
   if (pull) await c.request('textDocument/diagnostic', { textDocument: { uri } }); else await opened;
+  let warm;
+  if (pause) {
+    await new Promise((r) => setTimeout(r, pause));
+    warm = await c.request('kubehex/warmUpStats', null).catch(() => undefined);
+  }
   const times = [];
   let priv = false;
   const cpu0 = cpuMs(c.proc.pid);
@@ -107,6 +118,7 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
   }
   const cpu1 = cpuMs(c.proc.pid);
   if (cpu0 !== undefined && cpu1 !== undefined) times.cpu = (cpu1 - cpu0) / rounds;
+  if (pause) times.warm = warm ? `warm-up ${warm.edits}/${warm.total} edits done in the pause` : 'no warm-up';
   await c.stop();
   return times;
 }
@@ -137,6 +149,12 @@ const small = manifest300();
 const sl = toggleLine(small);
 if (!onlyChart) console.log(`lsp edit->diagnostics, 300-line manifest, pull: ${stats(await editLatency(small, 'small', { pull: true, rounds: 60, ...sl }))} (target <= 10; load ${load()})`);
 if (!onlyChart) console.log(`lsp edit->diagnostics, 300-line manifest, push: ${stats(await editLatency(small, 'small-push', { pull: false, rounds: 60, ...sl }))} (includes the adaptive debounce; load ${load()})`);
+// the same edits after a 2 s pause after the open (the figures above are the cold ones: edits right after the open)
+const PAUSE_MS = 2000;
+for (const pull of onlyChart ? [] : [true, false]) {
+  const t = await editLatency(small, pull ? 'small-pause' : 'small-push-pause', { pull, rounds: 60, ...sl, pause: PAUSE_MS });
+  console.log(`lsp edit->diagnostics, 300-line manifest, ${pull ? 'pull' : 'push'}, after a ${PAUSE_MS / 1000} s pause after the open: ${stats(t)} (${t.warm}; load ${load()})`);
+}
 
 if (onlyChart) { /* skipped */ } else if (existsSync(bundlePath)) {
   const text = readFileSync(bundlePath, 'utf8');
