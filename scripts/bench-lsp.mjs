@@ -21,6 +21,8 @@ const fmt = (x) => x.toFixed(1);
 /** Nearest-rank 95th percentile. */
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const stats = (xs) => `median ${fmt(median(xs))} ms, p95 ${fmt(p95(xs))} ms over ${xs.length} edits${xs.cpu !== undefined ? `, server CPU ${fmt(xs.cpu)} ms/edit` : ''}`;
+/** Where the slow edits are (a fresh server's first ones run V8's unoptimised code): medians by position. */
+const byIndex = (xs) => `by position: edit 1 ${fmt(xs[0])} ms, 2-20 ${fmt(median(xs.slice(1, 20)))}, 21-40 ${fmt(median(xs.slice(20, 40)))}, 41-60 ${fmt(median(xs.slice(40, 60)))}`;
 /**
  * CPU time (user + system, all threads) a process has used, in ms, from /proc (undefined elsewhere). On a shared
  * machine the wall-clock figures carry the other processes' load; the server's own CPU per edit does not.
@@ -147,13 +149,15 @@ function bareParse(path) {
 const onlyChart = process.env.KUBEHEX_BENCH_LSP_ONLY === 'chart';
 const small = manifest300();
 const sl = toggleLine(small);
-if (!onlyChart) console.log(`lsp edit->diagnostics, 300-line manifest, pull: ${stats(await editLatency(small, 'small', { pull: true, rounds: 60, ...sl }))} (target <= 10; load ${load()})`);
-if (!onlyChart) console.log(`lsp edit->diagnostics, 300-line manifest, push: ${stats(await editLatency(small, 'small-push', { pull: false, rounds: 60, ...sl }))} (includes the adaptive debounce; load ${load()})`);
+for (const pull of onlyChart ? [] : [true, false]) {
+  const t = await editLatency(small, pull ? 'small' : 'small-push', { pull, rounds: 60, ...sl });
+  console.log(`lsp edit->diagnostics, 300-line manifest, ${pull ? 'pull' : 'push'}: ${stats(t)} (${pull ? 'target <= 10' : 'includes the adaptive debounce'}; ${byIndex(t)}; load ${load()})`);
+}
 // the same edits after a 2 s pause after the open (the figures above are the cold ones: edits right after the open)
 const PAUSE_MS = 2000;
 for (const pull of onlyChart ? [] : [true, false]) {
   const t = await editLatency(small, pull ? 'small-pause' : 'small-push-pause', { pull, rounds: 60, ...sl, pause: PAUSE_MS });
-  console.log(`lsp edit->diagnostics, 300-line manifest, ${pull ? 'pull' : 'push'}, after a ${PAUSE_MS / 1000} s pause after the open: ${stats(t)} (${t.warm}; load ${load()})`);
+  console.log(`lsp edit->diagnostics, 300-line manifest, ${pull ? 'pull' : 'push'}, after a ${PAUSE_MS / 1000} s pause after the open: ${stats(t)} (${t.warm}; ${byIndex(t)}; load ${load()})`);
 }
 
 if (onlyChart) { /* skipped */ } else if (existsSync(bundlePath)) {
