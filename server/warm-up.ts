@@ -151,9 +151,9 @@ export class WarmUp {
   private timer?: NodeJS.Timeout;
   private stopped = false;
   private started = false;
+  /** The sample and its linter (with an object index of its own), dropped when the warm-up ends. */
   private doc?: PieceDocument;
   private linter?: DocLinter;
-  private readonly index = new ObjectIndex();
   private readonly uri = 'kubehex-warm-up:/sample.yaml';
   /** Each toggle's line and whether it holds its second value. */
   private readonly state = TOGGLES.map((t) => ({ ...t, row: WARM_UP_SAMPLE.split('\n').indexOf(t.line), on: false }));
@@ -175,6 +175,7 @@ export class WarmUp {
     this.stopped = true;
     clearTimeout(this.timer);
     this.timer = undefined;
+    this.release();
   }
 
   /**
@@ -202,9 +203,14 @@ export class WarmUp {
     } catch {
       // a warm-up is no lint anyone waits for: whatever it hit, the server goes on without it
       this.edits = this.total;
-      return;
     }
-    if (!this.done && !this.stopped) this.wait(1);
+    if (this.done || this.stopped) this.release();
+    else this.wait(1);
+  }
+
+  private release(): void {
+    this.doc = undefined;
+    this.linter = undefined;
   }
 
   /** One edit of the sample (the first one opens it), linted and turned into diagnostics as the server would. */
@@ -213,7 +219,8 @@ export class WarmUp {
     let version: number;
     if (!this.doc) {
       this.doc = new PieceDocument(this.uri, 'yaml', 1, WARM_UP_SAMPLE);
-      this.linter = new DocLinter(this.uri, undefined, this.index);
+      this.linter = new DocLinter(this.uri, undefined, new ObjectIndex());
+      for (const t of this.state) t.on = false;
       version = 1;
     } else {
       const s = this.state[(this.edits - 1) % this.state.length];
