@@ -15,13 +15,14 @@ export function displayPath(file: string): string {
   return (!rel.startsWith('..') && !isAbsolute(rel) ? rel : file).split(sep).join('/');
 }
 
-function jsonFinding(f: Finding, file: string, shown: (file: string) => string = displayPath) {
+/** A finding as the JSON report lists it; `shown` is the display path of its file (see displayPath). */
+function jsonFinding(f: Finding, shown: string) {
   return {
     ruleId: f.ruleId,
     messageId: f.messageId,
     severity: f.severity,
     message: f.message,
-    file: shown(file),
+    file: shown,
     range: f.range,
     path: [...f.path],
     object: { apiVersion: f.object.apiVersion, kind: f.object.kind, name: f.object.name, namespace: f.object.namespace ?? null },
@@ -38,49 +39,158 @@ function jsonFinding(f: Finding, file: string, shown: (file: string) => string =
 }
 
 export function formatJson(res: ScanResult): string {
-  let out = '';
-  const report = new JsonReport(res.files, (piece) => { out += piece; });
+  const out = collected();
+  const report = new JsonReport(res.files, out.write);
   for (const r of res.results) report.add(r);
   report.end();
-  return out;
+  return out.text();
 }
 
-/** A report that is given each file's result in turn (see ScanOptions.onResult) and writes what it can at once. */
+/** What a report writes, as text (a piece built in another thread is written as its UTF-8 bytes). */
+export type Chunk = string | Uint8Array;
+
+function collected(): { write: (c: Chunk) => void; text: () => string } {
+  let out = '';
+  const decoder = new TextDecoder();
+  return { write: (c) => { out += typeof c === 'string' ? c : decoder.decode(c); }, text: () => out };
+}
+
+/**
+ * What a streamed report makes of each file: a worker thread of the scan is told this, builds the pieces of
+ * its own files (piece()) and sends those instead of the results. Colour is decided by the main thread.
+ */
+export type PieceSpec = { format: 'json' } | { format: 'stylish'; color: boolean };
+
+/**
+ * One file's part of a streamed report, built in whichever thread finished the file: its text exactly as the
+ * report writes it, and the little the report's end needs of it.
+ */
+export type Piece = JsonPiece | StylishPiece;
+
+interface PieceBase {
+  /**
+   * The file's text as the report writes it (see JsonPiece and StylishPiece); as UTF-8 bytes once made
+   * sendable to another thread (sendable()), so that the thread writing the report has neither to copy
+   * it into its heap nor to encode it.
+   */
+  text: Chunk;
+  /** The file's worst severity for the exit code (fileSeverity). */
+  worst: number;
+}
+
+export interface JsonPiece extends PieceBase {
+  format: 'json';
+  /** The file's findings as elements of the report's `findings` list, joined by `,\n` (empty when none). */
+  /** Its entries of the report's `errors` and `skipped` lists, which come after every finding. */
+  errors?: unknown[];
+  skipped?: unknown;
+}
+
+export interface StylishPiece extends PieceBase {
+  format: 'stylish';
+  /** The file's heading and rows (empty when it has neither findings nor errors). */
+  /** Findings by severity, then fixes by kind (see fixHint), and file errors. */
+  counts: [error: number, warning: number, info: number, safe: number, review: number, rendered: number, fatal: number];
+  skipped?: SkipReason;
+  /** Its findings counted by rule, for the report's priorities. */
+  rules: Priority[];
+}
+
+/** A file's piece of a streamed report (see PieceSpec): the same in any thread of the scan. */
+export function piece(spec: PieceSpec, r: FileResult): Piece {
+  return spec.format === 'json' ? jsonPiece(r) : stylishPiece(r, spec.color);
+}
+
+/** A piece as a worker posts it: its text as UTF-8 bytes, in a buffer of its own to transfer. */
+export function sendable(p: Piece): { piece: Piece; transfer: ArrayBuffer[] } {
+  if (typeof p.text !== 'string' || !p.text.length) return { piece: p, transfer: [] };
+  const bytes = encoder.encode(p.text);
+  return { piece: { ...p, text: bytes }, transfer: [bytes.buffer as ArrayBuffer] };
+}
+
+const encoder = new TextEncoder();
+
+function jsonPiece(r: FileResult): JsonPiece {
+  const p: JsonPiece = { format: 'json', text: '', worst: fileSeverity(r) };
+  if (r.findings.length) {
+    const shown = displayPath(r.file);
+    p.text = jsonElements(r.findings.map((f) => jsonFinding(f, shown)));
+  }
+  if (r.errors.length) p.errors = r.errors.map((e) => ({ file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) }));
+  if (r.skipped) p.skipped = { file: displayPath(r.file), reason: r.skipped };
+  return p;
+}
+
+function stylishPiece(r: FileResult, color: boolean): StylishPiece {
+  const c = paint(color);
+  const counts: StylishPiece['counts'] = [0, 0, 0, 0, 0, 0, r.errors.length];
+  const p: StylishPiece = { format: 'stylish', text: '', worst: fileSeverity(r), counts, rules: Priorities.of(r), ...(r.skipped ? { skipped: r.skipped } : {}) };
+  if (!r.findings.length && !r.errors.length) return p;
+  let out = `\n${c('4', displayPath(r.file))}\n`;
+  const rows: string[][] = [];
+  for (const e of r.errors) rows.push([e.range ? `${e.range.start.line + 1}:${e.range.start.character + 1}` : '-', c('31', 'fatal'), e.message, '']);
+  for (const f of r.findings) {
+    counts[SEV_INDEX[f.severity]]++;
+    // --fix applies safe fixes to plain manifests, and to rendered sources where a source edit is proven by
+    // rendering again (not known until it is tried); review fixes are offered in the editor
+    if (f.fix) counts[isRendered(f) && f.fix.safety === 'safe' ? 5 : f.fix.safety === 'safe' ? 3 : 4]++;
+    rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(SEV_COLOR[f.severity], f.severity), f.message, c('2', f.ruleId)]);
+  }
+  const w0 = Math.max(...rows.map((x) => x[0].length));
+  const w1 = Math.max(...rows.map((x) => x[1].length));
+  for (const x of rows) out += `  ${x[0].padEnd(w0)}  ${x[1].padEnd(w1)}  ${x[2]}  ${x[3]}\n`;
+  p.text = out;
+  return p;
+}
+
+const SEV_INDEX = { error: 0, warning: 1, info: 2 } as const;
+
+const paint = (color: boolean) => (code: string, s: string) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+
+/**
+ * A report that is given each file's result, or its piece built elsewhere (see PieceSpec), in turn (see
+ * ScanOptions.onResult and .pieces) and writes what it can at once.
+ */
 export interface StreamedReport {
+  /** What it makes of a file: scan() builds the pieces with it, in a worker for the worker's files. */
+  readonly spec: PieceSpec;
   add(r: FileResult): void;
+  addPiece(p: Piece): void;
   end(): void;
 }
 
 /**
- * The text of formatJson written file by file as results come (`write` gets pieces of about 256 findings), so
- * that a large report is neither built whole nor its findings kept: the same bytes as
- * `JSON.stringify(report, null, 2)`. The errors and skipped files, which come after every finding, are kept
- * until end().
+ * The text of formatJson written file by file as results come, so that a large report is neither built whole
+ * nor its findings kept: the same bytes as `JSON.stringify(report, null, 2)`. The errors and skipped files,
+ * which come after every finding, are kept until end().
  */
 export class JsonReport implements StreamedReport {
-  private batch: unknown[] = [];
+  readonly spec: PieceSpec = { format: 'json' };
   private started = false;
   private any = false;
   private readonly errors: unknown[] = [];
   private readonly skipped: unknown[] = [];
-  // a file's display path, worked out once for all its findings
-  private lastFile: string | undefined;
-  private lastShown = '';
-  private readonly shown = (file: string) => { if (file !== this.lastFile) { this.lastFile = file; this.lastShown = displayPath(file); } return this.lastShown; };
 
-  constructor(private readonly files: number, private readonly write: (piece: string) => void) {}
+  constructor(private readonly files: number, private readonly write: (chunk: Chunk) => void) {}
 
   add(r: FileResult): void {
-    for (const f of r.findings) {
-      this.batch.push(jsonFinding(f, r.file, this.shown));
-      if (this.batch.length >= 256) this.flush();
+    this.addPiece(jsonPiece(r));
+  }
+
+  addPiece(p: Piece): void {
+    if (p.format !== 'json') throw new Error('JSON report: given a stylish piece');
+    if (p.text.length) {
+      this.start();
+      // the elements of two files are joined as JSON.stringify joins them
+      this.write(this.any ? ',\n' : '  "findings": [\n');
+      this.write(p.text);
+      this.any = true;
     }
-    for (const e of r.errors) this.errors.push({ file: displayPath(e.file), message: e.message, ...(e.range ? { range: e.range } : {}) });
-    if (r.skipped) this.skipped.push({ file: displayPath(r.file), reason: r.skipped });
+    if (p.errors) for (const e of p.errors) this.errors.push(e);
+    if (p.skipped) this.skipped.push(p.skipped);
   }
 
   end(): void {
-    if (this.batch.length) this.flush();
     this.start();
     this.write(this.any ? '\n  ]' : '  "findings": []');
     this.write(`,\n${jsonList('errors', this.errors)},\n${jsonList('skipped', this.skipped)}\n}\n`);
@@ -90,13 +200,6 @@ export class JsonReport implements StreamedReport {
     if (this.started) return;
     this.started = true;
     this.write(`{\n  "version": 1,\n  "files": ${JSON.stringify(this.files)},\n`);
-  }
-
-  private flush(): void {
-    this.start();
-    this.write(`${this.any ? ',\n' : '  "findings": [\n'}${jsonElements(this.batch)}`);
-    this.any = true;
-    this.batch = [];
   }
 }
 
@@ -120,15 +223,16 @@ export interface StylishOptions {
 }
 
 export function formatStylish(res: ScanResult, color: boolean, opts: StylishOptions = {}): string {
-  let out = '';
-  const report = new StylishReport(res.files, color, opts, (piece) => { out += piece; });
+  const out = collected();
+  const report = new StylishReport(res.files, color, opts, out.write);
   for (const r of res.results) report.add(r);
   report.end();
-  return out;
+  return out.text();
 }
 
 /** The text of formatStylish written file by file as results come: each file's rows at once, the summary at the end. */
 export class StylishReport implements StreamedReport {
+  readonly spec: PieceSpec;
   private readonly c: (code: string, s: string) => string;
   private readonly counts = { error: 0, warning: 0, info: 0 };
   private readonly fixes = { safe: 0, review: 0, rendered: 0 };
@@ -136,32 +240,28 @@ export class StylishReport implements StreamedReport {
   private readonly skipped = new Map<SkipReason, number>();
   private readonly top = new Priorities();
 
-  constructor(private readonly files: number, color: boolean, private readonly opts: StylishOptions, private readonly write: (piece: string) => void) {
-    this.c = (code, s) => (color ? `\x1b[${code}m${s}\x1b[0m` : s);
+  constructor(private readonly files: number, color: boolean, private readonly opts: StylishOptions, private readonly write: (chunk: Chunk) => void) {
+    this.c = paint(color);
+    this.spec = { format: 'stylish', color };
   }
 
   add(r: FileResult): void {
-    const c = this.c;
-    this.top.add(r);
-    if (r.skipped) this.skipped.set(r.skipped, (this.skipped.get(r.skipped) ?? 0) + 1);
-    if (!r.findings.length && !r.errors.length) return;
-    let out = `\n${c('4', displayPath(r.file))}\n`;
-    const rows: string[][] = [];
-    for (const e of r.errors) {
-      this.errors++;
-      rows.push([e.range ? `${e.range.start.line + 1}:${e.range.start.character + 1}` : '-', c('31', 'fatal'), e.message, '']);
-    }
-    for (const f of r.findings) {
-      this.counts[f.severity]++;
-      // --fix applies safe fixes to plain manifests, and to rendered sources where a source edit is proven by
-      // rendering again (not known until it is tried); review fixes are offered in the editor
-      if (f.fix) this.fixes[isRendered(f) && f.fix.safety === 'safe' ? 'rendered' : f.fix.safety]++;
-      rows.push([`${f.range.start.line + 1}:${f.range.start.character + 1}`, c(SEV_COLOR[f.severity], f.severity), f.message, c('2', f.ruleId)]);
-    }
-    const w0 = Math.max(...rows.map((x) => x[0].length));
-    const w1 = Math.max(...rows.map((x) => x[1].length));
-    for (const x of rows) out += `  ${x[0].padEnd(w0)}  ${x[1].padEnd(w1)}  ${x[2]}  ${x[3]}\n`;
-    this.write(out);
+    this.addPiece(stylishPiece(r, this.spec.format === 'stylish' && this.spec.color));
+  }
+
+  addPiece(p: Piece): void {
+    if (p.format !== 'stylish') throw new Error('stylish report: given a JSON piece');
+    const n = p.counts;
+    this.counts.error += n[0];
+    this.counts.warning += n[1];
+    this.counts.info += n[2];
+    this.fixes.safe += n[3];
+    this.fixes.review += n[4];
+    this.fixes.rendered += n[5];
+    this.errors += n[6];
+    this.top.merge(p.rules);
+    if (p.skipped) this.skipped.set(p.skipped, (this.skipped.get(p.skipped) ?? 0) + 1);
+    if (p.text.length) this.write(p.text);
   }
 
   end(): void {
@@ -213,9 +313,16 @@ export function priorities(res: ScanResult, most = 5): Priority[] {
   return p.list(most);
 }
 
-/** Counts findings by rule, file after file, for priorities(). */
+/** Counts findings by rule, file after file (or a file's counts at a time: see StylishPiece), for priorities(). */
 class Priorities {
   private readonly by = new Map<string, Priority>();
+
+  /** One file's findings counted by rule. */
+  static of(r: FileResult): Priority[] {
+    const p = new Priorities();
+    p.add(r);
+    return [...p.by.values()];
+  }
 
   add(r: FileResult): void {
     for (const f of r.findings) {
@@ -224,6 +331,17 @@ class Priorities {
       e.fixable ||= !!f.fix;
       if (SEVERITY_RANK[f.severity] > SEVERITY_RANK[e.severity]) e.severity = f.severity;
       this.by.set(f.ruleId, e);
+    }
+  }
+
+  /** Adds counts made elsewhere (Priorities.of). */
+  merge(counts: ReadonlyArray<Priority>): void {
+    for (const c of counts) {
+      const e = this.by.get(c.ruleId);
+      if (!e) { this.by.set(c.ruleId, { ...c }); continue; }
+      e.count += c.count;
+      e.fixable ||= c.fixable;
+      if (SEVERITY_RANK[c.severity] > SEVERITY_RANK[e.severity]) e.severity = c.severity;
     }
   }
 

@@ -6,9 +6,9 @@ import { fixableRules, rules } from '../rules';
 import { findConfig, loadConfig } from './config';
 import { collectFiles } from './files';
 import { fixFiles } from './fix';
-import { fileSeverity, formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity } from './format';
+import { formatSarif, formatStylish, JsonReport, StylishReport, VERSION, worstSeverity, type Chunk, type Piece } from './format';
 import { renderRulesMarkdown, ruleJson } from './rules-doc';
-import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type FileResult, type ScanResult, type ScanWorker } from './scan';
+import { DEFAULT_MAX_FILE_SIZE, mayUseWorkers, runWorker, scan, startScanWorker, type ScanResult, type ScanWorker } from './scan';
 import { findPolicies } from './policies';
 import { cmdReport, loadBaseline } from './report/command';
 import type { RenderOptions } from '../render';
@@ -65,17 +65,33 @@ function readStdin(): string {
 
 /**
  * Standard output taken in pieces and written about a megabyte at a time (a large report is never held whole).
- * `before` runs before each write (the scan's progress line on a terminal is cleared first).
+ * `before` runs before each write (the scan's progress line on a terminal is cleared first). Text and bytes
+ * (a report piece built by a worker thread: see cli/format.ts sendable) are written in the order given.
  */
-function piecewiseStdout(before?: () => void): { write: (piece: string) => void; flush: () => void } {
-  let buf = '';
+function piecewiseStdout(before?: () => void): { write: (chunk: Chunk) => void; flush: () => void } {
+  let text = '';
+  const parts: Uint8Array[] = [];
+  let size = 0;
   const flush = () => {
-    if (!buf) return;
+    if (text) { parts.push(Buffer.from(text)); text = ''; }
+    if (!parts.length) return;
     before?.();
-    process.stdout.write(buf);
-    buf = '';
+    process.stdout.write(parts.length === 1 ? parts[0] : Buffer.concat(parts));
+    parts.length = 0;
+    size = 0;
   };
-  return { write: (piece) => { buf += piece; if (buf.length >= 1 << 20) flush(); }, flush };
+  const write = (chunk: Chunk) => {
+    if (typeof chunk === 'string') {
+      text += chunk;
+      size += chunk.length;
+    } else {
+      if (text) { parts.push(Buffer.from(text)); text = ''; }
+      parts.push(chunk);
+      size += chunk.length;
+    }
+    if (size >= 1 << 20) flush();
+  };
+  return { write, flush };
 }
 
 /**
@@ -140,7 +156,8 @@ async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry
   const total = files.length + (stdin !== undefined ? 1 : 0);
   const streamed = baseline || format === 'sarif' ? undefined : format === 'json' ? new JsonReport(total, stdout.write) : new StylishReport(total, color, { afterFix: !!fixed }, stdout.write);
   let worst = 0;
-  const onResult = streamed ? (r: FileResult) => { worst = Math.max(worst, fileSeverity(r)); streamed.add(r); } : undefined;
+  // each file's piece of the report is built by the thread that finished the file (a worker for its own files)
+  const pieces = streamed ? { spec: streamed.spec, onPiece: (p: Piece) => { worst = Math.max(worst, p.worst); streamed.addPiece(p); } } : undefined;
   // admission policies in the scan run on the scan's own parse of each file
   const policies = findPolicies({ files, stdin, config, configFile: cfgFile, profile: settings.profile });
   // Ctrl-C stops a long scan between files (worker threads included); a second one kills as usual
@@ -150,7 +167,7 @@ async function scanCommand(args: Args & { render?: RenderOptions }, entry: Entry
   let result: ScanResult;
   try {
     // the results are only written as a report: a fix is kept as its safety (ScanSettings.lean)
-    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, onResult, lean: true });
+    result = await scan({ ...settings, files, stdin, workerScript: entry.workerScript, early, onProgress, policies, signal: interrupt.signal, pieces, lean: true });
   } catch (e) {
     if (!interrupt.signal.aborted) throw e;
     if (onProgress) process.stderr.write('\r\x1b[K');

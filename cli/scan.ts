@@ -10,6 +10,7 @@ import { rules } from '../rules';
 import { lintPlan, planRenders, splitBySourceHeaders } from './rendered';
 import { policiesOf, type PolicyRecipe } from './policies';
 import type { RenderOptions } from '../render';
+import { piece, sendable, type Piece, type PieceSpec } from './format';
 
 export interface ErrorEntry { file: string; message: string; range?: Range }
 
@@ -480,6 +481,23 @@ export interface ScanOptions extends ScanSettings {
    * while the scan goes on); the results are then not kept: the scan returns none.
    */
   onResult?: (r: FileResult) => void;
+  /**
+   * A streamed report's part of each file (cli/format.ts Piece) as soon as the file is final, in the order of
+   * ScanResult.results: built by the thread that finished the file (a worker sends its files' pieces, not
+   * their findings). Then onResult is not called and the results are not kept.
+   */
+  pieces?: ScanPieces;
+}
+
+/** What a streamed report makes of each file (ScanOptions.pieces), and where the pieces go. */
+export interface ScanPieces { spec: PieceSpec; onPiece: (p: Piece) => void }
+
+/** Where a scan's results go: onResult, a report's pieces (see ScanOptions.pieces) or the returned results. */
+function resultSink(opts: ScanOptions, results: FileResult[]): (r: FileResult) => void {
+  const pieces = opts.pieces;
+  if (pieces) return (r) => pieces.onPiece(piece(pieces.spec, r));
+  const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
+  return opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
 }
 
 /** The policies' rule set, or none when no policy rule is active. Policy rules read every object ('*'). */
@@ -554,8 +572,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   }
   const skipped: FileResult[] = opts.files.filter((f) => plan.consumed.has(f)).map((file) => ({ file, findings: [], errors: [], skipped: plan.consumed.get(file) }));
   const results: FileResult[] = [];
-  const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
-  const emit = opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
+  const emit = resultSink(opts, results);
   for (let i = 0; i < loaded.length; i++) {
     await pause();
     const l = loaded[i];
@@ -706,6 +723,8 @@ interface WorkerData {
   threads: number;
   settings: ScanSettings;
   policies?: PolicyRecipe;
+  /** The scan streams a report: the worker sends each file's piece of it (ScanOptions.pieces). */
+  pieces?: PieceSpec;
   trace?: boolean;
 }
 
@@ -816,7 +835,7 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
   const started = [...early.slice(0, n - 1), ...Array.from({ length: Math.max(0, n - 1 - early.length) }, () => startScanWorker(opts.workerScript!))];
   trace?.(`${Math.min(early.length, n - 1)} of the workers started early`);
   const workers = started.map((s, k) => {
-    const job: WorkerData = { files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), trace: !!trace };
+    const job: WorkerData = { files: [...files], order, queue, id: k + 1, threads: n, settings, ...(policies ? { policies } : {}), ...(opts.pieces ? { pieces: opts.pieces.spec } : {}), trace: !!trace };
     s.worker.postMessage({ type: 'job', job });
     return s.worker;
   });
@@ -858,25 +877,27 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
     trace?.(`packed ${(mine.blob.byteLength / 1048576).toFixed(1)} MB, ${mine.deferred} documents sent uncomposed`);
     const theirs = await Promise.race([aborted, failure, Promise.all(blobs)]);
     trace?.('all shares judged');
-    // each thread finishes its files in file order and the workers send each result as it is final, so the
-    // results come in about the order of the report: one is kept only until every file before it is done
+    // each thread finishes its files in file order and the workers send each result (or with a streamed
+    // report, its piece) as it is final, so they come in about the order of the report: one is kept only until
+    // every file before it is done
     const results: FileResult[] = [];
-    const keep = opts.onResult ?? ((r: FileResult) => { results.push(r); });
-    const sink = opts.lean ? (r: FileResult) => keep(leanResult(r)) : keep;
-    const waiting = new Map<number, FileResult>();
+    const pieces = opts.pieces;
+    const sink = resultSink(opts, results);
+    const give = (x: FileResult | Piece) => { if (pieces) pieces.onPiece(x as Piece); else sink(x as FileResult); };
+    const waiting = new Map<number, FileResult | Piece>();
     let next = 0;
-    const arrived = (fi: number, r: FileResult) => {
+    const arrived = (fi: number, x: FileResult | Piece) => {
       if (stop) return;
-      waiting.set(fi, r);
+      waiting.set(fi, x);
       for (let w = waiting.get(next); w; w = waiting.get(next)) {
         waiting.delete(next++);
-        sink(w);
+        give(w);
       }
     };
     const linted = workers.map((w, i) => new Promise<void>((resolve) => {
-      const onMsg = (m: { type: string; index: number; result: FileResult }) => {
+      const onMsg = (m: { type: string; index: number; result?: FileResult; piece?: Piece }) => {
         if (m.type === 'done') { w.off('message', onMsg); resolve(); return; }
-        try { arrived(m.index, m.result); } catch (e) { failed!(e); }
+        try { arrived(m.index, pieces ? m.piece! : m.result!); } catch (e) { failed!(e); }
       };
       w.on('message', onMsg);
       // with one worker each buffer has one reader and is moved; with more they are copied
@@ -890,7 +911,8 @@ async function scanInWorkers(opts: ScanOptions, n: number, parseSet: RuleSet, se
       check();
       const l = share.loaded[k];
       share.loaded[k] = undefined as unknown as Judged;
-      arrived(share.indices[k], finishFile(l, set, all, policy));
+      const r = finishFile(l, set, all, policy);
+      arrived(share.indices[k], pieces ? piece(pieces.spec, r) : r);
     }
     trace?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     await Promise.race([aborted, failure, Promise.all(linted)]);
@@ -932,7 +954,11 @@ function runJob(data: WorkerData, port: import('node:worker_threads').MessagePor
       const l = share.loaded[k];
       share.loaded[k] = undefined as unknown as Judged;
       const r = finishFile(l, set, all, policy);
-      port.postMessage({ type: 'result', index: share.indices[k], result: data.settings.lean ? leanResult(r) : r });
+      // with a streamed report, the file's piece of it (cli/format.ts): bytes to move, not findings to clone
+      if (data.pieces) {
+        const sent = sendable(piece(data.pieces, r));
+        port.postMessage({ type: 'result', index: share.indices[k], piece: sent.piece }, sent.transfer);
+      } else port.postMessage({ type: 'result', index: share.indices[k], result: data.settings.lean ? leanResult(r) : r });
     }
     log?.(`linted; pending documents ${reparsed.pending}, parsed again alone ${reparsed.alone}, with their file ${reparsed.whole}`);
     port.postMessage({ type: 'done' });
