@@ -491,7 +491,7 @@ export class FastReader extends BlockLines {
   /**
    * A flow collection on one line, `[a, "b", {c: d}]` or `{a: b, "c": [d]}`, at `o` (not empty): its items plain or
    * quoted scalars, or such collections; a map's keys plain or quoted scalars, each with a value. Anything else
-   * (comments, properties, aliases, `-`, explicit or empty keys and values, trailing commas, `:` or a flow
+   * (comments, properties, aliases, a `-` alone, explicit or empty keys and values, trailing commas, `:` or a flow
    * indicator in a plain scalar) is left to the `yaml` package.
    */
   private flowValue(ln: number, o: number): Parsed {
@@ -538,7 +538,7 @@ export class FastReader extends BlockLines {
             while (i < e && t.charCodeAt(i) === SP) i++;
             if (t.charCodeAt(i) !== COLON) bail();
           } else {
-            if (badStart(kc) || kc === DASH) bail();
+            if (badStart(kc) || (kc === DASH && !this.flowDash(i, e))) bail();
             k1 = i;
             for (;; i++) {
               if (i >= e) bail();
@@ -591,6 +591,17 @@ export class FastReader extends BlockLines {
     return coll;
   }
 
+  /**
+   * Whether the `-` at `i` in a flow collection starts a plain scalar (`-c`, `-1`, `--x`): it does when a character
+   * that may go on a plain scalar follows it; a `-` alone, or before a space, `:`, `#` or a flow indicator, is left
+   * to the `yaml` package (a block sequence in a flow collection, an error).
+   */
+  private flowDash(i: number, e: number): boolean {
+    if (i + 1 >= e) return false;
+    const n = this.text.charCodeAt(i + 1);
+    return !(n === SP || n === COLON || n === HASH || n === 44 || n === 91 || n === 93 || n === 123 || n === 125);
+  }
+
   /** Where the last flow node read ends, after the spaces that follow it (see flowNode). */
   private flowEnd = 0;
   /** Mode.Nodes: the plain value of the last flow node or collection read. */
@@ -618,7 +629,7 @@ export class FastReader extends BlockLines {
       i = i1 = this.quotedEnd(ln, i);
     } else {
       // YAML allows `:` and `#` inside a flow plain scalar in some places: not in the subset
-      if (badStart(c) || c === DASH) bail();
+      if (badStart(c) || (c === DASH && !this.flowDash(i, e))) bail();
       i1 = i;
       for (; i < e; i++) {
         const ch = t.charCodeAt(i);

@@ -60,6 +60,7 @@ const SUBSET: Record<string, string> = {
   flow: 'kind: Pod\ne: []\nm: {}\nv: ["get", list , \'w\']  # c\n',
   'one-line flow maps': 'kind: Deployment\nmetadata: {name: x, labels: {app: web}}\nspec:\n  env:\n  - {name: LOG_LEVEL, value: info}\n  -   { name : "a b" ,value: \'it\'\'s\' }   # c\n      # more\n  resources: {requests: {cpu: 100m, memory: 128Mi}, limits: {}}\n',
   'flow map scalars and keys': 'kind: Pod\na: {i: 1, o: 0644, f: 1.5, b: yes, n: null, t: ~, s: x y , q: "7", e: "\\u00e9\\t", u: http//x}\nk: {1: a, yes: b, "on": c, \'x\'\'y\': d, a b: e, f-g: h, "": i}\n',
+  'flow scalars starting with -': 'kind: Pod\ncommand: [sh, -c, \'sleep 1\', --x=1, -1, -.5, -a b, -?]\nm: {b: -1, -d: -e, --f: "-"}\n',
   'JSON-like quoted keys': 'kind: Pod\na: {"b":c, \'d\':"e", "f" : [g], "h":{"i":1}}\n',
   'nested one-line flow collections': 'kind: Pod\na: [x, {y: z}, [1, [2]], {} , []]\nb: {l: {cpu: 1 }  , m: [x, {y: z}] }\nc:\n  {d: e}\nf:\n-\n  [g, {h: i}]\n',
   'a flow map as kind and as metadata': 'kind: {a: b}\napiVersion: v1\n---\nkind: ServiceAccount\napiVersion: v1\nmetadata: {name: sa}\nmetadata:\n  name: second\n',
@@ -102,7 +103,15 @@ const OTHERS: Record<string, string> = {
   'flow map tagged key': 'kind: Pod\na: {!!str b: 1}\n',
   'flow map merge key': 'kind: Pod\na: {<<: {b: c}}\n',
   'flow map value -': 'kind: Pod\na: {b: -}\n',
-  'flow map value -1': 'kind: Pod\na: {b: -1}\n',
+  'flow map value - before a comma': 'kind: Pod\na: {b: -, c: d}\n',
+  'flow map key -': 'kind: Pod\na: {-: b}\n',
+  'flow map key - and a space': 'kind: Pod\na: {- b: c}\n',
+  'flow sequence item -': 'kind: Pod\na: [-]\n',
+  'flow sequence item - before a comma': 'kind: Pod\na: [-, b]\n',
+  'flow sequence item - and a space': 'kind: Pod\na: [- b]\n',
+  'flow sequence item - before a bracket': 'kind: Pod\na: [-[b]]\n',
+  'flow sequence item - before a colon': 'kind: Pod\na: [-: b]\n',
+  'flow sequence item - before a hash': 'kind: Pod\na: [-#b]\n',
   'flow map value |': 'kind: Pod\na: {b: |c}\n',
   'flow map value >': 'kind: Pod\na: {b: >c}\n',
   'flow map value %': 'kind: Pod\na: {b: %c}\n',
@@ -274,8 +283,8 @@ export function generateSubset(seed: number): string {
   const scalars = ['a', 'x y', '"q: #1"', "'it''s'", '-1', '--flag', 'yes', '0644', '1e3', '~', '', '[]', '{}', '[a, "b"]', 'v  # c', 'a\n  -b\n  [c]', '"m\n  n"', "'m\n\n  n'", '|\n  l1\n\n  l2', '|-\n  s', 'http://x:80/y', '>\n  f1\n  f2\n\n   f3\n  f4', '>-\n  s', '|+\n  k\n', '>+\n  k\n\n', '|+\n\n  k\n  # not a comment\n\n'];
   const keys = ['name', 'image', 'kind', 'metadata', 'a', '"q k"', "'s'", 'b-c', 'x.y/z'];
   // one-line flow collections: mostly in the subset, some not (each piece alone is in OTHERS or SUBSET)
-  const flowScalars = ['a', 'x y', '"q: #1"', "'it''s'", '1', 'yes', '0644', '~', '100m', 'http://x', 'b:c', 'b#c', '-1', '-', '*x', '&x a', '!!str s', '"e\\u00e9"', "''", '""', '|', '@a', '?a', ''];
-  const flowKeys = ['a', 'name', '"q k"', "'s'", 'x y', '<<', '? a', '1', '__proto__', 'a:b', '"j"'];
+  const flowScalars = ['a', 'x y', '"q: #1"', "'it''s'", '1', 'yes', '0644', '~', '100m', 'http://x', 'b:c', 'b#c', '-1', '-', '-c', '--x=1', '-.5', '*x', '&x a', '!!str s', '"e\\u00e9"', "''", '""', '|', '@a', '?a', ''];
+  const flowKeys = ['a', 'name', '"q k"', "'s'", 'x y', '<<', '? a', '1', '__proto__', 'a:b', '"j"', '-k', '-'];
   const flowAt = (depth: number): string => {
     if (depth > 2 || r.chance(0.4)) return r.pick(flowScalars);
     const map = r.chance(0.6);
