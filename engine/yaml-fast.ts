@@ -1,10 +1,10 @@
 /**
  * A fast reader for the block YAML that manifests are written in, straight from the text: block maps and
- * sequences, plain, quoted and literal scalars, empty flow collections and one-line flow sequences of scalars,
- * comments, `---`. For a document in that subset it answers what a scan needs without the `yaml` package's lexer
+ * sequences, plain, quoted and literal scalars, one-line flow sequences and maps of scalars and of such flow
+ * collections, comments, `---`. For a document in that subset it answers what a scan needs without the `yaml` package's lexer
  * and parser: that composing it reports no error, and its head (`apiVersion`, `kind`, `metadata.name`) as the CST
- * reads it. At the first thing outside the subset (anchors, tags, flow collections with items other than plain
- * scalars, folded scalars, tabs, explicit keys, `%` directives, `...`, any indentation that is not plainly a map
+ * reads it. At the first thing outside the subset (anchors, tags, flow collections over several lines or with
+ * comments, empty or explicit keys or `:` in a plain scalar, folded scalars, tabs, explicit keys, `%` directives, `...`, any indentation that is not plainly a map
  * or a sequence) it gives up (`undefined`), and the caller reads the text with the `yaml` package as before.
  *
  * The rules of the subset are those of render/kustomize/yaml-fast.ts (fuzzed against the `yaml` package; both read
@@ -407,9 +407,8 @@ export class FastReader extends BlockLines {
       const node = this.mode ? this.strNode(this.quotedValue(o, end), c === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', o, end, r2) : undefined;
       return { r0: o, r1: end, r2, rest: ln + 1, hasEnd: true, type: c === 39 ? V.Single : V.Double, node, js: undefined };
     }
-    if (c === 91 && t.charCodeAt(o + 1) !== 93) return this.flowSeq(ln, o);
+    if ((c === 91 || c === 123) && t.charCodeAt(o + 1) !== (c === 91 ? 93 : 125)) return this.flowValue(ln, o);
     if (c === 91 || c === 123) {
-      if (t.charCodeAt(o + 1) !== (c === 91 ? 93 : 125)) bail();
       this.lineRest(ln, o + 2);
       const r2 = this.after(ln);
       const seq = c === 91;
@@ -489,58 +488,163 @@ export class FastReader extends BlockLines {
     return { r0: o, r1: close + 1, r2, rest: last + 1, hasEnd: true, type: single ? V.Single : V.Double, node, js: undefined };
   }
 
-  /** `[a, "b", 'c']` on one line: plain or quoted scalars only. */
-  private flowSeq(ln: number, o: number): Parsed {
-    const t = this.text;
-    const e = this.eol(ln);
-    const items: unknown[] | undefined = this.mode ? [] : undefined;
-    let i = o + 1;
-    for (;;) {
-      while (i < e && t.charCodeAt(i) === SP) i++;
-      if (i >= e) bail();
-      const c = t.charCodeAt(i);
-      const i0 = i;
-      let i1: number;
-      if (c === 34 || c === 39) {
-        i = i1 = this.quotedEnd(ln, i);
-      } else {
-        if (badStart(c) || c === DASH) bail();
-        let j = i;
-        i1 = i;
-        for (; j < e; j++) {
-          const ch = t.charCodeAt(j);
-          if (ch === 44 || ch === 93) break;
-          if (ch === COLON || ch === HASH || ch === 91 || ch === 123 || ch === 125) bail();
-          if (ch !== SP) i1 = j + 1;
-        }
-        i = j;
-      }
-      while (i < e && t.charCodeAt(i) === SP) i++;
-      if (items) {
-        if (c === 34 || c === 39) items.push(this.strNode(this.quotedValue(i0, i1), c === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', i0, i1, i));
-        else items.push(this.plainNode(t.slice(i0, i1), i0, i1, i, false));
-      }
-      const d = t.charCodeAt(i);
-      if (d === 93) break;
-      if (d !== 44) bail();
-      i++;
-    }
-    this.lineRest(ln, i + 1);
+  /**
+   * A flow collection on one line, `[a, "b", {c: d}]` or `{a: b, "c": [d]}`, at `o` (not empty): its items plain or
+   * quoted scalars, or such collections; a map's keys plain or quoted scalars, each with a value. Anything else
+   * (comments, properties, aliases, a `-` alone, explicit or empty keys and values, trailing commas, `:` or a flow
+   * indicator in a plain scalar) is left to the `yaml` package.
+   */
+  private flowValue(ln: number, o: number): Parsed {
+    const node = this.flowColl(ln, o, this.eol(ln));
+    const end = this.flowEnd;
+    const js = this.mode === Mode.Nodes ? this.flowJs : undefined;
+    this.lineRest(ln, end);
     const r2 = this.after(ln);
-    let node: unknown = items;
-    let js: unknown[] | undefined;
-    if (items && this.mode === Mode.Nodes) {
-      const seq = new YAMLSeq(this.resolver!.schema);
-      seq.flow = true;
-      seq.items = items;
-      seq.range = [o, i + 1, r2];
-      node = seq;
-      js = [];
-      for (let k = 0; k < items.length; k++) js.push((items[k] as Scalar).value);
-    }
-    return { r0: o, r1: i + 1, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node, js };
+    if (this.mode === Mode.Nodes) (node as { range: number[] }).range[2] = r2;
+    return { r0: o, r1: end, r2, rest: ln + 1, hasEnd: true, type: V.Flow, node, js };
   }
 
+  /**
+   * The flow collection at `o` (`[` or `{`), ended before `e` (the line's end): its node (Mode.Value: its value;
+   * Mode.Check: undefined), with the range [o, its end, its end] (the caller sets the last). Sets flowEnd to its end
+   * and, in Mode.Nodes, flowJs to its plain value.
+   */
+  private flowColl(ln: number, o: number, e: number): unknown {
+    this.enter();
+    const t = this.text;
+    const isMap = t.charCodeAt(o) === 123;
+    const close = isMap ? 125 : 93;
+    const nodes = this.mode === Mode.Nodes;
+    let i = o + 1;
+    const items: unknown[] | undefined = this.mode ? [] : undefined;
+    const js: unknown[] | undefined = nodes && !isMap ? [] : undefined;
+    const obj: Record<string, unknown> | undefined = this.mode && isMap ? {} : undefined;
+    if (t.charCodeAt(i) !== close) {
+      for (;;) {
+        while (i < e && t.charCodeAt(i) === SP) i++;
+        if (i >= e) bail();
+        if (!isMap) {
+          const item = this.flowNode(ln, i, e, close);
+          items?.push(item);
+          js?.push(this.flowJs);
+        } else {
+          // a key: quoted (`:` may follow it at once, as in JSON), or plain (`: ` ends it)
+          const k0 = i;
+          const kc = t.charCodeAt(i);
+          const quoted = kc === 34 || kc === 39;
+          let k1: number;
+          if (quoted) {
+            i = k1 = this.quotedEnd(ln, i);
+            while (i < e && t.charCodeAt(i) === SP) i++;
+            if (t.charCodeAt(i) !== COLON) bail();
+          } else {
+            if (badStart(kc) || (kc === DASH && !this.flowDash(i, e))) bail();
+            k1 = i;
+            for (;; i++) {
+              if (i >= e) bail();
+              const ch = t.charCodeAt(i);
+              if (ch === COLON) break;
+              if (ch === 44 || ch === HASH || ch === 91 || ch === 93 || ch === 123 || ch === 125) bail();
+              if (ch !== SP) k1 = i + 1;
+            }
+            if (t.charCodeAt(i + 1) !== SP) bail(); // `{a:b}` is one plain scalar, `{a:}` an empty value
+            if (k1 - k0 > 1000) bail();
+            if (k1 - k0 === 2 && kc === 60 && t.charCodeAt(k0 + 1) === 60) bail(); // `<<`
+          }
+          i++;
+          while (i < e && t.charCodeAt(i) === SP) i++;
+          if (i >= e) bail();
+          const v = this.flowNode(ln, i, e, close);
+          if (this.mode) {
+            const key = quoted ? this.quotedValue(k0, k1) : t.slice(k0, k1);
+            if (!nodes) {
+              // as in a block map: toJS keeps the last of duplicate keys; the lookups that read values reject them
+              if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) bail();
+              obj![key] = v;
+            } else {
+              const kn = quoted ? this.strNode(key, kc === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', k0, k1, k1) : this.plainNode(key, k0, k1, k1, true);
+              items!.push(new Pair(kn, v));
+              if (this.valueOk) {
+                if (key === '__proto__' || Object.prototype.hasOwnProperty.call(obj, key)) this.valueOk = false;
+                else obj![key] = this.flowJs;
+              }
+            }
+          }
+        }
+        i = this.flowEnd;
+        const d = t.charCodeAt(i);
+        if (d === close) break;
+        if (d !== 44) bail();
+        i++;
+      }
+    }
+    this.depth--;
+    const end = i + 1;
+    this.flowEnd = end;
+    if (!this.mode) return undefined;
+    if (!nodes) return isMap ? obj : items;
+    this.flowJs = isMap ? obj : js;
+    const coll = isMap ? new YAMLMap(this.resolver!.schema) : new YAMLSeq(this.resolver!.schema);
+    coll.flow = true;
+    coll.items = items as never;
+    coll.range = [o, end, end];
+    return coll;
+  }
+
+  /**
+   * Whether the `-` at `i` in a flow collection starts a plain scalar (`-c`, `-1`, `--x`): it does when a character
+   * that may go on a plain scalar follows it; a `-` alone, or before a space, `:`, `#` or a flow indicator, is left
+   * to the `yaml` package (a block sequence in a flow collection, an error).
+   */
+  private flowDash(i: number, e: number): boolean {
+    if (i + 1 >= e) return false;
+    const n = this.text.charCodeAt(i + 1);
+    return !(n === SP || n === COLON || n === HASH || n === 44 || n === 91 || n === 93 || n === 123 || n === 125);
+  }
+
+  /** Where the last flow node read ends, after the spaces that follow it (see flowNode). */
+  private flowEnd = 0;
+  /** Mode.Nodes: the plain value of the last flow node or collection read. */
+  private flowJs: unknown;
+
+  /**
+   * A node in a one-line flow collection at `i` (before `e`): a plain or quoted scalar (a plain one ends at `,` or
+   * `close`), or a flow collection. Its range ends after the spaces that follow it; flowEnd is set there.
+   */
+  private flowNode(ln: number, i: number, e: number, close: number): unknown {
+    const t = this.text;
+    const c = t.charCodeAt(i);
+    if (c === 91 || c === 123) {
+      const coll = this.flowColl(ln, i, e);
+      let j = this.flowEnd;
+      while (j < e && t.charCodeAt(j) === SP) j++;
+      this.flowEnd = j;
+      if (this.mode === Mode.Nodes) (coll as { range: number[] }).range[2] = j;
+      return coll;
+    }
+    const i0 = i;
+    let i1: number;
+    const quoted = c === 34 || c === 39;
+    if (quoted) {
+      i = i1 = this.quotedEnd(ln, i);
+    } else {
+      // YAML allows `:` and `#` inside a flow plain scalar in some places: not in the subset
+      if (badStart(c) || (c === DASH && !this.flowDash(i, e))) bail();
+      i1 = i;
+      for (; i < e; i++) {
+        const ch = t.charCodeAt(i);
+        if (ch === 44 || ch === close) break;
+        if (ch === COLON || ch === HASH || ch === 91 || ch === 93 || ch === 123 || ch === 125) bail();
+        if (ch !== SP) i1 = i + 1;
+      }
+    }
+    while (i < e && t.charCodeAt(i) === SP) i++;
+    this.flowEnd = i;
+    if (!this.mode) return undefined;
+    const node = quoted ? this.strNode(this.quotedValue(i0, i1), c === 39 ? 'QUOTE_SINGLE' : 'QUOTE_DOUBLE', i0, i1, i) : this.plainNode(t.slice(i0, i1), i0, i1, i, false);
+    if (this.mode === Mode.Nodes) this.flowJs = (node as Scalar).value;
+    return node;
+  }
 
   /**
    * `|` or `|-`; and in a check (Mode.Check), `|+`, `>`, `>-` and `>+` too: folding and chomping change the value

@@ -9,7 +9,8 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { BenchClient } from './bench-lsp-client.mjs';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
-const server = join(root, 'dist', 'server.js');
+// KUBEHEX_BENCH_LSP_SERVER: another build's dist/server.js (A/B runs of this very script)
+const server = process.env.KUBEHEX_BENCH_LSP_SERVER ?? join(root, 'dist', 'server.js');
 const bundlePath = process.argv[2] ?? '/work/shared/corpus/real/prometheus-operator/bundle.yaml';
 if (!existsSync(server)) { console.error('bench-lsp: dist/server.js missing; run npm run build'); process.exit(2); }
 
@@ -20,6 +21,8 @@ const fmt = (x) => x.toFixed(1);
 /** Nearest-rank 95th percentile. */
 const p95 = (xs) => { const s = [...xs].sort((a, b) => a - b); return s[Math.min(s.length - 1, Math.ceil(s.length * 0.95) - 1)]; };
 const stats = (xs) => `median ${fmt(median(xs))} ms, p95 ${fmt(p95(xs))} ms over ${xs.length} edits${xs.cpu !== undefined ? `, server CPU ${fmt(xs.cpu)} ms/edit` : ''}`;
+/** Where the slow edits are (a fresh server's first ones run V8's unoptimised code): medians by position. */
+const byIndex = (xs) => `by position: edit 1 ${fmt(xs[0])} ms, 2-20 ${fmt(median(xs.slice(1, 20)))}, 21-40 ${fmt(median(xs.slice(20, 40)))}, 41-60 ${fmt(median(xs.slice(40, 60)))}`;
 /**
  * CPU time (user + system, all threads) a process has used, in ms, from /proc (undefined elsewhere). On a shared
  * machine the wall-clock figures carry the other processes' load; the server's own CPU per edit does not.
@@ -78,7 +81,12 @@ function toggleLine(text) {
   return { line: i, col: lines[i].indexOf('false') };
 }
 
-async function editLatency(text, label, { pull, rounds, line, col }) {
+/**
+ * Edit-to-diagnostics latencies of `rounds` edits right after the open, or, with `pause`, after that many ms of
+ * quiet after the open (a user reading the file before typing: the server warms itself up then, see
+ * server/warm-up.ts); `times.warm` is then how far the warm-up got in the pause.
+ */
+async function editLatency(text, label, { pull, rounds, line, col, pause = 0 }) {
   const c = new BenchClient(server, { maxFileSize: 64 * 1024 * 1024 });
   await c.init(pull);
   const uri = pathToFileURL(`/bench/${label}.yaml`).href;
@@ -86,6 +94,11 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
   const opened = pull ? null : c.waitDiagnostics(uri, 1);
   c.notify('textDocument/didOpen', { textDocument: { uri, languageId: 'yaml', version, text } });
   if (pull) await c.request('textDocument/diagnostic', { textDocument: { uri } }); else await opened;
+  let warm;
+  if (pause) {
+    await new Promise((r) => setTimeout(r, pause));
+    warm = await c.request('kubehex/warmUpStats', null).catch(() => undefined);
+  }
   const times = [];
   let priv = false;
   const cpu0 = cpuMs(c.proc.pid);
@@ -107,6 +120,7 @@ async function editLatency(text, label, { pull, rounds, line, col }) {
   }
   const cpu1 = cpuMs(c.proc.pid);
   if (cpu0 !== undefined && cpu1 !== undefined) times.cpu = (cpu1 - cpu0) / rounds;
+  if (pause) times.warm = warm ? `warm-up ${warm.edits}/${warm.total} edits done in the pause` : 'no warm-up';
   await c.stop();
   return times;
 }
@@ -135,8 +149,16 @@ function bareParse(path) {
 const onlyChart = process.env.KUBEHEX_BENCH_LSP_ONLY === 'chart';
 const small = manifest300();
 const sl = toggleLine(small);
-if (!onlyChart) console.log(`lsp edit->diagnostics, 300-line manifest, pull: ${stats(await editLatency(small, 'small', { pull: true, rounds: 60, ...sl }))} (target <= 10; load ${load()})`);
-if (!onlyChart) console.log(`lsp edit->diagnostics, 300-line manifest, push: ${stats(await editLatency(small, 'small-push', { pull: false, rounds: 60, ...sl }))} (includes the adaptive debounce; load ${load()})`);
+for (const pull of onlyChart ? [] : [true, false]) {
+  const t = await editLatency(small, pull ? 'small' : 'small-push', { pull, rounds: 60, ...sl });
+  console.log(`lsp edit->diagnostics, 300-line manifest, ${pull ? 'pull' : 'push'}: ${stats(t)} (${pull ? 'target <= 10' : 'includes the adaptive debounce'}; ${byIndex(t)}; load ${load()})`);
+}
+// the same edits after a 2 s pause after the open (the figures above are the cold ones: edits right after the open)
+const PAUSE_MS = 2000;
+for (const pull of onlyChart ? [] : [true, false]) {
+  const t = await editLatency(small, pull ? 'small-pause' : 'small-push-pause', { pull, rounds: 60, ...sl, pause: PAUSE_MS });
+  console.log(`lsp edit->diagnostics, 300-line manifest, ${pull ? 'pull' : 'push'}, after a ${PAUSE_MS / 1000} s pause after the open: ${stats(t)} (${t.warm}; ${byIndex(t)}; load ${load()})`);
+}
 
 if (onlyChart) { /* skipped */ } else if (existsSync(bundlePath)) {
   const text = readFileSync(bundlePath, 'utf8');

@@ -33,6 +33,8 @@ export interface AnalyzerHost {
   /** A fresh render of the charts or kustomizations `linted`, triggered by the analysis of `uri`. */
   renderedUpdated?(linted: ReadonlyArray<Linted>, uri: string): void;
   workspaceFolders?(): string[];
+  /** An open document was linted and holds Kubernetes objects. */
+  linted?(): void;
 }
 
 /** Decides what an open document gets (lint, skip, config check, size notice) and keeps its caches. */
@@ -131,8 +133,22 @@ export class Analyzer {
     return !!path && (LINTABLE.has(extname(path).toLowerCase()) || basename(path) === 'Kustomization');
   }
 
+  /** Analyses under way (the warm-up waits for none to be). */
+  inFlight = 0;
+
   /** Diagnostics (and the lint result behind them) for the document's current version. */
   async analyze(doc: TextDocument, token?: CancellationToken): Promise<Analysis> {
+    this.inFlight++;
+    try {
+      const a = await this.analyzeNow(doc, token);
+      if (this.host.linted && a.result?.chunks.some((c) => c.entry.refs?.length)) this.host.linted();
+      return a;
+    } finally {
+      this.inFlight--;
+    }
+  }
+
+  private async analyzeNow(doc: TextDocument, token?: CancellationToken): Promise<Analysis> {
     const uri = doc.uri;
     const version = doc.version;
     const stop = (): Superseded | undefined => {
@@ -202,7 +218,7 @@ export class Analyzer {
     const hintsKey = [...resolved.hints].join(',');
     const cached = this.analyses.get(uri);
     if (cached && cached.result === result && cached.hintsKey === hintsKey) return { version, diagnostics: cached.diagnostics, result, resolved };
-    const diagnostics = [...result.errors.map(errorToDiagnostic), ...result.findings.map((f) => findingToDiagnostic(f, uri, version, resolved.hints))];
+    const diagnostics = diagnosticsOf(result, uri, version, resolved.hints);
     this.analyses.set(uri, { result, hintsKey, diagnostics });
     return { version, diagnostics, result, resolved };
   }
@@ -217,6 +233,11 @@ export class Analyzer {
     else this.configDiagnostics.delete(uri);
     this.host.connection.sendDiagnostics({ uri, diagnostics: (errors ?? []).map(configErrorToDiagnostic) });
   }
+}
+
+/** A lint result's diagnostics: its parse errors, then its findings. */
+export function diagnosticsOf(result: DocResult, uri: string, version: number, hints: ReadonlySet<string>): Diagnostic[] {
+  return [...result.errors.map(errorToDiagnostic), ...result.findings.map((f) => findingToDiagnostic(f, uri, version, hints))];
 }
 
 /** A short hash (FNV-1a, 32 bits) of a string, in base 36. */

@@ -48,6 +48,7 @@ function cancel(t: Timer | undefined): void {
   clearImmediate(t as NodeJS.Immediate);
 }
 import { pathToUri, uriToPath } from './uri';
+import { WARM_UP_EDITS, WarmUp } from './warm-up';
 
 export type { Analysis };
 
@@ -79,11 +80,25 @@ export class KubehexServer {
   private folders: string[] = [];
 
   private indexTimer?: NodeJS.Timeout;
+  /** When a handler last ran (performance.now()), and how many of the async ones are still under way. */
+  private lastActivity = performance.now();
+  private handling = 0;
+  /** Lints a sample of its own while the server is idle, so that V8 has optimised the linter before the user types. */
+  readonly warmUp?: WarmUp;
   /** Push mode: what was last published per document, so an index change re-publishes only what changed. */
   private lastSent = new Map<string, { version: number; diagnostics: Diagnostic[] }>();
 
   constructor(readonly connection: Connection) {
     this.analyzer = new Analyzer(this);
+    // KUBEHEX_LSP_WARMUP: 0 turns the warm-up off, another number sets how many edits it makes
+    const edits = Number(process.env.KUBEHEX_LSP_WARMUP || WARM_UP_EDITS);
+    if (edits !== 0) {
+      this.warmUp = new WarmUp({
+        rules: () => this.analyzer.configs.resolve(undefined, this.globalSettings, this.trusted),
+        lastActivity: () => this.lastActivity,
+        busy: () => this.handling > 0 || this.analyzer.inFlight > 0 || this.timers.size > 0 || this.running.size > 0 || !!this.configTimer || !!this.indexTimer,
+      }, Number.isInteger(edits) && edits > 0 ? edits : WARM_UP_EDITS);
+    }
     this.scanner = new WorkspaceScanner(this);
     this.analyzer.index.onChange(() => {
       if (this.indexTimer) return;
@@ -118,17 +133,38 @@ export class KubehexServer {
     if (this.caps.workspace?.codeLens?.refreshSupport && this.analyzer.policies.hasPolicies()) void this.connection.sendRequest('workspace/codeLens/refresh').catch(() => undefined);
   }
 
+  /**
+   * A handler that marks the server active while it runs (until its promise settles, for an async one): the
+   * warm-up waits for a quiet spell.
+   */
+  private act<A extends unknown[], R>(f: (...args: A) => R): (...args: A) => R {
+    return (...args: A): R => {
+      this.lastActivity = performance.now();
+      const r = f(...args);
+      if (r instanceof Promise) {
+        this.handling++;
+        void r.then(this.settled, this.settled);
+      }
+      return r;
+    };
+  }
+
+  private settled = (): void => {
+    this.handling--;
+    this.lastActivity = performance.now();
+  };
+
   listen(): void {
     const c = this.connection;
     c.onInitialize((p) => this.initialize(p));
-    c.onInitialized(() => this.initialized());
-    c.onDidChangeConfiguration((p) => {
+    c.onInitialized(this.act(() => this.initialized()));
+    c.onDidChangeConfiguration(this.act((p) => {
       const raw = (p.settings as { kubehex?: unknown } | undefined)?.kubehex;
       if (raw !== undefined) this.globalSettings = normalizeSettings(raw);
       this.settingsCache.clear();
       this.changed();
-    });
-    c.onDidChangeWatchedFiles((p) => {
+    }));
+    c.onDidChangeWatchedFiles(this.act((p) => {
       let config = false;
       let chart = false;
       for (const ch of p.changes) {
@@ -141,24 +177,24 @@ export class KubehexServer {
       if (chart) clearChartCache();
       if (config) this.configChanged();
       else if (chart) this.changed();
-    });
-    c.onNotification('kubehex/setTrusted', (p: { isTrusted?: boolean } | undefined) => {
+    }));
+    c.onNotification('kubehex/setTrusted', this.act((p: { isTrusted?: boolean } | undefined) => {
       const t = p?.isTrusted !== false;
       if (t === this.trusted) return;
       this.trusted = t;
       this.analyzer.invalidateConfigs();
       this.changed();
-    });
+    }));
 
     const docs = this.documents;
-    docs.onDidOpen((e) => {
+    docs.onDidOpen(this.act((e) => {
       if (this.isConfigDoc(e.document.uri)) this.configChanged();
       // a scan or a render may have pushed diagnostics for this file; pulled ones replace them now
       const pushed = this.scanner.publishedFor(e.document.uri) || this.analyzer.renderedPublisher.publishedFor(e.document.uri);
       this.analyzer.renderedPublisher.opened(e.document.uri);
       if (this.pull && pushed) c.sendDiagnostics({ uri: e.document.uri, diagnostics: [] });
-    });
-    docs.onDidChangeContent((e) => {
+    }));
+    docs.onDidChangeContent(this.act((e) => {
       if (this.isConfigDoc(e.document.uri)) this.configChanged();
       // a template, values file or patch: its analysis renders again and then updates every other file of the
       // render (renderedUpdated); renders wait less than lints, since a newer keystroke abandons a stale one
@@ -176,13 +212,13 @@ export class KubehexServer {
         if (!this.lastCost.has(uri)) this.schedule(uri, 0);
         else if (s.run === 'onType') this.schedule(uri, renderInput ? this.renderDebounce(busy) : this.debounce(uri, gap, busy));
       });
-    });
-    docs.onDidSave((e) => {
+    }));
+    docs.onDidSave(this.act((e) => {
       this.savedVersion.set(e.document.uri, e.document.version);
       if (this.pull) { if (this.caps.workspace?.diagnostics?.refreshSupport) void c.languages.diagnostics.refresh(); }
       else this.schedule(e.document.uri, 0);
-    });
-    docs.onDidClose((e) => {
+    }));
+    docs.onDidClose(this.act((e) => {
       const uri = e.document.uri;
       cancel(this.timers.get(uri));
       this.timers.delete(uri);
@@ -199,10 +235,10 @@ export class KubehexServer {
       // a file of a chart or kustomization: it and the rest of the render now show what the disk renders to
       const path = uriToPath(uri);
       if (path && this.analyzer.rendered.touches(path)) void this.analyzer.refreshRendered(path).catch(() => undefined);
-    });
+    }));
     docs.listen(c);
 
-    c.languages.diagnostics.on(async (params, token) => {
+    c.languages.diagnostics.on(this.act(async (params, token) => {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return { kind: 'full', items: [] };
       const settings = await this.settingsFor(doc.uri);
@@ -219,9 +255,9 @@ export class KubehexServer {
       const report: DocumentDiagnosticReport = { kind: 'full', resultId, items: a.diagnostics };
       this.lastReport.set(doc.uri, { resultId, items: a.diagnostics });
       return report;
-    });
+    }));
 
-    c.onCodeAction(async (params, token) => {
+    c.onCodeAction(this.act(async (params, token) => {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return [];
       const a = await this.analyzeOrCancel(doc, token);
@@ -231,9 +267,9 @@ export class KubehexServer {
       if (!a.result || !a.resolved) return [];
       const hints = a.resolved.hints;
       return codeActions(doc, a.result, a.resolved.set, params, (f) => findingToDiagnostic(f, doc.uri, doc.version, hints));
-    });
+    }));
 
-    c.onHover(async (params, token) => {
+    c.onHover(this.act(async (params, token) => {
       const doc = docs.get(params.textDocument.uri);
       if (!doc) return null;
       const a = await this.analyzeOrCancel(doc, token);
@@ -245,10 +281,10 @@ export class KubehexServer {
       }
       if (!a.result) return null; // only linted manifests get hovers
       return hover(doc, a.result, params.position);
-    });
+    }));
 
     // what each admission policy written in the document does to the workspace: "rejects 3 of 41 objects"
-    c.onCodeLens(async (params, token) => {
+    c.onCodeLens(this.act(async (params, token) => {
       const doc = docs.get(params.textDocument.uri);
       if (!doc || !this.trusted) return [];
       const a = await this.analyzeOrCancel(doc, token);
@@ -256,7 +292,7 @@ export class KubehexServer {
       const loaded = this.analyzer.policies.loaded(a.resolved.config.config, a.resolved.config.path);
       if (!loaded.units.length) return [];
       return policyLenses(doc, loaded, await this.lensObjects(token), (uri) => docs.get(uri)?.getText());
-    });
+    }));
 
     // what the per-document cache did for the last result (tests and the benchmark read it)
     c.onRequest('kubehex/documentStats', (p: { uri: string }) => {
@@ -267,27 +303,31 @@ export class KubehexServer {
     // how many admission-policy evaluations the server ran (memo misses; tests read it)
     c.onRequest('kubehex/policyStats', () => ({ evaluated: evaluationStats.evaluated }));
 
+    // how far the warm-up got (tests and the benchmark read it)
+    c.onRequest('kubehex/warmUpStats', () => ({ edits: this.warmUp?.edits ?? 0, total: this.warmUp?.total ?? 0 }));
+
     // "Show Rendered Manifest": what the chart or kustomization that reads this file renders to
-    c.onRequest('kubehex/renderedManifest', async (p: { uri: string }) => {
+    c.onRequest('kubehex/renderedManifest', this.act(async (p: { uri: string }) => {
       const path = uriToPath(p.uri);
       if (!path) return null;
       const settings = await this.settingsFor(p.uri);
       const resolved = this.analyzer.configs.resolve(path, settings, this.trusted);
       return (await this.analyzer.rendered.renderedText(path, resolved.set, resolved.key, this.analyzer.renderOptions())) ?? null;
-    });
+    }));
 
-    c.onRequest('kubehex/scanWorkspace', (params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params));
+    c.onRequest('kubehex/scanWorkspace', this.act((params: ScanParams | undefined, token) => this.scanner.scan(params ?? {}, token, params)));
     // the posture report: a workspace scan (unchanged files come from its cache), then the report of its results
-    c.onRequest('kubehex/report', async (params: ReportParams | undefined, token) => {
+    c.onRequest('kubehex/report', this.act(async (params: ReportParams | undefined, token) => {
       const p = params ?? {};
       const scanParams = { folders: p.folders, exclude: p.exclude, workDoneToken: p.workDoneToken };
       await this.scanner.scan(scanParams, token, scanParams);
       const folders = p.folders?.length ? p.folders.map((f) => (f.startsWith('file:') ? uriToPath(f) ?? f : f)) : this.workspaceFolders();
       const settings = await this.settingsFor(folders[0] ? pathToUri(folders[0]) : '');
       return workspaceReport(this.scanner.lastResults(), folders, this.trusted ? settings.profile : undefined, p.format === 'json' ? 'json' : 'html');
-    });
+    }));
 
     c.onShutdown(() => {
+      this.warmUp?.stop();
       for (const t of this.timers.values()) cancel(t);
       clearTimeout(this.indexTimer);
       this.timers.clear();
@@ -347,6 +387,9 @@ export class KubehexServer {
     return this.analyzer.index.all();
   }
 
+  /** The warm-up starts once the user has a Kubernetes manifest open (an idle server with none does nothing). */
+  linted(): void { this.warmUp?.start(); }
+
   workspaceFolders(): string[] { return this.folders; }
   isPull(): boolean { return this.pull; }
   capabilities(): ClientCapabilities { return this.caps; }
@@ -397,6 +440,7 @@ export class KubehexServer {
   private configChanged(): void {
     clearTimeout(this.configTimer);
     this.configTimer = setTimeout(() => {
+      this.configTimer = undefined;
       this.analyzer.invalidateConfigs();
       this.changed();
     }, 30);
