@@ -56,13 +56,6 @@ function leanResult(r: FileResult): FileResult {
   return r;
 }
 
-/** leanResult for a file judged in phase 1: its findings, and the policies' findings kept for phase 2. */
-function leanJudged(j: Judged): Judged {
-  leanResult(j.result);
-  for (const f of j.policyFound ?? []) if (f.fix) f.fix = LEAN_FIX[f.fix.safety];
-  return j;
-}
-
 export interface Loaded {
   file: string;
   parsed?: ParsedFile;
@@ -160,10 +153,9 @@ export function loadFile(file: string, set: RuleSet, settings: ScanSettings, tex
 /**
  * A rule set cut in two: what judges an object right after its parse (rules that read only their own object,
  * and cross-object rules that read no other object for this one: meta.readsOthers), and what judges it once
- * every object of the scan is known (`cross`, filtered by `crossFor`). `applies`: some rule of `cross` reads
- * other objects for an object of this kind; `judgesAtOnce`: some rule of the set judges it right after its parse.
+ * every object of the scan is known (`cross`, filtered by `crossFor`).
  */
-interface Split { cross?: RuleSet; applies: (o: K8sObject) => boolean; judgesAtOnce: (o: K8sObject) => boolean }
+interface Split { cross?: RuleSet; applies: (o: K8sObject) => boolean }
 const splits = new WeakMap<RuleSet, Split>();
 function splitOf(set: RuleSet): Split {
   let s = splits.get(set);
@@ -171,7 +163,6 @@ function splitOf(set: RuleSet): Split {
   const cross = set.rules.filter((r) => r.rule.meta.reads?.length);
   const crossSet = cross.length ? makeRuleSet(cross, set.suppressedBy) : undefined;
   const byKind = new Map<string, boolean>();
-  const localByKind = new Map<string, boolean>();
   s = {
     cross: crossSet,
     applies: (o) => {
@@ -181,16 +172,13 @@ function splitOf(set: RuleSet): Split {
       if (a === undefined) byKind.set(key, (a = rulesFor(crossSet, o).some((r) => readsOthers(r.rule, o))));
       return a;
     },
-    judgesAtOnce: (o) => {
-      const key = `${o.kind}\n${o.apiVersion}`;
-      let a = localByKind.get(key);
-      if (a === undefined) localByKind.set(key, (a = rulesFor(set, o).some((r) => !readsOthers(r.rule, o))));
-      return a;
-    },
   };
   splits.set(set, s);
   return s;
 }
+
+/** Whether any rule of a set judges an object of this kind (the policies' set: see cli/policies.ts policiesOf). */
+const appliesTo = (set: RuleSet, o: K8sObject): boolean => rulesFor(set, o).length > 0;
 
 /** Phase 1 judges with every rule that reads no other object for this one; phase 2 with the rest. */
 const localFor = (rule: Rule, o: K8sObject): boolean => !readsOthers(rule, o);
@@ -215,7 +203,6 @@ interface PendingDoc {
   objects: K8sObject[];
   /** The built-in cross-object rules judge it (else only the policies). */
   builtin: boolean;
-  /** A policy rule that reads other objects for it judges it (the local policy rules judged it in phase 1). */
   policy: boolean;
   /** A small document keeps its parse (parsing it again would cost more than keeping it). */
   kept?: ParsedDoc;
@@ -241,17 +228,11 @@ export interface Judged {
   lines?: LineIndex;
   parseOptions?: ParseOptions;
   pending: PendingDoc[];
-  /**
-   * The findings of the admission policies' rules that read no other object (UnitScope.local), judged on this
-   * parse; merged with the rest of the policies' findings in phase 2 (finishFile).
-   */
-  policyFound?: Finding[];
 }
 
 /**
- * Phase 1 for one file: load it (see loadFile), run the rules that read only their own object (the admission
- * policies' too), and drop the parse. `set` is the built-in rule set; `pset` the admission policies' set when
- * they run in the same pass.
+ * Phase 1 for one file: load it (see loadFile), run the rules that read only their own object, and drop the
+ * parse. `set` is the built-in rule set; `pset` the admission policies' set when they run in the same pass.
  */
 export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, settings: ScanSettings, pset?: RuleSet): Judged {
   const l = loadFile(file, parseSet, settings, undefined, pset && set);
@@ -259,8 +240,6 @@ export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, setting
   const parsed = l.parsed;
   if (!parsed) return j;
   const split = splitOf(set);
-  const psplit = pset && splitOf(pset);
-  const found: Finding[] = [];
   const prev: number[] = [];
   for (const pd of parsed.docs) {
     const from = prev.length ? prev[prev.length - 1] : 0;
@@ -278,7 +257,7 @@ export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, setting
     }
     const objs = lints ? objectsOf(pd) : [];
     const cross = builtin && !!split.cross && objs.some(split.applies);
-    const policy = !!psplit && lints && objs.some(psplit.applies);
+    const policy = !!pset && lints && objs.some((o) => appliesTo(pset, o));
     if (!cross && !policy) continue;
     j.pending.push({
       index: pd.index, from, start: pd.start, end: pd.end, kind: pd.kind, apiVersion: pd.apiVersion,
@@ -286,27 +265,9 @@ export function judgeFile(file: string, parseSet: RuleSet, set: RuleSet, setting
       ...(pd.end - pd.start <= KEEP_DOC_CHARS ? { kept: pd } : {}),
     });
   }
-  // the admission policies' rules that read no other object, on every document they judge (one pass over the
-  // file after the built-in rules': evaluating them document by document in between costs more)
-  if (psplit && !l.result.skipped) {
-    // a local rule reads no other object: it is given none, in an array of this file's (the evaluations
-    // memoised per objects array, see policies/rules.ts envOf, go with the file)
-    const none: K8sObject[] = [];
-    for (const pd of parsed.docs) {
-      if (!pd.doc || blocksLint(pd) || !objectsOf(pd).some(psplit.judgesAtOnce)) continue;
-      // as policyFindings: errors are not reported, and the built-in rules' crashes stay theirs
-      const kept = pd.errors;
-      pd.errors = kept.filter((e) => e.code !== 'rule-crash');
-      try {
-        for (const f of lintDocument(parsed, pd, pset!, none, { only: localFor })) found.push(f);
-      } catch { /* as policyFindings */ }
-      pd.errors = kept;
-    }
-  }
   // the objects the rules judged (a lazily read object, of a kind only looked up, is not composed for this)
   const judged = parsed.docs.flatMap((pd) => (pd.narrow === undefined && (pd.doc || pd.lazy) && !blocksLint(pd) ? objectsOf(pd) : []));
   l.result.objects = judged.filter((o) => !Object.getOwnPropertyDescriptor(o, 'value')?.get).map((o) => ({ apiVersion: o.apiVersion, kind: o.kind, name: o.name, ...(o.namespace ? { namespace: o.namespace } : {}) }));
-  if (found.length) j.policyFound = found;
   if (j.pending.length) {
     j.text = parsed.text;
     j.lines = parsed.lines;
@@ -363,14 +324,12 @@ function shifted(f: Finding, shift: number, lines: LineIndex): Finding {
 export function finishFile(j: Judged, set: RuleSet, all: ReadonlyArray<K8sObject>, policy?: PolicyLint): FileResult {
   const r = j.result;
   const split = splitOf(set);
-  // the policies' findings: those judged in phase 1 (local rules), then the rest, document by document
-  const more: Finding[] = j.policyFound ?? [];
-  j.policyFound = undefined;
+  const more: Finding[] = [];
   for (const p of j.pending) {
     reparsed.pending++;
     // a document that kept its parse is judged at once: asking first whether any rule reports would judge it twice
     const builtin = p.builtin && (!!p.kept || p.objects.some((o) => reportsAny(o, split.cross!, all, p.duplicates, crossFor)));
-    const pol = !!policy && p.policy && !r.skipped && (!!p.kept || p.objects.some((o) => reportsAny(o, policy.set, policy.all, p.duplicates, crossFor)));
+    const pol = !!policy && p.policy && !r.skipped && (!!p.kept || p.objects.some((o) => reportsAny(o, policy.set, policy.all, p.duplicates)));
     if (!builtin && !pol) continue;
     const { parsed, pd, shift } = reparse(j, p);
     if (builtin) {
@@ -384,7 +343,7 @@ export function finishFile(j: Judged, set: RuleSet, all: ReadonlyArray<K8sObject
     }
     if (pol) {
       try {
-        for (const f of lintDocument(parsed, pd, policy!.set, policy!.all, { only: crossFor })) more.push(shifted(f, shift, j.lines!));
+        for (const f of lintDocument(parsed, pd, policy!.set, policy!.all)) more.push(shifted(f, shift, j.lines!));
       } catch { /* as policyFindings: errors are not reported */ }
     }
   }
@@ -551,7 +510,7 @@ export async function scan(opts: ScanOptions): Promise<ScanResult> {
   for (const f of plan.plain) {
     await pause();
     const j = judgeFile(f, parseSet, set, opts, pset);
-    if (opts.lean) leanJudged(j);
+    if (opts.lean) leanResult(j.result);
     loaded.push(j);
     done++;
     opts.onProgress?.(done, total);
@@ -769,7 +728,7 @@ function judgeShare(claim: () => number | undefined, files: ReadonlyArray<string
 function judgeInto(share: Share, fi: number, files: ReadonlyArray<string>, parseSet: RuleSet, set: RuleSet, settings: ScanSettings, pset: RuleSet | undefined): void {
   share.indices.push(fi);
   const j = judgeFile(files[fi], parseSet, set, settings, pset);
-  if (settings.lean) leanJudged(j);
+  if (settings.lean) leanResult(j.result);
   share.loaded.push(j);
 }
 
@@ -1008,16 +967,14 @@ function fileTexts(max: number): (file: string) => string | undefined {
 /** Whether some cross-object rule of the set may read an object of this kind (meta.reads). */
 /**
  * With admission policies: what the built-in cross-object rules or the policies read of another shard's
- * objects (Namespaces, params), and the objects that policy rules reading other objects judge (a unit with a
- * namespaceSelector evaluates every object it can match for the policy's own finding); what only local policy
- * rules judge was judged in phase 1 by the thread that parsed it. The policy rules' kinds are narrowed (see
+ * objects (Namespaces, params), and the objects the policies judge (a unit with a namespaceSelector evaluates
+ * every object it can match for the policy's own finding). The policy rules' kinds are narrowed (see
  * cli/policies.ts policiesOf); a policy that cannot be narrowed reads '*', and then every object goes whole.
  */
 function readByEither(set: RuleSet, pset: RuleSet): (o: K8sObject) => boolean {
   const builtin = readByCross(set);
   const policies = readByCross(pset);
-  const judged = splitOf(pset).applies;
-  return (o) => builtin(o) || policies(o) || judged(o);
+  return (o) => builtin(o) || policies(o) || appliesTo(pset, o);
 }
 
 function readByCross(set: RuleSet): (o: K8sObject) => boolean {

@@ -95,8 +95,6 @@ function constraintReach(match: Record<string, unknown>): Pick<PolicyUnit, 'admi
       // namespaceObject and the namespaceSelector read Namespaces; params are the constraint's own
       reads: ['Namespace'],
       namespaceSelector: match.namespaceSelector !== undefined && !isEmptySelector(match.namespaceSelector),
-      // its namespaceSelector and namespaceObject may read the scan's Namespaces: not proven local
-      local: false,
     },
   };
 }

@@ -50,8 +50,6 @@ function unitRule(u: PolicyUnit, external: External | undefined, narrow: boolean
     meta: {
       id: u.id, title: u.title, category: u.category, goals: u.goals, severity: u.severity,
       appliesTo: named ? u.kinds : scoped ? [...(u.scope!.kinds as string[])] : ['*'], reads, profiles: PROFILES,
-      // a local unit's verdict reads no other object (UnitScope.local): a scan judges it right after the parse
-      ...(u.scope?.local ? { readsOthers: () => false } : {}),
       docs: { summary: `${u.title}, evaluated offline as the cluster would.`, recipe: 'Change the object so that the policy admits it, or ask the policy owner for an exception.' },
       peers: {}, messages,
     },
@@ -72,9 +70,6 @@ function notEvaluatedRule(p: LoadedPolicies, narrow: boolean): Rule {
   }
   const unitsBySource = new Map<string, PolicyUnit[]>();
   for (const u of p.units) unitsBySource.set(keyOf(u.source), [...(unitsBySource.get(keyOf(u.source)) ?? []), u]);
-  // the kinds of the policy objects whose units look at every object of the scan (a namespaceSelector, or no scope)
-  const seeking = new Set(p.units.filter((u) => !u.scope || u.scope.namespaceSelector).map((u) => `${u.source.kind}\n${u.source.apiVersion}`));
-  const others = new Map<string, boolean>();
   return {
     meta: {
       id: NOT_EVALUATED, title: 'An admission policy could not be evaluated offline', category: 'cluster', goals: ['integrity'], severity: 'info',
@@ -83,14 +78,6 @@ function notEvaluatedRule(p: LoadedPolicies, narrow: boolean): Rule {
       docs: { summary: 'A policy (or one rule of it) needs what a manifest scan cannot know: the live cluster, a lookup, a missing binding or Namespace.', recipe: 'Add the missing Namespace or binding to the scan, or check the policy against a cluster.' },
       peers: {},
       messages: { 'not-evaluable': MESSAGE, unbound: MESSAGE, 'namespace-unknown': MESSAGE, rego: MESSAGE, 'rule-type': MESSAGE, 'compile-error': MESSAGE, 'unknown-field': MESSAGE },
-      // other objects are read for a policy object whose units look at the scan's objects, and for an object a
-      // unit that is not local may judge; the rest (notes, local units' verdicts) is the object's own
-      readsOthers: (o) => {
-        const key = `${o.kind}\n${o.apiVersion}`;
-        let v = others.get(key);
-        if (v === undefined) others.set(key, (v = seeking.has(key) || unitsFor(p.units, o).some((u) => !u.scope?.local)));
-        return v;
-      },
     },
     check(ctx: RuleContext) {
       const o = ctx.object;

@@ -77,12 +77,6 @@ export interface UnitScope {
   reads: ReadonlyArray<string> | '*';
   /** Whether the verdict can be "namespace unknown" (a namespaceSelector somewhere in its match). */
   namespaceSelector: boolean;
-  /**
-   * Whether `evaluate` certainly reads no other object of the scan (Env.objects, Env.namespaces): then its
-   * verdict on an object is the same whatever else the scan holds (the cluster stand-ins, Env.external, are
-   * not the scan's), and a scan judges the object right after its parse. False where that is not proven.
-   */
-  local: boolean;
 }
 
 /** Something about a policy that kubehex reports once, on the policy: not evaluated, no binding, unknown namespace. */

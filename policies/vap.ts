@@ -153,8 +153,6 @@ function vapReach(spec: Record<string, unknown>, bindings: Binding[]): Pick<Poli
       kinds: live.length ? '*' : [],
       reads: ['Namespace', ...(typeof paramKind === 'string' ? [paramKind] : [])],
       namespaceSelector: JSON.stringify([m, ...bindings.map((b) => b.spec.matchResources ?? null)]).includes('"namespaceSelector"'),
-      // its namespaceSelector, namespaceObject and params may read the scan's Namespaces and objects: not proven local
-      local: false,
     },
   };
 }

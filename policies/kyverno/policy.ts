@@ -98,26 +98,8 @@ function unitReach(rule: Record<string, unknown>, ns: string | undefined, contro
       // Namespaces (namespaceSelector, namespaceObject) and the params a cel rule looks up by kind
       reads: ['Namespace', ...(typeof paramKind === 'string' ? [paramKind] : [])],
       namespaceSelector: JSON.stringify([rule.match ?? null, rule.exclude ?? null]).includes('"namespaceSelector"'),
-      local: kyvernoRuleLocal(rule),
     },
   };
-}
-
-/**
- * Whether a Kyverno rule's verdict certainly reads no other object of the scan (UnitScope.local). A rule reads
- * others only through a namespaceSelector in its match or exclude (the Namespace's labels), CEL's
- * `namespaceObject` (celPreconditions, validate.cel: see admissionVars) and validate.cel's params (paramKind,
- * paramRef: looked up among the scan's objects). Decided on the rule's text, conservatively: the word anywhere
- * in the rule, in any field, makes it not local.
- */
-export function kyvernoRuleLocal(rule: Record<string, unknown>): boolean {
-  try {
-    if (JSON.stringify([rule.match ?? null, rule.exclude ?? null]).includes('"namespaceSelector"')) return false;
-    const text = JSON.stringify(rule);
-    return !text.includes('namespaceObject') && !text.includes('"paramKind"') && !text.includes('"paramRef"');
-  } catch {
-    return false;
-  }
 }
 
 export function autogenControllers(annotations: unknown): string[] {

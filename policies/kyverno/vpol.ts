@@ -55,8 +55,6 @@ function vpolReach(m: Record<string, unknown>, controllers: string[], ns: string
       kinds: rules.length ? '*' : [],
       reads: ['Namespace'],
       namespaceSelector: JSON.stringify(m).includes('"namespaceSelector"'),
-      // its namespaceSelector and namespaceObject may read the scan's Namespaces: not proven local
-      local: false,
     },
   };
 }

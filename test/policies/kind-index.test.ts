@@ -40,9 +40,9 @@ describe('policies: each object meets only the units that may match its kind', (
     assert.deepEqual(ids('K8sMaxReplicas', 'constraints.gatekeeper.sh/v1beta1'), []);
     // Gatekeeper and ValidatingPolicy units say what they judge and read, as Kyverno rules do
     const scope = (id: string) => units.find((u) => u.id === id)!.scope;
-    assert.deepEqual(scope('gatekeeper:K8sMaxReplicas/apps-max-2'), { kinds: ['Deployment', 'StatefulSet'], reads: ['Namespace'], namespaceSelector: false, local: false });
-    assert.deepEqual(scope(gkAny), { kinds: '*', reads: ['Namespace'], namespaceSelector: false, local: false });
-    assert.deepEqual(scope('kyverno:pod-images'), { kinds: '*', reads: ['Namespace'], namespaceSelector: false, local: false });
+    assert.deepEqual(scope('gatekeeper:K8sMaxReplicas/apps-max-2'), { kinds: ['Deployment', 'StatefulSet'], reads: ['Namespace'], namespaceSelector: false });
+    assert.deepEqual(scope(gkAny), { kinds: '*', reads: ['Namespace'], namespaceSelector: false });
+    assert.deepEqual(scope('kyverno:pod-images'), { kinds: '*', reads: ['Namespace'], namespaceSelector: false });
     assert.ok(!units.some((u) => u.id === 'kyverno:kind-forms/subresource-only' && ['Pod', 'Deployment', 'ConfigMap'].some((k) => mayJudgeKind(u, { kind: k, apiVersion: 'v1' }))));
   });
 

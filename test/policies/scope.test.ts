@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { objectsOf, parseManifest, readsOthers, type K8sObject } from '../../engine';
+import { objectsOf, parseManifest, type K8sObject } from '../../engine';
 import { evaluateUnit, loadPolicies, makeEnv, policyRules, NOT_EVALUATED, type PolicyUnit } from '../../policies';
 
 function objects(text: string): K8sObject[] {
@@ -73,7 +73,6 @@ describe('policies: what a unit can match, decided before an object is composed'
       kinds: ['Pod', 'DaemonSet', 'Deployment', 'Job', 'StatefulSet', 'ReplicaSet', 'ReplicationController', 'CronJob'],
       reads: ['Namespace'],
       namespaceSelector: false,
-      local: true,
     });
     assert.equal(u.admits!(id('ConfigMap', 'v1', 'c', 'prod')), false);
     assert.equal(u.admits!(id('Pod', 'v1', 'p', 'dev')), false);
@@ -88,7 +87,7 @@ describe('policies: what a unit can match, decided before an object is composed'
     const u = unitOf(DEPRECATED);
     // the rule itself still runs on every kind (as before); its scope is what a scan composes for it
     assert.deepEqual(u.kinds, ['*']);
-    assert.deepEqual(u.scope, { kinds: ['CronJob'], reads: ['Namespace'], namespaceSelector: false, local: true });
+    assert.deepEqual(u.scope, { kinds: ['CronJob'], reads: ['Namespace'], namespaceSelector: false });
     assert.equal(u.admits!(id('CronJob', 'batch/v1beta1', 'c', 'ns')), true);
     assert.equal(u.admits!(id('CronJob', 'batch/v1', 'c', 'ns')), true);
     assert.equal(u.admits!(id('Deployment', 'apps/v1', 'd', 'ns')), false);
@@ -131,7 +130,7 @@ spec:
   validationActions: [Deny]
 `;
     const u = unitOf(vap('["CREATE", "UPDATE"]'));
-    assert.deepEqual(u.scope, { kinds: '*', reads: ['Namespace'], namespaceSelector: false, local: false });
+    assert.deepEqual(u.scope, { kinds: '*', reads: ['Namespace'], namespaceSelector: false });
     assert.equal(u.admits!(id('Deployment', 'apps/v1', 'd', 'x')), true);
     assert.equal(u.admits!(id('StatefulSet', 'apps/v1', 's', 'x')), false);
     assert.equal(u.admits!(id('CustomResourceDefinition', 'apiextensions.k8s.io/v1', 'c')), false);
@@ -175,157 +174,5 @@ spec:
       ['kyverno:deprecated/old-cronjob', ['*'], ['*']],
       [NOT_EVALUATED, ['*'], ['*']],
     ]);
-  });
-});
-
-describe('policies: whether a unit reads other objects of the scan (UnitScope.local)', () => {
-  const POD = `apiVersion: v1
-kind: Pod
-metadata:
-  name: web
-  namespace: prod
-spec:
-  hostNetwork: true
-  containers:
-    - name: app
-      image: nginx:latest
-`;
-  const PROD = `apiVersion: v1
-kind: Namespace
-metadata:
-  name: prod
-  labels: {env: prod}
-`;
-  /** A Kyverno ClusterPolicy with one rule: `match` and `validate` (YAML, indented for the rule). */
-  const kyverno = (rule: string) => `apiVersion: kyverno.io/v1
-kind: ClusterPolicy
-metadata:
-  name: p
-spec:
-  validationFailureAction: Enforce
-  rules:
-    - name: r
-${rule}`;
-  const MATCH_PODS = `      match:
-        any:
-          - resources:
-              kinds: [Pod]
-`;
-  const NO_HOST_NETWORK = `      validate:
-        message: "no host network"
-        pattern:
-          spec:
-            =(hostNetwork): false
-`;
-  const celRule = (expression: string, extra = '') => `${MATCH_PODS}      validate:
-        cel:
-${extra}          expressions:
-            - expression: "${expression}"
-              message: "not on the host network in prod"
-`;
-  const ruleOf = (policy: string, id: string) => policyRules(loadPolicies(objects(policy)), { narrow: true }).find((r) => r.meta.id === id)!;
-
-  it('a plain pattern rule is local, and its rule says it reads no other object', () => {
-    const u = unitOf(kyverno(MATCH_PODS + NO_HOST_NETWORK));
-    assert.equal(u.scope!.local, true);
-    const rule = ruleOf(kyverno(MATCH_PODS + NO_HOST_NETWORK), 'kyverno:p/r');
-    // `reads` stays what a scan composes and ships for it; readsOthers says the verdict needs none of it
-    assert.deepEqual(rule.meta.reads, ['Namespace']);
-    assert.equal(readsOthers(rule, { kind: 'Pod', apiVersion: 'v1' }), false);
-    // the same verdict whether the scan holds the Pod's Namespace or not
-    const [pod] = objects(POD);
-    const alone = evaluateUnit(u, pod, makeEnv([pod]));
-    assert.deepEqual(alone, { matched: true, violations: [{ messageId: 'validation-1', message: 'no host network', path: ['spec', 'hostNetwork'], severity: 'error' }] });
-    assert.deepEqual(evaluateUnit(u, pod, makeEnv([...objects(PROD), pod])), alone);
-  });
-
-  it('a namespaceSelector in the match or in the exclude makes a rule read the scan\'s Namespaces', () => {
-    const inMatch = kyverno(`      match:
-        any:
-          - resources:
-              kinds: [Pod]
-              namespaceSelector: {matchLabels: {env: prod}}
-${NO_HOST_NETWORK}`);
-    const inExclude = kyverno(`${MATCH_PODS}      exclude:
-        any:
-          - resources:
-              namespaceSelector: {matchLabels: {env: dev}}
-${NO_HOST_NETWORK}`);
-    for (const policy of [inMatch, inExclude]) {
-      const u = unitOf(policy);
-      assert.equal(u.scope!.local, false);
-      assert.equal(readsOthers(ruleOf(policy, 'kyverno:p/r'), { kind: 'Pod', apiVersion: 'v1' }), true);
-    }
-    // and indeed: without the Namespace the verdict is "namespace unknown"
-    const [pod] = objects(POD);
-    assert.deepEqual(evaluateUnit(unitOf(inMatch), pod, makeEnv([pod])), { matched: false, violations: [], unknownNamespace: 'prod' });
-    assert.equal(evaluateUnit(unitOf(inMatch), pod, makeEnv([...objects(PROD), pod])).violations.length, 1);
-  });
-
-  it('CEL that reads namespaceObject (expressions or celPreconditions) or params is not local; other CEL is', () => {
-    const nsExpr = kyverno(celRule("namespaceObject.metadata.labels.env != 'prod' || object.spec.hostNetwork != true"));
-    const pre = kyverno(`${MATCH_PODS}      celPreconditions:
-        - name: prod
-          expression: "namespaceObject.metadata.labels.env == 'prod'"
-      validate:
-        cel:
-          expressions:
-            - expression: "object.spec.hostNetwork != true"
-`);
-    const params = kyverno(celRule('object.spec.hostNetwork != params.data.allowed', `          paramKind: {apiVersion: v1, kind: ConfigMap}
-          paramRef: {name: settings, namespace: default}
-`));
-    const plain = kyverno(celRule('object.spec.hostNetwork != true'));
-    assert.equal(unitOf(nsExpr).scope!.local, false);
-    assert.equal(unitOf(pre).scope!.local, false);
-    assert.equal(unitOf(params).scope!.local, false);
-    assert.equal(unitOf(plain).scope!.local, true);
-    assert.equal(readsOthers(ruleOf(nsExpr, 'kyverno:p/r'), { kind: 'Pod', apiVersion: 'v1' }), true);
-    assert.equal(readsOthers(ruleOf(plain, 'kyverno:p/r'), { kind: 'Pod', apiVersion: 'v1' }), false);
-    // namespaceObject is the scan's Namespace: its verdict changes with the objects of the scan
-    const [pod] = objects(POD);
-    assert.equal(evaluateUnit(unitOf(nsExpr), pod, makeEnv([pod])).violations.length, 0);
-    assert.deepEqual(evaluateUnit(unitOf(nsExpr), pod, makeEnv([...objects(PROD), pod])).violations.map((v) => v.message), ['not on the host network in prod']);
-  });
-
-  it('VAP units are not local; policy-not-evaluated reads others only where a unit that is not local may judge or look', () => {
-    const vap = `apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicy
-metadata:
-  name: replicas
-spec:
-  matchConstraints:
-    resourceRules:
-      - apiGroups: ["apps"]
-        apiVersions: ["v1"]
-        operations: ["CREATE"]
-        resources: ["deployments"]
-  validations:
-    - expression: "object.spec.replicas <= 5"
----
-apiVersion: admissionregistration.k8s.io/v1
-kind: ValidatingAdmissionPolicyBinding
-metadata:
-  name: replicas
-spec:
-  policyName: replicas
-  validationActions: [Deny]
-`;
-    assert.equal(unitOf(vap).scope!.local, false);
-    const local = policyRules(loadPolicies(objects(kyverno(MATCH_PODS + NO_HOST_NETWORK))), { narrow: true }).find((r) => r.meta.id === NOT_EVALUATED)!;
-    for (const k of [{ kind: 'Pod', apiVersion: 'v1' }, { kind: 'ClusterPolicy', apiVersion: 'kyverno.io/v1' }]) assert.equal(readsOthers(local, k), false, k.kind);
-    const selecting = kyverno(`      match:
-        any:
-          - resources:
-              kinds: [Pod]
-              namespaceSelector: {matchLabels: {env: prod}}
-${NO_HOST_NETWORK}`);
-    const mixed = policyRules(loadPolicies(objects(`${selecting}---\n${vap}`)), { narrow: true }).find((r) => r.meta.id === NOT_EVALUATED)!;
-    // the policy whose unit has a namespaceSelector looks at every Pod of the scan; Pods and Deployments meet units that are not local
-    assert.equal(readsOthers(mixed, { kind: 'ClusterPolicy', apiVersion: 'kyverno.io/v1' }), true);
-    assert.equal(readsOthers(mixed, { kind: 'Pod', apiVersion: 'v1' }), true);
-    assert.equal(readsOthers(mixed, { kind: 'Deployment', apiVersion: 'apps/v1' }), true);
-    assert.equal(readsOthers(mixed, { kind: 'ValidatingAdmissionPolicy', apiVersion: 'admissionregistration.k8s.io/v1' }), false);
-    assert.equal(readsOthers(mixed, { kind: 'Service', apiVersion: 'v1' }), false);
   });
 });
