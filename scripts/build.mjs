@@ -15,6 +15,9 @@ const run = (args) => execFileSync(node, args, { cwd: root, stdio: 'inherit' });
 run([join(root, 'scripts/gen-registry.mjs')]);
 run([join(root, 'scripts/check-imports.mjs')]);
 run([join(root, 'scripts/gen-validators.mjs')]);
+// tsc writes every output again but never deletes one: a source removed (a test among them) must not keep
+// running from its stale compiled copy in out/
+rmSync(join(root, 'out'), { recursive: true, force: true });
 try {
   run([join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')]);
 } catch {

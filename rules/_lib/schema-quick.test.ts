@@ -3,6 +3,7 @@ import { inspect } from 'node:util';
 import Ajv from 'ajv';
 import { RuleContext, lintText, makeRuleSet, mayHoldPair, objectsOf, parseManifest, type K8sObject } from '../../engine';
 import { rng } from '../../test/random';
+import { widgetCrd } from '../../test/crd-fixture';
 import { prepareQuick, quickValid } from './schema-quick';
 import { quickCustomValidation, schemaProblems } from './k8s-schema';
 import ajvOptions from './schema/ajv-options.json';
@@ -83,30 +84,7 @@ describe('schema-quick: the quick validity check of custom resources', () => {
     assert.ok(prepareQuick({ $schema: 'x', type: 'object', properties: { a: { type: ['integer', 'string'] } }, additionalProperties: false }));
   });
 
-  const CRD = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata: {name: widgets.example.com}
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              required: [size]
-              properties:
-                size: {x-kubernetes-int-or-string: true}
-                replicas: {type: integer, minimum: 0}
-                mode: {type: string, enum: [a, b]}
-                ports: {type: array, items: {type: integer}}
-`;
+  const CRD = widgetCrd(['size: {x-kubernetes-int-or-string: true}', 'replicas: {type: integer, minimum: 0}', 'mode: {type: string, enum: [a, b]}', 'ports: {type: array, items: {type: integer}}'], { required: ['size'] });
   const rules = [invalidFieldType, unknownField, missingRequiredField].map((rule) => ({ rule, severity: rule.meta.severity, options: {} }));
   const findings = (text: string) => lintText(text, makeRuleSet(rules)).findings.map((f) => [f.ruleId, f.range.start.line, f.range.start.character, f.range.end.line, f.range.end.character, f.message]);
 
@@ -115,11 +93,11 @@ spec:
     assert.deepEqual(findings(valid), []);
     const bad = `${CRD}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {replicas: -1, mode: c, ports: [80, "x"], colour: red}\n`;
     const want = [
-      ['invalid-field-type', 27, 17, 27, 19, 'Widget w: "replicas" must be >= 0.'],
-      ['invalid-field-type', 27, 27, 27, 28, 'Widget w: "mode" must be one of "a", "b".'],
-      ['invalid-field-type', 27, 42, 27, 45, 'Widget w: "ports[1]" must be an integer, not the string "x".'],
-      ['unknown-field', 27, 48, 27, 54, 'Widget w: "colour" is not a field of the Kubernetes API here; the API server drops it.'],
-      ['missing-required-field', 27, 0, 27, 4, 'Widget w: "size" is required in spec but missing.'],
+      ['invalid-field-type', 28, 17, 28, 19, 'Widget w: "replicas" must be >= 0.'],
+      ['invalid-field-type', 28, 27, 28, 28, 'Widget w: "mode" must be one of "a", "b".'],
+      ['invalid-field-type', 28, 42, 28, 45, 'Widget w: "ports[1]" must be an integer, not the string "x".'],
+      ['unknown-field', 28, 48, 28, 54, 'Widget w: "colour" is not a field of the Kubernetes API here; the API server drops it.'],
+      ['missing-required-field', 28, 0, 28, 4, 'Widget w: "size" is required in spec but missing.'],
     ];
     assert.deepEqual(findings(bad), want);
     quickCustomValidation(false);
@@ -153,7 +131,7 @@ spec:
   it('a key set to null is unset, at any depth and through an alias; a null item of an array is checked', () => {
     const cr = (spec: string) => `${CRD}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w, creationTimestamp: null}\nspec: ${spec}\n`;
     assert.deepEqual(findings(cr('{size: 1, mode: null, replicas: null}')), []);
-    assert.deepEqual(findings(cr('{size: 1, ports: [80, null]}')), [['invalid-field-type', 27, 28, 27, 32, 'Widget w: "ports[1]" must be an integer, not null.']]);
+    assert.deepEqual(findings(cr('{size: 1, ports: [80, null]}')), [['invalid-field-type', 28, 28, 28, 32, 'Widget w: "ports[1]" must be an integer, not null.']]);
     // the null sits in a mapping that an array item shares through an alias: still unset, so no type finding
     const nested = `${CRD.replace('ports: {type: array, items: {type: integer}}', 'ports: {type: array, items: {type: integer}}\n                extra: {type: array, items: {type: object, properties: {a: {type: string}}}}')}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nx: &x {a: null}\nspec: {size: 1, extra: [*x, {a: b}]}\n`;
     assert.deepEqual(findings(nested).filter((f) => f[0] === 'invalid-field-type'), []);
@@ -165,7 +143,7 @@ spec:
     const mentioning = CRD.replace(/widgets/g, 'gadgets').replace('kind: Widget', 'kind: Gadget')
       .replace('replicas: {type: integer, minimum: 0}', 'replicas: {type: integer, minimum: 0, description: "as for a Widget (see kind: WidgetList)"}');
     const text = `${mentioning}---\n${CRD}---\napiVersion: example.com/v1\nkind: Widget\nmetadata: {name: w}\nspec: {size: 1, mode: c}\n`;
-    assert.deepEqual(findings(text), [['invalid-field-type', 51, 22, 51, 23, 'Widget w: "mode" must be one of "a", "b".']]);
+    assert.deepEqual(findings(text), [['invalid-field-type', 53, 22, 53, 23, 'Widget w: "mode" must be one of "a", "b".']]);
     const lazy = makeRuleSet(rules);
     const first = (crd: string) => objectsOf(parseManifest(crd, { kinds: lazy.kinds, lazy: lazy.lazy }).docs[0])[0];
     const gadget = first(mentioning);

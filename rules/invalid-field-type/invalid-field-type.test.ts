@@ -1,5 +1,6 @@
 import rule from '.';
 import { ruleTester } from '../../test/rule-tester';
+import { widgetCrd } from '../../test/crd-fixture';
 
 ruleTester(rule, {
   valid: [
@@ -126,27 +127,7 @@ data:
     },
     {
       name: 'a custom resource breaking a bound of its CRD schema',
-      code: `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                replicas: {type: integer, minimum: 1}
----
+      code: `${widgetCrd(['replicas: {type: integer, minimum: 1}'])}---
 apiVersion: example.com/v1
 kind: Widget
 metadata: {name: w}

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { kubehex, tempDir } from './helpers';
+import { widgetCrd } from '../crd-fixture';
 
 const PRIV = `apiVersion: v1
 kind: Pod
@@ -157,27 +158,7 @@ describe('cli: custom resources across files', () => {
     const { scan } = await import('../../cli/scan');
     const { rules } = await import('../../rules');
     const dir = tempDir();
-    writeFileSync(join(dir, 'a-crd.yaml'), `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                size: {type: integer}
-`);
+    writeFileSync(join(dir, 'a-crd.yaml'), widgetCrd(['size: {type: integer}']));
     writeFileSync(join(dir, 'b-widget.yaml'), 'apiVersion: example.com/v1\nkind: Widget\nmetadata:\n  name: w\nspec:\n  size: "big"\n  colour: red\n');
     const only = new Set(['unknown-field', 'invalid-field-type']);
     const config = { rules: Object.fromEntries(rules.map((r) => [r.meta.id, only.has(r.meta.id) ? 'error' : 'off'])) } as never;

@@ -6,6 +6,7 @@ import { scan, type ScanResult } from '../../cli/scan';
 import { addPolicyFindings, findPolicies } from '../../cli/policies';
 import { collectFiles } from '../../cli/files';
 import { BIN, ROOT, tempDir } from './helpers';
+import { widgetCrd } from '../crd-fixture';
 
 const WORKER = join(ROOT, 'dist', 'cli.js');
 
@@ -14,27 +15,7 @@ const WORKER = join(ROOT, 'dist', 'cli.js');
 function fixture(): string[] {
   const dir = tempDir();
   cpSync(join(ROOT, 'test', 'fixtures', 'policies', 'basic'), dir, { recursive: true });
-  writeFileSync(join(dir, 'crd.yaml'), `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                size: {type: integer}
-`);
+  writeFileSync(join(dir, 'crd.yaml'), widgetCrd(['size: {type: integer}']));
   writeFileSync(join(dir, 'widget.yaml'), `apiVersion: example.com/v1
 kind: Widget
 metadata:

@@ -4,6 +4,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { othersBusy, workersForIdleCores } from '../../cli/scan';
 import { BIN, ROOT, tempDir } from './helpers';
+import { widgetCrd } from '../crd-fixture';
 
 interface Out { files: number; findings: Array<{ ruleId: string; file: string; message: string; range: { start: { line: number; character: number }; end: { line: number; character: number } } }>; errors: unknown[] }
 
@@ -21,27 +22,7 @@ const pad = (n: number) => `# ${'padding '.repeat(Math.ceil(n / 8))}\n`;
 // and svc.yaml on the main thread, widget.yaml, sa.yaml and pdb.yaml on the worker (asserted from the trace), so
 // the cross-file pairs CRD -> Widget, ServiceAccount -> Deployment and PDB -> Deployment each span two threads.
 const FILES: Record<string, string> = {
-  'crd.yaml': pad(9000) + `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                size: {type: integer}
-`,
+  'crd.yaml': pad(9000) + widgetCrd(['size: {type: integer}']),
   'deploy.yaml': pad(3000) + `apiVersion: apps/v1
 kind: Deployment
 metadata:

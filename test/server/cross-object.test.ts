@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { LspClient, applyLspEdits, editsOf, uriOf } from './lsp-client';
 import { rangeTuple, removeDir, startClient, tempDir } from './helpers';
+import { widgetCrd } from '../crd-fixture';
 
 const RULE = 'service-account-token-automount';
 /** The test rules plus the cross-object rule under test. */
@@ -143,27 +144,7 @@ describe('server: cross-object rules over the workspace index', function () {
   });
   it('validates a custom resource against a CRD in another open file, and follows the CRD\'s edits', async () => {
     c = await startClient({ root: dir, settings: { severity: { 'unknown-field': 'error', 'invalid-field-type': 'error' } } });
-    const crdText = `apiVersion: apiextensions.k8s.io/v1
-kind: CustomResourceDefinition
-metadata:
-  name: widgets.example.com
-spec:
-  group: example.com
-  names: {kind: Widget, plural: widgets}
-  scope: Namespaced
-  versions:
-    - name: v1
-      served: true
-      storage: true
-      schema:
-        openAPIV3Schema:
-          type: object
-          properties:
-            spec:
-              type: object
-              properties:
-                size: {type: integer}
-`;
+    const crdText = widgetCrd(['size: {type: integer}']);
     const widgetText = `apiVersion: example.com/v1
 kind: Widget
 metadata:
