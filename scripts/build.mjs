@@ -2,7 +2,7 @@
 // schema changes) -> type check + test compile (tsc) -> bundles (esbuild) + dist/validators -> the CLI bundle's
 // V8 code cache (scripts/code-cache.mjs).
 import { execFileSync } from 'node:child_process';
-import { cpSync, existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join, dirname, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -16,8 +16,10 @@ run([join(root, 'scripts/gen-registry.mjs')]);
 run([join(root, 'scripts/check-imports.mjs')]);
 run([join(root, 'scripts/gen-validators.mjs')]);
 // tsc writes every output again but never deletes one: a source removed (a test among them) must not keep
-// running from its stale compiled copy in out/
-rmSync(join(root, 'out'), { recursive: true, force: true });
+// running from its stale compiled copy in out/ (out/e2e is scripts/e2e.sh's working folder, which builds from there)
+for (const entry of existsSync(join(root, 'out')) ? readdirSync(join(root, 'out')) : []) {
+  if (entry !== 'e2e') rmSync(join(root, 'out', entry), { recursive: true, force: true });
+}
 try {
   run([join(root, 'node_modules/typescript/bin/tsc'), '-p', join(root, 'tsconfig.json')]);
 } catch {
